@@ -1,0 +1,29 @@
+import { vValidator } from "@hono/valibot-validator";
+import { Hono } from "hono";
+import type * as v from "valibot";
+import * as mentor from "#core/mentor";
+import * as questionnaire from "#core/questionnaire";
+import { issuesByField } from "#web/validation";
+import { fieldProblems, problem } from "../problem";
+
+/** A JSON body validated by a schema; every invalid or unknown field is listed in French. */
+export const jsonBody = <S extends v.GenericSchema>(schema: S) =>
+  vValidator("json", schema, (result, c) => {
+    if (!result.success) {
+      return problem(c, 422, "Certaines réponses ne sont pas valides.", {
+        errors: fieldProblems(issuesByField(schema, result.issues)),
+      });
+    }
+  });
+
+const outcomeStatus = (status: "created" | "updated") => (status === "created" ? 201 : 200);
+
+export const submissions = new Hono()
+  .post("/questionnaires", jsonBody(questionnaire.QuestionnaireSchema), async (c) => {
+    const outcome = await questionnaire.submit(c.req.valid("json"));
+    return c.json({ id: outcome.id, status: outcome.status }, outcomeStatus(outcome.status));
+  })
+  .post("/mentor-applications", jsonBody(mentor.MentorApplicationSchema), async (c) => {
+    const outcome = await mentor.apply(c.req.valid("json"));
+    return c.json({ id: outcome.id, status: outcome.status }, outcomeStatus(outcome.status));
+  });

@@ -1,0 +1,56 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { ensureTable, type LocalServices, startLocalServices } from "./services";
+
+/**
+ * The whole system on one machine: DynamoDB Local, the SES v2 local server and the Hono app, with
+ * the same code that runs on Lambda. Only endpoints differ, set here before the app is loaded.
+ */
+export type LocalRuntimeOptions = {
+  port?: number;
+  dynamodbPort?: number;
+  sesPort?: number;
+  dataDirectory?: string;
+};
+
+export type LocalRuntime = {
+  appUrl: string;
+  inboxUrl: string;
+  services: LocalServices;
+  stop: () => Promise<void>;
+};
+
+export const localTableName = "binome-local";
+
+export function configureLocalEnvironment(services: LocalServices, appUrl: string) {
+  process.env.BINOME_LOCAL = "1";
+  process.env.TABLE_NAME ??= localTableName;
+  process.env.DYNAMODB_ENDPOINT = services.dynamodbEndpoint;
+  process.env.SES_ENDPOINT = services.sesEndpoint;
+  process.env.SENDER_ADDRESS ??= "mentorat-inverse@example.gouv.fr";
+  process.env.APP_URL = appUrl;
+  process.env.AWS_REGION ??= "eu-west-3";
+  process.env.POWERTOOLS_METRICS_DISABLED ??= "true";
+}
+
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const services = await startLocalServices(options);
+  const port = options.port ?? 3000;
+  configureLocalEnvironment(services, `http://localhost:${port}`);
+  await ensureTable(services.dynamodbEndpoint, process.env.TABLE_NAME as string);
+  // Loaded only now: the AWS clients read their endpoints when their module is first imported.
+  const { localApp } = await import("./app");
+  const server = serve({ fetch: localApp.fetch, port, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const actualPort = (server.address() as AddressInfo).port;
+  process.env.APP_URL = `http://localhost:${actualPort}`;
+  return {
+    appUrl: `http://localhost:${actualPort}`,
+    inboxUrl: services.sesEndpoint.replace("127.0.0.1", "localhost"),
+    services,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.stop();
+    },
+  };
+}

@@ -1,0 +1,186 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { createServer, type Server } from "node:net";
+import path from "node:path";
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+} from "@aws-sdk/client-dynamodb";
+import type sesServer from "aws-ses-v2-local";
+import { localCredentials } from "#core/clients/local";
+import { table } from "#core/table";
+
+/**
+ * The local stand-ins of DynamoDB and SES, shared by `npm start` and the tests:
+ * DynamoDB Local (Amazon's emulator, the copy the npm registry carries, run with this machine's
+ * Java) and aws-ses-v2-local (SES v2 API plus a web inbox), both on loopback.
+ */
+export type LocalServices = {
+  dynamodbEndpoint: string;
+  sesEndpoint: string;
+  stop: () => Promise<void>;
+};
+
+export type LocalServicesOptions = {
+  dynamodbPort?: number;
+  sesPort?: number;
+  /** Folder that keeps DynamoDB data across restarts; in memory when absent. */
+  dataDirectory?: string;
+};
+
+const require = createRequire(import.meta.url);
+// A CommonJS package whose default export is the server: required, so every loader agrees.
+const startSesServer: typeof sesServer = require("aws-ses-v2-local").default;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export async function startLocalServices(
+  options: LocalServicesOptions = {},
+): Promise<LocalServices> {
+  const dynamodbPort = options.dynamodbPort ?? (await freePort());
+  const sesPort = options.sesPort ?? (await freePort());
+  const dynamodb = startDynamoDbLocal(dynamodbPort, options.dataDirectory);
+  const ses = await startSesServer({ host: "127.0.0.1", port: sesPort });
+  const dynamodbEndpoint = `http://127.0.0.1:${dynamodbPort}`;
+  try {
+    await waitForDynamoDb(dynamodbEndpoint, dynamodb);
+  } catch (error) {
+    dynamodb.kill();
+    await closeServer(ses);
+    throw error;
+  }
+  return {
+    dynamodbEndpoint,
+    sesEndpoint: `http://127.0.0.1:${sesPort}`,
+    stop: async () => {
+      await Promise.all([stopProcess(dynamodb), closeServer(ses)]);
+    },
+  };
+}
+
+function startDynamoDbLocal(port: number, dataDirectory?: string): ChildProcess {
+  const emulator = path.join(
+    path.dirname(require.resolve("amplify-dynamodb-simulator/package.json")),
+    "emulator",
+  );
+  const storage = dataDirectory
+    ? ["-dbPath", dataDirectory, "-sharedDb"]
+    : ["-inMemory", "-sharedDb"];
+  const child = spawn(
+    "java",
+    [
+      `-Djava.library.path=${path.join(emulator, "DynamoDBLocal_lib")}`,
+      "-Xmx512m",
+      "-jar",
+      path.join(emulator, "DynamoDBLocal.jar"),
+      "-port",
+      String(port),
+      ...storage,
+    ],
+    { cwd: emulator, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  // Never leave the emulator behind, whatever way this process ends.
+  process.once("exit", () => child.kill("SIGKILL"));
+  child.on("error", (error) => {
+    console.error(
+      `DynamoDB Local n'a pas pu démarrer (Java 17 est-il installé ?) : ${error.message}`,
+    );
+  });
+  return child;
+}
+
+async function waitForDynamoDb(endpoint: string, child: ChildProcess) {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: "eu-west-3",
+    credentials: localCredentials,
+  });
+  const deadline = Date.now() + 30_000;
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`DynamoDB Local stopped: ${stderr}`);
+    try {
+      await client.send(new DescribeTableCommand({ TableName: "probe" }));
+    } catch (error) {
+      if ((error as Error).name === "ResourceNotFoundException") return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error("DynamoDB Local did not answer within 30 s");
+}
+
+/** Creates the table as the stack declares it; an existing table (kept on disk) is left alone. */
+export async function ensureTable(endpoint: string, tableName: string) {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: "eu-west-3",
+    credentials: localCredentials,
+  });
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: "PAY_PER_REQUEST",
+        AttributeDefinitions: [
+          { AttributeName: table.partitionKey, AttributeType: "S" },
+          { AttributeName: table.sortKey, AttributeType: "S" },
+          { AttributeName: table.listIndex.partitionKey, AttributeType: "S" },
+          { AttributeName: table.listIndex.sortKey, AttributeType: "S" },
+        ],
+        KeySchema: [
+          { AttributeName: table.partitionKey, KeyType: "HASH" },
+          { AttributeName: table.sortKey, KeyType: "RANGE" },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: table.listIndex.name,
+            KeySchema: [
+              { AttributeName: table.listIndex.partitionKey, KeyType: "HASH" },
+              { AttributeName: table.listIndex.sortKey, KeyType: "RANGE" },
+            ],
+            Projection: { ProjectionType: "ALL" },
+          },
+        ],
+      }),
+    );
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), 3000).unref();
+  });
+}
+
+function closeServer(server: Server | import("node:http").Server): Promise<void> {
+  return new Promise((resolve) => {
+    (server as import("node:http").Server).closeAllConnections?.();
+    server.close(() => resolve());
+  });
+}

@@ -1,0 +1,49 @@
+import { programme } from "../programme";
+
+/**
+ * Every email is French first, with the English version below. A message is written once as
+ * paragraphs and links; this turns it into the text and HTML parts.
+ */
+export type Paragraph = string | { link: string; label: string };
+
+export type Bilingual = { subject: string; fr: Paragraph[]; en: Paragraph[] };
+
+const escapeHtml = (value: string) =>
+  value
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;");
+
+const asText = (paragraph: Paragraph) =>
+  typeof paragraph === "string" ? paragraph : `${paragraph.label} : ${paragraph.link}`;
+
+const asHtml = (paragraph: Paragraph) =>
+  typeof paragraph === "string"
+    ? `<p>${escapeHtml(paragraph)}</p>`
+    : `<p><a href="${escapeHtml(paragraph.link)}">${escapeHtml(paragraph.label)}</a></p>`;
+
+export function render(message: Bilingual): { subject: string; text: string; html: string } {
+  const signature = `L'équipe d'animation ${programme.name} — ${programme.contactEmail}`;
+  const text = [
+    ...message.fr.map(asText),
+    signature,
+    "",
+    "— English version —",
+    ...message.en.map(asText),
+    `The ${programme.name} programme team — ${programme.contactEmail}`,
+  ].join("\n\n");
+  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(message.subject)}</title></head>
+<body style="font-family:Arial,sans-serif;color:#161616;max-width:40rem">
+<div style="border-top:4px solid ${programme.colours.primary};padding-top:8px">
+${message.fr.map(asHtml).join("\n")}
+<p>${escapeHtml(signature)}</p>
+</div>
+<hr>
+<div lang="en">
+${message.en.map(asHtml).join("\n")}
+<p>The ${escapeHtml(programme.name)} programme team — ${escapeHtml(programme.contactEmail)}</p>
+</div>
+</body></html>`;
+  return { subject: message.subject, text, html };
+}

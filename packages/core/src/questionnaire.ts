@@ -1,0 +1,96 @@
+import * as v from "valibot";
+import { questionnaireAcknowledgement } from "./email/acknowledgements";
+import { render } from "./email/layout";
+import { sendOnce } from "./email/send";
+import {
+  choices,
+  consent,
+  email,
+  optionalEmail,
+  optionalText,
+  personName,
+  shortText,
+} from "./fields";
+import { keys } from "./keys";
+import { logger } from "./observability";
+import { availabilityIds, formatIds, programme, themeIds } from "./programme";
+import { type SubmissionOutcome, submitOnce } from "./submission";
+
+/** The mentee's needs questionnaire: who they are, then the three questions of the programme. */
+
+const comfortLevel = v.pipe(
+  v.number("Indiquez votre aisance pour ce thème."),
+  v.integer("Indiquez votre aisance pour ce thème."),
+  v.minValue(1, "Indiquez votre aisance pour ce thème."),
+  v.maxValue(4, "Indiquez votre aisance pour ce thème."),
+);
+
+export const ComfortSchema = v.strictObject(
+  Object.fromEntries(themeIds.map((id) => [id, comfortLevel])) as Record<
+    string,
+    typeof comfortLevel
+  >,
+  "Indiquez votre aisance pour chaque thème.",
+);
+
+export const QuestionnaireSchema = v.strictObject({
+  firstName: personName("prénom"),
+  lastName: personName("nom"),
+  email: email("Indiquez votre adresse électronique professionnelle."),
+  directorate: shortText("Indiquez votre direction ou votre service."),
+  role: shortText("Indiquez votre fonction."),
+  site: optionalText(100),
+  assistantEmail: optionalEmail("Saisissez l'adresse de votre assistant ou assistante."),
+  comfort: ComfortSchema,
+  priorityThemes: choices(
+    themeIds as [string, ...string[]],
+    "Choisissez au moins un thème à travailler.",
+    1,
+    programme.maxPriorityThemes,
+  ),
+  goal: shortText("Décrivez en une phrase votre objectif concret.", 1000),
+  formats: choices(formatIds, "Choisissez au moins une façon de vous rencontrer."),
+  availability: choices(
+    availabilityIds as [string, ...string[]],
+    "Indiquez au moins un moment où vous êtes habituellement disponible.",
+  ),
+  availabilityNote: optionalText(500),
+  consent,
+});
+
+export type QuestionnaireInput = v.InferInput<typeof QuestionnaireSchema>;
+export type Questionnaire = v.InferOutput<typeof QuestionnaireSchema>;
+
+export type QuestionnaireRecord = {
+  id: string;
+  cohortId: string;
+  answers: Questionnaire;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** Stores a questionnaire for the open cohort and acknowledges it once. */
+export async function submit(
+  answers: Questionnaire,
+  cohortId: string = programme.openCohortId,
+): Promise<SubmissionOutcome> {
+  const outcome = await submitOnce({
+    kind: "questionnaire",
+    cohortId,
+    email: answers.email,
+    answers,
+    entityKey: keys.questionnaire,
+    listKey: (createdAt, id) => keys.questionnaireList(cohortId, createdAt, id),
+    initial: { status: "waiting" },
+  });
+  if (outcome.status === "created") {
+    const message = render(questionnaireAcknowledgement(answers.firstName));
+    await sendOnce(`ack#questionnaire#${outcome.id}`, { to: [answers.email], ...message });
+  }
+  logger.info("Questionnaire submitted", {
+    questionnaireId: outcome.id,
+    cohortId,
+    status: outcome.status,
+  });
+  return outcome;
+}
