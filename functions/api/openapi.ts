@@ -63,7 +63,8 @@ const problemResponse = (description: string) => ({
 export function openApiDocument(extraRoutes: JsonRoute[] = []) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of [...jsonRoutes, ...extraRoutes]) {
-    const operations = (paths[route.path] ??= {});
+    const operations = paths[route.path] ?? {};
+    paths[route.path] = operations;
     operations[route.method] = {
       summary: route.summary,
       ...(route.body

@@ -1,0 +1,24 @@
+/** Reads what the SES v2 local server received: the email is really found in its store. */
+export type StoredEmail = {
+  messageId: string;
+  from: string;
+  destination: { to: string[]; cc: string[]; bcc: string[] };
+  subject: string;
+  body: { html?: string; text?: string };
+  attachments?: { filename?: string; content: string; contentType?: string }[];
+  at: number;
+};
+
+export async function emailsTo(address: string): Promise<StoredEmail[]> {
+  const response = await fetch(`${process.env.SES_ENDPOINT}/store`);
+  const store = (await response.json()) as { emails: StoredEmail[] };
+  const wanted = address.toLowerCase();
+  return store.emails.filter(
+    (email) =>
+      email.destination.to.some((to) => to.toLowerCase() === wanted) ||
+      email.destination.cc.some((cc) => cc.toLowerCase() === wanted),
+  );
+}
+
+export const uniqueEmail = (prefix = "agent") =>
+  `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}@finances.gouv.fr`;

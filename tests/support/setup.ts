@@ -1,0 +1,17 @@
+import { inject } from "vitest";
+import { ensureTable } from "../../functions/local/services";
+
+/**
+ * Runs before each test file, before the code under test is imported: points the AWS clients at
+ * the emulators and gives the file a table of its own, so files never see each other's data.
+ */
+const dynamodbEndpoint = inject("dynamodbEndpoint");
+const sesEndpoint = inject("sesEndpoint");
+process.env.DYNAMODB_ENDPOINT = dynamodbEndpoint;
+process.env.SES_ENDPOINT = sesEndpoint;
+process.env.TABLE_NAME = `binome-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+process.env.SENDER_ADDRESS = "mentorat-inverse@example.gouv.fr";
+process.env.APP_URL = "http://localhost:3000";
+process.env.AWS_REGION = "eu-west-3";
+process.env.BINOME_LOCAL = "1";
+await ensureTable(dynamodbEndpoint, process.env.TABLE_NAME);
