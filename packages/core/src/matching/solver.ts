@@ -1,0 +1,419 @@
+/**
+ * Maximum-score assignment of mentees to mentors with capacities (a bipartite b-matching).
+ *
+ * Formulated as a min-cost flow: source → mentee (1) → mentor (score as negative cost) → sink
+ * (capacity), plus one zero-cost "stays unmatched" arc from each mentee to the sink, so that every
+ * mentee is routed and the cheapest flow is the assignment of maximum total score. Mentees are added
+ * one at a time (the Hungarian method, row by row): each addition is one Dijkstra over reduced costs
+ * in a binary heap, stopped as soon as the sink is reached, on the sparse list of candidate pairs.
+ * Node potentials keep reduced costs non-negative; at the end they give an LP dual solution that
+ * certifies optimality (see `verifyOptimal`).
+ */
+
+export type Candidate = { mentee: number; mentor: number; score: number };
+
+export type AssignmentProblem = {
+  menteeCount: number;
+  /** How many mentees each mentor may take; the mentor count is this array's length. */
+  mentorCapacities: readonly number[];
+  /** Allowed pairs. A pair that is absent, or has a score ≤ 0, is never formed. */
+  candidates: readonly Candidate[];
+};
+
+export type Assignment = {
+  /** For each mentee, the index of their mentor, or -1 when unmatched. */
+  mentorOf: Int32Array;
+  /** For each mentee, the score of their pair (0 when unmatched). */
+  scoreOf: Float64Array;
+  totalScore: number;
+};
+
+/**
+ * A solution of the dual of the assignment LP: minimise Σ menteeDual + Σ capacity × mentorDual
+ * subject to menteeDual[i] + mentorDual[j] ≥ score(i, j) and both ≥ 0. By weak duality, every
+ * assignment scores at most the dual objective; an assignment that reaches it is optimal.
+ */
+export type OptimalityCertificate = { menteeDual: Float64Array; mentorDual: Float64Array };
+
+export type SolvedAssignment = Assignment & { certificate: OptimalityCertificate };
+
+/** Candidates grouped by mentee (compressed rows), positive scores only, duplicates rejected. */
+type CandidateRows = { start: Int32Array; mentor: Int32Array; score: Float64Array };
+
+function candidateRows(problem: AssignmentProblem): CandidateRows {
+  const { menteeCount, mentorCapacities, candidates } = problem;
+  const mentorCount = mentorCapacities.length;
+  const start = new Int32Array(menteeCount + 1);
+  for (const { mentee, mentor, score } of candidates) {
+    if (!Number.isInteger(mentee) || mentee < 0 || mentee >= menteeCount) {
+      throw new RangeError(`Unknown mentee index ${mentee}`);
+    }
+    if (!Number.isInteger(mentor) || mentor < 0 || mentor >= mentorCount) {
+      throw new RangeError(`Unknown mentor index ${mentor}`);
+    }
+    if (!Number.isFinite(score)) throw new RangeError(`Score must be finite, got ${score}`);
+    if (score > 0) start[mentee + 1] = (start[mentee + 1] ?? 0) + 1;
+  }
+  for (let i = 0; i < menteeCount; i++) start[i + 1] = (start[i + 1] ?? 0) + (start[i] ?? 0);
+  const edgeCount = start[menteeCount] ?? 0;
+  const mentor = new Int32Array(edgeCount);
+  const score = new Float64Array(edgeCount);
+  const next = start.slice(0, menteeCount);
+  for (const candidate of candidates) {
+    if (candidate.score <= 0) continue;
+    const at = next[candidate.mentee] ?? 0;
+    next[candidate.mentee] = at + 1;
+    mentor[at] = candidate.mentor;
+    score[at] = candidate.score;
+  }
+  // A duplicated pair would make the score of an assigned pair ambiguous.
+  const seenFor = new Int32Array(mentorCount).fill(-1);
+  for (let i = 0; i < menteeCount; i++) {
+    for (let e = start[i] ?? 0; e < (start[i + 1] ?? 0); e++) {
+      const j = mentor[e] ?? 0;
+      if (seenFor[j] === i) throw new RangeError(`Pair (${i}, ${j}) is listed twice`);
+      seenFor[j] = i;
+    }
+  }
+  return { start, mentor, score };
+}
+
+/** A binary min-heap of node ids keyed by `keys`, with decrease-key. */
+class NodeHeap {
+  private readonly nodes: Int32Array;
+  private readonly position: Int32Array;
+  private size = 0;
+
+  constructor(
+    capacity: number,
+    private readonly keys: Float64Array,
+  ) {
+    this.nodes = new Int32Array(capacity);
+    this.position = new Int32Array(capacity).fill(-1);
+  }
+
+  get isEmpty(): boolean {
+    return this.size === 0;
+  }
+
+  peekKey(): number {
+    return this.keys[this.nodes[0] ?? 0] ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** Inserts the node, or moves it up after its key decreased. */
+  upsert(node: number): void {
+    let at = this.position[node] ?? -1;
+    if (at < 0) {
+      at = this.size++;
+      this.nodes[at] = node;
+      this.position[node] = at;
+    }
+    this.siftUp(at);
+  }
+
+  pop(): number {
+    const top = this.nodes[0] ?? -1;
+    this.position[top] = -1;
+    this.size--;
+    if (this.size > 0) {
+      const last = this.nodes[this.size] ?? 0;
+      this.nodes[0] = last;
+      this.position[last] = 0;
+      this.siftDown(0);
+    }
+    return top;
+  }
+
+  clear(): void {
+    for (let at = 0; at < this.size; at++) this.position[this.nodes[at] ?? 0] = -1;
+    this.size = 0;
+  }
+
+  private siftUp(from: number): void {
+    const node = this.nodes[from] ?? 0;
+    const key = this.keys[node] ?? 0;
+    let at = from;
+    while (at > 0) {
+      const parentAt = (at - 1) >> 1;
+      const parent = this.nodes[parentAt] ?? 0;
+      if ((this.keys[parent] ?? 0) <= key) break;
+      this.nodes[at] = parent;
+      this.position[parent] = at;
+      at = parentAt;
+    }
+    this.nodes[at] = node;
+    this.position[node] = at;
+  }
+
+  private siftDown(from: number): void {
+    const node = this.nodes[from] ?? 0;
+    const key = this.keys[node] ?? 0;
+    let at = from;
+    for (;;) {
+      let childAt = 2 * at + 1;
+      if (childAt >= this.size) break;
+      const right = childAt + 1;
+      if (
+        right < this.size &&
+        (this.keys[this.nodes[right] ?? 0] ?? 0) < (this.keys[this.nodes[childAt] ?? 0] ?? 0)
+      ) {
+        childAt = right;
+      }
+      const child = this.nodes[childAt] ?? 0;
+      if ((this.keys[child] ?? 0) >= key) break;
+      this.nodes[at] = child;
+      this.position[child] = at;
+      at = childAt;
+    }
+    this.nodes[at] = node;
+    this.position[node] = at;
+  }
+}
+
+/** Returns an assignment of maximum total score, with a certificate of its optimality. */
+export function solveAssignment(problem: AssignmentProblem): SolvedAssignment {
+  const rows = candidateRows(problem);
+  const n = problem.menteeCount;
+  const capacities = problem.mentorCapacities;
+  const m = capacities.length;
+
+  // Mentee i is node i, mentor j is node n + j; the sink has potential 0 throughout.
+  const potential = new Float64Array(n + m);
+  const distance = new Float64Array(n + m).fill(Number.POSITIVE_INFINITY);
+  const predecessor = new Int32Array(n + m).fill(-1);
+  /** For a mentor node, the score of the mentee→mentor pair used to reach it. */
+  const arrivalScore = new Float64Array(n + m);
+  const heap = new NodeHeap(n + m, distance);
+  const touched: number[] = [];
+
+  const mentorOf = new Int32Array(n).fill(-1);
+  const scoreOf = new Float64Array(n);
+  const slotStart = new Int32Array(m + 1);
+  for (let j = 0; j < m; j++) {
+    const capacity = capacities[j] ?? 0;
+    if (!Number.isInteger(capacity) || capacity < 0) {
+      throw new RangeError(`Capacity must be a non-negative integer, got ${capacity}`);
+    }
+    slotStart[j + 1] = (slotStart[j] ?? 0) + capacity;
+  }
+  const slotMentee = new Int32Array(slotStart[m] ?? 0);
+  const load = new Int32Array(m);
+
+  const addToMentor = (j: number, i: number): void => {
+    slotMentee[(slotStart[j] ?? 0) + (load[j] ?? 0)] = i;
+    load[j] = (load[j] ?? 0) + 1;
+  };
+  const removeFromMentor = (j: number, i: number): void => {
+    const first = slotStart[j] ?? 0;
+    const last = first + (load[j] ?? 0) - 1;
+    for (let at = first; at <= last; at++) {
+      if (slotMentee[at] === i) {
+        slotMentee[at] = slotMentee[last] ?? 0;
+        break;
+      }
+    }
+    load[j] = (load[j] ?? 0) - 1;
+  };
+  const reach = (node: number, from: number, at: number): void => {
+    if (distance[node] === Number.POSITIVE_INFINITY) touched.push(node);
+    distance[node] = at;
+    predecessor[node] = from;
+    heap.upsert(node);
+  };
+
+  for (let root = 0; root < n; root++) {
+    const first = rows.start[root] ?? 0;
+    const end = rows.start[root + 1] ?? 0;
+    if (first === end) continue;
+
+    // A new mentee's potential is free: pick the smallest keeping its arcs' reduced costs ≥ 0.
+    let rootPotential = 0;
+    for (let e = first; e < end; e++) {
+      const j = rows.mentor[e] ?? 0;
+      rootPotential = Math.max(rootPotential, (potential[n + j] ?? 0) + (rows.score[e] ?? 0));
+    }
+    potential[root] = rootPotential;
+
+    // Dijkstra from the new mentee to the sink. The sink is reached through a mentor with room
+    // left, or through a mentee's "stays unmatched" arc (the new mentee's own included).
+    reach(root, -1, 0);
+    let sinkDistance = rootPotential;
+    let sinkFrom = root;
+    while (!heap.isEmpty && heap.peekKey() < sinkDistance) {
+      const node = heap.pop();
+      const nodeDistance = distance[node] ?? 0;
+      const nodePotential = potential[node] ?? 0;
+      if (node < n) {
+        const i = node;
+        const current = mentorOf[i] ?? -1;
+        for (let e = rows.start[i] ?? 0; e < (rows.start[i + 1] ?? 0); e++) {
+          const j = rows.mentor[e] ?? 0;
+          if (j === current) continue;
+          const score = rows.score[e] ?? 0;
+          const at = nodeDistance - score + nodePotential - (potential[n + j] ?? 0);
+          if (at < sinkDistance && at < (distance[n + j] ?? 0)) {
+            reach(n + j, i, at);
+            arrivalScore[n + j] = score;
+            if ((load[j] ?? 0) < (capacities[j] ?? 0)) {
+              const viaRoom = at + (potential[n + j] ?? 0);
+              if (viaRoom < sinkDistance) {
+                sinkDistance = viaRoom;
+                sinkFrom = n + j;
+              }
+            }
+          }
+        }
+      } else {
+        const j = node - n;
+        for (let at = slotStart[j] ?? 0; at < (slotStart[j] ?? 0) + (load[j] ?? 0); at++) {
+          const i = slotMentee[at] ?? 0;
+          const reached = nodeDistance + (scoreOf[i] ?? 0) + nodePotential - (potential[i] ?? 0);
+          if (reached < sinkDistance && reached < (distance[i] ?? 0)) {
+            reach(i, node, reached);
+            const viaUnmatched = reached + (potential[i] ?? 0);
+            if (viaUnmatched < sinkDistance) {
+              sinkDistance = viaUnmatched;
+              sinkFrom = i;
+            }
+          }
+        }
+      }
+    }
+    heap.clear();
+
+    // Potentials of nodes settled closer than the sink drop by their slack; others are unchanged
+    // (equivalent to adding min(distance, sinkDistance) to every node, minus a constant).
+    for (const node of touched) {
+      const slack = sinkDistance - (distance[node] ?? 0);
+      if (slack > 0) potential[node] = (potential[node] ?? 0) - slack;
+      distance[node] = Number.POSITIVE_INFINITY;
+    }
+    touched.length = 0;
+
+    // Augment along the path, from its end back to the new mentee.
+    let receiving: number;
+    if (sinkFrom < n) {
+      if (sinkFrom === root) continue;
+      const leaving = sinkFrom;
+      receiving = mentorOf[leaving] ?? 0;
+      removeFromMentor(receiving, leaving);
+      mentorOf[leaving] = -1;
+      scoreOf[leaving] = 0;
+    } else {
+      receiving = sinkFrom - n;
+    }
+    for (;;) {
+      const moving = predecessor[n + receiving] ?? 0;
+      const previous = mentorOf[moving] ?? -1;
+      if (previous >= 0) removeFromMentor(previous, moving);
+      addToMentor(receiving, moving);
+      mentorOf[moving] = receiving;
+      scoreOf[moving] = arrivalScore[n + receiving] ?? 0;
+      if (moving === root) break;
+      receiving = previous;
+    }
+  }
+
+  let totalScore = 0;
+  for (let i = 0; i < n; i++) totalScore += scoreOf[i] ?? 0;
+  const menteeDual = new Float64Array(n);
+  for (let i = 0; i < n; i++) menteeDual[i] = Math.max(0, potential[i] ?? 0);
+  const mentorDual = new Float64Array(m);
+  for (let j = 0; j < m; j++) mentorDual[j] = Math.max(0, -(potential[n + j] ?? 0));
+  return { mentorOf, scoreOf, totalScore, certificate: { menteeDual, mentorDual } };
+}
+
+/** Best score first: the simple rule a person would follow by hand; used to report the gain. */
+export function greedyAssignment(problem: AssignmentProblem): Assignment {
+  const n = problem.menteeCount;
+  const capacities = problem.mentorCapacities;
+  const order = problem.candidates
+    .filter((candidate) => candidate.score > 0)
+    .sort((a, b) => b.score - a.score || a.mentee - b.mentee || a.mentor - b.mentor);
+  const mentorOf = new Int32Array(n).fill(-1);
+  const scoreOf = new Float64Array(n);
+  const load = new Int32Array(capacities.length);
+  let totalScore = 0;
+  for (const { mentee, mentor, score } of order) {
+    if (mentorOf[mentee] !== -1 || (load[mentor] ?? 0) >= (capacities[mentor] ?? 0)) continue;
+    mentorOf[mentee] = mentor;
+    scoreOf[mentee] = score;
+    load[mentor] = (load[mentor] ?? 0) + 1;
+    totalScore += score;
+  }
+  return { mentorOf, scoreOf, totalScore };
+}
+
+export type Verdict = { ok: true } | { ok: false; reason: string };
+
+/** Checks that an assignment respects the candidates, the capacities and its stated total. */
+export function verifyFeasible(problem: AssignmentProblem, assignment: Assignment): Verdict {
+  const { menteeCount, mentorCapacities, candidates } = problem;
+  const scores = new Map<number, number>();
+  for (const { mentee, mentor, score } of candidates) {
+    scores.set(mentee * mentorCapacities.length + mentor, score);
+  }
+  const load = new Array<number>(mentorCapacities.length).fill(0);
+  let total = 0;
+  for (let i = 0; i < menteeCount; i++) {
+    const j = assignment.mentorOf[i] ?? -1;
+    if (j === -1) continue;
+    const score = scores.get(i * mentorCapacities.length + j);
+    if (score === undefined || score <= 0) {
+      return { ok: false, reason: `mentee ${i} is given mentor ${j}, not a positive candidate` };
+    }
+    if (assignment.scoreOf[i] !== score) {
+      return { ok: false, reason: `mentee ${i} has the wrong score` };
+    }
+    load[j] = (load[j] ?? 0) + 1;
+    total += score;
+  }
+  for (let j = 0; j < mentorCapacities.length; j++) {
+    if ((load[j] ?? 0) > (mentorCapacities[j] ?? 0)) {
+      return { ok: false, reason: `mentor ${j} is over capacity` };
+    }
+  }
+  if (Math.abs(total - assignment.totalScore) > 1e-9 * Math.max(1, Math.abs(total))) {
+    return { ok: false, reason: "the total score does not add up" };
+  }
+  return { ok: true };
+}
+
+/**
+ * Proves that a feasible assignment has the maximum total score: the certificate must be dual
+ * feasible and its objective must equal the assignment's total (then no assignment can do better).
+ * Independent of how the certificate was found; linear in the number of candidates.
+ */
+export function verifyOptimal(
+  problem: AssignmentProblem,
+  assignment: Assignment,
+  certificate: OptimalityCertificate,
+): Verdict {
+  const feasible = verifyFeasible(problem, assignment);
+  if (!feasible.ok) return feasible;
+  const { menteeDual, mentorDual } = certificate;
+  const tolerance = 1e-9 * Math.max(1, Math.abs(assignment.totalScore));
+  let dualObjective = 0;
+  for (let i = 0; i < problem.menteeCount; i++) {
+    const value = menteeDual[i] ?? Number.NaN;
+    if (!(value >= 0)) return { ok: false, reason: `mentee dual ${i} is negative` };
+    dualObjective += value;
+  }
+  for (let j = 0; j < problem.mentorCapacities.length; j++) {
+    const value = mentorDual[j] ?? Number.NaN;
+    if (!(value >= 0)) return { ok: false, reason: `mentor dual ${j} is negative` };
+    dualObjective += (problem.mentorCapacities[j] ?? 0) * value;
+  }
+  for (const { mentee, mentor, score } of problem.candidates) {
+    if ((menteeDual[mentee] ?? 0) + (mentorDual[mentor] ?? 0) < score - tolerance) {
+      return { ok: false, reason: `pair (${mentee}, ${mentor}) violates the dual constraint` };
+    }
+  }
+  if (Math.abs(dualObjective - assignment.totalScore) > tolerance) {
+    return {
+      ok: false,
+      reason: `dual objective ${dualObjective} differs from total ${assignment.totalScore}`,
+    };
+  }
+  return { ok: true };
+}
