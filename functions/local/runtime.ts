@@ -40,6 +40,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   await ensureTable(services.dynamodbEndpoint, process.env.TABLE_NAME as string);
   // Loaded only now: the AWS clients read their endpoints when their module is first imported.
   const { localApp } = await import("./app");
+  // The pair workflow runs in the local engine, on the definition rendered from the construct.
+  const { startLocalEngine, stopLocalEngine } = await import("./engine");
+  startLocalEngine();
   const server = serve({ fetch: localApp.fetch, port, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const actualPort = (server.address() as AddressInfo).port;
@@ -49,6 +52,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     inboxUrl: services.sesEndpoint.replace("127.0.0.1", "localhost"),
     services,
     stop: async () => {
+      await stopLocalEngine();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await services.stop();
     },

@@ -1,5 +1,14 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startLocalRuntime } from "./runtime";
+
+/** Links in emails must keep working across restarts when the data does: keep the key with it. */
+function persistentLinkKey(file: string): string {
+  if (!existsSync(file))
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
 
 /**
  * `npm start`: DynamoDB Local, the SES v2 local server and the app, with embedded defaults.
@@ -9,8 +18,8 @@ import { startLocalRuntime } from "./runtime";
 const inMemory = process.argv.includes("--in-memory") || process.env.DYNAMODB_IN_MEMORY === "1";
 const dataDirectory = inMemory ? undefined : path.resolve(".data/dynamodb");
 if (dataDirectory) {
-  const { mkdirSync } = await import("node:fs");
   mkdirSync(dataDirectory, { recursive: true });
+  process.env.LINK_SIGNING_KEY ??= persistentLinkKey(path.resolve(".data/link-signing-key"));
 }
 
 const runtime = await startLocalRuntime({
@@ -20,11 +29,17 @@ const runtime = await startLocalRuntime({
   dataDirectory,
 });
 
+// The programme team's token: ADMIN_TOKEN when set, otherwise generated for this run.
+const { env } = await import("#core/env");
+
 console.log(`
 Binôme tourne en local / Binôme is running locally
   Application          ${runtime.appUrl}
+  Équipe d'animation   ${runtime.appUrl}/admin/connexion
+                       jeton / token : ${env.adminToken}
   Boîte mail (inbox)   ${runtime.inboxUrl}
   DynamoDB Local       ${runtime.services.dynamodbEndpoint} (${dataDirectory ? `données : ${dataDirectory}` : "en mémoire"})
+  Horloge (clock)      POST ${runtime.appUrl}/api/dev/clock {"advance":"P30D"}
 Ctrl-C pour tout arrêter / to stop everything.
 `);
 

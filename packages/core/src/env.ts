@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+
 /**
  * Every environment variable the code reads goes through here, read once, failing loudly when a
  * required one is missing. Locally, `functions/local` sets them before anything else is imported.
@@ -41,5 +43,56 @@ export const env = {
   },
   get isLocal() {
     return optional("BINOME_LOCAL") === "1";
+  },
+  /** The pair workflow's state machine (on AWS; the local runtime runs its own engine). */
+  get stateMachineArn() {
+    return required("STATE_MACHINE_ARN");
+  },
+  /**
+   * The secret that signs the links of emails (a `Config.Secret` on AWS). Locally, when none is
+   * set, a random key is made once per process: links then stop working after a restart, which is
+   * acceptable on a development machine and never happens where the variable is set.
+   */
+  get linkSigningKey() {
+    const key = optional("LINK_SIGNING_KEY");
+    if (key) return key;
+    if (!this.isLocal) return required("LINK_SIGNING_KEY");
+    process.env.LINK_SIGNING_KEY = randomBytes(32).toString("base64url");
+    return process.env.LINK_SIGNING_KEY;
+  },
+  /**
+   * The programme team's token for local use (`Authorization: Bearer …` or the login form). Only
+   * read when running locally; when unset, one is made per process and `npm start` prints it.
+   */
+  get adminToken() {
+    const token = optional("ADMIN_TOKEN");
+    if (token) return token;
+    if (!this.isLocal) return required("ADMIN_TOKEN");
+    process.env.ADMIN_TOKEN = randomBytes(24).toString("base64url");
+    return process.env.ADMIN_TOKEN;
+  },
+  /** The JWT claim that carries the programme-team role on AWS, and the value it must contain. */
+  get adminRoleClaim() {
+    return optional("ADMIN_ROLE_CLAIM") ?? "groups";
+  },
+  get adminRoleValue() {
+    return optional("ADMIN_ROLE_VALUE") ?? "binome-equipe";
+  },
+  /**
+   * The state machine's ARN when one is deployed, undefined locally: the programme team's pages
+   * link to executions in the AWS console only when it is set.
+   */
+  get stateMachineArnIfDeployed() {
+    return optional("STATE_MACHINE_ARN");
+  },
+  /**
+   * The OpenID Connect provider whose tokens API Gateway's JWT authorizer accepts on the programme
+   * team's routes, and their audience (on AWS only: `Config.Parameter`s, see stacks/Secrets.ts).
+   */
+  get oidcIssuer() {
+    return optional("OIDC_ISSUER");
+  },
+  get oidcAudience() {
+    return optional("OIDC_AUDIENCE");
   },
 };

@@ -47,6 +47,12 @@ export type Pair = {
   createdAt: string;
   updatedAt: string;
   closedAt?: string;
+  /** The mentor the pair started with (a reassignment changes `mentorId` only). */
+  firstMentorId?: string;
+  /** The mentor's closing evaluation: the mentee's progress as the mentor sees it. */
+  mentorEvaluation?: { comfort: Record<string, number>; experience?: number; comment?: string };
+  /** When the pause ends and the follow-up session is asked for. */
+  pauseEndsAt?: string;
 };
 
 export type HistoryActor = "mentee" | "mentor" | "team" | "system";

@@ -1,9 +1,17 @@
+import { clock } from "../clock";
+import { getCohortSettings } from "../cohort";
+import type { CohortSettings, Pair } from "../pair/model";
+import { loadMentee } from "../pair/people";
+import { executionName } from "../pair/rules";
+import { appendHistory, createPair, getPair } from "../pair/store";
+import { workflowEngine } from "./engine";
+
 /**
  * Starting a pair's workflow: one Standard execution per pair, named after the pair id so that
  * starting the same pair twice never creates a second execution.
  *
  * Contract shared by the programme-team code (which confirms pairs) and the workflow code (which
- * owns the implementation behind it). Implemented by the workflow module.
+ * owns the implementation behind it).
  */
 export type PairToStart = {
   pairId: string;
@@ -18,12 +26,50 @@ export type PairStarter = (pair: PairToStart) => Promise<StartResult>;
 
 let starter: PairStarter | undefined;
 
-/** The workflow module registers how executions start (Step Functions on AWS, the local engine here). */
-export function registerPairStarter(implementation: PairStarter) {
+/** Tests may replace how executions start; by default the workflow engine port is used. */
+export function registerPairStarter(implementation: PairStarter | undefined) {
   starter = implementation;
 }
 
 export async function startPair(pair: PairToStart): Promise<StartResult> {
-  if (!starter) throw new Error("No pair starter registered");
-  return starter(pair);
+  return (starter ?? startPairWorkflow)(pair);
 }
+
+/** Creates the pair record (once) and starts its first execution (once, by name). */
+async function startPairWorkflow(input: PairToStart): Promise<StartResult> {
+  const name = executionName(input.pairId, "start");
+  if (!(await getPair(input.pairId))) {
+    const [settings, mentee] = await Promise.all([
+      cohortSettings(input.cohortId),
+      loadMentee(input.menteeId),
+    ]);
+    const now = clock.now().toISOString();
+    const pair: Pair = {
+      id: input.pairId,
+      cohortId: input.cohortId,
+      menteeId: input.menteeId,
+      mentorId: input.mentorId,
+      firstMentorId: input.mentorId,
+      phase: "introduction",
+      status: "active",
+      needsAttention: false,
+      settings,
+      sessionsPlanned: settings.sessions,
+      sessionsDone: 0,
+      mentorHours: 0,
+      executionName: name,
+      selfEvaluation: { before: mentee.comfort },
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (await createPair(pair)) {
+      await appendHistory(input.pairId, "team", "pair.started", { cohortId: input.cohortId });
+    }
+  }
+  const engine = await workflowEngine();
+  const { started } = await engine.start(name, { pairId: input.pairId, chapter: "start" });
+  return { pairId: input.pairId, executionName: name, started };
+}
+
+/** A cohort's own settings when the programme team set them, else the programme's defaults. */
+const cohortSettings = (cohortId: string): Promise<CohortSettings> => getCohortSettings(cohortId);

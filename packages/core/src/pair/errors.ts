@@ -1,0 +1,41 @@
+import { workflowErrors } from "../workflow/payload";
+
+/** The pair was cancelled by the programme team: the execution ends cleanly on this error. */
+export class PairCancelled extends Error {
+  override name = workflowErrors.cancelled;
+}
+
+/** A step failed for a reason worth another try (throttling, a 5xx, the network). */
+export class TransientStepError extends Error {
+  override name = workflowErrors.transient;
+}
+
+const transientNames = new Set([
+  "ThrottlingException",
+  "ProvisionedThroughputExceededException",
+  "RequestLimitExceeded",
+  "TooManyRequestsException",
+  "ServiceUnavailable",
+  "ServiceUnavailableException",
+  "InternalServerError",
+  "InternalFailure",
+  "TimeoutError",
+  "ECONNRESET",
+  "ECONNREFUSED",
+]);
+
+/** AWS SDK errors carry `$retryable` or a 5xx status; network errors a code. */
+export function isTransient(error: unknown): boolean {
+  const candidate = error as {
+    name?: string;
+    code?: string;
+    $retryable?: unknown;
+    $metadata?: { httpStatusCode?: number };
+  };
+  return (
+    Boolean(candidate?.$retryable) ||
+    (candidate?.$metadata?.httpStatusCode ?? 0) >= 500 ||
+    transientNames.has(candidate?.name ?? "") ||
+    transientNames.has(candidate?.code ?? "")
+  );
+}

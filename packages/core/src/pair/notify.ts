@@ -1,0 +1,63 @@
+import { calendarContentType } from "../calendar";
+import { clock } from "../clock";
+import { type Bilingual, render } from "../email/layout";
+import { sendOnce } from "../email/send";
+import { programme } from "../programme";
+import type { Pair } from "./model";
+import type { PairPeople } from "./people";
+import { recordPairEmail } from "./store";
+
+export type Role = "mentor" | "mentee" | "team";
+
+/**
+ * Sends one workflow email to one role of a pair, at most once per `purpose` (the dedupe key
+ * names the pair, the step, the attempt and the role: a retried or redriven task sends nothing
+ * new), and logs it under the pair for the programme team (subject, date, roles; no address).
+ */
+export async function sendToRole(input: {
+  pair: Pair;
+  people?: PairPeople;
+  role: Role;
+  purpose: string;
+  message: Bilingual;
+  calendar?: { ics: string; method: "REQUEST" | "CANCEL" };
+  /** The mentee's assistant is copied on what goes into the diary: introduction, invitations. */
+  copyAssistant?: boolean;
+}): Promise<"sent" | "already-sent"> {
+  const { pair, people, role } = input;
+  const to =
+    role === "team"
+      ? programme.contactEmail
+      : role === "mentor"
+        ? people?.mentor.email
+        : people?.mentee.email;
+  if (!to) throw new Error(`No address for the ${role} of pair ${pair.id}`);
+  const cc =
+    role === "mentee" && input.copyAssistant && people?.mentee.assistantEmail
+      ? [people.mentee.assistantEmail]
+      : [];
+  const rendered = render(input.message);
+  const result = await sendOnce(`pair#${pair.id}#${input.purpose}#${role}`, {
+    to: [to],
+    cc,
+    ...rendered,
+    attachments: input.calendar
+      ? [
+          {
+            fileName: input.calendar.method === "CANCEL" ? "annulation.ics" : "invitation.ics",
+            contentType: calendarContentType(input.calendar.method),
+            content: input.calendar.ics,
+          },
+        ]
+      : undefined,
+  });
+  if (result === "sent") {
+    await recordPairEmail(pair.id, {
+      at: clock.now().toISOString(),
+      subject: rendered.subject,
+      to: cc.length ? [role, "assistant"] : [role],
+      purpose: input.purpose,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,134 @@
+import type { NextChapter, SessionTimer } from "../workflow/payload";
+
+/**
+ * The pure rules of a pair's life: which meetings it has, what is due next for a session, when to
+ * nudge, escalate or give up, and when an execution hands over to a fresh one. No I/O here.
+ */
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * The longest a single wait lasts before the workflow looks again. aws-local-stepfunctions (and
+ * any setTimeout) fires a wait longer than ~24.8 days at once, so waits are cut into chunks; the
+ * same chunks are harmless on AWS.
+ */
+export const maxWaitSeconds = 20 * 24 * 60 * 60;
+
+/** The silence rule for a step waiting on a person; the waiting task times out every 7 days. */
+export const silence = {
+  nudgeAfterDays: 7,
+  /** Timeouts 1 and 2 nudge the person, 3 alerts the programme team, 5 ends the pair. */
+  nudges: 2,
+  escalateAt: 3,
+  giveUpAt: 5,
+} as const;
+
+export type SilenceDecision = "nudge" | "escalate" | "wait" | "give-up";
+
+export function decideAfterSilence(timeouts: number): SilenceDecision {
+  if (timeouts <= silence.nudges) return "nudge";
+  if (timeouts === silence.escalateAt) return "escalate";
+  if (timeouts < silence.giveUpAt) return "wait";
+  return "give-up";
+}
+
+/** A session can be moved this many times; then the link says to contact the programme team. */
+export const maxReschedules = 5;
+
+/**
+ * An execution older than this hands its pair over to a fresh execution at its next timer, so
+ * that no execution comes near Step Functions' one-year limit (see tests/workflow/limits.test.ts).
+ */
+export const continueAfterDays = 200;
+
+/** The longest pause a cohort may set: a pause runs in an execution of its own. */
+export const maxPauseMonths = 9;
+
+export type MeetingStep = "preparation" | `session-${number}` | "follow-up";
+
+export const sessionStep = (index: number): MeetingStep => `session-${index}`;
+
+export function meetingLabel(step: string): { fr: string; en: string } {
+  if (step === "preparation")
+    return { fr: "le rendez-vous de préparation", en: "the preparation call" };
+  if (step === "follow-up") return { fr: "la séance de suivi", en: "the follow-up session" };
+  const index = Number(step.replace("session-", ""));
+  return { fr: `la séance ${index}`, en: `session ${index}` };
+}
+
+/** Execution names derive from the pair id: one name per chapter, so a chapter never runs twice. */
+export function executionName(pairId: string, chapter: string, part = 1): string {
+  if (chapter === "start") return pairId;
+  return part > 1 ? `${pairId}--${chapter}--${part}` : `${pairId}--${chapter}`;
+}
+
+/** The chapter after a confirmed meeting. */
+export function chapterAfter(step: string, sessionsPlanned: number): string {
+  if (step === "preparation") return sessionStep(1);
+  if (step === "follow-up") return "closure";
+  const index = Number(step.replace("session-", ""));
+  return index < sessionsPlanned ? sessionStep(index + 1) : "pause";
+}
+
+export function nextChapter(pairId: string, step: string, sessionsPlanned: number): NextChapter {
+  const chapter = chapterAfter(step, sessionsPlanned);
+  return { chapter, executionName: executionName(pairId, chapter) };
+}
+
+export type ScheduledSession = {
+  startsAt: string;
+  durationMinutes: number;
+  version: number;
+  /** The version whose reminder was sent: a moved session is reminded again, at its new time. */
+  remindedVersion?: number;
+};
+
+/**
+ * What is due next for a scheduled session, and how long to wait for it. The reminder is due
+ * `reminderHoursBefore` before the start of the *current* version; confirmation is asked once the
+ * session has ended. Waits are cut at `maxWaitSeconds` ("plan": look again).
+ */
+export function planSessionTimer(input: {
+  session: ScheduledSession;
+  now: Date;
+  reminderHoursBefore: number;
+  executionStartedAt?: string;
+}): SessionTimer {
+  const { session, now } = input;
+  const startsAt = new Date(session.startsAt).getTime();
+  const remindAt = startsAt - input.reminderHoursBefore * 60 * 60 * 1000;
+  const endsAt = startsAt + session.durationMinutes * 60 * 1000;
+  const reminded = session.remindedVersion === session.version;
+  const [dueAt, then] =
+    !reminded && now.getTime() < startsAt
+      ? [remindAt, "remind" as const]
+      : [endsAt, "confirm" as const];
+  const executionAge = input.executionStartedAt
+    ? now.getTime() - new Date(input.executionStartedAt).getTime()
+    : 0;
+  if (executionAge > continueAfterDays * dayMs) return { timeoutSeconds: 1, due: "continue" };
+  const seconds = Math.max(1, Math.ceil((dueAt - now.getTime()) / 1000));
+  if (seconds > maxWaitSeconds) return { timeoutSeconds: maxWaitSeconds, due: "plan" };
+  return { timeoutSeconds: seconds, due: then };
+}
+
+export function pauseEnd(lastSessionAt: Date, pauseMonths: number): Date {
+  const end = new Date(lastSessionAt);
+  end.setUTCMonth(end.getUTCMonth() + Math.min(pauseMonths, maxPauseMonths));
+  return end;
+}
+
+/** The pause is waited in chunks; `ended` once its end has come (and the pair is not on hold). */
+export function planPause(input: { endsAt: Date; now: Date; onHold: boolean }): {
+  wakeAt: string;
+  ended: boolean;
+} {
+  const { endsAt, now } = input;
+  if (!input.onHold && now.getTime() >= endsAt.getTime()) {
+    return { wakeAt: now.toISOString(), ended: true };
+  }
+  const target = input.onHold
+    ? now.getTime() + maxWaitSeconds * 1000
+    : Math.min(endsAt.getTime(), now.getTime() + maxWaitSeconds * 1000);
+  return { wakeAt: new Date(target).toISOString(), ended: false };
+}

@@ -1,0 +1,28 @@
+import type { ChapterInput } from "./payload";
+
+/**
+ * The small port through which the domain drives executions: Step Functions on AWS, the local
+ * engine on one machine. Answers delivered to a token that no longer waits say "gone".
+ */
+export type Delivery = "delivered" | "gone";
+
+export interface WorkflowEngine {
+  /** Starts an execution by name; `started: false` when that name already exists. */
+  start(executionName: string, input: ChapterInput): Promise<{ started: boolean }>;
+  sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<Delivery>;
+  sendTaskFailure(taskToken: string, error: string, cause: string): Promise<Delivery>;
+}
+
+let registered: WorkflowEngine | undefined;
+
+/** The local runtime and the tests register the local engine; AWS uses Step Functions. */
+export function useWorkflowEngine(engine: WorkflowEngine | undefined) {
+  registered = engine;
+}
+
+export async function workflowEngine(): Promise<WorkflowEngine> {
+  if (registered) return registered;
+  const { stepFunctionsEngine } = await import("./step-functions");
+  registered = stepFunctionsEngine;
+  return registered;
+}

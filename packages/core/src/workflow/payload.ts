@@ -1,0 +1,75 @@
+/**
+ * The one payload shared by the state machine (which builds it in each Task's parameters) and the
+ * pair steps Lambda (which dispatches on `action`). Changing a field here changes both sides.
+ */
+
+/** Tasks that run and return at once. */
+export type ImmediateAction =
+  | "introduce"
+  | "invite"
+  | "plan"
+  | "remind"
+  | "record-no-show"
+  | "nudge"
+  | "give-up"
+  | "close"
+  | "plan-pause"
+  | "record-failure";
+
+/** Tasks that store their token and wait for a person (or a time) to resolve it. */
+export type WaitingAction = "await";
+
+export type StepAction = ImmediateAction | WaitingAction;
+
+/** What a waiting task waits for: the kinds of answers (link purposes) that resolve it. */
+export type WaitPurpose =
+  | "schedule"
+  | "confirm"
+  | "objectives"
+  | "self-evaluation"
+  /** No one is asked: the session's own time, or a change to it (reschedule, cancel-session). */
+  | "session-time";
+
+export type StepPayload = {
+  action: StepAction;
+  pairId: string;
+  /** "preparation", "session-1"…"session-10", "follow-up", "closure", or the chapter for tasks. */
+  step?: string;
+  purpose?: WaitPurpose;
+  /** Set by Step Functions from `$$.Task.Token` on waiting tasks only; never leaves the server. */
+  taskToken?: string;
+  /** `$$.Execution.StartTime`: a long-lived execution hands over to a fresh one. */
+  executionStartedAt?: string;
+  /** `$$.Execution.Name`: the fresh execution that takes over is named after this one. */
+  executionName?: string;
+  /** On `record-failure`: what the Catch put at `$.failure`. */
+  failure?: { Error?: string; Cause?: string };
+};
+
+/** A timer the workflow arms: how long the next wait lasts and what is due when it ends. */
+export type SessionTimer = {
+  timeoutSeconds: number;
+  due: "remind" | "confirm" | "plan" | "continue";
+  /** With `due: "continue"`: the fresh execution that resumes this timer. */
+  next?: NextChapter;
+};
+
+/** The input of every execution: which chapter of the pair it runs. */
+export type ChapterInput = {
+  pairId: string;
+  chapter: string;
+  /** Set when a chapter resumes a session's timer in a fresh execution. */
+  resume?: "timer";
+};
+
+/** Given back to the execution when a meeting is confirmed: where the pair goes next. */
+export type NextChapter = { chapter: string; executionName: string; resume?: "timer" };
+
+/** The error names the state machine catches by name (thrown by the handlers, or sent as failures). */
+export const workflowErrors = {
+  cancelled: "PairCancelled",
+  reassigned: "PairReassigned",
+  transient: "TransientStepError",
+} as const;
+
+export const waitingTaskTimeoutSeconds = 7 * 24 * 60 * 60;

@@ -1,0 +1,137 @@
+/**
+ * `npm run bench` (a table) and `npm run bench -- --json` (one JSON object): what one full default
+ * pair (3 sessions, 3-month pause) costs, counted on the local engine with the real handlers,
+ * DynamoDB Local and the SES local server; plus the matching benchmark (tests/bench/matching.ts).
+ */
+import { existsSync } from "node:fs";
+
+const json = process.argv.includes("--json");
+const { startLocalServices, ensureTable } = await import("../../functions/local/services");
+const services = await startLocalServices();
+process.env.BINOME_LOCAL = "1";
+process.env.TABLE_NAME = `binome-bench-${Date.now()}`;
+process.env.DYNAMODB_ENDPOINT = services.dynamodbEndpoint;
+process.env.SES_ENDPOINT = services.sesEndpoint;
+process.env.SENDER_ADDRESS ??= "mentorat-inverse@example.gouv.fr";
+process.env.APP_URL ??= "http://localhost:3000";
+process.env.AWS_REGION ??= "eu-west-3";
+process.env.POWERTOOLS_LOG_LEVEL ??= "SILENT";
+process.env.POWERTOOLS_METRICS_DISABLED ??= "true";
+await ensureTable(services.dynamodbEndpoint, process.env.TABLE_NAME);
+
+/**
+ * AWS list prices, eu-west-3 (Paris), as noted on 2025-06-01 from the public pricing pages
+ * (on-demand, no free tier). Re-check them before quoting: they were not re-read online here.
+ */
+export const prices = {
+  region: "eu-west-3",
+  noted: "2025-06-01",
+  stepFunctionsPerTransition: 0.0000279, // Standard workflows, per state transition
+  lambdaPerRequest: 0.0000002, // $0.20 per million requests
+  lambdaPerGbSecond: 0.0000166667, // x86
+  dynamodbPerWriteUnit: 0.000000705, // on-demand, per write request unit
+  dynamodbPerReadUnit: 0.000000141, // on-demand, per read request unit
+  sesPerEmail: 0.0001, // $0.10 per 1,000 emails
+} as const;
+
+/** The steps Lambda as the stack sizes it (assumed: 512 MB, billed per measured duration). */
+const lambdaMemoryGb = 0.5;
+
+const { documents } = await import("#core/clients/dynamodb");
+const { ses } = await import("#core/clients/ses");
+const counts = { dynamodbWrites: 0, dynamodbReads: 0, emails: 0, handlerMs: 0 };
+documents.middlewareStack.add(
+  (next, context) => async (args) => {
+    const name = context.commandName ?? "";
+    const input = args.input as { TransactItems?: unknown[] };
+    // A transaction costs two write units per item.
+    if (name.startsWith("TransactWrite")) {
+      counts.dynamodbWrites += 2 * (input.TransactItems?.length ?? 0);
+    } else if (/^(Put|Update|Delete)/.test(name)) counts.dynamodbWrites++;
+    else counts.dynamodbReads++;
+    return next(args);
+  },
+  { step: "initialize", name: "benchCount" },
+);
+ses.middlewareStack.add(
+  (next) => async (args) => {
+    counts.emails++;
+    return next(args);
+  },
+  { step: "initialize", name: "benchCount" },
+);
+
+const { LocalEngine } = await import("../../functions/local/engine/host");
+const { useWorkflowEngine } = await import("#core/workflow/engine");
+const { renderPairWorkflowAsl } = await import("../../stacks/workflow/render");
+const { handler } = await import("../../functions/workflow/steps");
+const engine = new LocalEngine(renderPairWorkflowAsl(), async (payload) => {
+  const started = performance.now();
+  try {
+    return await handler(payload);
+  } finally {
+    counts.handlerMs += performance.now() - started;
+  }
+});
+useWorkflowEngine(engine);
+
+const { newPair, runDefaultPair } = await import("../workflow/drive");
+// Count the pair only, from its start: the forms' acknowledgements and records are not the workflow's.
+let before = { ...counts };
+const wallStart = performance.now();
+const { pairId } = await newPair({
+  beforeStart: () => {
+    before = { ...counts };
+  },
+});
+await runDefaultPair(engine, pairId);
+const wallSeconds = (performance.now() - wallStart) / 1000;
+const stats = await engine.stats();
+await engine.stop();
+await services.stop();
+
+const pair = {
+  stateTransitions: stats.stateTransitions,
+  lambdaInvocations: stats.taskCalls,
+  dynamodbWrites: counts.dynamodbWrites - before.dynamodbWrites,
+  dynamodbReads: counts.dynamodbReads - before.dynamodbReads,
+  emails: counts.emails - before.emails,
+  executions: Object.keys(stats.executions).length,
+  lambdaGbSeconds: ((counts.handlerMs - before.handlerMs) / 1000) * lambdaMemoryGb,
+  wallSeconds,
+  awsCostUsd: 0,
+};
+pair.awsCostUsd =
+  pair.stateTransitions * prices.stepFunctionsPerTransition +
+  pair.lambdaInvocations * prices.lambdaPerRequest +
+  pair.lambdaGbSeconds * prices.lambdaPerGbSecond +
+  pair.dynamodbWrites * prices.dynamodbPerWriteUnit +
+  pair.dynamodbReads * prices.dynamodbPerReadUnit +
+  pair.emails * prices.sesPerEmail;
+
+let matching: Record<string, unknown> | undefined;
+if (existsSync(new URL("./matching.ts", import.meta.url))) {
+  const { benchMatching } = await import("./matching");
+  matching = { ...(await benchMatching()) };
+}
+
+if (json) {
+  console.log(JSON.stringify({ pair, matching, prices }));
+} else {
+  const rows: [string, string][] = [
+    ["pair.stateTransitions", String(pair.stateTransitions)],
+    ["pair.lambdaInvocations", String(pair.lambdaInvocations)],
+    ["pair.dynamodbWrites", String(pair.dynamodbWrites)],
+    ["pair.dynamodbReads", String(pair.dynamodbReads)],
+    ["pair.emails", String(pair.emails)],
+    ["pair.executions", String(pair.executions)],
+    ["pair.awsCostUsd", pair.awsCostUsd.toFixed(5)],
+    ["pair.wallSeconds", pair.wallSeconds.toFixed(2)],
+    ...Object.entries(matching ?? {}).map(
+      ([key, value]) => [`matching.${key}`, String(value)] as [string, string],
+    ),
+  ];
+  console.log("One full default pair (3 sessions), local engine; prices eu-west-3");
+  for (const [name, value] of rows) console.log(`${name.padEnd(26)} ${value}`);
+}
+process.exit(0);
