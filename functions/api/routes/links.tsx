@@ -1,0 +1,108 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import * as v from "valibot";
+import { answerOnce, answerSchema, type LinkBinding, readLink } from "#core/links";
+import { logger } from "#core/observability";
+import { answerStep } from "#core/pair/answer";
+import type { FormValues } from "#web/form-kit";
+import { LinkAnswerPage, type LinkForm, linkAnswerFromForm } from "#web/pages/link-answer";
+import { type LinkOutcome, LinkOutcomePage } from "#web/pages/link-outcome";
+import { issuesByField } from "#web/validation";
+import { type LangEnv, language } from "../lang";
+
+/**
+ * The pages behind the links of the workflow's emails, mounted at `/lien`. GET only shows the
+ * choices (mail scanners and link previews open links on their own); POST validates the answer,
+ * claims the link for its single use and hands the answer to the waiting step of the pair.
+ */
+type LinkContext = Context<LangEnv>;
+
+type Refusal = "malformed" | "tampered" | "expired" | "unknown";
+
+const refusalStatus: Record<Refusal, ContentfulStatusCode> = {
+  malformed: 404,
+  unknown: 404,
+  tampered: 403,
+  expired: 410,
+};
+
+const formOf = (link: LinkBinding): LinkForm => ({
+  purpose: link.purpose,
+  recipient: link.recipient,
+  step: link.step,
+});
+
+function outcomePage(
+  c: LinkContext,
+  outcome: LinkOutcome,
+  status: ContentfulStatusCode,
+  link?: LinkBinding,
+) {
+  return c.html(
+    <LinkOutcomePage
+      lang={c.var.lang}
+      path={c.req.path}
+      outcome={outcome}
+      purpose={link?.purpose}
+    />,
+    status,
+  );
+}
+
+/** A link that cannot act: the French page says why and that nothing changed. */
+const refuse = (c: LinkContext, reason: Refusal) =>
+  outcomePage(c, reason === "malformed" ? "unknown" : reason, refusalStatus[reason]);
+
+export const linkPages = new Hono<LangEnv>()
+  .use(language)
+  .use(async (c, next) => {
+    await next();
+    // A link page is personal: never cached, never indexed.
+    c.header("Cache-Control", "no-store");
+    c.header("X-Robots-Tag", "noindex");
+  })
+  .get("/:token", async (c) => {
+    const reading = await readLink(c.req.param("token"));
+    if (!reading.ok) return refuse(c, reading.reason);
+    if (reading.link.usedAt) return outcomePage(c, "already-recorded", 200, reading.link);
+    return c.html(
+      <LinkAnswerPage lang={c.var.lang} path={c.req.path} form={formOf(reading.link)} />,
+    );
+  })
+  .post("/:token", async (c) => {
+    const reading = await readLink(c.req.param("token"));
+    if (!reading.ok) return refuse(c, reading.reason);
+    const { link } = reading;
+    if (link.usedAt) return outcomePage(c, "already-recorded", 409, link);
+
+    const values = (await c.req.parseBody({ all: true })) as FormValues;
+    const schema = answerSchema(link.purpose, link.recipient);
+    const parsed = v.safeParse(schema, linkAnswerFromForm(formOf(link), values));
+    if (!parsed.success) {
+      const errors = issuesByField(schema, parsed.issues);
+      return c.html(
+        <LinkAnswerPage
+          lang={c.var.lang}
+          path={c.req.path}
+          form={formOf(link)}
+          values={values}
+          errors={errors}
+        />,
+        422,
+      );
+    }
+
+    const context = { pairId: link.pairId, step: link.step, purpose: link.purpose };
+    try {
+      const outcome = await answerOnce(link, parsed.output as Record<string, unknown>, answerStep);
+      logger.info("Link answered", { ...context, outcome });
+      return outcomePage(c, outcome, outcome === "recorded" ? 200 : 409, link);
+    } catch (error) {
+      logger.error("Link answer could not reach the pair", {
+        ...context,
+        error: { name: (error as Error).name, message: (error as Error).message },
+      });
+      return outcomePage(c, "unavailable", 503, link);
+    }
+  });

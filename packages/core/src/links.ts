@@ -1,0 +1,378 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import * as v from "valibot";
+import { parisTimeToUtc } from "./calendar";
+import { documents } from "./clients/dynamodb";
+import { clock } from "./clock";
+import { env } from "./env";
+import { optionalText, shortText } from "./fields";
+import { keys } from "./keys";
+import { formatIds, programme, themeIds } from "./programme";
+
+/**
+ * The links of the workflow's emails. A person answers a step by following a link, never with a
+ * Step Functions task token: the link names a random id whose binding (pair, step, purpose,
+ * recipient, expiry) is stored server-side, so nothing about the pair can be read in the URL.
+ *
+ * Token = `<linkId>.<HMAC-SHA256(key, linkId)>`. The random id alone is unguessable; the signature
+ * adds that a forged or altered token is refused before any read, and that ids seen in the table
+ * (a backup, a console) cannot be turned into working links without the key.
+ */
+
+export const linkPurposes = [
+  /** Propose a date for the preparation call or a session. */
+  "schedule",
+  /** Say it took place (or not), with the one-minute feedback. */
+  "confirm",
+  /** Move a scheduled call or session to another date. */
+  "reschedule",
+  /** Call off a scheduled call or session (the pair goes on). */
+  "cancel-session",
+  /** The closing self-evaluation. */
+  "self-evaluation",
+  /** After the preparation call, the mentor records the objectives and the number of sessions. */
+  "objectives",
+] as const;
+
+export type LinkPurpose = (typeof linkPurposes)[number];
+export type LinkRecipient = "mentor" | "mentee";
+
+export type LinkBinding = {
+  linkId: string;
+  pairId: string;
+  step: string;
+  purpose: LinkPurpose;
+  recipient: LinkRecipient;
+  expiresAt: Date;
+  /** Set once the link has been used to answer; a used link never acts again. */
+  usedAt?: Date;
+};
+
+export type LinkReading =
+  | { ok: true; link: LinkBinding }
+  | { ok: false; reason: "malformed" | "tampered" | "expired" | "unknown" };
+
+/** How long the item of an expired link is kept, so that it still says "expired", not "unknown". */
+const keepAfterExpiryMs = 90 * 24 * 60 * 60 * 1000;
+
+const tokenPattern = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
+
+const signature = (linkId: string) =>
+  createHmac("sha256", env.linkSigningKey).update(`link.v1.${linkId}`).digest();
+
+/** Stores the binding of a new link and returns its full URL (`${appUrl}/lien/<token>`). */
+export async function issueLink(input: {
+  pairId: string;
+  step: string;
+  purpose: LinkPurpose;
+  recipient: LinkRecipient;
+  expiresAt: Date;
+}): Promise<string> {
+  const linkId = randomBytes(16).toString("base64url");
+  await documents.send(
+    new PutCommand({
+      TableName: env.tableName,
+      Item: {
+        ...keys.link(linkId),
+        kind: "link",
+        linkId,
+        pairId: input.pairId,
+        step: input.step,
+        purpose: input.purpose,
+        recipient: input.recipient,
+        validUntil: input.expiresAt.toISOString(),
+        createdAt: clock.now().toISOString(),
+        // The table's TTL attribute (epoch seconds): the item is dropped well after the link dies.
+        expiresAt: Math.ceil((input.expiresAt.getTime() + keepAfterExpiryMs) / 1000),
+      },
+      ConditionExpression: "attribute_not_exists(pk)",
+    }),
+  );
+  return `${env.appUrl}/lien/${linkId}.${signature(linkId).toString("base64url")}`;
+}
+
+/**
+ * Checks a token and returns its binding. A used link is returned as such even after its expiry,
+ * so that a late second click still hears "already recorded" rather than "expired".
+ */
+export async function readLink(token: string): Promise<LinkReading> {
+  const match = tokenPattern.exec(token);
+  if (!match) return { ok: false, reason: "malformed" };
+  const [, linkId, given] = match as unknown as [string, string, string];
+  const expected = signature(linkId);
+  const givenBytes = Buffer.from(given, "base64url");
+  if (givenBytes.length !== expected.length || !timingSafeEqual(givenBytes, expected)) {
+    return { ok: false, reason: "tampered" };
+  }
+  const { Item: item } = await documents.send(
+    new GetCommand({ TableName: env.tableName, Key: keys.link(linkId), ConsistentRead: true }),
+  );
+  if (!item) return { ok: false, reason: "unknown" };
+  const link: LinkBinding = {
+    linkId,
+    pairId: item.pairId,
+    step: item.step,
+    purpose: item.purpose,
+    recipient: item.recipient,
+    expiresAt: new Date(item.validUntil),
+    ...(item.usedAt ? { usedAt: new Date(item.usedAt) } : {}),
+  };
+  if (!link.usedAt && clock.now().getTime() >= link.expiresAt.getTime()) {
+    return { ok: false, reason: "expired" };
+  }
+  return { ok: true, link };
+}
+
+/**
+ * Claims a link for its one use with a conditional write: of two clicks at the same instant, only
+ * one gets "first-use".
+ */
+export async function markLinkUsed(linkId: string): Promise<"first-use" | "already-used"> {
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: env.tableName,
+        Key: keys.link(linkId),
+        UpdateExpression: "SET usedAt = :now",
+        ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(usedAt)",
+        ExpressionAttributeValues: { ":now": clock.now().toISOString() },
+      }),
+    );
+    return "first-use";
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return "already-used";
+    throw error;
+  }
+}
+
+/** Gives a claimed link back when its answer could not be delivered, so the person can retry. */
+export async function releaseLink(linkId: string): Promise<void> {
+  await documents.send(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: keys.link(linkId),
+      UpdateExpression: "REMOVE usedAt",
+      ConditionExpression: "attribute_exists(pk)",
+    }),
+  );
+}
+
+export type AnswerOutcome = "recorded" | "already-recorded" | "not-waiting";
+
+/** Delivers an answer to the waiting step of a pair (the workflow's `answerStep`). */
+export type DeliverAnswer = (input: {
+  pairId: string;
+  step: string;
+  purpose: string;
+  by: LinkRecipient;
+  answer: Record<string, unknown>;
+}) => Promise<AnswerOutcome>;
+
+/**
+ * Answers through a link at most once: the link is claimed first, so that of two clicks only one
+ * reaches the step; it is given back when the answer changed nothing (the step is not waiting) or
+ * could not be delivered (the error is rethrown), so that the person can try again later.
+ */
+export async function answerOnce(
+  link: LinkBinding,
+  answer: Record<string, unknown>,
+  deliver: DeliverAnswer,
+): Promise<AnswerOutcome> {
+  if ((await markLinkUsed(link.linkId)) === "already-used") return "already-recorded";
+  let outcome: AnswerOutcome;
+  try {
+    outcome = await deliver({
+      pairId: link.pairId,
+      step: link.step,
+      purpose: link.purpose,
+      by: link.recipient,
+      answer,
+    });
+  } catch (error) {
+    await releaseLink(link.linkId);
+    throw error;
+  }
+  if (outcome === "not-waiting") await releaseLink(link.linkId);
+  return outcome;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What each kind of link accepts. The schemas read the posted form (strings) and produce the
+// answer handed to the workflow, so the page and the domain check the very same rules.
+// ---------------------------------------------------------------------------------------------
+
+export const sessionCount = { min: 3, max: programme.defaults.maxSessions } as const;
+export const durationChoices = [30, 45, 60, 90, 120] as const;
+/** How far ahead a date may be proposed. */
+const maxDaysAhead = 365;
+
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})$|^(\d{2})\/(\d{2})\/(\d{4})$/;
+const timePattern = /^(\d{1,2})[:hH](\d{2})$/;
+
+/** Browsers without a date picker send what the person typed: accept 2026-03-17 or 17/03/2026. */
+function isoDate(value: string): string | undefined {
+  const match = datePattern.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = match[1]
+    ? [match[1], match[2], match[3]]
+    : [match[6], match[5], match[4]];
+  const iso = `${year}-${month}-${day}`;
+  const parsed = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso
+    ? undefined
+    : iso;
+}
+
+function isoTime(value: string): string | undefined {
+  const match = timePattern.exec(value);
+  if (!match) return undefined;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 23 || minutes > 59) return undefined;
+  return `${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}`;
+}
+
+const dateField = v.pipe(
+  v.string("Indiquez la date."),
+  v.trim(),
+  v.nonEmpty("Indiquez la date."),
+  v.check(
+    (value) => isoDate(value) !== undefined,
+    "Saisissez une date valide, par exemple 17/03/2026.",
+  ),
+  v.transform((value) => isoDate(value) as string),
+);
+
+const timeField = v.pipe(
+  v.string("Indiquez l'heure."),
+  v.trim(),
+  v.nonEmpty("Indiquez l'heure."),
+  v.check(
+    (value) => isoTime(value) !== undefined,
+    "Saisissez une heure valide, par exemple 14:30.",
+  ),
+  v.transform((value) => isoTime(value) as string),
+);
+
+const wholeNumber = (message: string, allowed: (value: number) => boolean) =>
+  v.pipe(
+    v.string(message),
+    v.trim(),
+    v.regex(/^\d+$/, message),
+    v.transform(Number),
+    v.check(allowed, message),
+  );
+
+const ScheduleFormSchema = v.pipe(
+  v.object({
+    date: dateField,
+    time: timeField,
+    durationMinutes: wholeNumber("Choisissez une durée.", (value) =>
+      (durationChoices as readonly number[]).includes(value),
+    ),
+    format: v.picklist(formatIds, "Choisissez comment vous vous rencontrerez."),
+    location: optionalText(300),
+  }),
+  v.forward(
+    v.check(
+      (input) => parisTimeToUtc(input.date, input.time).getTime() > clock.now().getTime(),
+      "Choisissez une date et une heure à venir.",
+    ),
+    ["date"],
+  ),
+  v.forward(
+    v.check(
+      (input) =>
+        parisTimeToUtc(input.date, input.time).getTime() <
+        clock.now().getTime() + maxDaysAhead * 24 * 60 * 60 * 1000,
+      "Choisissez une date dans les douze prochains mois.",
+    ),
+    ["date"],
+  ),
+  v.transform(({ date, time, ...rest }) => ({
+    startsAt: parisTimeToUtc(date, time).toISOString(),
+    ...rest,
+  })),
+);
+
+const ConfirmFormSchema = v.pipe(
+  v.object({
+    tookPlace: v.picklist(["yes", "no"], "Indiquez si le rendez-vous a eu lieu."),
+    satisfaction: v.optional(
+      wholeNumber("Choisissez une note de 1 à 5.", (value) => value >= 1 && value <= 5),
+    ),
+    comment: optionalText(1000),
+  }),
+  v.forward(
+    v.check(
+      (input) => input.tookPlace === "no" || input.satisfaction !== undefined,
+      "Choisissez une note de 1 à 5.",
+    ),
+    ["satisfaction"],
+  ),
+  v.transform(({ tookPlace, ...rest }) => ({ tookPlace: tookPlace === "yes", ...rest })),
+);
+
+const ObjectivesFormSchema = v.object({
+  objectives: shortText("Décrivez les objectifs convenus ensemble.", 2000),
+  sessions: wholeNumber(
+    `Indiquez un nombre de séances entre ${sessionCount.min} et ${sessionCount.max}.`,
+    (value) => value >= sessionCount.min && value <= sessionCount.max,
+  ),
+});
+
+const CancelSessionFormSchema = v.object({ reason: optionalText(500) });
+
+const comfortLevel = wholeNumber(
+  "Choisissez un niveau pour ce thème.",
+  (value) => value >= 1 && value <= 4,
+);
+
+const comfortByTheme = v.object(
+  Object.fromEntries(themeIds.map((id) => [id, comfortLevel])) as Record<
+    string,
+    typeof comfortLevel
+  >,
+);
+
+const MenteeSelfEvaluationFormSchema = v.object({
+  comfort: comfortByTheme,
+  comment: optionalText(1000),
+});
+
+const MentorSelfEvaluationFormSchema = v.object({
+  comfort: comfortByTheme,
+  experience: wholeNumber(
+    "Choisissez une note de 1 à 5 pour votre expérience.",
+    (value) => value >= 1 && value <= 5,
+  ),
+  comment: optionalText(1000),
+});
+
+export type ScheduleAnswer = v.InferOutput<typeof ScheduleFormSchema>;
+export type ConfirmAnswer = v.InferOutput<typeof ConfirmFormSchema>;
+export type ObjectivesAnswer = v.InferOutput<typeof ObjectivesFormSchema>;
+export type CancelSessionAnswer = v.InferOutput<typeof CancelSessionFormSchema>;
+export type SelfEvaluationAnswer =
+  | v.InferOutput<typeof MenteeSelfEvaluationFormSchema>
+  | v.InferOutput<typeof MentorSelfEvaluationFormSchema>;
+
+/** The schema of the answer a link accepts: what it is for, and who it was sent to. */
+export function answerSchema(purpose: LinkPurpose, recipient: LinkRecipient): v.GenericSchema {
+  switch (purpose) {
+    case "schedule":
+    case "reschedule":
+      return ScheduleFormSchema;
+    case "confirm":
+      return ConfirmFormSchema;
+    case "objectives":
+      return ObjectivesFormSchema;
+    case "cancel-session":
+      return CancelSessionFormSchema;
+    case "self-evaluation":
+      return recipient === "mentee"
+        ? MenteeSelfEvaluationFormSchema
+        : MentorSelfEvaluationFormSchema;
+  }
+}

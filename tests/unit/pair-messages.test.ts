@@ -1,0 +1,275 @@
+import { describe, expect, it } from "vitest";
+import type { Bilingual } from "#core/email/layout";
+import { render } from "#core/email/layout";
+import * as messages from "#core/email/pair-messages";
+import { env } from "#core/env";
+
+const link = (purpose: string) => `${env.appUrl}/lien/${purpose}-AAAAAAAAAAAAAAAAAAAA.sig`;
+const start = new Date("2026-03-17T13:30:00Z"); // 14:30 in Paris
+const session2: messages.Meeting = { kind: "session", number: 2 };
+const people = { recipientFirstName: "Élodie", otherFirstName: "Marc" };
+const details = {
+  ...people,
+  meeting: session2,
+  start,
+  durationMinutes: 60,
+  format: "video" as const,
+  location: "https://visio.example.gouv.fr/salle",
+  rescheduleLink: link("reschedule"),
+  cancelLink: link("cancel"),
+};
+
+type Case = { message: Bilingual; links: string[]; mentions: string[] };
+
+const cases: Record<string, Case> = {
+  introduction: {
+    message: messages.introduction({
+      mentorFirstName: "Marc",
+      menteeFirstName: "Élodie",
+      scheduleLink: link("schedule"),
+      sessions: 3,
+      menteeThemeIds: ["social-networks", "artificial-intelligence"],
+    }),
+    links: [link("schedule")],
+    mentions: [
+      "Confidentialité",
+      "3 séances",
+      "Les thèmes qu'Élodie souhaite",
+      "Intelligence artificielle",
+      "Pour Marc",
+    ],
+  },
+  schedulingRequest: {
+    message: messages.schedulingRequest({
+      ...people,
+      meeting: session2,
+      scheduleLink: link("schedule"),
+    }),
+    links: [link("schedule")],
+    mentions: ["la séance n° 2"],
+  },
+  meetingInvitation: {
+    message: messages.meetingInvitation(details),
+    links: [link("reschedule"), link("cancel")],
+    mentions: ["mardi 17 mars 2026 à 14:30", "En visio", "60 minutes"],
+  },
+  meetingInvitationUpdate: {
+    message: messages.meetingInvitation({ ...details, update: true }),
+    links: [link("reschedule"), link("cancel")],
+    mentions: ["La séance n° 2 avec Marc change de date", "déplacée au mardi"],
+  },
+  meetingReminder: {
+    message: messages.meetingReminder(details),
+    links: [link("reschedule"), link("cancel")],
+    mentions: ["Petit rappel", "mardi 17 mars 2026 à 14:30"],
+  },
+  tookPlaceRequest: {
+    message: messages.tookPlaceRequest({
+      ...people,
+      meeting: { kind: "preparation" },
+      start,
+      confirmLink: link("confirm"),
+    }),
+    links: [link("confirm")],
+    mentions: ["Le rendez-vous de préparation", "s'il a bien eu lieu", "une minute"],
+  },
+  meetingCancelled: {
+    message: messages.meetingCancelled({
+      ...people,
+      meeting: session2,
+      start,
+      reason: "Réunion de crise",
+      scheduleLink: link("schedule"),
+    }),
+    links: [link("schedule")],
+    mentions: ["est annulée", "Réunion de crise"],
+  },
+  nudge: {
+    message: messages.nudge({
+      ...people,
+      waitingFor: "schedule",
+      meeting: session2,
+      link: link("schedule"),
+    }),
+    links: [link("schedule")],
+    mentions: ["La séance n° 2 n'a pas encore de date"],
+  },
+  escalation: {
+    message: messages.escalation({
+      pairId: "pair-42",
+      step: "session-2",
+      waitingFor: "schedule",
+      waitingOn: "mentor",
+      mentorFirstName: "Marc",
+      menteeFirstName: "Élodie",
+      waitingSince: start,
+      nudgesSent: 2,
+    }),
+    links: [`${env.appUrl}/admin/binomes/pair-42`],
+    mentions: ["pair-42", "session-2", "2 relances", "17 mars 2026", "proposer une date"],
+  },
+  failureAlert: {
+    message: messages.failureAlert({
+      pairId: "pair-42",
+      step: "send-invitation",
+      error: "ThrottlingException",
+      at: start,
+      executionName: "pair-42",
+    }),
+    links: [`${env.appUrl}/admin/binomes/pair-42`],
+    mentions: ["ThrottlingException", "send-invitation"],
+  },
+  pauseNotice: {
+    message: messages.pauseNotice({
+      ...people,
+      sessionsHeld: 3,
+      followUpAround: new Date("2026-07-01T10:00:00Z"),
+    }),
+    links: [],
+    mentions: ["3 séances", "juillet 2026"],
+  },
+  followUpRequest: {
+    message: messages.followUpRequest({ ...people, scheduleLink: link("schedule") }),
+    links: [link("schedule")],
+    mentions: ["séance de suivi"],
+  },
+  selfEvaluationRequestMentee: {
+    message: messages.selfEvaluationRequest({
+      ...people,
+      recipient: "mentee",
+      link: link("self-evaluation"),
+    }),
+    links: [link("self-evaluation")],
+    mentions: ["thèmes du questionnaire"],
+  },
+  selfEvaluationRequestMentor: {
+    message: messages.selfEvaluationRequest({
+      ...people,
+      recipient: "mentor",
+      link: link("self-evaluation"),
+    }),
+    links: [link("self-evaluation")],
+    mentions: ["ce que Marc a acquis"],
+  },
+  selfEvaluationRequestElision: {
+    message: messages.selfEvaluationRequest({
+      recipientFirstName: "Marc",
+      otherFirstName: "Élodie",
+      recipient: "mentor",
+      link: link("self-evaluation"),
+    }),
+    links: [link("self-evaluation")],
+    mentions: ["ce qu'Élodie a acquis"],
+  },
+  closing: {
+    message: messages.closing({
+      ...people,
+      sessionsHeld: 4,
+      hours: 5.5,
+      objectives: "Créer un compte LinkedIn",
+    }),
+    links: [],
+    mentions: ["séances tenues : 4", "5,5 h", "Créer un compte LinkedIn"],
+  },
+  cancellationNotice: {
+    message: messages.cancellationNotice({ ...people, reason: "Départ du mentor" }),
+    links: [],
+    mentions: ["Motif : Départ du mentor"],
+  },
+  pausedByTeam: { message: messages.pausedByTeam(people), links: [], mentions: ["en pause"] },
+  resumedByTeam: { message: messages.resumedByTeam(people), links: [], mentions: ["reprend"] },
+  reassignmentToMentee: {
+    message: messages.reassignmentToMentee({
+      menteeFirstName: "Élodie",
+      newMentorFirstName: "Léa",
+    }),
+    links: [],
+    mentions: ["Léa"],
+  },
+  reassignmentToNewMentor: {
+    message: messages.reassignmentToNewMentor({
+      newMentorFirstName: "Léa",
+      menteeFirstName: "Élodie",
+      sessionsHeld: 1,
+      objectives: "LinkedIn",
+    }),
+    links: [],
+    mentions: ["1 séance.", "Objectifs convenus : LinkedIn"],
+  },
+  reassignmentToPreviousMentor: {
+    message: messages.reassignmentToPreviousMentor({
+      previousMentorFirstName: "Marc",
+      menteeFirstName: "Élodie",
+    }),
+    links: [],
+    mentions: ["un autre mentor"],
+  },
+};
+
+const placeholders = /undefined|NaN|\bnull\b|Invalid Date|\$\{|\{\{|\[object/;
+
+describe.each(Object.entries(cases))("the %s email", (_name, { message, links, mentions }) => {
+  const { subject, text, html } = render(message);
+  const englishStart = text.indexOf("— English version —");
+
+  it("is written in French first, then in English", () => {
+    expect(message.fr.length).toBeGreaterThan(0);
+    expect(message.en.length).toBe(message.fr.length);
+    expect(englishStart).toBeGreaterThan(0);
+    expect(text.indexOf(String(message.fr[0]))).toBeLessThan(englishStart);
+    expect(text.lastIndexOf(String(message.en[0]))).toBeGreaterThan(englishStart);
+    expect(String(message.fr[0])).toMatch(/^Bonjour/);
+    expect(String(message.en[0])).toMatch(/^Hello/);
+  });
+
+  it("carries its links in both languages, in the text and the HTML", () => {
+    for (const url of links) {
+      expect(text.slice(0, englishStart)).toContain(url);
+      expect(text.slice(englishStart)).toContain(url);
+      expect(html).toContain(`href="${url}"`);
+    }
+  });
+
+  it("says what it is about, with nothing left unfilled", () => {
+    for (const mention of mentions) expect(`${subject}\n${text}`).toContain(mention);
+    expect(subject).not.toMatch(placeholders);
+    expect(text).not.toMatch(placeholders);
+    expect(html).not.toMatch(placeholders);
+  });
+});
+
+describe("emails to the programme team", () => {
+  it("name the pair by its id and first names only, with no address but the programme's", () => {
+    for (const { message } of [cases.escalation, cases.failureAlert] as Case[]) {
+      const { text } = render(message);
+      const addresses = text.match(/[^\s@:]+@[^\s@]+\.[a-z]+/g) ?? [];
+      expect(new Set(addresses)).toEqual(new Set(["mentorat-inverse@example.gouv.fr"]));
+    }
+  });
+});
+
+describe("reading the meeting of a step", () => {
+  it.each([
+    ["preparation", { kind: "preparation" }],
+    ["preparation-call", { kind: "preparation" }],
+    ["session-3", { kind: "session", number: 3 }],
+    ["session-10-confirm", { kind: "session", number: 10 }],
+    ["follow-up", { kind: "follow-up" }],
+    ["follow-up-session", { kind: "follow-up" }],
+  ])("reads %s", (step, meeting) => {
+    expect(messages.meetingOfStep(step)).toEqual(meeting);
+  });
+
+  it("finds no meeting in the closure", () => {
+    expect(messages.meetingOfStep("closure")).toBeUndefined();
+  });
+});
+
+describe("dates", () => {
+  it("are written in French and English, in Paris time", () => {
+    expect(messages.formatWhen(new Date("2026-07-01T07:05:00Z"))).toEqual({
+      fr: "mercredi 1 juillet 2026 à 09:05 (heure de Paris)",
+      en: "Wednesday, 1 July 2026 at 09:05 (Paris time)",
+    });
+  });
+});
