@@ -4,9 +4,12 @@ import { csrf } from "hono/csrf";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
-import { logger } from "#core/observability";
+import { logger, withoutPersonalData } from "#core/observability";
 import { openApiDocument } from "./openapi";
 import { problem } from "./problem";
+import { adminPages } from "./routes/admin";
+import { adminApi } from "./routes/admin-api";
+import { linkPages } from "./routes/links";
 import { publicPages } from "./routes/public";
 import { submissions } from "./routes/submissions";
 
@@ -49,7 +52,10 @@ export const app = new Hono()
   .use(csrf())
   .get("/health", (c) => c.json({ status: "ok" }))
   .get("/api/openapi.json", (c) => c.json(openApiDocument()))
+  .route("/api/admin", adminApi)
+  .route("/admin", adminPages)
   .route("/api", submissions)
+  .route("/lien", linkPages)
   .route("/", publicPages);
 
 app.notFound((c) =>
@@ -70,8 +76,8 @@ app.onError((error, c) => {
     );
   }
   logger.error("Unhandled error", {
-    path: c.req.path,
-    error: { name: error.name, message: error.message },
+    route: c.req.routePath,
+    error: { name: error.name, message: withoutPersonalData(error.message) },
   });
   return problem(c, 500, "Une erreur inattendue s'est produite. Réessayez dans quelques instants.");
 });

@@ -1,0 +1,172 @@
+import * as v from "valibot";
+import type { MentorRecord } from "../mentor";
+import type { Pair, PairPhase, PairStatus } from "../pair/model";
+import { type Localised, programme } from "../programme";
+import type { StoredQuestionnaire } from "./records";
+
+/**
+ * The programme team's follow-up lists: questionnaires, mentors and pairs of a cohort, each with
+ * what it relates to, filtered by phase, status and "needs attention". Pure: records in, rows out.
+ */
+
+export const phases: readonly { id: PairPhase; label: Localised }[] = [
+  { id: "introduction", label: { fr: "Présentation", en: "Introduction" } },
+  { id: "preparation", label: { fr: "Rendez-vous de préparation", en: "Preparation call" } },
+  { id: "sessions", label: { fr: "Séances", en: "Sessions" } },
+  { id: "pause", label: { fr: "Pause", en: "Pause" } },
+  { id: "follow-up", label: { fr: "Séance de suivi", en: "Follow-up session" } },
+  { id: "closure", label: { fr: "Clôture", en: "Closure" } },
+  { id: "closed", label: { fr: "Terminé", en: "Closed" } },
+];
+
+export const pairStatuses: readonly { id: PairStatus; label: Localised }[] = [
+  { id: "active", label: { fr: "En cours", en: "Active" } },
+  { id: "paused", label: { fr: "En pause", en: "Paused" } },
+  { id: "closed", label: { fr: "Terminé", en: "Closed" } },
+  { id: "cancelled", label: { fr: "Annulé", en: "Cancelled" } },
+  { id: "failed", label: { fr: "En échec", en: "Failed" } },
+];
+
+export const questionnaireStatuses = [
+  { id: "waiting", label: { fr: "En attente d'un binôme", en: "Waiting for a pair" } },
+  { id: "paired", label: { fr: "En binôme", en: "Paired" } },
+] as const;
+
+export const mentorStatuses = [
+  { id: "applied", label: { fr: "Candidature reçue", en: "Application received" } },
+  { id: "selected", label: { fr: "Retenu", en: "Selected" } },
+  { id: "waiting-list", label: { fr: "Liste d'attente", en: "Waiting list" } },
+  { id: "not-selected", label: { fr: "Non retenu", en: "Not selected" } },
+] as const;
+
+export const phaseLabel = (phase: PairPhase) =>
+  phases.find((item) => item.id === phase)?.label ?? { fr: phase, en: phase };
+export const pairStatusLabel = (status: PairStatus) =>
+  pairStatuses.find((item) => item.id === status)?.label ?? { fr: status, en: status };
+
+const flag = v.pipe(
+  v.picklist(["1", "0", "true", "false", "oui", "non", ""], "Indiquez 1 (oui) ou 0 (non)."),
+  v.transform((value) =>
+    value === "" ? undefined : value === "1" || value === "true" || value === "oui",
+  ),
+);
+
+/** The filters of every list, as query parameters (`?cohort=vague-1&phase=sessions&attention=1`). */
+export const ListQuerySchema = v.object({
+  cohort: v.optional(
+    v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Cette vague n'existe pas.")),
+  ),
+  phase: v.optional(
+    v.union(
+      [v.literal(""), v.picklist(phases.map((item) => item.id))],
+      "Cette phase n'existe pas.",
+    ),
+  ),
+  status: v.optional(v.pipe(v.string(), v.maxLength(20, "Ce statut n'existe pas."))),
+  attention: v.optional(flag),
+});
+
+export type ListQuery = v.InferOutput<typeof ListQuerySchema>;
+
+export type Filter = {
+  cohortId: string;
+  phase?: PairPhase;
+  status?: string;
+  needsAttention?: boolean;
+};
+
+export function toFilter(query: ListQuery): Filter {
+  return {
+    cohortId: query.cohort || programme.openCohortId,
+    phase: query.phase ? query.phase : undefined,
+    status: query.status ? query.status : undefined,
+    needsAttention: query.attention,
+  };
+}
+
+const matchesPair = (pair: Pair | undefined, filter: Filter, withStatus: boolean) => {
+  if (filter.phase && pair?.phase !== filter.phase) return false;
+  if (withStatus && filter.status && pair?.status !== filter.status) return false;
+  if (
+    filter.needsAttention !== undefined &&
+    (pair?.needsAttention ?? false) !== filter.needsAttention
+  ) {
+    return false;
+  }
+  return true;
+};
+
+export function filterPairs(pairs: readonly Pair[], filter: Filter): Pair[] {
+  return pairs.filter((pair) => matchesPair(pair, filter, true));
+}
+
+export type QuestionnaireRow = {
+  questionnaire: StoredQuestionnaire;
+  status: "waiting" | "paired";
+  pair?: Pair;
+};
+
+/** Questionnaires with their pair; `status` filters on waiting/paired, the rest on the pair. */
+export function questionnaireRows(
+  questionnaires: readonly StoredQuestionnaire[],
+  pairs: readonly Pair[],
+  filter: Filter,
+): QuestionnaireRow[] {
+  const byMentee = new Map(pairs.map((pair) => [pair.menteeId, pair]));
+  return questionnaires
+    .map((questionnaire): QuestionnaireRow => {
+      const pair = byMentee.get(questionnaire.id);
+      return { questionnaire, status: pair ? "paired" : "waiting", pair };
+    })
+    .filter((row) => !filter.status || row.status === filter.status)
+    .filter((row) => matchesPair(row.pair, filter, false));
+}
+
+export type MentorRow = {
+  mentor: MentorRecord;
+  pairs: Pair[];
+  /** Pairs that still hold one of the mentor's places (running or paused). */
+  placesTaken: number;
+  needsAttention: boolean;
+};
+
+/** Mentors with their pairs; `status` filters on the selection status, `phase` on any pair. */
+export function mentorRows(
+  mentors: readonly MentorRecord[],
+  pairs: readonly Pair[],
+  filter: Filter,
+): MentorRow[] {
+  return mentors
+    .map((mentor): MentorRow => {
+      const own = pairs.filter((pair) => pair.mentorId === mentor.id);
+      return {
+        mentor,
+        pairs: own,
+        placesTaken: own.filter((pair) => pair.status === "active" || pair.status === "paused")
+          .length,
+        needsAttention: own.some((pair) => pair.needsAttention),
+      };
+    })
+    .filter((row) => !filter.status || row.mentor.status === filter.status)
+    .filter((row) => !filter.phase || row.pairs.some((pair) => pair.phase === filter.phase))
+    .filter(
+      (row) => filter.needsAttention === undefined || row.needsAttention === filter.needsAttention,
+    );
+}
+
+/**
+ * The link to a pair's execution in the Step Functions console, or undefined when no state
+ * machine is deployed (locally the engine runs in process: there is no console to open).
+ */
+export function executionConsoleUrl(
+  stateMachineArn: string | undefined,
+  executionName: string,
+): string | undefined {
+  const match = /^arn:(aws[\w-]*):states:([\w-]+):(\d+):stateMachine:([\w-]+)$/.exec(
+    stateMachineArn ?? "",
+  );
+  if (!match) return undefined;
+  const [, partition, region, account, machine] = match;
+  const executionArn = `arn:${partition}:states:${region}:${account}:execution:${machine}:${executionName}`;
+  return `https://${region}.console.aws.amazon.com/states/home?region=${region}#/v2/executions/details/${executionArn}`;
+}
