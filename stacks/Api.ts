@@ -1,0 +1,113 @@
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { NagSuppressions } from "cdk-nag";
+import { Api as HttpApi, type StackContext, use } from "sst/constructs";
+import { Email } from "./Email";
+import { binomeFunction } from "./functions";
+import { suppressTableIndex } from "./nag";
+import { pairExecutionsArn, pairWorkflowArn } from "./names";
+import { Secrets } from "./Secrets";
+import { Storage } from "./Storage";
+import { stageSettings } from "./settings";
+
+/** The programme team's routes: pages under /admin, JSON under /api/admin. */
+export const adminRoutes = [
+  "ANY /admin",
+  "ANY /admin/{proxy+}",
+  "ANY /api/admin",
+  "ANY /api/admin/{proxy+}",
+] as const;
+
+/**
+ * The HTTP API: one Hono function serves every page and JSON route. Everything is public except
+ * the programme team's routes, where API Gateway checks the JWT (signature, issuer, audience,
+ * expiry) before the function runs; the function then checks the team's role claim.
+ */
+export function Api({ stack }: StackContext) {
+  const settings = stageSettings(stack.stage);
+  const { table } = use(Storage);
+  const email = use(Email);
+  const secrets = use(Secrets);
+
+  const web = binomeFunction(stack, "Web", {
+    handler: "functions/bootstrap/web.handler",
+    description: "Binôme pages and JSON API (Hono)",
+    bind: [secrets.linkSigningKey, secrets.oidcIssuer, secrets.oidcAudience],
+    environment: {
+      TABLE_NAME: table.tableName,
+      STATE_MACHINE_ARN: pairWorkflowArn(stack),
+      ...email.emailEnvironment,
+      ...(settings.adminRole
+        ? { ADMIN_ROLE_CLAIM: settings.adminRole.claim, ADMIN_ROLE_VALUE: settings.adminRole.value }
+        : {}),
+    },
+  });
+  table.cdk.table.grantReadWriteData(web);
+  suppressTableIndex(web);
+  email.sendPolicy(web);
+  // Starts a pair's execution, delivers a person's answer to the waiting step, stops a cancelled pair.
+  web.addToRolePolicy(
+    new PolicyStatement({
+      actions: ["states:StartExecution", "states:SendTaskSuccess", "states:SendTaskFailure"],
+      resources: [pairWorkflowArn(stack)],
+    }),
+  );
+  web.addToRolePolicy(
+    new PolicyStatement({
+      actions: ["states:StopExecution"],
+      resources: [pairExecutionsArn(stack)],
+    }),
+  );
+  NagSuppressions.addResourceSuppressions(
+    web,
+    [
+      {
+        id: "AwsSolutions-IAM5",
+        reason:
+          "StopExecution acts on an execution, whose ARN is <machine ARN with 'execution'>:<name>; the pair's execution name is only known at run time, so the grant covers this machine's executions only.",
+        appliesTo: [
+          { regex: "/^Resource::arn:<AWS::Partition>:states:.*:execution:.*-pair-workflow:\\*$/g" },
+        ],
+      },
+    ],
+    true,
+  );
+
+  const admin = { function: web, authorizer: "programmeTeam" } as const;
+  const api = new HttpApi(stack, "Api", {
+    authorizers: {
+      programmeTeam: {
+        type: "jwt",
+        jwt: { issuer: settings.oidcIssuer, audience: [settings.oidcAudience] },
+      },
+    },
+    defaults: {
+      // SST applies throttling only when both values are set.
+      throttle: { rate: settings.throttle.rate, burst: settings.throttle.burst },
+    },
+    // Pages and forms are served from the same origin; no other site calls this API.
+    cors: false,
+    accessLog: { retention: "three_months" },
+    routes: {
+      ...Object.fromEntries(adminRoutes.map((route) => [route, admin])),
+      $default: { function: web, authorizer: "none" },
+    },
+  });
+
+  NagSuppressions.addResourceSuppressionsByPath(
+    stack,
+    `/${stack.stackName}/Api/Route_default/Resource`,
+    [
+      {
+        id: "AwsSolutions-APIG4",
+        reason:
+          "The default route serves the public site: presentation pages, the questionnaire, the mentor application and the signed email links, open to every agent by design. The programme team's routes have the JWT authorizer.",
+      },
+    ],
+  );
+
+  const appUrl = settings.appUrl ?? api.url;
+  web.addEnvironment("APP_URL", appUrl);
+
+  stack.addOutputs({ ApiUrl: api.url, AppUrl: appUrl });
+  return { api, web, appUrl };
+}

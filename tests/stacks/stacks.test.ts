@@ -1,0 +1,585 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import aslValidator from "asl-validator";
+import { Match, type Template } from "aws-cdk-lib/assertions";
+import { beforeAll, describe, expect, it } from "vitest";
+import { issueLink, linkPurposes } from "#core/links";
+import { isUnreachable } from "#core/reachability";
+import { adminRoutes } from "../../stacks/Api";
+import { runbook } from "../../stacks/Monitoring";
+import { emailsTo, uniqueEmail } from "../support/inbox";
+import { sesBounceEvent } from "./ses-events";
+import { productionEnvironment, type Synthesised, synthesise } from "./synth";
+import { type PolicyStatement, resolveToString, rolePolicies, statements } from "./template";
+
+/**
+ * The whole app synthesised offline for a development stage and for `production`, as `sst deploy`
+ * would, then checked resource by resource. One synthesis per stage for the whole file (functions
+ * are really bundled by SST's esbuild: a few seconds).
+ */
+let dev: Synthesised;
+let production: Synthesised;
+
+beforeAll(async () => {
+  dev = await synthesise("dev");
+  production = await synthesise("production", productionEnvironment);
+}, 120_000);
+
+type Resource = { Type: string; Properties: Record<string, unknown> };
+const resources = (template: Template, type: string) =>
+  Object.entries(template.findResources(type)) as [string, Resource][];
+
+/** The one resource of a type in a template. */
+const only = (template: Template, type: string): [string, Resource] => {
+  const found = resources(template, type);
+  if (found.length !== 1) throw new Error(`Expected one ${type}, found ${found.length}`);
+  return found[0] as [string, Resource];
+};
+
+/** Our functions, by logical id prefix (the SST custom resource handler is SST's own). */
+const ourFunctions = (template: Template) =>
+  resources(template, "AWS::Lambda::Function").filter(
+    ([id]) => !id.startsWith("CustomResourceHandler"),
+  );
+
+const functionByPrefix = (template: Template, prefix: string) => {
+  const found = ourFunctions(template).find(([id]) => id.startsWith(prefix));
+  if (!found) throw new Error(`No function ${prefix}`);
+  return found;
+};
+
+const environmentOf = (fn: Resource) =>
+  (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+
+describe("storage", () => {
+  it("declares the single table with pk/sk, the gsi1 list index and the expiresAt TTL, on demand with point-in-time recovery", () => {
+    for (const { templates } of [dev, production]) {
+      templates.Storage.hasResourceProperties("AWS::DynamoDB::Table", {
+        KeySchema: [
+          { AttributeName: "pk", KeyType: "HASH" },
+          { AttributeName: "sk", KeyType: "RANGE" },
+        ],
+        GlobalSecondaryIndexes: [
+          Match.objectLike({
+            IndexName: "gsi1",
+            KeySchema: [
+              { AttributeName: "gsi1pk", KeyType: "HASH" },
+              { AttributeName: "gsi1sk", KeyType: "RANGE" },
+            ],
+          }),
+        ],
+        BillingMode: "PAY_PER_REQUEST",
+        TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      });
+    }
+  });
+
+  it("protects and retains the table in production only, so a development stage can be removed", () => {
+    production.templates.Storage.hasResource("AWS::DynamoDB::Table", {
+      DeletionPolicy: "Retain",
+      UpdateReplacePolicy: "Retain",
+      Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
+    });
+    dev.templates.Storage.hasResource("AWS::DynamoDB::Table", {
+      DeletionPolicy: "Delete",
+      Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
+    });
+  });
+});
+
+describe("functions", () => {
+  const all = () =>
+    [dev, production].flatMap(({ templates }) =>
+      (["Api", "Workflow", "Email"] as const).flatMap((name) => ourFunctions(templates[name])),
+    );
+
+  it("runs every function on nodejs22.x, arm64, with X-Ray active tracing and Powertools settings", () => {
+    const functions = all();
+    expect(functions.length).toBe(6);
+    for (const [, fn] of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: "nodejs22.x",
+        Architectures: ["arm64"],
+        TracingConfig: { Mode: "Active" },
+      });
+      expect(environmentOf(fn)).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: "binome",
+        POWERTOOLS_METRICS_NAMESPACE: "Binome",
+        POWERTOOLS_LOG_LEVEL: "INFO",
+      });
+      expect(fn.Properties.LoggingConfig).toEqual({ LogGroup: { Ref: expect.any(String) } });
+    }
+  });
+
+  it("gives every function a log group that expires its logs", () => {
+    for (const { templates } of [dev, production]) {
+      for (const name of ["Api", "Workflow", "Email"] as const) {
+        for (const [, group] of resources(templates[name], "AWS::Logs::LogGroup")) {
+          expect(group.Properties.RetentionInDays).toBe(90);
+        }
+      }
+    }
+  });
+});
+
+describe("api", () => {
+  it("sends every public path to the Hono function and guards the programme team's routes with the JWT authorizer", () => {
+    const api = dev.templates.Api;
+    api.hasResourceProperties("AWS::ApiGatewayV2::Route", {
+      RouteKey: "$default",
+      AuthorizationType: "NONE",
+    });
+    const [authorizerId] = only(api, "AWS::ApiGatewayV2::Authorizer");
+    for (const routeKey of adminRoutes) {
+      api.hasResourceProperties("AWS::ApiGatewayV2::Route", {
+        RouteKey: routeKey,
+        AuthorizationType: "JWT",
+        AuthorizerId: { Ref: authorizerId },
+      });
+    }
+    expect(adminRoutes).toEqual(
+      expect.arrayContaining(["ANY /admin/{proxy+}", "ANY /api/admin/{proxy+}"]),
+    );
+    // Every route reaches the same function, the Hono app.
+    const [webId] = functionByPrefix(api, "Web");
+    for (const [, integration] of resources(api, "AWS::ApiGatewayV2::Integration")) {
+      expect(integration.Properties.IntegrationUri).toEqual({ "Fn::GetAtt": [webId, "Arn"] });
+    }
+  });
+
+  it("trusts the issuer and audience given for the stage (ProConnect in production's example)", () => {
+    production.templates.Api.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
+      AuthorizerType: "JWT",
+      IdentitySource: ["$request.header.Authorization"],
+      JwtConfiguration: {
+        Issuer: productionEnvironment.BINOME_OIDC_ISSUER,
+        Audience: [productionEnvironment.BINOME_OIDC_AUDIENCE],
+      },
+    });
+  });
+
+  it("throttles with both a burst and a rate, and allows no cross-origin calls", () => {
+    dev.templates.Api.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 },
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+    const [, httpApi] = only(dev.templates.Api, "AWS::ApiGatewayV2::Api");
+    expect(httpApi.Properties.CorsConfiguration).toBeUndefined();
+  });
+
+  it("gives the Hono function the table, the sender, the site URL, the configuration set and the state machine", () => {
+    const [, web] = functionByPrefix(production.templates.Api, "Web");
+    const variables = environmentOf(web);
+    expect(Object.keys(variables)).toEqual(
+      expect.arrayContaining([
+        "TABLE_NAME",
+        "SENDER_ADDRESS",
+        "APP_URL",
+        "SES_CONFIGURATION_SET",
+        "STATE_MACHINE_ARN",
+        "PROGRAMME_CONTACT",
+      ]),
+    );
+    expect(variables.SENDER_ADDRESS).toBe(productionEnvironment.BINOME_SENDER_ADDRESS);
+    expect(variables.APP_URL).toBe(productionEnvironment.BINOME_APP_URL);
+    expect(resolveToString(variables.STATE_MACHINE_ARN)).toBe(
+      "arn:aws:states:eu-west-3:123456789012:stateMachine:production-binome-pair-workflow",
+    );
+    // Without a custom domain, links point at the API's own URL.
+    const [, devWeb] = functionByPrefix(dev.templates.Api, "Web");
+    expect(environmentOf(devWeb).APP_URL).toEqual({
+      "Fn::GetAtt": [expect.stringMatching(/^Api/), "ApiEndpoint"],
+    });
+  });
+});
+
+describe("workflow", () => {
+  const machine = (template: Template) => {
+    const [, found] = only(template, "AWS::StepFunctions::StateMachine");
+    return found;
+  };
+
+  it("logs the state machine to CloudWatch without execution data, with X-Ray tracing", () => {
+    const properties = machine(dev.templates.Workflow).Properties;
+    expect(properties).toMatchObject({
+      StateMachineType: "STANDARD",
+      StateMachineName: "dev-binome-pair-workflow",
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: {
+        IncludeExecutionData: false,
+        Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: expect.anything() } }],
+      },
+    });
+    dev.templates.Workflow.hasResourceProperties("AWS::Logs::LogGroup", {
+      LogGroupName: "/aws/vendedlogs/states/dev-binome-pair-workflow",
+    });
+  });
+
+  it("deploys a definition that passes asl-validator", () => {
+    // The only resources the definition refers to are the steps function's ARN.
+    const lambdaArn = (id: string) => `arn:aws:lambda:eu-west-3:123456789012:function:${id}`;
+    const definition = JSON.parse(
+      resolveToString(machine(dev.templates.Workflow).Properties.DefinitionString, lambdaArn),
+    );
+    const { isValid, errorsText } = aslValidator(definition);
+    expect(errorsText("\n"), "asl-validator errors").toBe("");
+    expect(isValid).toBe(true);
+    expect(Object.keys(definition.States).length).toBeGreaterThan(10);
+  });
+
+  it("runs the steps function behind the secrets bootstrap, with the signing key bound", () => {
+    const [, steps] = functionByPrefix(dev.templates.Workflow, "PairSteps");
+    expect(steps.Properties.Handler).toBe("functions/bootstrap/steps.handler");
+    expect(environmentOf(steps)).toMatchObject({
+      SST_Secret_value_LINK_SIGNING_KEY: "__FETCH_FROM_SSM__",
+    });
+  });
+});
+
+describe("email", () => {
+  it("declares the domain identity with the configuration set every message goes through", () => {
+    production.templates.Email.hasResourceProperties("AWS::SES::EmailIdentity", {
+      EmailIdentity: productionEnvironment.BINOME_EMAIL_DOMAIN,
+      ConfigurationSetAttributes: { ConfigurationSetName: Match.anyValue() },
+    });
+    production.templates.Email.hasResourceProperties("AWS::SES::ConfigurationSet", {
+      ReputationOptions: { ReputationMetricsEnabled: true },
+      SuppressionOptions: { SuppressedReasons: ["BOUNCE", "COMPLAINT"] },
+      DeliveryOptions: { TlsPolicy: "REQUIRE" },
+    });
+    const outputs = Object.keys(production.templates.Email.findOutputs("*"));
+    expect(outputs.filter((name) => name.startsWith("DkimRecord"))).toHaveLength(3);
+  });
+
+  it("routes bounces and complaints of the configuration set to the SES events function", () => {
+    const email = dev.templates.Email;
+    email.hasResourceProperties("AWS::SES::ConfigurationSetEventDestination", {
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: ["bounce", "complaint"],
+        EventBridgeDestination: { EventBusArn: Match.anyValue() },
+      },
+    });
+    const [sesEventsId] = functionByPrefix(email, "SesEvents");
+    const [configurationSetId] = only(email, "AWS::SES::ConfigurationSet");
+    email.hasResourceProperties("AWS::Events::Rule", {
+      EventPattern: {
+        source: ["aws.ses"],
+        "detail-type": ["Email Bounced", "Email Complaint Received"],
+        detail: { mail: { tags: { "ses:configuration-set": [{ Ref: configurationSetId }] } } },
+      },
+      Targets: [
+        Match.objectLike({
+          Arn: { "Fn::GetAtt": [sesEventsId, "Arn"] },
+          DeadLetterConfig: Match.anyValue(),
+        }),
+      ],
+    });
+  });
+});
+
+describe("monitoring", () => {
+  type Alarm = { Properties: Record<string, unknown> };
+  const alarms = () =>
+    resources(production.templates.Monitoring, "AWS::CloudWatch::Alarm").map(
+      ([, alarm]) => alarm as Alarm,
+    );
+  const alarmOn = (namespace: string, metricName: string) =>
+    alarms().filter(
+      (alarm) =>
+        alarm.Properties.Namespace === namespace && alarm.Properties.MetricName === metricName,
+    );
+
+  it("sends the alarms to an email topic for the stage's operators", () => {
+    production.templates.Monitoring.hasResourceProperties("AWS::SNS::Subscription", {
+      Protocol: "email",
+      Endpoint: productionEnvironment.BINOME_ALARM_EMAIL,
+    });
+    const [topicId] = only(production.templates.Monitoring, "AWS::SNS::Topic");
+    for (const alarm of alarms()) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+    }
+  });
+
+  it("alarms on failed, timed-out and aborted executions, on each function's errors, on the 5xx rate and on the SES bounce rate", () => {
+    for (const metric of ["ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted"]) {
+      expect(alarmOn("AWS/States", metric), metric).toHaveLength(1);
+    }
+    expect(alarmOn("AWS/Lambda", "Errors")).toHaveLength(3);
+    expect(alarmOn("AWS/SES", "Reputation.BounceRate")).toHaveLength(1);
+    const rate = alarms().find((alarm) =>
+      JSON.stringify(alarm.Properties.Metrics ?? []).includes("100 * errors / requests"),
+    );
+    expect(JSON.stringify(rate?.Properties.Metrics)).toContain('"MetricName":"5xx"');
+  });
+
+  it("says in each alarm what it means and which runbook section to open", () => {
+    const sections = Object.values(runbook);
+    for (const alarm of alarms()) {
+      const description = String(alarm.Properties.AlarmDescription);
+      expect(description).toContain("README.md");
+      expect(
+        sections.some((section) => description.includes(section)),
+        description,
+      ).toBe(true);
+    }
+  });
+
+  it("draws a dashboard with the pairs, emails, executions, API and SES figures", () => {
+    const [, dashboard] = only(production.templates.Monitoring, "AWS::CloudWatch::Dashboard");
+    const body = resolveToString(dashboard.Properties.DashboardBody);
+    for (const metric of [
+      "PairsStarted",
+      "PairsClosed",
+      "EmailsSent",
+      "Escalations",
+      "LinkErrors",
+      "ExecutionsFailed",
+      "5xx",
+      "Reputation.BounceRate",
+    ]) {
+      expect(body, metric).toContain(`"${metric}"`);
+    }
+  });
+});
+
+describe("security", () => {
+  it("leaves no cdk-nag AwsSolutions finding unsuppressed, in any stack of either stage", () => {
+    expect(dev.nagFindings).toEqual([]);
+    expect(production.nagFindings).toEqual([]);
+  });
+
+  it("grants no wildcard action, and '*' resources only to X-Ray and log delivery", () => {
+    const allowedOnAnyResource =
+      /^(xray:|logs:(Create|Get|Update|Delete|List)LogDelivery|logs:ListLogDeliveries|logs:PutResourcePolicy|logs:DescribeResourcePolicies|logs:DescribeLogGroups)/;
+    for (const { templates } of [dev, production]) {
+      for (const template of Object.values(templates)) {
+        for (const statement of statements(template)) {
+          for (const action of statement.actions) {
+            expect(action, JSON.stringify(statement)).not.toMatch(/\*/);
+          }
+          if (statement.resources.includes("*")) {
+            for (const action of statement.actions) {
+              expect(action).toMatch(allowedOnAnyResource);
+            }
+          }
+        }
+      }
+    }
+  });
+
+  const actionsOf = (policy: PolicyStatement[]) =>
+    [...new Set(policy.flatMap((statement) => statement.actions))].sort();
+
+  it("limits the Hono function to the table, sending mail, its own secret and this stage's state machine", () => {
+    const policy = rolePolicies(dev.templates.Api, "Web");
+    expect(actionsOf(policy)).toEqual(
+      [
+        ...tableReadWrite,
+        "ses:SendEmail",
+        "ssm:GetParameters",
+        "states:SendTaskFailure",
+        "states:SendTaskSuccess",
+        "states:StartExecution",
+        "states:StopExecution",
+        "xray:PutTelemetryRecords",
+        "xray:PutTraceSegments",
+      ].sort(),
+    );
+    expectTableOnly(policy);
+    expectSesOnIdentityAndConfigurationSet(policy);
+    for (const statement of policy.filter((s) => s.actions[0]?.startsWith("states:"))) {
+      for (const resource of statement.resources) {
+        expect(resource).toMatch(
+          /:states:eu-west-3:123456789012:(stateMachine|execution):dev-binome-pair-workflow/,
+        );
+      }
+    }
+    const secrets = policy
+      .filter((s) => s.actions.includes("ssm:GetParameters"))
+      .flatMap((s) => s.resources);
+    for (const resource of secrets)
+      expect(resource).toMatch(/:parameter\/sst\/binome\/(dev|\.fallback)\//);
+  });
+
+  it("limits the steps function to the table, sending mail, the signing key and handing an answer to its machine", () => {
+    const policy = rolePolicies(dev.templates.Workflow, "PairSteps");
+    expect(actionsOf(policy)).toEqual(
+      [
+        ...tableReadWrite,
+        "ses:SendEmail",
+        "ssm:GetParameters",
+        "states:SendTaskSuccess",
+        "xray:PutTelemetryRecords",
+        "xray:PutTraceSegments",
+      ].sort(),
+    );
+    expectTableOnly(policy);
+    expectSesOnIdentityAndConfigurationSet(policy);
+    const secrets = policy.filter((s) => s.actions.includes("ssm:GetParameters"));
+    expect(secrets.flatMap((s) => s.resources).every((r) => r.includes("/LINK_SIGNING_KEY/"))).toBe(
+      true,
+    );
+  });
+
+  it("limits the SES events function to writing the table and sending the team's alert", () => {
+    const policy = rolePolicies(dev.templates.Email, "SesEvents");
+    expect(actionsOf(policy)).toEqual(
+      [
+        "dynamodb:DeleteItem",
+        "dynamodb:PutItem",
+        "ses:SendEmail",
+        "xray:PutTelemetryRecords",
+        "xray:PutTraceSegments",
+      ].sort(),
+    );
+    expectTableOnly(policy);
+    expectSesOnIdentityAndConfigurationSet(policy);
+  });
+});
+
+const tableReadWrite = [
+  "dynamodb:BatchGetItem",
+  "dynamodb:BatchWriteItem",
+  "dynamodb:ConditionCheckItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:DescribeTable",
+  "dynamodb:GetItem",
+  "dynamodb:GetRecords",
+  "dynamodb:GetShardIterator",
+  "dynamodb:PutItem",
+  "dynamodb:Query",
+  "dynamodb:Scan",
+  "dynamodb:UpdateItem",
+];
+
+function expectTableOnly(policy: PolicyStatement[]) {
+  for (const statement of policy.filter((s) => s.actions[0]?.startsWith("dynamodb:"))) {
+    for (const resource of statement.resources) {
+      expect(resource).toMatch(/^\{Storage:Table[0-9A-F]+Arn[0-9A-F]+\}(\/index\/\*)?$/);
+    }
+  }
+}
+
+function expectSesOnIdentityAndConfigurationSet(policy: PolicyStatement[]) {
+  const ses = policy.filter((s) => s.actions.includes("ses:SendEmail"));
+  expect(ses).toHaveLength(1);
+  expect(ses[0]?.resources).toEqual([
+    expect.stringMatching(/:ses:eu-west-3:123456789012:identity\/\{.*Identity[0-9A-F]+\}$/),
+    expect.stringMatching(
+      /:ses:eu-west-3:123456789012:configuration-set\/\{.*ConfigurationSet[0-9A-F]+\}$/,
+    ),
+  ]);
+}
+
+/**
+ * The bundles SST built, run in a fresh Node process as Lambda would run them (the AWS SDK from
+ * node_modules standing in for the runtime's), against DynamoDB Local and the SES local server.
+ */
+describe("bundles", () => {
+  const invoke = async (bundle: string, event: unknown, environment: Record<string, string>) => {
+    const child = spawn(process.execPath, ["tests/stacks/invoke-bundle.mjs", bundle], {
+      env: { ...process.env, ...environment },
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    child.stdin.end(JSON.stringify(event));
+    let output = "";
+    for await (const chunk of child.stdout) output += chunk;
+    const last = output.trim().split("\n").at(-1) ?? "{}";
+    return JSON.parse(last) as { result?: unknown; error?: string };
+  };
+
+  it("ships minified ESM bundles that leave the AWS SDK to the runtime", async () => {
+    for (const [stack, id] of [
+      ["Api", "Web"],
+      ["Workflow", "PairSteps"],
+      ["Email", "SesEvents"],
+    ] as const) {
+      const code = await readFile(dev.bundleOf(stack, id), "utf8");
+      expect(code.split("\n").length, `${id} is minified`).toBeLessThan(500);
+      expect(code).toMatch(/from"@aws-sdk\/client-dynamodb"/);
+      // The SDK's own code (here, DynamoDB's wire protocol name) is not in the bundle.
+      expect(code).not.toContain("DynamoDB_20120810");
+    }
+  });
+
+  it("loads the bound signing key into LINK_SIGNING_KEY before the app runs, so a signed link opens", async () => {
+    const key = randomBytes(32).toString("base64url");
+    const saved = process.env.LINK_SIGNING_KEY;
+    process.env.LINK_SIGNING_KEY = key;
+    let url: string;
+    try {
+      url = await issueLink({
+        pairId: "bundle-pair",
+        step: "preparation",
+        purpose: linkPurposes[0],
+        recipient: "mentor",
+        expiresAt: new Date(Date.now() + 86_400_000),
+      });
+    } finally {
+      process.env.LINK_SIGNING_KEY = saved;
+    }
+    const path = new URL(url).pathname;
+    const lambdaEnvironment = {
+      // What SST puts in the function's environment for a bound secret whose value came from SSM.
+      SST_APP: "binome",
+      SST_STAGE: "dev",
+      SST_Secret_value_LINK_SIGNING_KEY: key,
+      LINK_SIGNING_KEY: "",
+      BINOME_LOCAL: "",
+    };
+    const get = (rawPath: string) =>
+      invoke(dev.bundleOf("Api", "Web"), httpEvent("GET", rawPath), lambdaEnvironment);
+    const opened = (await get(path)).result as { statusCode: number };
+    expect(opened.statusCode).toBe(200);
+    const forged = (await get(path.replace(/.{4}$/, "AAAA"))).result as { statusCode: number };
+    expect(forged.statusCode).toBe(403);
+  });
+
+  it("marks a hard-bounced address unreachable and alerts the programme team once, from the deployed bundle", async () => {
+    const team = uniqueEmail("equipe");
+    const bounced = uniqueEmail("injoignable");
+    const event = sesBounceEvent(bounced, `feedback-${randomBytes(6).toString("hex")}`);
+    const environment = { PROGRAMME_CONTACT: team };
+    const first = await invoke(dev.bundleOf("Email", "SesEvents"), event, environment);
+    expect(first.error).toBeUndefined();
+    expect(first.result).toEqual({ unreachable: [bounced.toLowerCase()], teamAlerted: true });
+    // EventBridge may deliver the same report again: still one alert.
+    await invoke(dev.bundleOf("Email", "SesEvents"), event, environment);
+    expect(await isUnreachable(bounced)).toBe(true);
+    const alerts = await emailsTo(team);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.body.text).toContain(bounced.toLowerCase());
+  });
+});
+
+function httpEvent(method: string, rawPath: string) {
+  return {
+    version: "2.0",
+    routeKey: "$default",
+    rawPath,
+    rawQueryString: "",
+    headers: { host: "binome.example.gouv.fr", "accept-language": "fr" },
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "bundle",
+      domainName: "binome.example.gouv.fr",
+      domainPrefix: "binome",
+      http: {
+        method,
+        path: rawPath,
+        protocol: "HTTP/1.1",
+        sourceIp: "192.0.2.1",
+        userAgent: "test",
+      },
+      requestId: "bundle-request",
+      routeKey: "$default",
+      stage: "$default",
+      time: "01/Jan/2026:00:00:00 +0000",
+      timeEpoch: 1_767_225_600_000,
+    },
+    isBase64Encoded: false,
+  };
+}
