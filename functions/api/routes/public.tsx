@@ -4,11 +4,13 @@ import * as mentor from "#core/mentor";
 import * as questionnaire from "#core/questionnaire";
 import { mentorFromForm, questionnaireFromForm } from "#web/form-data";
 import type { FormValues } from "#web/form-kit";
+import { AccessibilityPage } from "#web/pages/accessibility";
 import { ConfirmationPage } from "#web/pages/confirmation";
 import { HomePage } from "#web/pages/home";
 import { MentorApplicationPage } from "#web/pages/mentor-application";
+import { PrivacyPage } from "#web/pages/privacy";
 import { QuestionnairePage } from "#web/pages/questionnaire";
-import { stylesheet } from "#web/styles";
+import { favicon, stylesheet } from "#web/styles";
 import { issuesByField } from "#web/validation";
 import { type LangEnv, language } from "../lang";
 
@@ -21,7 +23,15 @@ export const publicPages = new Hono<LangEnv>()
       "Cache-Control": "public, max-age=3600",
     }),
   )
+  .get("/favicon.svg", (c) =>
+    c.body(favicon, 200, {
+      "Content-Type": "image/svg+xml",
+      "Cache-Control": "public, max-age=86400",
+    }),
+  )
   .get("/", (c) => c.html(<HomePage lang={c.var.lang} />))
+  .get("/confidentialite", (c) => c.html(<PrivacyPage lang={c.var.lang} />))
+  .get("/accessibilite", (c) => c.html(<AccessibilityPage lang={c.var.lang} />))
   .get("/questionnaire", (c) => c.html(<QuestionnairePage lang={c.var.lang} />))
   .post("/questionnaire", async (c) => {
     const values = (await c.req.parseBody({ all: true })) as FormValues;

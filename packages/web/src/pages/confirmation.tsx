@@ -1,10 +1,10 @@
-import type { Lang } from "../i18n";
+import { programme } from "#core/programme";
+import { type Lang, t, ui } from "../i18n";
 import { Layout } from "../layout";
 
-const copy: Record<
-  "questionnaire" | "mentor",
-  Record<Lang, Record<"created" | "updated", [string, string]>>
-> = {
+type Kind = "questionnaire" | "mentor";
+
+const copy: Record<Kind, Record<Lang, Record<"created" | "updated", [string, string]>>> = {
   questionnaire: {
     fr: {
       created: [
@@ -13,7 +13,7 @@ const copy: Record<
       ],
       updated: [
         "Vos réponses ont été mises à jour",
-        "Nous avions déjà un questionnaire à votre adresse : il tient compte de vos nouvelles réponses.",
+        "Nous avions déjà un questionnaire à votre adresse : il tient compte de vos nouvelles réponses.",
       ],
     },
     en: {
@@ -35,7 +35,7 @@ const copy: Record<
       ],
       updated: [
         "Votre candidature a été mise à jour",
-        "Nous avions déjà une candidature à votre adresse : elle tient compte de vos nouvelles réponses.",
+        "Nous avions déjà une candidature à votre adresse : elle tient compte de vos nouvelles réponses.",
       ],
     },
     en: {
@@ -51,22 +51,75 @@ const copy: Record<
   },
 };
 
+const next: Record<Kind, Record<Lang, { title: string; steps: string[] }>> = {
+  questionnaire: {
+    fr: {
+      title: "Et ensuite ?",
+      steps: [
+        "L'équipe d'animation vous propose un mentor selon vos thèmes et vos disponibilités.",
+        "Vous recevez un message de présentation ; votre mentor vous propose un appel de préparation.",
+        "Pour modifier vos réponses, remplissez à nouveau le questionnaire avec la même adresse.",
+      ],
+    },
+    en: {
+      title: "What happens next?",
+      steps: [
+        "The programme team pairs you with a mentor according to your themes and availability.",
+        "You receive an introduction email; your mentor proposes a preparation call.",
+        "To change your answers, fill in the questionnaire again with the same address.",
+      ],
+    },
+  },
+  mentor: {
+    fr: {
+      title: "Et ensuite ?",
+      steps: [
+        "L'équipe d'animation vous propose un court entretien pour faire connaissance.",
+        "Une fois sélectionné, vous êtes présenté à un cadre dont les besoins correspondent à vos thèmes.",
+        "Pour modifier votre candidature, remplissez à nouveau le formulaire avec la même adresse.",
+      ],
+    },
+    en: {
+      title: "What happens next?",
+      steps: [
+        "The programme team invites you to a short interview to get to know you.",
+        "Once selected, you are introduced to a manager whose needs match your themes.",
+        "To change your application, fill in the form again with the same address.",
+      ],
+    },
+  },
+};
+
 export function ConfirmationPage(props: {
   lang: Lang;
-  kind: "questionnaire" | "mentor";
+  kind: Kind;
   status: "created" | "updated";
   path: string;
 }) {
-  const [title, body] = copy[props.kind][props.lang][props.status];
+  const { lang } = props;
+  const [title, body] = copy[props.kind][lang][props.status];
+  const then = next[props.kind][lang];
   return (
-    <Layout lang={props.lang} title={title} path={props.path}>
-      <div class="notice" role="status">
-        <h1>{title}</h1>
-        <p>{body}</p>
+    <Layout lang={lang} title={title} path={props.path}>
+      <div class="narrow">
+        <div class="notice success" role="status">
+          <h1>{title}</h1>
+          <p>{body}</p>
+        </div>
+        <h2>{then.title}</h2>
+        <ol class="prose">
+          {then.steps.map((step) => (
+            <li>{step}</li>
+          ))}
+        </ol>
+        <p>
+          {lang === "fr" ? "Une question ? Écrivez à " : "A question? Write to "}
+          <a href={`mailto:${programme.contactEmail}`}>{programme.contactEmail}</a>.
+        </p>
+        <p>
+          <a href="/">{t(lang, ui.backHome)}</a>
+        </p>
       </div>
-      <p>
-        <a href="/">{props.lang === "fr" ? "Retour à l'accueil" : "Back to home"}</a>
-      </p>
     </Layout>
   );
 }

@@ -6,44 +6,63 @@ const copy = {
   fr: {
     title: "Le mentorat inversé",
     intro:
-      "Un agent à l'aise avec le numérique accompagne un cadre dirigeant dans ses usages : réseaux sociaux professionnels, outils collaboratifs, intelligence artificielle, données.",
+      "Un agent à l'aise avec le numérique accompagne un cadre dirigeant dans ses usages : réseaux sociaux professionnels, outils collaboratifs, intelligence artificielle, données.",
+    managerTitle: "Vous êtes cadre",
+    managerBody:
+      "Dites en trois minutes où vous en êtes et ce que vous souhaitez apprendre : l'équipe d'animation vous propose un mentor.",
+    manager: "Remplir le questionnaire",
+    mentorTitle: "Vous êtes agent",
+    mentorBody:
+      "Vous aimez transmettre ? Portez-vous volontaire : un court entretien, puis quelques séances d'une heure avec un cadre.",
+    mentor: "Devenir mentor",
+    howTitle: "Comment se déroule un binôme",
     steps: [
       [
-        "Un questionnaire de 3 minutes",
-        "Le cadre dit où il en est et ce qu'il souhaite apprendre.",
+        "Un appel de préparation",
+        "Le mentor et le cadre fixent ensemble les objectifs et le rythme.",
       ],
       [
-        "Un entretien pour les mentors",
-        "Les agents volontaires sont choisis pour leur maturité numérique et leur goût pour la transmission.",
+        `${programme.defaults.sessions} séances d'une heure`,
+        "Sur site, en visio ou par téléphone, planifiées en quelques clics depuis un lien reçu par courriel.",
       ],
       [
-        "Un binôme accompagné",
-        "Un appel de préparation, trois séances d'une heure, une pause de quelques mois, une séance de suivi puis un bilan.",
+        `Une pause de ${programme.defaults.pauseMonths} mois`,
+        "Le temps de mettre en pratique ce qui a été appris.",
       ],
+      ["Une séance de suivi et un bilan", "Pour mesurer le chemin parcouru et remercier chacun."],
     ],
-    manager: "Je suis cadre : je remplis le questionnaire",
-    mentor: "Je suis agent : je deviens mentor",
+    privacy:
+      "Vos réponses servent uniquement à former les binômes et à suivre le programme. Elles ne sont jamais transmises à des tiers.",
+    privacyLink: "En savoir plus sur vos données",
   },
   en: {
     title: "Reverse mentoring",
     intro:
       "An agent at ease with digital tools coaches a senior manager: professional social networks, collaborative tools, artificial intelligence, data.",
+    managerTitle: "You are a manager",
+    managerBody:
+      "Tell us in three minutes where you stand and what you want to learn: the programme team finds you a mentor.",
+    manager: "Fill in the questionnaire",
+    mentorTitle: "You are an agent",
+    mentorBody:
+      "Happy to share what you know? Volunteer: a short interview, then a few one-hour sessions with a manager.",
+    mentor: "Become a mentor",
+    howTitle: "How a pair works",
     steps: [
+      ["A preparation call", "The mentor and the manager agree on goals and pace."],
       [
-        "A 3-minute questionnaire",
-        "The manager says where they stand and what they want to learn.",
+        `${programme.defaults.sessions} one-hour sessions`,
+        "On site, by video or by phone, scheduled in a few clicks from a link received by email.",
       ],
       [
-        "An interview for mentors",
-        "Volunteer agents are selected for their digital maturity and their taste for teaching.",
+        `A ${programme.defaults.pauseMonths}-month pause`,
+        "Time to put into practice what was learnt.",
       ],
-      [
-        "A supported pair",
-        "A preparation call, three one-hour sessions, a pause of a few months, a follow-up session and a review.",
-      ],
+      ["A follow-up session and a review", "To measure the progress made and thank everyone."],
     ],
-    manager: "I am a manager: fill in the questionnaire",
-    mentor: "I am an agent: become a mentor",
+    privacy:
+      "Your answers are used only to form pairs and follow the programme. They are never passed on to third parties.",
+    privacyLink: "More about your data",
   },
 };
 
@@ -54,23 +73,46 @@ export function HomePage({ lang }: { lang: Lang }) {
       <h1>
         {programme.name} — {text.title}
       </h1>
-      <p>{text.intro}</p>
+      <p class="lead prose">{text.intro}</p>
       <div class="cards">
-        {text.steps.map(([title, body]) => (
-          <section class="card">
-            <h2>{title}</h2>
-            <p>{body}</p>
-          </section>
-        ))}
+        <section class="card" aria-labelledby="accueil-cadre">
+          <h2 id="accueil-cadre">{text.managerTitle}</h2>
+          <p>{text.managerBody}</p>
+          <p class="actions">
+            <a class="button" href="/questionnaire">
+              {text.manager}
+            </a>
+          </p>
+        </section>
+        <section class="card" aria-labelledby="accueil-agent">
+          <h2 id="accueil-agent">{text.mentorTitle}</h2>
+          <p>{text.mentorBody}</p>
+          <p class="actions">
+            <a class="button secondary" href="/candidature">
+              {text.mentor}
+            </a>
+          </p>
+        </section>
       </div>
-      <p>
-        <a class="button" href="/questionnaire">
-          {text.manager}
-        </a>{" "}
-        <a class="button secondary" href="/candidature">
-          {text.mentor}
-        </a>
-      </p>
+      <h2>{text.howTitle}</h2>
+      <ol class="cards steps">
+        {text.steps.map(([title, body], index) => (
+          <li class="card">
+            <h3>
+              <span class="step" aria-hidden="true">
+                {index + 1}.
+              </span>
+              {title}
+            </h3>
+            <p>{body}</p>
+          </li>
+        ))}
+      </ol>
+      <div class="notice prose">
+        <p>
+          {text.privacy} <a href="/confidentialite">{text.privacyLink}</a>
+        </p>
+      </div>
     </Layout>
   );
 }

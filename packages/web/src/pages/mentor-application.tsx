@@ -1,17 +1,22 @@
 import { grades } from "#core/mentor";
-import { availabilitySlots, formats, mentorLevels, themes } from "#core/programme";
+import { availabilitySlots, formats, mentorLevels, programme, themes } from "#core/programme";
 import {
   ChoiceGroup,
   ErrorSummary,
+  errorId,
+  FieldError,
   type FieldErrors,
   type FormValues,
   fieldId,
+  RequiredNote,
+  SelectField,
+  SubmitButton,
   TextField,
 } from "../form-kit";
-import { type Lang, t, ui } from "../i18n";
+import { type Lang, pageTitle, t, ui } from "../i18n";
 import { Layout } from "../layout";
 
-const labels = (lang: Lang) => ({
+const labels = (lang: Lang): Record<string, string> => ({
   firstName: lang === "fr" ? "Prénom" : "First name",
   lastName: lang === "fr" ? "Nom" : "Last name",
   email: lang === "fr" ? "Adresse électronique professionnelle" : "Work email address",
@@ -29,6 +34,12 @@ const labels = (lang: Lang) => ({
     lang === "fr" ? "Précisions sur vos disponibilités" : "More about your availability",
   capacity: lang === "fr" ? "Nombre de cadres accompagnés à la fois" : "Managers coached at once",
   consent: lang === "fr" ? "Politique de confidentialité" : "Privacy notice",
+  ...Object.fromEntries(
+    themes.map((theme) => [
+      `themes.${theme.id}`,
+      `${lang === "fr" ? "Niveau" : "Level"} : ${t(lang, theme.label)}`,
+    ]),
+  ),
 });
 
 const gradeLabels: Record<(typeof grades)[number], { fr: string; en: string }> = {
@@ -40,6 +51,41 @@ const gradeLabels: Record<(typeof grades)[number], { fr: string; en: string }> =
   apprenti: { fr: "Apprenti, apprentie ou stagiaire", en: "Apprentice or intern" },
 };
 
+const copy = {
+  fr: {
+    title: "Devenir mentor",
+    intro:
+      "Vous êtes à l'aise avec le numérique et aimez transmettre ? Accompagnez un cadre dirigeant pendant quelques séances d'une heure. Toutes les catégories d'agents sont les bienvenues.",
+    you: "Vous",
+    offer: "Ce que vous proposez",
+    managerHint: "Pour ne pas vous proposer un cadre de votre propre hiérarchie.",
+    themesLegend: "Les thèmes que vous pouvez transmettre, et votre niveau",
+    themesHint: "Choisissez un niveau pour au moins un thème.",
+    notOffered: "Je ne propose pas ce thème",
+    motivationHint: "Quelques phrases suffisent.",
+    meeting: "Vos disponibilités",
+    capacityHint: `Entre 1 et ${programme.maxMenteesPerMentor}.`,
+    consent:
+      "J'accepte que ma candidature soit utilisée pour la sélection et la formation des binômes, comme l'explique la politique de confidentialité.",
+  },
+  en: {
+    title: "Become a mentor",
+    intro:
+      "At ease with digital tools and happy to share? Coach a senior manager over a few one-hour sessions. Agents of every grade are welcome.",
+    you: "About you",
+    offer: "What you offer",
+    managerHint: "So that you are not paired with your own hierarchy.",
+    themesLegend: "The themes you can teach, and your level",
+    themesHint: "Choose a level for at least one theme.",
+    notOffered: "I do not offer this theme",
+    motivationHint: "A few sentences are enough.",
+    meeting: "Your availability",
+    capacityHint: `Between 1 and ${programme.maxMenteesPerMentor}.`,
+    consent:
+      "I agree that my application is used for selection and pairing, as the privacy notice explains.",
+  },
+};
+
 export function MentorApplicationPage(props: {
   lang: Lang;
   values?: FormValues;
@@ -49,192 +95,180 @@ export function MentorApplicationPage(props: {
   const values = props.values ?? {};
   const errors = props.errors ?? {};
   const fieldLabels = labels(lang);
+  const text = copy[lang];
   const common = { values, errors, lang };
-  const title = lang === "fr" ? "Devenir mentor" : "Become a mentor";
+  const hasErrors = Object.keys(errors).length > 0;
   const themesError = errors.themes;
+  const label = (name: string) => fieldLabels[name] ?? name;
   return (
-    <Layout
-      lang={lang}
-      title={
-        Object.keys(errors).length ? `${lang === "fr" ? "Erreur" : "Error"} — ${title}` : title
-      }
-      path="/candidature"
-    >
-      <h1>{title}</h1>
-      <p>
-        {lang === "fr"
-          ? "Vous êtes à l'aise avec le numérique et aimez transmettre ? Accompagnez un cadre dirigeant pendant quelques séances d'une heure."
-          : "At ease with digital tools and happy to share? Coach a senior manager over a few one-hour sessions."}
-      </p>
-      <ErrorSummary lang={lang} errors={errors} labels={fieldLabels} />
-      <p class="hint">{t(lang, ui.required)}</p>
-      <form method="post" action={`/candidature${lang === "en" ? "?lang=en" : ""}`} novalidate>
-        <fieldset>
-          <legend>{lang === "fr" ? "Vous" : "About you"}</legend>
-          <TextField
-            name="firstName"
-            label={fieldLabels.firstName}
-            required
-            autocomplete="given-name"
-            {...common}
-          />
-          <TextField
-            name="lastName"
-            label={fieldLabels.lastName}
-            required
-            autocomplete="family-name"
-            {...common}
-          />
-          <TextField
-            name="email"
-            type="email"
-            label={fieldLabels.email}
-            required
-            autocomplete="email"
-            {...common}
-          />
-          <TextField
-            name="directorate"
-            label={fieldLabels.directorate}
-            required
-            autocomplete="organization"
-            {...common}
-          />
-          <TextField
-            name="role"
-            label={fieldLabels.role}
-            required
-            autocomplete="organization-title"
-            {...common}
-          />
+    <Layout lang={lang} title={pageTitle(lang, text.title, hasErrors)} path="/candidature">
+      <div class="narrow">
+        <ErrorSummary lang={lang} errors={errors} labels={fieldLabels} />
+        <h1>{text.title}</h1>
+        <p class="lead">{text.intro}</p>
+        <RequiredNote lang={lang} />
+        <form method="post" action={`/candidature${lang === "en" ? "?lang=en" : ""}`} novalidate>
+          <fieldset class="part">
+            <legend>{text.you}</legend>
+            <TextField
+              name="firstName"
+              label={label("firstName")}
+              required
+              autocomplete="given-name"
+              {...common}
+            />
+            <TextField
+              name="lastName"
+              label={label("lastName")}
+              required
+              autocomplete="family-name"
+              {...common}
+            />
+            <TextField
+              name="email"
+              type="email"
+              label={label("email")}
+              required
+              autocomplete="email"
+              {...common}
+            />
+            <TextField
+              name="directorate"
+              label={label("directorate")}
+              required
+              autocomplete="organization"
+              {...common}
+            />
+            <TextField
+              name="role"
+              label={label("role")}
+              required
+              autocomplete="organization-title"
+              {...common}
+            />
+            <ChoiceGroup
+              name="grade"
+              legend={label("grade")}
+              type="radio"
+              required
+              inline
+              options={grades.map((grade) => ({
+                value: grade,
+                label: t(lang, gradeLabels[grade]),
+              }))}
+              {...common}
+            />
+            <TextField name="site" label={label("site")} {...common} />
+            <TextField
+              name="managerEmail"
+              type="email"
+              label={label("managerEmail")}
+              hint={text.managerHint}
+              {...common}
+            />
+          </fieldset>
+
+          <fieldset class="part">
+            <legend>{text.offer}</legend>
+            <fieldset
+              class={themesError ? "invalid" : undefined}
+              id={fieldId("themes")}
+              tabindex={-1}
+              aria-invalid={themesError ? "true" : undefined}
+              aria-describedby={`${fieldId("themes")}-aide${themesError ? ` ${errorId("themes")}` : ""}`}
+            >
+              <legend>{text.themesLegend} *</legend>
+              <span class="hint" id={`${fieldId("themes")}-aide`}>
+                {text.themesHint}
+              </span>
+              <FieldError name="themes" errors={errors} lang={lang} />
+              {themes.map((theme) => (
+                <SelectField
+                  name={`themes.${theme.id}`}
+                  label={t(lang, theme.label)}
+                  marker={false}
+                  options={[
+                    { value: "0", label: text.notOffered },
+                    ...mentorLevels.map((level) => ({
+                      value: String(level.value),
+                      label: t(lang, level.label),
+                    })),
+                  ]}
+                  {...common}
+                />
+              ))}
+            </fieldset>
+            <TextField
+              name="motivation"
+              label={label("motivation")}
+              hint={text.motivationHint}
+              required
+              multiline
+              {...common}
+            />
+          </fieldset>
+
+          <fieldset class="part">
+            <legend>{text.meeting}</legend>
+            <ChoiceGroup
+              name="formats"
+              legend={label("formats")}
+              type="checkbox"
+              required
+              inline
+              options={formats.map((format) => ({
+                value: format.id,
+                label: t(lang, format.label),
+              }))}
+              {...common}
+            />
+            <ChoiceGroup
+              name="availability"
+              legend={label("availability")}
+              type="checkbox"
+              required
+              inline
+              options={availabilitySlots.map((slot) => ({
+                value: slot.id,
+                label: t(lang, slot.label),
+              }))}
+              {...common}
+            />
+            <TextField
+              name="availabilityNote"
+              label={label("availabilityNote")}
+              multiline
+              {...common}
+            />
+            <ChoiceGroup
+              name="capacity"
+              legend={label("capacity")}
+              hint={text.capacityHint}
+              type="radio"
+              required
+              inline
+              options={Array.from({ length: programme.maxMenteesPerMentor }, (_, i) => ({
+                value: String(i + 1),
+                label: String(i + 1),
+              }))}
+              {...common}
+            />
+          </fieldset>
+
           <ChoiceGroup
-            name="grade"
-            legend={fieldLabels.grade}
-            type="radio"
+            name="consent"
+            legend={label("consent")}
+            type="checkbox"
             required
-            options={grades.map((grade) => ({ value: grade, label: t(lang, gradeLabels[grade]) }))}
-            values={values}
-            errors={errors}
-          />
-          <TextField name="site" label={fieldLabels.site} {...common} />
-          <TextField
-            name="managerEmail"
-            type="email"
-            label={fieldLabels.managerEmail}
-            hint={
-              lang === "fr"
-                ? "Pour ne pas vous proposer un cadre de votre propre hiérarchie."
-                : "So that you are not paired with your own hierarchy."
-            }
+            options={[{ value: "on", label: text.consent }]}
             {...common}
           />
-        </fieldset>
-
-        <fieldset
-          id={fieldId("themes")}
-          tabindex={-1}
-          aria-invalid={themesError ? "true" : undefined}
-          aria-describedby={themesError ? `${fieldId("themes")}-erreur` : undefined}
-        >
-          <legend>
-            {lang === "fr"
-              ? "Les thèmes que vous pouvez transmettre, et votre niveau"
-              : "The themes you can teach, and your level"}{" "}
-            *
-          </legend>
-          {themesError ? (
-            <span class="error" id={`${fieldId("themes")}-erreur`}>
-              {themesError}
-            </span>
-          ) : null}
-          {themes.map((theme) => {
-            const name = `themes.${theme.id}`;
-            const current = typeof values[name] === "string" ? values[name] : "0";
-            return (
-              <div class="field">
-                <label for={fieldId(name)}>{t(lang, theme.label)}</label>
-                <select id={fieldId(name)} name={name}>
-                  <option value="0" selected={current === "0"}>
-                    {lang === "fr" ? "Je ne propose pas ce thème" : "I do not offer this theme"}
-                  </option>
-                  {mentorLevels.map((level) => (
-                    <option value={String(level.value)} selected={current === String(level.value)}>
-                      {t(lang, level.label)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            );
-          })}
-        </fieldset>
-
-        <TextField
-          name="motivation"
-          label={fieldLabels.motivation}
-          required
-          multiline
-          {...common}
-        />
-        <ChoiceGroup
-          name="formats"
-          legend={fieldLabels.formats}
-          type="checkbox"
-          required
-          options={formats.map((format) => ({ value: format.id, label: t(lang, format.label) }))}
-          values={values}
-          errors={errors}
-        />
-        <ChoiceGroup
-          name="availability"
-          legend={fieldLabels.availability}
-          type="checkbox"
-          required
-          options={availabilitySlots.map((slot) => ({
-            value: slot.id,
-            label: t(lang, slot.label),
-          }))}
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          name="availabilityNote"
-          label={fieldLabels.availabilityNote}
-          multiline
-          {...common}
-        />
-        <ChoiceGroup
-          name="capacity"
-          legend={fieldLabels.capacity}
-          type="radio"
-          required
-          options={["1", "2", "3"].map((value) => ({ value, label: value }))}
-          values={values}
-          errors={errors}
-        />
-        <ChoiceGroup
-          name="consent"
-          legend={fieldLabels.consent}
-          type="checkbox"
-          required
-          options={[
-            {
-              value: "on",
-              label:
-                lang === "fr"
-                  ? "J'accepte que ma candidature soit utilisée pour la sélection et la formation des binômes, comme l'explique la politique de confidentialité."
-                  : "I agree that my application is used for selection and pairing, as the privacy notice explains.",
-            },
-          ]}
-          values={values}
-          errors={errors}
-        />
-        <p>
-          <a href="/confidentialite">
-            {lang === "fr" ? "Lire la politique de confidentialité" : "Read the privacy notice"}
-          </a>
-        </p>
-        <button type="submit">{t(lang, ui.send)}</button>
-      </form>
+          <p>
+            <a href="/confidentialite">{t(lang, ui.readPrivacy)}</a>
+          </p>
+          <SubmitButton lang={lang} />
+        </form>
+      </div>
     </Layout>
   );
 }

@@ -11,12 +11,14 @@ import {
   ErrorSummary,
   type FieldErrors,
   type FormValues,
+  RequiredNote,
+  SubmitButton,
   TextField,
 } from "../form-kit";
-import { type Lang, t, ui } from "../i18n";
+import { type Lang, pageTitle, t, ui } from "../i18n";
 import { Layout } from "../layout";
 
-const labels = (lang: Lang) => ({
+const labels = (lang: Lang): Record<string, string> => ({
   firstName: lang === "fr" ? "Prénom" : "First name",
   lastName: lang === "fr" ? "Nom" : "Last name",
   email: lang === "fr" ? "Adresse électronique professionnelle" : "Work email address",
@@ -25,6 +27,7 @@ const labels = (lang: Lang) => ({
   site: lang === "fr" ? "Site ou ville de travail" : "Work site or city",
   assistantEmail:
     lang === "fr" ? "Adresse de votre assistant ou assistante" : "Your assistant's email",
+  comfort: lang === "fr" ? "Aisance avec les thèmes" : "Ease with the themes",
   priorityThemes: lang === "fr" ? "Thèmes prioritaires" : "Priority themes",
   goal: lang === "fr" ? "Votre objectif concret" : "Your concrete goal",
   formats: lang === "fr" ? "Façons de se rencontrer" : "Ways to meet",
@@ -40,6 +43,30 @@ const labels = (lang: Lang) => ({
   ),
 });
 
+const copy = {
+  fr: {
+    title: "Questionnaire de besoins",
+    intro: `Trois questions, moins de trois minutes, pour que l'équipe ${programme.name} vous propose le bon mentor.`,
+    you: "Vous",
+    assistantHint: "Il ou elle sera en copie des messages d'organisation.",
+    prioritiesHint: `Choisissez un à ${programme.maxPriorityThemes} thèmes.`,
+    goalHint: "Par exemple : « créer mon compte LinkedIn ».",
+    availabilityHint: "Par exemple : « pas le lundi », « plutôt en visio l'hiver ».",
+    consent:
+      "J'accepte que mes réponses soient utilisées pour former un binôme, comme l'explique la politique de confidentialité.",
+  },
+  en: {
+    title: "Needs questionnaire",
+    intro: `Three questions, under three minutes, so that the ${programme.name} team finds you the right mentor.`,
+    you: "About you",
+    assistantHint: "They will be copied on scheduling emails.",
+    prioritiesHint: `Choose one to ${programme.maxPriorityThemes} themes.`,
+    goalHint: "For example: “create my LinkedIn account”.",
+    availabilityHint: "For example: “not on Mondays”, “rather by video in winter”.",
+    consent: "I agree that my answers are used to form a pair, as the privacy notice explains.",
+  },
+};
+
 export function QuestionnairePage(props: {
   lang: Lang;
   values?: FormValues;
@@ -49,172 +76,155 @@ export function QuestionnairePage(props: {
   const values = props.values ?? {};
   const errors = props.errors ?? {};
   const fieldLabels = labels(lang);
+  const text = copy[lang];
   const common = { values, errors, lang };
-  const title = lang === "fr" ? "Questionnaire de besoins" : "Needs questionnaire";
+  const hasErrors = Object.keys(errors).length > 0;
   return (
-    <Layout
-      lang={lang}
-      title={
-        Object.keys(errors).length ? `${lang === "fr" ? "Erreur" : "Error"} — ${title}` : title
-      }
-      path="/questionnaire"
-    >
-      <h1>{title}</h1>
-      <p>
-        {lang === "fr"
-          ? `Trois questions, moins de trois minutes, pour que l'équipe ${programme.name} vous propose le bon mentor.`
-          : `Three questions, under three minutes, so that the ${programme.name} team finds you the right mentor.`}
-      </p>
-      <ErrorSummary lang={lang} errors={errors} labels={fieldLabels} />
-      <p class="hint">{t(lang, ui.required)}</p>
-      <form method="post" action={`/questionnaire${lang === "en" ? "?lang=en" : ""}`} novalidate>
-        <fieldset>
-          <legend>{lang === "fr" ? "Vous" : "About you"}</legend>
-          <TextField
-            name="firstName"
-            label={fieldLabels.firstName}
-            required
-            autocomplete="given-name"
-            {...common}
-          />
-          <TextField
-            name="lastName"
-            label={fieldLabels.lastName}
-            required
-            autocomplete="family-name"
-            {...common}
-          />
-          <TextField
-            name="email"
-            type="email"
-            label={fieldLabels.email}
-            required
-            autocomplete="email"
-            {...common}
-          />
-          <TextField
-            name="directorate"
-            label={fieldLabels.directorate}
-            required
-            autocomplete="organization"
-            {...common}
-          />
-          <TextField
-            name="role"
-            label={fieldLabels.role}
-            required
-            autocomplete="organization-title"
-            {...common}
-          />
-          <TextField name="site" label={fieldLabels.site} {...common} />
-          <TextField
-            name="assistantEmail"
-            type="email"
-            label={fieldLabels.assistantEmail}
-            hint={
-              lang === "fr"
-                ? "Il ou elle sera en copie des messages d'organisation."
-                : "They will be copied on scheduling emails."
-            }
-            {...common}
-          />
-        </fieldset>
-
-        <fieldset>
-          <legend>1. {t(lang, questionnaire.comfort)} *</legend>
-          {themes.map((theme) => (
-            <ChoiceGroup
-              name={`comfort.${theme.id}`}
-              legend={t(lang, theme.label)}
-              type="radio"
-              options={levels.map((level) => ({
-                value: String(level.value),
-                label: t(lang, level.label),
-              }))}
-              values={values}
-              errors={errors}
+    <Layout lang={lang} title={pageTitle(lang, text.title, hasErrors)} path="/questionnaire">
+      <div class="narrow">
+        <ErrorSummary lang={lang} errors={errors} labels={fieldLabels} />
+        <h1>{text.title}</h1>
+        <p class="lead">{text.intro}</p>
+        <RequiredNote lang={lang} />
+        <form method="post" action={`/questionnaire${lang === "en" ? "?lang=en" : ""}`} novalidate>
+          <fieldset class="part">
+            <legend>{text.you}</legend>
+            <TextField
+              name="firstName"
+              label={fieldLabels.firstName ?? ""}
+              required
+              autocomplete="given-name"
+              {...common}
             />
-          ))}
-        </fieldset>
+            <TextField
+              name="lastName"
+              label={fieldLabels.lastName ?? ""}
+              required
+              autocomplete="family-name"
+              {...common}
+            />
+            <TextField
+              name="email"
+              type="email"
+              label={fieldLabels.email ?? ""}
+              required
+              autocomplete="email"
+              {...common}
+            />
+            <TextField
+              name="directorate"
+              label={fieldLabels.directorate ?? ""}
+              required
+              autocomplete="organization"
+              {...common}
+            />
+            <TextField
+              name="role"
+              label={fieldLabels.role ?? ""}
+              required
+              autocomplete="organization-title"
+              {...common}
+            />
+            <TextField name="site" label={fieldLabels.site ?? ""} {...common} />
+            <TextField
+              name="assistantEmail"
+              type="email"
+              label={fieldLabels.assistantEmail ?? ""}
+              hint={text.assistantHint}
+              {...common}
+            />
+          </fieldset>
 
-        <ChoiceGroup
-          name="priorityThemes"
-          legend={`2. ${t(lang, questionnaire.priorities)}`}
-          hint={lang === "fr" ? "Choisissez un à trois thèmes." : "Choose one to three themes."}
-          type="checkbox"
-          required
-          options={themes.map((theme) => ({
-            value: theme.id,
-            label: `${t(lang, theme.label)} (${t(lang, theme.example)})`,
-          }))}
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          name="goal"
-          label={fieldLabels.goal}
-          hint={
-            lang === "fr"
-              ? "Par exemple : « créer mon compte LinkedIn »."
-              : "For example: “create my LinkedIn account”."
-          }
-          required
-          multiline
-          {...common}
-        />
+          <fieldset class="part" id="champ-comfort" tabindex={-1}>
+            <legend>1. {t(lang, questionnaire.comfort)} *</legend>
+            {themes.map((theme) => (
+              <ChoiceGroup
+                name={`comfort.${theme.id}`}
+                legend={t(lang, theme.label)}
+                type="radio"
+                inline
+                options={levels.map((level) => ({
+                  value: String(level.value),
+                  label: t(lang, level.label),
+                }))}
+                {...common}
+              />
+            ))}
+          </fieldset>
 
-        <ChoiceGroup
-          name="formats"
-          legend={`3. ${t(lang, questionnaire.meeting)}`}
-          type="checkbox"
-          required
-          options={formats.map((format) => ({ value: format.id, label: t(lang, format.label) }))}
-          values={values}
-          errors={errors}
-        />
-        <ChoiceGroup
-          name="availability"
-          legend={fieldLabels.availability}
-          type="checkbox"
-          required
-          options={availabilitySlots.map((slot) => ({
-            value: slot.id,
-            label: t(lang, slot.label),
-          }))}
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          name="availabilityNote"
-          label={fieldLabels.availabilityNote}
-          multiline
-          {...common}
-        />
+          <fieldset class="part">
+            <legend>2. {t(lang, questionnaire.priorities)}</legend>
+            <ChoiceGroup
+              name="priorityThemes"
+              legend={fieldLabels.priorityThemes ?? ""}
+              hint={text.prioritiesHint}
+              type="checkbox"
+              required
+              options={themes.map((theme) => ({
+                value: theme.id,
+                label: `${t(lang, theme.label)} (${t(lang, theme.example)})`,
+              }))}
+              {...common}
+            />
+            <TextField
+              name="goal"
+              label={fieldLabels.goal ?? ""}
+              hint={text.goalHint}
+              required
+              multiline
+              {...common}
+            />
+          </fieldset>
 
-        <ChoiceGroup
-          name="consent"
-          legend={fieldLabels.consent}
-          type="checkbox"
-          required
-          options={[
-            {
-              value: "on",
-              label:
-                lang === "fr"
-                  ? "J'accepte que mes réponses soient utilisées pour former un binôme, comme l'explique la politique de confidentialité."
-                  : "I agree that my answers are used to form a pair, as the privacy notice explains.",
-            },
-          ]}
-          values={values}
-          errors={errors}
-        />
-        <p>
-          <a href="/confidentialite">
-            {lang === "fr" ? "Lire la politique de confidentialité" : "Read the privacy notice"}
-          </a>
-        </p>
-        <button type="submit">{t(lang, ui.send)}</button>
-      </form>
+          <fieldset class="part">
+            <legend>3. {t(lang, questionnaire.meeting)}</legend>
+            <ChoiceGroup
+              name="formats"
+              legend={fieldLabels.formats ?? ""}
+              type="checkbox"
+              required
+              inline
+              options={formats.map((format) => ({
+                value: format.id,
+                label: t(lang, format.label),
+              }))}
+              {...common}
+            />
+            <ChoiceGroup
+              name="availability"
+              legend={fieldLabels.availability ?? ""}
+              type="checkbox"
+              required
+              inline
+              options={availabilitySlots.map((slot) => ({
+                value: slot.id,
+                label: t(lang, slot.label),
+              }))}
+              {...common}
+            />
+            <TextField
+              name="availabilityNote"
+              label={fieldLabels.availabilityNote ?? ""}
+              hint={text.availabilityHint}
+              multiline
+              {...common}
+            />
+          </fieldset>
+
+          <ChoiceGroup
+            name="consent"
+            legend={fieldLabels.consent ?? ""}
+            type="checkbox"
+            required
+            options={[{ value: "on", label: text.consent }]}
+            {...common}
+          />
+          <p>
+            <a href="/confidentialite">{t(lang, ui.readPrivacy)}</a>
+          </p>
+          <SubmitButton lang={lang} />
+        </form>
+      </div>
     </Layout>
   );
 }
