@@ -22,7 +22,7 @@ import * as pairing from "#core/pairing";
 import * as selection from "#core/selection";
 import { issuesByField } from "#web/validation";
 import { fieldProblems, problem } from "../problem";
-import { jsonBody } from "./submissions";
+import { jsonBody, recordValidator } from "./submissions";
 
 /** The programme team's session cookie (set by the local login form only). */
 export const adminCookie = "binome_equipe";
@@ -75,33 +75,36 @@ const requireProgrammeTeam = createMiddleware(async (c, next) => {
 });
 
 const query = <S extends v.GenericSchema>(schema: S) =>
-  vValidator("query", schema, (result, c) => {
-    if (!result.success) {
-      return problem(c, 422, "Certains filtres ne sont pas valides.", {
-        errors: fieldProblems(issuesByField(schema, result.issues)),
-      });
-    }
-  });
+  recordValidator(
+    vValidator("query", schema, (result, c) => {
+      if (!result.success) {
+        return problem(c, 422, "Certains filtres ne sont pas valides.", {
+          errors: fieldProblems(issuesByField(schema, result.issues)),
+        });
+      }
+    }),
+    { target: "query", schema },
+  );
 
 const notFound = (c: Context, what: string) => problem(c, 404, `${what} n'existe pas.`);
 
-const SwapSchema = v.strictObject({
+export const SwapSchema = v.strictObject({
   menteeIds: v.pipe(
     v.tuple([v.string(), v.string()], "Indiquez les deux cadres dont les mentors s'échangent."),
   ),
   version: v.optional(v.number()),
 });
-const RemoveSchema = v.strictObject({
+export const RemoveSchema = v.strictObject({
   menteeId: v.string("Indiquez le cadre à retirer."),
   version: v.optional(v.number()),
 });
-const ForceSchema = v.strictObject({
+export const ForceSchema = v.strictObject({
   menteeId: v.string("Indiquez le cadre."),
   mentorId: v.string("Indiquez le mentor."),
   version: v.optional(v.number()),
 });
-const ConfirmSchema = v.strictObject({ version: v.optional(v.number()) });
-const ExclusionSchema = v.strictObject({
+export const ConfirmSchema = v.strictObject({ version: v.optional(v.number()) });
+export const ExclusionSchema = v.strictObject({
   menteeId: v.string("Indiquez le cadre."),
   mentorId: v.string("Indiquez le mentor."),
 });

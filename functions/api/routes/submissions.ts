@@ -6,15 +6,33 @@ import * as questionnaire from "#core/questionnaire";
 import { issuesByField } from "#web/validation";
 import { fieldProblems, problem } from "../problem";
 
+/** What a validator middleware checks: the request part and the valibot schema it applies. */
+export type ValidatedInput = { target: "json" | "query"; schema: v.GenericSchema };
+
+/**
+ * The schema behind each validator middleware, keyed by the middleware itself. The OpenAPI
+ * document (openapi.ts) walks the registered routes and reads it here, so the documented schema is
+ * the one that validates and cannot drift from it.
+ */
+export const validatedInputs = new WeakMap<object, ValidatedInput>();
+
+export function recordValidator<M extends object>(middleware: M, input: ValidatedInput): M {
+  validatedInputs.set(middleware, input);
+  return middleware;
+}
+
 /** A JSON body validated by a schema; every invalid or unknown field is listed in French. */
 export const jsonBody = <S extends v.GenericSchema>(schema: S) =>
-  vValidator("json", schema, (result, c) => {
-    if (!result.success) {
-      return problem(c, 422, "Certaines réponses ne sont pas valides.", {
-        errors: fieldProblems(issuesByField(schema, result.issues)),
-      });
-    }
-  });
+  recordValidator(
+    vValidator("json", schema, (result, c) => {
+      if (!result.success) {
+        return problem(c, 422, "Certaines réponses ne sont pas valides.", {
+          errors: fieldProblems(issuesByField(schema, result.issues)),
+        });
+      }
+    }),
+    { target: "json", schema },
+  );
 
 const outcomeStatus = (status: "created" | "updated") => (status === "created" ? 201 : 200);
 
