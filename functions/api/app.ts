@@ -1,10 +1,12 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { getCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { logger, withoutPersonalData } from "#core/observability";
+import { NotFoundPage } from "#web/layout";
 import { openApiDocument } from "./openapi";
 import { problem } from "./problem";
 import { adminPages } from "./routes/admin";
@@ -62,7 +64,7 @@ app.notFound((c) =>
   c.req.path.startsWith("/api/")
     ? problem(c, 404, "Cette adresse n'existe pas.")
     : c.html(
-        '<!doctype html><html lang="fr"><title>Page introuvable</title><h1>Page introuvable</h1><p><a href="/">Retour à l\'accueil</a></p></html>',
+        NotFoundPage({ lang: getCookie(c, "lang") === "en" ? "en" : "fr", path: c.req.path }),
         404,
       ),
 );

@@ -107,3 +107,14 @@ describe("public pages", () => {
     expect(response.headers.get("set-cookie")).toContain("lang=en");
   });
 });
+
+describe("unknown pages", () => {
+  it("answers a French 404 page in the site's frame", async () => {
+    const response = await app.request("/page-qui-n-existe-pas");
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain("Page introuvable");
+    expect(html).toContain('href="#contenu"');
+  });
+});

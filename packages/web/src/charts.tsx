@@ -11,7 +11,8 @@ const primary = "#000091";
 const secondary = "#6a6af4";
 const textColour = "#161616";
 const rowHeight = 34;
-const labelWidth = 230;
+// Wide enough for the longest theme label ("Données et nouveaux modèles d'affaires") at 13 px.
+const labelWidth = 300;
 const barArea = 330;
 const valueWidth = 90;
 const width = labelWidth + barArea + valueWidth;

@@ -400,8 +400,8 @@ export function LinkAnswerPage(props: {
       title={hasErrors ? `${lang === "fr" ? "Erreur" : "Error"} — ${title}` : title}
       path={path}
     >
-      <h1>{title}</h1>
       <ErrorSummary lang={lang} errors={errors} labels={labels} />
+      <h1>{title}</h1>
       <RequiredNote lang={lang} />
       <form method="post" action={`${path}${lang === "en" ? "?lang=en" : ""}`} novalidate>
         {form.purpose === "schedule" || form.purpose === "reschedule" ? (

@@ -55,7 +55,11 @@ export function MentorPage(props: {
   const values = props.values ?? valuesOf(mentor);
   const path = `/admin/mentors/${mentor.id}`;
   return (
-    <AdminLayout title={`Mentor ${fullName(answers)}`} path={path} done={props.done}>
+    <AdminLayout
+      title={`${Object.keys(errors).length ? "Erreur — " : ""}Mentor ${fullName(answers)}`}
+      path={path}
+      done={props.done}
+    >
       <ErrorSummary lang="fr" errors={errors} labels={interviewLabels} />
       <h1>{fullName(answers)}</h1>
       <p>

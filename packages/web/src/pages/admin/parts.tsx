@@ -41,7 +41,14 @@ export function AdminLayout(props: {
 }) {
   const done = props.done ? doneMessages[props.done] : undefined;
   return (
-    <Layout lang="fr" title={props.title} path={props.path} navigation={adminNavigation}>
+    // The programme team's pages are French only: no language switch that would not translate them.
+    <Layout
+      lang="fr"
+      title={props.problem ? `Erreur — ${props.title}` : props.title}
+      path={props.path}
+      navigation={adminNavigation}
+      languageSwitch={false}
+    >
       {props.problem ? (
         <div class="error-summary" role="alert" id="erreurs" tabindex={-1}>
           <h2>Action impossible</h2>
