@@ -1,3 +1,4 @@
+import { CfnRoute } from "aws-cdk-lib/aws-apigatewayv2";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { NagSuppressions } from "cdk-nag";
 import { Api as HttpApi, type StackContext, use } from "sst/constructs";
@@ -9,19 +10,22 @@ import { Secrets } from "./Secrets";
 import { Storage } from "./Storage";
 import { stageSettings } from "./settings";
 
-/** The programme team's routes: pages under /admin, JSON under /api/admin. */
-export const adminRoutes = [
-  "ANY /admin",
-  "ANY /admin/{proxy+}",
-  "ANY /api/admin",
-  "ANY /api/admin/{proxy+}",
-] as const;
+/**
+ * The programme team's JSON routes: API clients send a bearer token, which API Gateway's JWT
+ * authorizer checks (signature, issuer, audience, expiry) before the function runs; the function
+ * then checks the team's role claim.
+ */
+export const adminApiRoutes = ["ANY /api/admin", "ANY /api/admin/{proxy+}"] as const;
 
 /**
- * The HTTP API: one Hono function serves every page and JSON route. Everything is public except
- * the programme team's routes, where API Gateway checks the JWT (signature, issuer, audience,
- * expiry) before the function runs; the function then checks the team's role claim.
+ * The programme team's pages. A browser sends no bearer token and the JWT authorizer reads no
+ * cookie, so these routes have no authorizer: the function signs the team in through the OIDC
+ * provider itself (code flow with PKCE, ID token verified against the provider's keys) and every
+ * page checks its signed session cookie and the role (functions/api/routes/admin-sign-in.tsx).
  */
+export const adminPageRoutes = ["ANY /admin", "ANY /admin/{proxy+}"] as const;
+
+/** The HTTP API: one Hono function serves every page and JSON route. */
 export function Api({ stack }: StackContext) {
   const settings = stageSettings(stack.stage);
   const { table } = use(Storage);
@@ -31,8 +35,15 @@ export function Api({ stack }: StackContext) {
   const web = binomeFunction(stack, "Web", {
     handler: "functions/bootstrap/web.handler",
     description: "Binôme pages and JSON API (Hono)",
-    bind: [secrets.linkSigningKey, secrets.oidcIssuer, secrets.oidcAudience],
+    bind: [
+      secrets.linkSigningKey,
+      secrets.oidcIssuer,
+      secrets.oidcAudience,
+      secrets.oidcClientId,
+      secrets.oidcClientSecret,
+    ],
     environment: {
+      OIDC_SCOPES: settings.oidcScopes,
       TABLE_NAME: table.tableName,
       STATE_MACHINE_ARN: pairWorkflowArn(stack),
       ...email.emailEnvironment,
@@ -72,7 +83,8 @@ export function Api({ stack }: StackContext) {
     true,
   );
 
-  const admin = { function: web, authorizer: "programmeTeam" } as const;
+  const adminApi = { function: web, authorizer: "programmeTeam" } as const;
+  const adminPages = { function: web, authorizer: "none" } as const;
   const api = new HttpApi(stack, "Api", {
     authorizers: {
       programmeTeam: {
@@ -88,7 +100,8 @@ export function Api({ stack }: StackContext) {
     cors: false,
     accessLog: { retention: "three_months" },
     routes: {
-      ...Object.fromEntries(adminRoutes.map((route) => [route, admin])),
+      ...Object.fromEntries(adminApiRoutes.map((route) => [route, adminApi])),
+      ...Object.fromEntries(adminPageRoutes.map((route) => [route, adminPages])),
       $default: { function: web, authorizer: "none" },
     },
   });
@@ -100,10 +113,25 @@ export function Api({ stack }: StackContext) {
       {
         id: "AwsSolutions-APIG4",
         reason:
-          "The default route serves the public site: presentation pages, the questionnaire, the mentor application and the signed email links, open to every agent by design. The programme team's routes have the JWT authorizer.",
+          "The default route serves the public site: presentation pages, the questionnaire, the mentor application and the signed email links, open to every agent by design. The programme team's JSON routes have the JWT authorizer.",
       },
     ],
   );
+  const pageRouteKeys: readonly string[] = adminPageRoutes;
+  const pageRoutes = api.node
+    .findAll()
+    .filter((node): node is CfnRoute => node instanceof CfnRoute)
+    .filter((route) => pageRouteKeys.includes(route.routeKey));
+  if (pageRoutes.length !== adminPageRoutes.length) throw new Error("Admin page routes not found");
+  for (const route of pageRoutes) {
+    NagSuppressions.addResourceSuppressions(route, [
+      {
+        id: "AwsSolutions-APIG4",
+        reason:
+          "The programme team's HTML pages are protected in the function: a browser sends no bearer token and an HTTP API JWT authorizer cannot read a cookie, so the Hono app signs the team in with the OIDC provider (authorization code + PKCE, ID token verified against the provider's JWKS, role claim checked) and requires its signed, HttpOnly session cookie on every page.",
+      },
+    ]);
+  }
 
   const appUrl = settings.appUrl ?? api.url;
   web.addEnvironment("APP_URL", appUrl);

@@ -24,6 +24,13 @@ export type StageSettings = {
   oidcIssuer: string;
   /** The audience of those tokens: the client id registered with the provider. */
   oidcAudience: string;
+  /**
+   * The client the programme team's browsers sign in with (authorization code + PKCE, redirect URI
+   * `<site>/admin/callback`); by default the audience. Its secret is `OIDC_CLIENT_SECRET`.
+   */
+  oidcClientId: string;
+  /** The scopes asked at sign-in: those that put the role claim in the ID token. */
+  oidcScopes: string;
   /** The claim and value a programme-team member's token carries (the code has defaults). */
   adminRole?: { claim: string; value: string };
   /** Requests per second the API accepts in steady state, and in a burst. */
@@ -56,6 +63,8 @@ export function stageSettings(stage: string, source: NodeJS.ProcessEnv = process
     alarmEmail: read("BINOME_ALARM_EMAIL", "exploitation@example.gouv.fr"),
     oidcIssuer: read("BINOME_OIDC_ISSUER", exampleOidcIssuer),
     oidcAudience: read("BINOME_OIDC_AUDIENCE", "binome-dev"),
+    oidcClientId: source.BINOME_OIDC_CLIENT_ID || read("BINOME_OIDC_AUDIENCE", "binome-dev"),
+    oidcScopes: source.BINOME_OIDC_SCOPES || "openid email",
     adminRole:
       source.BINOME_ADMIN_ROLE_CLAIM && source.BINOME_ADMIN_ROLE_VALUE
         ? { claim: source.BINOME_ADMIN_ROLE_CLAIM, value: source.BINOME_ADMIN_ROLE_VALUE }

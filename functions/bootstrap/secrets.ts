@@ -7,7 +7,13 @@ import { Config } from "sst/node/config";
  * `packages/core/src/env.ts` reads, so the domain code never knows about SST. A variable already set
  * (e.g. by a test or the local runtime) wins.
  */
-export const secretVariables = ["LINK_SIGNING_KEY", "OIDC_ISSUER", "OIDC_AUDIENCE"] as const;
+export const secretVariables = [
+  "LINK_SIGNING_KEY",
+  "OIDC_ISSUER",
+  "OIDC_AUDIENCE",
+  "OIDC_CLIENT_ID",
+  "OIDC_CLIENT_SECRET",
+] as const;
 
 const bound = Config as unknown as Record<string, string | undefined>;
 

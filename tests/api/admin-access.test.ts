@@ -175,6 +175,19 @@ describe("logging in locally", () => {
     expect(response.headers.get("location")).toBe("/admin");
   });
 
+  it("keeps the token form when no OIDC provider is configured: the sign-in routes lead back to it", async () => {
+    expect(process.env.OIDC_ISSUER).toBeUndefined();
+    const form = await callHtml("GET", "/admin/connexion");
+    expect(form.status).toBe(200);
+    expect(await pageText(form)).toContain('name="token"');
+    for (const path of ["/admin/callback?code=x&state=y", "/admin/deconnexion"]) {
+      const response = await callHtml("GET", path);
+      expect(response.status, path).toBe(303);
+      expect(response.headers.get("location")).toBe("/admin/connexion");
+      expect(response.headers.get("set-cookie")).toBeNull();
+    }
+  });
+
   it("logs out by clearing the cookie", async () => {
     const response = await callHtml("POST", "/admin/deconnexion", adminHeaders());
     expect(response.status).toBe(303);

@@ -21,6 +21,19 @@ describe("stage settings", () => {
     expect(stageSettings("production", productionEnvironment).isProduction).toBe(true);
   });
 
+  it("signs browsers in with the audience as client id unless one is given, asking openid and email by default", () => {
+    const byDefault = stageSettings("production", productionEnvironment);
+    expect(byDefault.oidcClientId).toBe(productionEnvironment.BINOME_OIDC_AUDIENCE);
+    expect(byDefault.oidcScopes).toBe("openid email");
+    const own = stageSettings("production", {
+      ...productionEnvironment,
+      BINOME_OIDC_CLIENT_ID: "binome-navigateur",
+      BINOME_OIDC_SCOPES: "openid email groups",
+    });
+    expect(own.oidcClientId).toBe("binome-navigateur");
+    expect(own.oidcScopes).toBe("openid email groups");
+  });
+
   it("refuses a sender address that is not on the verified domain", () => {
     expect(() =>
       stageSettings("production", {

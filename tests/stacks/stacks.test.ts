@@ -6,7 +6,7 @@ import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issueLink, linkPurposes } from "#core/links";
 import { isUnreachable } from "#core/reachability";
-import { adminRoutes } from "../../stacks/Api";
+import { adminApiRoutes, adminPageRoutes } from "../../stacks/Api";
 import { runbook } from "../../stacks/Monitoring";
 import { emailsTo, uniqueEmail } from "../support/inbox";
 import { sesBounceEvent } from "./ses-events";
@@ -125,28 +125,53 @@ describe("functions", () => {
 });
 
 describe("api", () => {
-  it("sends every public path to the Hono function and guards the programme team's routes with the JWT authorizer", () => {
+  it("sends every public path to the Hono function and guards the programme team's JSON routes with the JWT authorizer", () => {
     const api = dev.templates.Api;
     api.hasResourceProperties("AWS::ApiGatewayV2::Route", {
       RouteKey: "$default",
       AuthorizationType: "NONE",
     });
     const [authorizerId] = only(api, "AWS::ApiGatewayV2::Authorizer");
-    for (const routeKey of adminRoutes) {
+    expect(adminApiRoutes).toEqual(["ANY /api/admin", "ANY /api/admin/{proxy+}"]);
+    for (const routeKey of adminApiRoutes) {
       api.hasResourceProperties("AWS::ApiGatewayV2::Route", {
         RouteKey: routeKey,
         AuthorizationType: "JWT",
         AuthorizerId: { Ref: authorizerId },
       });
     }
-    expect(adminRoutes).toEqual(
-      expect.arrayContaining(["ANY /admin/{proxy+}", "ANY /api/admin/{proxy+}"]),
-    );
     // Every route reaches the same function, the Hono app.
     const [webId] = functionByPrefix(api, "Web");
     for (const [, integration] of resources(api, "AWS::ApiGatewayV2::Integration")) {
       expect(integration.Properties.IntegrationUri).toEqual({ "Fn::GetAtt": [webId, "Arn"] });
     }
+  });
+
+  it("leaves the programme team's pages to the function's own OIDC sign-in (a browser sends no bearer token)", () => {
+    const routes = resources(dev.templates.Api, "AWS::ApiGatewayV2::Route").map(
+      ([, route]) => route.Properties,
+    );
+    expect(adminPageRoutes).toEqual(["ANY /admin", "ANY /admin/{proxy+}"]);
+    for (const routeKey of adminPageRoutes) {
+      const route = routes.find((properties) => properties.RouteKey === routeKey);
+      expect(route, routeKey).toMatchObject({ AuthorizationType: "NONE" });
+      expect(route?.AuthorizerId, routeKey).toBeUndefined();
+    }
+    // Every route of the API is either public by design or one of the team's.
+    expect(routes.map((route) => route.RouteKey).sort()).toEqual(
+      ["$default", ...adminApiRoutes, ...adminPageRoutes].sort(),
+    );
+  });
+
+  it("gives the function the browser sign-in's client id, scopes and client secret (from SSM)", () => {
+    const [, web] = functionByPrefix(production.templates.Api, "Web");
+    expect(environmentOf(web)).toMatchObject({
+      OIDC_SCOPES: "openid email",
+      SST_Parameter_value_OIDC_ISSUER: productionEnvironment.BINOME_OIDC_ISSUER,
+      SST_Parameter_value_OIDC_CLIENT_ID: productionEnvironment.BINOME_OIDC_AUDIENCE,
+      SST_Secret_value_OIDC_CLIENT_SECRET: "__FETCH_FROM_SSM__",
+      SST_Secret_value_LINK_SIGNING_KEY: "__FETCH_FROM_SSM__",
+    });
   });
 
   it("trusts the issuer and audience given for the stage (ProConnect in production's example)", () => {
@@ -527,6 +552,7 @@ describe("bundles", () => {
       SST_APP: "binome",
       SST_STAGE: "dev",
       SST_Secret_value_LINK_SIGNING_KEY: key,
+      SST_Secret_value_OIDC_CLIENT_SECRET: "secret-du-client",
       LINK_SIGNING_KEY: "",
       BINOME_LOCAL: "",
     };
@@ -536,6 +562,34 @@ describe("bundles", () => {
     expect(opened.statusCode).toBe(200);
     const forged = (await get(path.replace(/.{4}$/, "AAAA"))).result as { statusCode: number };
     expect(forged.statusCode).toBe(403);
+  });
+
+  it("sends a signed-out browser from an /admin page to the OIDC sign-in, and keeps the JSON API closed without claims, from the deployed bundle", async () => {
+    const lambdaEnvironment = {
+      SST_APP: "binome",
+      SST_STAGE: "dev",
+      SST_Secret_value_LINK_SIGNING_KEY: randomBytes(32).toString("base64url"),
+      SST_Secret_value_OIDC_CLIENT_SECRET: "secret-du-client",
+      SST_Parameter_value_OIDC_ISSUER: "https://auth.proconnect.gouv.fr/api/v2",
+      SST_Parameter_value_OIDC_CLIENT_ID: "binome-client-id",
+      LINK_SIGNING_KEY: "",
+      OIDC_ISSUER: "",
+      OIDC_CLIENT_ID: "",
+      BINOME_LOCAL: "",
+    };
+    const page = (await invoke(
+      dev.bundleOf("Api", "Web"),
+      httpEvent("GET", "/admin/binomes"),
+      lambdaEnvironment,
+    )) as { result?: { statusCode: number; headers: Record<string, string> } };
+    expect(page.result?.statusCode).toBe(302);
+    expect(page.result?.headers.location).toBe("/admin/connexion?suite=%2Fadmin%2Fbinomes");
+    const json = (await invoke(
+      dev.bundleOf("Api", "Web"),
+      { ...httpEvent("GET", "/api/admin/cohorts"), headers: { host: "binome.example.gouv.fr" } },
+      lambdaEnvironment,
+    )) as { result?: { statusCode: number } };
+    expect(json.result?.statusCode).toBe(401);
   });
 
   it("marks a hard-bounced address unreachable and alerts the programme team once, from the deployed bundle", async () => {

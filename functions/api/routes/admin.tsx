@@ -12,6 +12,7 @@ import {
   questionnaireRows,
   toFilter,
 } from "#core/admin/follow-up";
+import { oidcSettings } from "#core/admin/oidc-client";
 import { actOnPair, loadCohortRecords, loadPairDetails, type PairAction } from "#core/admin/pairs";
 import { fullName, getMentor } from "#core/admin/records";
 import * as cohort from "#core/cohort";
@@ -30,11 +31,23 @@ import { PairPage } from "#web/pages/admin/pair";
 import { AdminLayout, type Filters } from "#web/pages/admin/parts";
 import { issuesByField } from "#web/validation";
 import { accessRequestOf, adminCookie, CancelSchema, isProgrammeTeam } from "./admin-api";
+import {
+  endSession,
+  finishSignIn,
+  sessionOf,
+  signedOut,
+  signedOutPage,
+  startSignIn,
+} from "./admin-sign-in";
 
 /**
  * The programme team's pages under /admin: server-rendered, working without JavaScript. A form
  * posts, then redirects to the page with `?fait=…` (post/redirect/get), or comes back filled in
  * with its errors (422). Without the team's role every page is the login page, with a 401.
+ *
+ * Two ways in: with an OpenID Connect provider configured (always on AWS), the browser signs in
+ * there and gets a session cookie (admin-sign-in.tsx); otherwise (locally) the token printed by
+ * `npm start`, as a bearer token or through the login form.
  */
 
 const sessionHours = 8;
@@ -56,6 +69,11 @@ const loginPage = (c: Context, status: 200 | 401, error?: "wrong-token" | "missi
 };
 
 const requireProgrammeTeam = createMiddleware(async (c, next) => {
+  if (oidcSettings()) {
+    if (!sessionOf(c)) return signedOut(c);
+    c.header("Cache-Control", "no-store");
+    return next();
+  }
   const decision = isProgrammeTeam(c);
   if (!decision.allowed) {
     return loginPage(c, 401, decision.reason === "missing-role" ? "missing-role" : undefined);
@@ -193,8 +211,19 @@ const interviewFromForm = (values: FormValues) => ({
 
 export const adminPages = new Hono()
   // Logging in is the only thing open to everyone here.
-  .get("/connexion", (c) => loginPage(c, 200))
+  .get("/connexion", (c) => {
+    const settings = oidcSettings();
+    return settings
+      ? startSignIn(c, settings, c.req.query("suite") ?? "/admin")
+      : loginPage(c, 200);
+  })
+  .get("/callback", (c) => {
+    const settings = oidcSettings();
+    return settings ? finishSignIn(c, settings) : c.redirect("/admin/connexion", 303);
+  })
   .post("/connexion", async (c) => {
+    // With a provider, the token form does not exist: signing in starts at the provider.
+    if (oidcSettings()) return c.redirect("/admin/connexion", 303);
     const values = await form(c);
     const next = safeReturnPath(text(values, "next"));
     const request = accessRequestOf(c);
@@ -211,9 +240,16 @@ export const adminPages = new Hono()
     return c.redirect(next, 303);
   })
   .post("/deconnexion", (c) => {
+    if (oidcSettings()) {
+      endSession(c);
+      return c.redirect("/admin/deconnexion", 303);
+    }
     deleteCookie(c, adminCookie, { path: "/" });
     return c.redirect("/admin/connexion", 303);
   })
+  .get("/deconnexion", (c) =>
+    oidcSettings() ? signedOutPage(c) : c.redirect("/admin/connexion", 303),
+  )
   .use("*", requireProgrammeTeam)
   // Cohorts
   .get("/", async (c) =>

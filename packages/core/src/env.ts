@@ -95,4 +95,20 @@ export const env = {
   get oidcAudience() {
     return optional("OIDC_AUDIENCE");
   },
+  /**
+   * The client registered with that provider for the programme team's browser sign-in (its ID
+   * tokens have this audience); by default the audience above. With an issuer and a client id,
+   * the /admin pages sign in through the provider instead of the local token form.
+   */
+  get oidcClientId() {
+    return optional("OIDC_CLIENT_ID") ?? optional("OIDC_AUDIENCE");
+  },
+  /** The client's secret (a `Config.Secret` on AWS); absent for a public client using PKCE only. */
+  get oidcClientSecret() {
+    return optional("OIDC_CLIENT_SECRET");
+  },
+  /** The scopes asked at sign-in: whatever makes the provider put the role claim in the ID token. */
+  get oidcScopes() {
+    return optional("OIDC_SCOPES") ?? "openid email";
+  },
 };

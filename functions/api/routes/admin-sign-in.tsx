@@ -1,0 +1,214 @@
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { Child } from "hono/jsx";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { decideAccess, safeReturnPath, sameSecret } from "#core/admin/auth";
+import {
+  type AdminSession,
+  authorizationUrl,
+  newPendingSignIn,
+  type OidcSettings,
+  type PendingSignIn,
+  pendingSignInSeconds,
+  seal,
+  sessionSeconds,
+  unseal,
+} from "#core/admin/oidc";
+import { completeSignIn, cookieKey, discover } from "#core/admin/oidc-client";
+import { env } from "#core/env";
+import { logger } from "#core/observability";
+import { Layout } from "#web/layout";
+import { adminNavigation } from "#web/pages/admin/parts";
+
+/**
+ * The programme team's sign-in in a browser, through the OpenID Connect provider (ProConnect or
+ * any other): authorization code flow with PKCE, done by this app because a browser sends no
+ * bearer token and API Gateway's JWT authorizer reads no cookie.
+ *
+ * The session is a cookie signed by this app (HMAC, 8 hours), issued once the ID token was
+ * verified and the role found in it. Keeping the ID token itself and verifying it on every request
+ * was the alternative; it was not chosen because providers give ID tokens short lives (minutes),
+ * which would send the team back to the provider all day, and because the token carries personal
+ * data (name, email) that the cookie then needs not hold.
+ */
+
+/** `__Host-` cookies: Secure, Path=/, no Domain — no other site or subdomain can set them. */
+const sessionCookie = "binome_session";
+const pendingCookie = "binome_connexion";
+const hostPrefix = { prefix: "host" } as const;
+
+const purpose = { session: "session", pending: "sign-in" } as const;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+const cookieOptions = (maxAge: number) =>
+  ({
+    ...hostPrefix,
+    path: "/",
+    httpOnly: true,
+    secure: true,
+    // Lax, not Strict: the browser comes back from the provider through a cross-site redirect,
+    // and must send both cookies then. Cross-site POSTs still carry neither (and csrf() checks).
+    sameSite: "Lax",
+    maxAge,
+  }) as const;
+
+/** The programme-team session this request carries, if any (and still valid). */
+export function sessionOf(c: Context): AdminSession | undefined {
+  const value = getCookie(c, sessionCookie, "host");
+  return unseal<AdminSession>(purpose.session, value, cookieKey(), nowSeconds());
+}
+
+/** Off to the provider: the state, nonce and PKCE verifier wait in a short-lived signed cookie. */
+export async function startSignIn(c: Context, settings: OidcSettings, next: string) {
+  c.header("Cache-Control", "no-store");
+  let url: string;
+  const pending = newPendingSignIn(safeReturnPath(next));
+  try {
+    url = authorizationUrl(await discover(settings.issuer), settings, pending);
+  } catch (error) {
+    logger.error("Identity provider unreachable", { error: String(error) });
+    return providerDown(c);
+  }
+  const expiresAt = nowSeconds() + pendingSignInSeconds;
+  setCookie(
+    c,
+    pendingCookie,
+    seal(purpose.pending, pending, cookieKey(), expiresAt),
+    cookieOptions(pendingSignInSeconds),
+  );
+  return c.redirect(url, 302);
+}
+
+/** Back from the provider: check the state, exchange the code, verify the ID token and the role. */
+export async function finishSignIn(c: Context, settings: OidcSettings) {
+  c.header("Cache-Control", "no-store");
+  const pending = unseal<PendingSignIn>(
+    purpose.pending,
+    getCookie(c, pendingCookie, "host"),
+    cookieKey(),
+    nowSeconds(),
+  );
+  // One use only, whatever happens next.
+  deleteCookie(c, pendingCookie, { ...hostPrefix, path: "/", secure: true });
+  const refuse = (reason: string, status: 401 | 403 = 401) => {
+    logger.warn("Programme team sign-in refused", { reason });
+    return signInProblem(c, status, reason === "missing-role" ? "missing-role" : "failed");
+  };
+  if (!pending) return refuse("no-pending-sign-in");
+  if (!sameSecret(c.req.query("state") ?? "", pending.state)) return refuse("wrong-state");
+  if (c.req.query("error")) return refuse("provider-error");
+  const code = c.req.query("code");
+  if (!code) return refuse("missing-code");
+
+  let outcome: Awaited<ReturnType<typeof completeSignIn>>;
+  try {
+    outcome = await completeSignIn(settings, code, pending);
+  } catch (error) {
+    logger.error("Identity provider unreachable", { error: String(error) });
+    return providerDown(c);
+  }
+  if (!outcome.ok) return refuse(outcome.reason);
+  const decision = decideAccess(
+    { via: "jwt", claims: outcome.claims },
+    { claim: env.adminRoleClaim, value: env.adminRoleValue },
+  );
+  if (!decision.allowed) return refuse(decision.reason, 403);
+
+  const session: AdminSession = { sub: String(outcome.claims.sub) };
+  setCookie(
+    c,
+    sessionCookie,
+    seal(purpose.session, session, cookieKey(), nowSeconds() + sessionSeconds),
+    cookieOptions(sessionSeconds),
+  );
+  return c.redirect(pending.next, 303);
+}
+
+export function endSession(c: Context) {
+  deleteCookie(c, sessionCookie, { ...hostPrefix, path: "/", secure: true });
+}
+
+/** A signed-out visitor: a page opens the sign-in; a form post gets a page with a link instead. */
+export function signedOut(c: Context) {
+  c.header("Cache-Control", "no-store");
+  const next = safeReturnPath(`${c.req.path}${new URL(c.req.url).search}`);
+  const signIn = `/admin/connexion?suite=${encodeURIComponent(next)}`;
+  if (c.req.method === "GET") return c.redirect(signIn, 302);
+  return page(
+    c,
+    401,
+    "Session expirée",
+    <>
+      <p>
+        Votre session a expiré : connectez-vous de nouveau, puis refaites votre dernière action.
+      </p>
+      <p>
+        <a href={signIn}>Se connecter</a>
+      </p>
+    </>,
+  );
+}
+
+function signInProblem(c: Context, status: 401 | 403, kind: "failed" | "missing-role") {
+  return page(
+    c,
+    status,
+    kind === "missing-role" ? "Accès refusé" : "Connexion impossible",
+    kind === "missing-role" ? (
+      <p>
+        Votre compte n'a pas le rôle « équipe d'animation ». Demandez-le à l'administrateur du
+        programme, puis reconnectez-vous.
+      </p>
+    ) : (
+      <>
+        <p>
+          La connexion n'a pas abouti (elle a peut-être expiré, ou a été commencée dans un autre
+          onglet). Réessayez.
+        </p>
+        <p>
+          <a href="/admin/connexion">Se connecter</a>
+        </p>
+      </>
+    ),
+  );
+}
+
+const providerDown = (c: Context) =>
+  page(
+    c,
+    503,
+    "Connexion indisponible",
+    <p>
+      Le service d'identification ne répond pas pour le moment. Réessayez dans quelques minutes.
+    </p>,
+  );
+
+export const signedOutPage = (c: Context) =>
+  page(
+    c,
+    200,
+    "Vous êtes déconnecté",
+    <>
+      <p>Vous êtes déconnecté de Binôme.</p>
+      <p>
+        Votre session chez le fournisseur d'identité (par exemple ProConnect) peut rester ouverte :
+        sur un poste partagé, fermez aussi le navigateur.
+      </p>
+      <p>
+        <a href="/admin/connexion">Se reconnecter</a>
+      </p>
+    </>,
+  );
+
+function page(c: Context, status: ContentfulStatusCode, title: string, content: Child) {
+  c.header("Cache-Control", "no-store");
+  return c.html(
+    <Layout lang="fr" title={title} path="/admin/connexion" navigation={adminNavigation}>
+      <div class="narrow">
+        <h1>{title}</h1>
+        {content}
+      </div>
+    </Layout>,
+    status,
+  );
+}
