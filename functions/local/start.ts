@@ -29,14 +29,19 @@ const runtime = await startLocalRuntime({
   dataDirectory,
 });
 
-// The programme team's token: ADMIN_TOKEN when set, otherwise generated for this run.
+// The programme team signs in with a token (ADMIN_TOKEN, or one generated for this run), unless
+// an OIDC provider is configured, in which case the sign-in page sends them there.
 const { env } = await import("#core/env");
+const teamSignIn =
+  env.oidcIssuer && env.oidcClientId
+    ? `connexion par ${env.oidcIssuer}`
+    : `jeton / token : ${env.adminToken}`;
 
 console.log(`
 Binôme tourne en local / Binôme is running locally
   Application          ${runtime.appUrl}
   Équipe d'animation   ${runtime.appUrl}/admin/connexion
-                       jeton / token : ${env.adminToken}
+                       ${teamSignIn}
   Boîte mail (inbox)   ${runtime.inboxUrl}
   DynamoDB Local       ${runtime.services.dynamodbEndpoint} (${dataDirectory ? `données : ${dataDirectory}` : "en mémoire"})
   Horloge (clock)      POST ${runtime.appUrl}/api/dev/clock {"advance":"P30D"}

@@ -166,6 +166,15 @@ describe("logging in locally", () => {
     expect(await pageText(response)).toContain("Ce jeton n'est pas le bon");
   });
 
+  it("keeps the page asked for after a wrong token, so the next attempt lands there", async () => {
+    const wrong = await app.request(`${origin}/admin/connexion`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+      body: new URLSearchParams({ token: "mauvais-jeton", next: "/admin/binomes" }),
+    });
+    expect(await pageText(wrong)).toContain('name="next" value="/admin/binomes"');
+  });
+
   it("never sends the team elsewhere after logging in", async () => {
     const response = await app.request(`${origin}/admin/connexion`, {
       method: "POST",

@@ -61,10 +61,18 @@ const notFoundPage = (c: Context, message: string) =>
     404,
   );
 
-const loginPage = (c: Context, status: 200 | 401, error?: "wrong-token" | "missing-role") => {
+const loginPage = (
+  c: Context,
+  status: 200 | 401,
+  error?: "wrong-token" | "missing-role",
+  returnTo?: string,
+) => {
   c.header("Cache-Control", "no-store");
   const local = accessRequestOf(c).via === "local-token";
-  const next = safeReturnPath(c.req.query("suite") ?? `${c.req.path}${new URL(c.req.url).search}`);
+  // After a failed attempt the form keeps the page asked for, not the form's own address.
+  const asked =
+    c.req.path === "/admin/connexion" ? "/admin" : `${c.req.path}${new URL(c.req.url).search}`;
+  const next = returnTo ?? safeReturnPath(c.req.query("suite") ?? asked);
   return c.html(<LoginPage next={next} local={local} error={error} />, status);
 };
 
@@ -228,7 +236,7 @@ export const adminPages = new Hono()
     const next = safeReturnPath(text(values, "next"));
     const request = accessRequestOf(c);
     if (request.via !== "local-token" || !sameSecret(text(values, "token"), env.adminToken)) {
-      return loginPage(c, 401, "wrong-token");
+      return loginPage(c, 401, "wrong-token", next);
     }
     setCookie(c, adminCookie, sessionValue(env.adminToken), {
       path: "/",
