@@ -1,10 +1,14 @@
 import { createHash, randomUUID } from "node:crypto";
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+} from "@aws-sdk/client-dynamodb";
 import { GetCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { documents } from "./clients/dynamodb";
 import { clock } from "./clock";
 import { env } from "./env";
 import { keys } from "./keys";
+import { unpairedRecordExpiry } from "./retention";
 
 /**
  * The resubmission rule, shared by questionnaires and mentor applications.
@@ -61,7 +65,10 @@ export async function submitOnce(spec: SubmissionSpec): Promise<SubmissionOutcom
   const claimKey = keys.submissionClaim(spec.kind, spec.cohortId, spec.email);
   const contentHash = fingerprint(spec.answers);
   const id = randomUUID();
-  const now = clock.now().toISOString();
+  const at = clock.now();
+  const now = at.toISOString();
+  // Deleted by DynamoDB's TTL unless a pair is formed (the pair then owns the retention).
+  const expiresAt = unpairedRecordExpiry(at);
   try {
     await documents.send(
       new TransactWriteCommand({
@@ -69,7 +76,7 @@ export async function submitOnce(spec: SubmissionSpec): Promise<SubmissionOutcom
           {
             Put: {
               TableName: env.tableName,
-              Item: { ...claimKey, kind: "claim", id },
+              Item: { ...claimKey, kind: "claim", id, expiresAt },
               ConditionExpression: "attribute_not_exists(pk)",
             },
           },
@@ -87,6 +94,7 @@ export async function submitOnce(spec: SubmissionSpec): Promise<SubmissionOutcom
                 contentHash,
                 createdAt: now,
                 updatedAt: now,
+                expiresAt,
               },
               ConditionExpression: "attribute_not_exists(pk)",
             },
@@ -98,7 +106,7 @@ export async function submitOnce(spec: SubmissionSpec): Promise<SubmissionOutcom
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
   }
-  return resubmit(spec, claimKey, contentHash, now);
+  return resubmit(spec, claimKey, contentHash, now, expiresAt);
 }
 
 async function resubmit(
@@ -106,6 +114,7 @@ async function resubmit(
   claimKey: Entity,
   contentHash: string,
   now: string,
+  expiresAt: number,
 ): Promise<SubmissionOutcome> {
   const claim = await documents.send(
     new GetCommand({ TableName: env.tableName, Key: claimKey, ConsistentRead: true }),
@@ -137,5 +146,26 @@ async function resubmit(
       },
     }),
   );
+  await Promise.all([
+    extendUnpairedExpiry(spec.entityKey(existingId), expiresAt),
+    extendUnpairedExpiry(claimKey, expiresAt),
+  ]);
   return { id: existingId, status: "updated", firstTime: false };
+}
+
+/** A change restarts the unpaired retention; a record without expiry (paired) keeps none. */
+async function extendUnpairedExpiry(key: Entity, expiresAt: number) {
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: env.tableName,
+        Key: key,
+        UpdateExpression: "SET expiresAt = :expiresAt",
+        ConditionExpression: "attribute_exists(expiresAt)",
+        ExpressionAttributeValues: { ":expiresAt": expiresAt },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
 }

@@ -1,21 +1,14 @@
 import type { Child } from "hono/jsx";
 import { programme } from "#core/programme";
+import { retention } from "#core/retention";
 import type { Lang } from "../i18n";
 import { Layout } from "../layout";
 
 /**
  * The privacy notice (RGPD articles 13 and 14): what is kept, why, for how long, who sees it, and
- * how to get a copy or have it deleted. The retention periods below are the programme's
- * commitment: the storage must delete data on the same schedule (DynamoDB TTL).
+ * how to get a copy or have it deleted. The retention periods come from `#core/retention`, the
+ * same numbers the storage's TTL applies.
  */
-export const retention = {
-  /** A questionnaire or an application that led to no pair, after the end of its cohort. */
-  unpairedMonths: 12,
-  /** A pair's records (sessions, feedback, self-evaluations), after the pair is closed. */
-  closedPairMonths: 12,
-  /** Technical logs, which hold no name, email address or link. */
-  logDays: 30,
-};
 
 const mail = (subject: string) => (
   <a href={`mailto:${programme.contactEmail}?subject=${encodeURIComponent(subject)}`}>
@@ -89,7 +82,9 @@ const french = (): { title: string; intro: string; parts: Part[] } => ({
       body: (
         <dl class="facts">
           <dt>Questionnaire ou candidature sans binôme</dt>
-          <dd>{retention.unpairedMonths} mois après la fin de la vague, puis suppression.</dd>
+          <dd>
+            {retention.unpairedMonths} mois après votre dernière modification, puis suppression.
+          </dd>
           <dt>Données d'un binôme</dt>
           <dd>
             {retention.closedPairMonths} mois après la clôture du binôme, puis suppression. Seules
@@ -225,7 +220,7 @@ const english = (): { title: string; intro: string; parts: Part[] } => ({
       body: (
         <dl class="facts">
           <dt>Questionnaire or application without a pair</dt>
-          <dd>{retention.unpairedMonths} months after the end of the cohort, then deleted.</dd>
+          <dd>{retention.unpairedMonths} months after your last change, then deleted.</dd>
           <dt>A pair's data</dt>
           <dd>
             {retention.closedPairMonths} months after the pair is closed, then deleted. Only
