@@ -1,7 +1,5 @@
 import * as v from "valibot";
 import { mentorApplicationAcknowledgement } from "./email/acknowledgements";
-import { render } from "./email/layout";
-import { sendOnce } from "./email/send";
 import {
   choices,
   consent,
@@ -12,7 +10,6 @@ import {
   shortText,
 } from "./fields";
 import { keys } from "./keys";
-import { logger } from "./observability";
 import { availabilityIds, formatIds, programme, themeIds } from "./programme";
 import { type SubmissionOutcome, submitOnce } from "./submission";
 
@@ -82,7 +79,7 @@ export async function apply(
   answers: MentorApplication,
   cohortId: string = programme.openCohortId,
 ): Promise<SubmissionOutcome> {
-  const outcome = await submitOnce({
+  return submitOnce({
     kind: "mentor",
     cohortId,
     email: answers.email,
@@ -90,15 +87,6 @@ export async function apply(
     entityKey: keys.mentor,
     listKey: (createdAt, id) => keys.mentorList(cohortId, createdAt, id),
     initial: { status: "applied" },
+    acknowledgement: mentorApplicationAcknowledgement(answers.firstName),
   });
-  if (outcome.status === "created") {
-    const message = render(mentorApplicationAcknowledgement(answers.firstName));
-    await sendOnce(`ack#mentor#${outcome.id}`, { to: [answers.email], ...message });
-  }
-  logger.info("Mentor application submitted", {
-    mentorId: outcome.id,
-    cohortId,
-    status: outcome.status,
-  });
-  return outcome;
 }

@@ -1,7 +1,5 @@
 import * as v from "valibot";
 import { questionnaireAcknowledgement } from "./email/acknowledgements";
-import { render } from "./email/layout";
-import { sendOnce } from "./email/send";
 import {
   choices,
   consent,
@@ -12,7 +10,6 @@ import {
   shortText,
 } from "./fields";
 import { keys } from "./keys";
-import { logger } from "./observability";
 import { availabilityIds, formatIds, programme, themeIds } from "./programme";
 import { type SubmissionOutcome, submitOnce } from "./submission";
 
@@ -74,7 +71,7 @@ export async function submit(
   answers: Questionnaire,
   cohortId: string = programme.openCohortId,
 ): Promise<SubmissionOutcome> {
-  const outcome = await submitOnce({
+  return submitOnce({
     kind: "questionnaire",
     cohortId,
     email: answers.email,
@@ -82,15 +79,6 @@ export async function submit(
     entityKey: keys.questionnaire,
     listKey: (createdAt, id) => keys.questionnaireList(cohortId, createdAt, id),
     initial: { status: "waiting" },
+    acknowledgement: questionnaireAcknowledgement(answers.firstName),
   });
-  if (outcome.status === "created") {
-    const message = render(questionnaireAcknowledgement(answers.firstName));
-    await sendOnce(`ack#questionnaire#${outcome.id}`, { to: [answers.email], ...message });
-  }
-  logger.info("Questionnaire submitted", {
-    questionnaireId: outcome.id,
-    cohortId,
-    status: outcome.status,
-  });
-  return outcome;
 }

@@ -6,8 +6,11 @@ import {
 import { GetCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { documents } from "./clients/dynamodb";
 import { clock } from "./clock";
+import { type Bilingual, render } from "./email/layout";
+import { sendOnce } from "./email/send";
 import { env } from "./env";
 import { keys } from "./keys";
+import { logger } from "./observability";
 import { unpairedRecordExpiry } from "./retention";
 
 /**
@@ -59,9 +62,32 @@ export type SubmissionSpec = {
   listKey: (createdAt: string, id: string) => { gsi1pk: string; gsi1sk: string };
   /** Attributes stored beside the answers on creation only (e.g. a status). */
   initial?: Record<string, unknown>;
+  /** Sent once to the person, when the record is created (or on a retry of that creation). */
+  acknowledgement: Bilingual;
 };
 
+/**
+ * Stores the form under the resubmission rule, then acknowledges it. The acknowledgement is keyed
+ * by the record, so an identical retry after a failed send sends it, and never twice.
+ */
 export async function submitOnce(spec: SubmissionSpec): Promise<SubmissionOutcome> {
+  const outcome = await store(spec);
+  if (outcome.status === "created") {
+    await sendOnce(`ack#${spec.kind}#${outcome.id}`, {
+      to: [spec.email],
+      ...render(spec.acknowledgement),
+    });
+  }
+  logger.info("Form submitted", {
+    kind: spec.kind,
+    recordId: outcome.id,
+    cohortId: spec.cohortId,
+    status: outcome.status,
+  });
+  return outcome;
+}
+
+async function store(spec: SubmissionSpec): Promise<SubmissionOutcome> {
   const claimKey = keys.submissionClaim(spec.kind, spec.cohortId, spec.email);
   const contentHash = fingerprint(spec.answers);
   const id = randomUUID();
