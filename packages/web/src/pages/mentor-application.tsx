@@ -15,25 +15,16 @@ import {
 } from "../form-kit";
 import { type Lang, pageTitle, t, ui } from "../i18n";
 import { Layout } from "../layout";
+import { ConsentField, IdentityFields, MeetingFields, personLabels } from "../person-fields";
 
 const labels = (lang: Lang): Record<string, string> => ({
-  firstName: lang === "fr" ? "Prénom" : "First name",
-  lastName: lang === "fr" ? "Nom" : "Last name",
-  email: lang === "fr" ? "Adresse électronique professionnelle" : "Work email address",
-  directorate: lang === "fr" ? "Direction ou service" : "Directorate or department",
-  role: lang === "fr" ? "Fonction" : "Role",
+  ...personLabels(lang),
   grade: lang === "fr" ? "Catégorie" : "Grade",
-  site: lang === "fr" ? "Site ou ville de travail" : "Work site or city",
   managerEmail:
     lang === "fr" ? "Adresse de votre responsable hiérarchique" : "Your line manager's email",
   themes: lang === "fr" ? "Thèmes proposés" : "Themes offered",
   motivation: lang === "fr" ? "Motivation" : "Motivation",
-  formats: lang === "fr" ? "Façons de se rencontrer" : "Ways to meet",
-  availability: lang === "fr" ? "Disponibilités" : "Availability",
-  availabilityNote:
-    lang === "fr" ? "Précisions sur vos disponibilités" : "More about your availability",
   capacity: lang === "fr" ? "Nombre de cadres accompagnés à la fois" : "Managers coached at once",
-  consent: lang === "fr" ? "Politique de confidentialité" : "Privacy notice",
   ...Object.fromEntries(
     themes.map((theme) => [
       `themes.${theme.id}`,
@@ -110,42 +101,7 @@ export function MentorApplicationPage(props: {
         <form method="post" action={`/candidature${lang === "en" ? "?lang=en" : ""}`} novalidate>
           <fieldset class="part">
             <legend>{text.you}</legend>
-            <TextField
-              name="firstName"
-              label={label("firstName")}
-              required
-              autocomplete="given-name"
-              {...common}
-            />
-            <TextField
-              name="lastName"
-              label={label("lastName")}
-              required
-              autocomplete="family-name"
-              {...common}
-            />
-            <TextField
-              name="email"
-              type="email"
-              label={label("email")}
-              required
-              autocomplete="email"
-              {...common}
-            />
-            <TextField
-              name="directorate"
-              label={label("directorate")}
-              required
-              autocomplete="organization"
-              {...common}
-            />
-            <TextField
-              name="role"
-              label={label("role")}
-              required
-              autocomplete="organization-title"
-              {...common}
-            />
+            <IdentityFields {...common} />
             <ChoiceGroup
               name="grade"
               legend={label("grade")}
@@ -210,36 +166,7 @@ export function MentorApplicationPage(props: {
 
           <fieldset class="part">
             <legend>{text.meeting}</legend>
-            <ChoiceGroup
-              name="formats"
-              legend={label("formats")}
-              type="checkbox"
-              required
-              inline
-              options={formats.map((format) => ({
-                value: format.id,
-                label: t(lang, format.label),
-              }))}
-              {...common}
-            />
-            <ChoiceGroup
-              name="availability"
-              legend={label("availability")}
-              type="checkbox"
-              required
-              inline
-              options={availabilitySlots.map((slot) => ({
-                value: slot.id,
-                label: t(lang, slot.label),
-              }))}
-              {...common}
-            />
-            <TextField
-              name="availabilityNote"
-              label={label("availabilityNote")}
-              multiline
-              {...common}
-            />
+            <MeetingFields {...common} />
             <ChoiceGroup
               name="capacity"
               legend={label("capacity")}
@@ -255,17 +182,7 @@ export function MentorApplicationPage(props: {
             />
           </fieldset>
 
-          <ChoiceGroup
-            name="consent"
-            legend={label("consent")}
-            type="checkbox"
-            required
-            options={[{ value: "on", label: text.consent }]}
-            {...common}
-          />
-          <p>
-            <a href="/confidentialite">{t(lang, ui.readPrivacy)}</a>
-          </p>
+          <ConsentField statement={text.consent} {...common} />
           <SubmitButton lang={lang} />
         </form>
       </div>

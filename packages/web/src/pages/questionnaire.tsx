@@ -17,24 +17,15 @@ import {
 } from "../form-kit";
 import { type Lang, pageTitle, t, ui } from "../i18n";
 import { Layout } from "../layout";
+import { ConsentField, IdentityFields, MeetingFields, personLabels } from "../person-fields";
 
 const labels = (lang: Lang): Record<string, string> => ({
-  firstName: lang === "fr" ? "Prénom" : "First name",
-  lastName: lang === "fr" ? "Nom" : "Last name",
-  email: lang === "fr" ? "Adresse électronique professionnelle" : "Work email address",
-  directorate: lang === "fr" ? "Direction ou service" : "Directorate or department",
-  role: lang === "fr" ? "Fonction" : "Role",
-  site: lang === "fr" ? "Site ou ville de travail" : "Work site or city",
+  ...personLabels(lang),
   assistantEmail:
     lang === "fr" ? "Adresse de votre assistant ou assistante" : "Your assistant's email",
   comfort: lang === "fr" ? "Aisance avec les thèmes" : "Ease with the themes",
   priorityThemes: lang === "fr" ? "Thèmes prioritaires" : "Priority themes",
   goal: lang === "fr" ? "Votre objectif concret" : "Your concrete goal",
-  formats: lang === "fr" ? "Façons de se rencontrer" : "Ways to meet",
-  availability: lang === "fr" ? "Disponibilités" : "Availability",
-  availabilityNote:
-    lang === "fr" ? "Précisions sur vos disponibilités" : "More about your availability",
-  consent: lang === "fr" ? "Politique de confidentialité" : "Privacy notice",
   ...Object.fromEntries(
     themes.map((theme) => [
       `comfort.${theme.id}`,
@@ -89,42 +80,7 @@ export function QuestionnairePage(props: {
         <form method="post" action={`/questionnaire${lang === "en" ? "?lang=en" : ""}`} novalidate>
           <fieldset class="part">
             <legend>{text.you}</legend>
-            <TextField
-              name="firstName"
-              label={fieldLabels.firstName ?? ""}
-              required
-              autocomplete="given-name"
-              {...common}
-            />
-            <TextField
-              name="lastName"
-              label={fieldLabels.lastName ?? ""}
-              required
-              autocomplete="family-name"
-              {...common}
-            />
-            <TextField
-              name="email"
-              type="email"
-              label={fieldLabels.email ?? ""}
-              required
-              autocomplete="email"
-              {...common}
-            />
-            <TextField
-              name="directorate"
-              label={fieldLabels.directorate ?? ""}
-              required
-              autocomplete="organization"
-              {...common}
-            />
-            <TextField
-              name="role"
-              label={fieldLabels.role ?? ""}
-              required
-              autocomplete="organization-title"
-              {...common}
-            />
+            <IdentityFields {...common} />
             <TextField name="site" label={fieldLabels.site ?? ""} {...common} />
             <TextField
               name="assistantEmail"
@@ -178,50 +134,10 @@ export function QuestionnairePage(props: {
 
           <fieldset class="part">
             <legend>3. {t(lang, questionnaire.meeting)}</legend>
-            <ChoiceGroup
-              name="formats"
-              legend={fieldLabels.formats ?? ""}
-              type="checkbox"
-              required
-              inline
-              options={formats.map((format) => ({
-                value: format.id,
-                label: t(lang, format.label),
-              }))}
-              {...common}
-            />
-            <ChoiceGroup
-              name="availability"
-              legend={fieldLabels.availability ?? ""}
-              type="checkbox"
-              required
-              inline
-              options={availabilitySlots.map((slot) => ({
-                value: slot.id,
-                label: t(lang, slot.label),
-              }))}
-              {...common}
-            />
-            <TextField
-              name="availabilityNote"
-              label={fieldLabels.availabilityNote ?? ""}
-              hint={text.availabilityHint}
-              multiline
-              {...common}
-            />
+            <MeetingFields availabilityHint={text.availabilityHint} {...common} />
           </fieldset>
 
-          <ChoiceGroup
-            name="consent"
-            legend={fieldLabels.consent ?? ""}
-            type="checkbox"
-            required
-            options={[{ value: "on", label: text.consent }]}
-            {...common}
-          />
-          <p>
-            <a href="/confidentialite">{t(lang, ui.readPrivacy)}</a>
-          </p>
+          <ConsentField statement={text.consent} {...common} />
           <SubmitButton lang={lang} />
         </form>
       </div>
