@@ -1,4 +1,4 @@
-import { logger } from "#core/observability";
+import { flushMetrics, logger, withoutPersonalData } from "#core/observability";
 import { isTransient, TransientStepError } from "#core/pair/errors";
 import {
   awaitStep,
@@ -7,6 +7,7 @@ import {
   introduce,
   inviteAndPlan,
   nudgeOrEscalate,
+  planAfterTimer,
   planThePause,
   recordFailure,
   recordNoShow,
@@ -28,8 +29,9 @@ export async function runStep(payload: StepPayload): Promise<unknown> {
     case "await":
       return awaitStep(payload);
     case "invite":
-    case "plan":
       return inviteAndPlan(payload);
+    case "plan":
+      return planAfterTimer(payload);
     case "remind":
       return remind(payload);
     case "record-no-show":
@@ -54,9 +56,15 @@ export const handler = async (payload: StepPayload): Promise<unknown> => {
   } catch (error) {
     if (isTransient(error)) {
       logger.warn("Transient step failure", { error: (error as Error).name });
-      throw new TransientStepError((error as Error).message);
+      // The message goes into the execution's history: no address may travel with it.
+      throw new TransientStepError(withoutPersonalData((error as Error).message));
     }
     logger.error("Step failed", { error: (error as Error).name });
+    // Its message becomes the Catch's Cause in the execution history: masked the same way.
+    if (error instanceof Error) error.message = withoutPersonalData(error.message);
     throw error;
+  } finally {
+    flushMetrics();
+    logger.removeKeys(["pairId", "action", "step"]);
   }
 };

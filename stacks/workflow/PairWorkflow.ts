@@ -88,6 +88,7 @@ class PairDefinition {
   private readonly cancelled: sfn.Succeed;
   private readonly failed: sfn.IChainable;
   private readonly giveUp: sfn.IChainable;
+  private readonly endAfterNoShows: sfn.IChainable;
   private readonly continueAfterMeeting: sfn.IChainable;
   private readonly continueTimer: sfn.IChainable;
 
@@ -111,6 +112,10 @@ class PairDefinition {
     this.giveUp = this.task("End the pair after a long silence", "give-up", {
       resultPath: sfn.JsonPath.DISCARD,
     }).next(new sfn.Succeed(scope, "Stop: the pair ended after a long silence"));
+    this.endAfterNoShows = new sfn.Succeed(
+      scope,
+      "Stop: the pair ended after a meeting was missed too often",
+    );
     this.continueAfterMeeting = this.continueIn(
       "Continue the pair in a fresh execution",
       "$.outcome.next",
@@ -228,17 +233,25 @@ class PairDefinition {
       resultPath: "$.change",
       timeout: sfn.Timeout.at("$.timer.timeoutSeconds"),
     });
+    // A change sent as the session's time came reaches this wait: back to the session.
     const confirm = this.waitFor(
       `Wait for the mentor to say whether ${label} took place`,
       "confirm",
       step,
       "$.outcome",
       `confirming ${label}`,
+      [
+        { errors: [workflowErrors.meetingMoved], next: invite },
+        { errors: [workflowErrors.meetingCalledOff], next: ask },
+      ],
     );
     const noShow = this.task(`Record that ${label} did not take place`, "record-no-show", {
-      resultPath: sfn.JsonPath.DISCARD,
+      resultPath: "$.noShow",
       step,
     });
+    const afterNoShow = new sfn.Choice(this.scope, `Ask again for ${label} after the no-show?`)
+      .when(sfn.Condition.stringEquals("$.noShow.decision", "end"), this.endAfterNoShows)
+      .otherwise(ask);
     const due = new sfn.Choice(this.scope, `What is due for ${label}?`)
       .when(sfn.Condition.stringEquals("$.timer.due", "remind"), remind)
       .when(sfn.Condition.stringEquals("$.timer.due", "confirm"), confirm)
@@ -258,7 +271,7 @@ class PairDefinition {
     remind.next(timer);
     timer.next(changed);
     confirm.next(tookPlace);
-    noShow.next(ask);
+    noShow.next(afterNoShow);
     return { ask, plan };
   }
 
@@ -342,6 +355,8 @@ class PairDefinition {
     step: string,
     resultPath: string,
     about: string,
+    /** Named errors that lead elsewhere; caught before the general failure. */
+    routes: { errors: string[]; next: sfn.IChainable }[] = [],
   ): tasks.LambdaInvoke {
     const wait = this.awaiting(name, {
       purpose,
@@ -349,6 +364,9 @@ class PairDefinition {
       resultPath,
       timeout: sfn.Timeout.duration(Duration.seconds(waitingTaskTimeoutSeconds)),
     });
+    for (const route of routes) {
+      wait.addCatch(route.next, { errors: route.errors, resultPath: "$.changedLate" });
+    }
     const nudge = this.task(`Nudge or escalate the silence about ${about}`, "nudge", {
       resultPath: "$.silence",
       step,

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   continueAfterDays,
+  decideAfterNoShow,
   decideAfterSilence,
   maxPauseMonths,
   maxReschedules,
   maxWaitSeconds,
+  noShowRule,
   silence,
 } from "#core/pair/rules";
 import { programme } from "#core/programme";
@@ -46,6 +48,22 @@ describe("the limits of one execution", () => {
     expect(decisions).toEqual(["nudge", "nudge", "escalate", "wait", "give-up"]);
   });
 
+  it("caps the no-shows of one meeting: asked again, then the programme team, then the end", () => {
+    const decisions = Array.from({ length: noShowRule.endAt + 1 }, (_, k) =>
+      decideAfterNoShow(k + 1),
+    );
+    expect(decisions).toEqual(["ask-again", "escalate", "end", "end"]);
+    // The no-show loop has an exit in the definition itself.
+    const choices = Object.entries(states).filter(([name]) => name.startsWith("Ask again for"));
+    expect(choices.length).toBeGreaterThan(0);
+    for (const [, choice] of choices) {
+      const rules = choice.Choices as { StringEquals?: string; Variable?: string }[];
+      expect(
+        rules.some((rule) => rule.Variable === "$.noShow.decision" && rule.StringEquals === "end"),
+      ).toBe(true);
+    }
+  });
+
   it("keeps the longest chapter under one year and 25,000 events", () => {
     // A meeting chapter, worst case: every wait for a person answered just before it ends, the
     // session moved the most times allowed, its timer handed over after `continueAfterDays`.
@@ -63,7 +81,10 @@ describe("the limits of one execution", () => {
     const silenceLoop = 3 * silence.giveUpAt;
     const timerLoops = 3 * (Math.ceil((continueAfterDays * dayS) / maxWaitSeconds) + 2);
     const changes = 3 * (maxReschedules + 1) + 3 * maxReschedules; // moves, and calls-off then re-scheduling
-    const noShows = maxReschedules * (silenceLoop + 3);
+    // A missed meeting is asked for again at most `noShowRule.endAt - 1` times; each retry runs
+    // scheduling and confirmation again (with their silences), the invitation, a timer, the
+    // reminder and the no-show record with its choice.
+    const noShows = (noShowRule.endAt - 1) * (2 * silenceLoop + 10);
     const meetingTransitions = 1 + 3 * silenceLoop + timerLoops + changes + noShows + 10;
     const pauseTransitions = 3 * Math.ceil((maxPauseMonths * 31 * dayS) / maxWaitSeconds) + 5;
     const worst = Math.max(meetingTransitions, pauseTransitions);

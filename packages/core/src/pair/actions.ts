@@ -12,7 +12,7 @@ import { workflowErrors } from "../workflow/payload";
 import type { Pair } from "./model";
 import { sendToRole } from "./notify";
 import { loadMentor, loadPeople, type PairPeople } from "./people";
-import { appendHistory, getWait, requirePair, updatePair } from "./store";
+import { appendHistory, getWait, markStopped, requirePair, updatePair } from "./store";
 
 /**
  * What the programme team does to a running pair. Each verb records the change, tells the people
@@ -119,6 +119,8 @@ export async function reassignMentor(pairId: string, mentorId: string): Promise<
   // The step waiting on the mentor starts again: its request goes to the new mentor.
   const wait = await getWait(pairId);
   if (wait && !wait.resolvedAt && wait.purpose !== "session-time") {
+    // That token stops without an answer: one given at this very instant goes to the next wait.
+    await markStopped(pairId, wait);
     const engine = await workflowEngine();
     await engine.sendTaskFailure(wait.token, workflowErrors.reassigned, "New mentor");
   }

@@ -1,22 +1,24 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { documents } from "../clients/dynamodb";
-import { clock } from "../clock";
 import { env } from "../env";
 import { keys } from "../keys";
 import { workflowEngine } from "../workflow/engine";
 import type { Pair } from "./model";
-import { maxReschedules, nextChapter } from "./rules";
+import { maxReschedules, nextChapter, silence } from "./rules";
 import {
   appendHistory,
+  claimAnswer,
   claimDelivery,
+  dropClaim,
   getMeeting,
   getPair,
   getWait,
   type MeetingRecord,
   putMeeting,
-  recordAnswer,
+  recordOneOfBoth,
   releaseDelivery,
+  resolveClaim,
   updatePair,
   type WaitRecord,
 } from "./store";
@@ -55,55 +57,74 @@ export async function answerStep(input: AnswerInput): Promise<AnswerOutcome> {
     wait?.step === input.step && (accepted[wait.purpose] ?? []).includes(input.purpose);
   if (!wait || !waiting) return "not-waiting";
   if (wait.resolvedAt || wait.answeredBy.includes(input.by)) return "already-recorded";
-  const applied = await apply(pair, wait, input);
-  if (applied === "not-waiting" || applied === "already-recorded") return applied;
-  const { output, complete } = applied;
-  const recorded = await recordAnswer(input.pairId, wait, input.by, complete, output);
-  if (recorded === "already-recorded") return recorded;
-  if (complete || (await completedByOther(input.pairId, wait, output))) {
-    await deliver(input.pairId, wait.token, output);
+  if (wait.purpose === "self-evaluation") return answerOneOfBoth(pair, wait, input);
+
+  // Claimed first, applied next, resolved last: of two answers only one changes anything, and
+  // a wait that times out meanwhile keeps the answer for its next token.
+  const claim = await claimAnswer(input.pairId, wait, input.by, silence.giveUpAt);
+  if (!claim) return whyNotClaimed(input);
+  let applied: Applied;
+  try {
+    applied = await apply(pair, wait, input);
+  } catch (error) {
+    await dropClaim(input.pairId, claim);
+    throw error;
   }
+  if (applied === "not-waiting" || applied === "already-recorded") {
+    await dropClaim(input.pairId, claim);
+    return applied;
+  }
+  if (!(await resolveClaim(input.pairId, claim, applied.output))) {
+    throw new Error(`The answer to ${input.step} of pair ${input.pairId} lost its claim`);
+  }
+  await deliver(input.pairId);
   return "recorded";
 }
 
-async function deliver(pairId: string, token: string, output: Record<string, unknown>) {
-  if (!(await claimDelivery(pairId, token))) return;
-  const engine = await workflowEngine();
-  // "gone": the step timed out a moment ago; its next wait picks the recorded answer up.
-  if ((await engine.sendTaskSuccess(token, output)) === "gone") {
-    await releaseDelivery(pairId, token);
-  }
+/** Someone else's answer came first, or the step stopped taking answers (the pair is ending). */
+async function whyNotClaimed(input: AnswerInput): Promise<AnswerOutcome> {
+  const latest = await getWait(input.pairId);
+  const stillThisStep =
+    latest?.step === input.step && (accepted[latest.purpose] ?? []).includes(input.purpose);
+  if (stillThisStep && (latest.resolvedAt || latest.answering)) return "already-recorded";
+  return "not-waiting";
 }
 
-/** Two people answering at the same instant: whoever sees both answers resolves the wait. */
-async function completedByOther(
-  pairId: string,
+/** The self-evaluations: each person's answer is kept; the second one resolves the wait. */
+async function answerOneOfBoth(
+  pair: Pair,
   wait: WaitRecord,
-  output: Record<string, unknown>,
-): Promise<boolean> {
-  if (wait.purpose !== "self-evaluation") return false;
-  const latest = await getWait(pairId);
-  if (!latest || latest.token !== wait.token || latest.resolvedAt) return false;
-  if (!["mentor", "mentee"].every((role) => latest.answeredBy.includes(role))) return false;
-  try {
-    await documents.send(
-      new UpdateCommand({
-        TableName: env.tableName,
-        Key: keys.pairWait(pairId),
-        UpdateExpression: "SET resolvedAt = :now, #output = :output",
-        ConditionExpression: "#token = :token AND attribute_not_exists(resolvedAt)",
-        ExpressionAttributeNames: { "#token": "token", "#output": "output" },
-        ExpressionAttributeValues: {
-          ":now": clock.now().toISOString(),
-          ":output": output,
-          ":token": wait.token,
-        },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
+  input: AnswerInput,
+): Promise<AnswerOutcome> {
+  const applied = await apply(pair, wait, input);
+  if (applied === "not-waiting" || applied === "already-recorded") return applied;
+  const recorded = await recordOneOfBoth(
+    input.pairId,
+    wait,
+    input.by,
+    ["mentor", "mentee"],
+    applied.output,
+  );
+  if (!recorded) return "already-recorded";
+  if (recorded.complete) await deliver(input.pairId);
+  return "recorded";
+}
+
+/**
+ * Hands the resolved answer to the token that waits now. A token that stopped waiting a moment
+ * ago (its step timed out) says "gone": the answer stays resolved, and the step's next wait —
+ * which the execution always reaches — takes it over (see `nextWait`).
+ */
+async function deliver(pairId: string) {
+  const gone = new Set<string>();
+  for (let round = 0; round < 3; round++) {
+    const wait = await getWait(pairId);
+    if (!wait?.resolvedAt || wait.deliveredTo === wait.token || gone.has(wait.token)) return;
+    if (!(await claimDelivery(pairId, wait.token))) continue;
+    const engine = await workflowEngine();
+    if ((await engine.sendTaskSuccess(wait.token, wait.output ?? {})) === "delivered") return;
+    gone.add(wait.token);
+    await releaseDelivery(pairId, wait.token);
   }
 }
 
@@ -179,6 +200,7 @@ async function changeMeeting(pair: Pair, input: AnswerInput): Promise<Applied> {
       ...(answer.location ? { location: String(answer.location) } : {}),
       version,
       reschedules: current?.reschedules ?? 0,
+      ...(current?.noShows ? { noShows: current.noShows } : {}),
       uid: current?.uid ?? `${pairId}-${step}@binome`,
     };
   } else {
@@ -221,6 +243,7 @@ async function confirmMeeting(pair: Pair, input: AnswerInput): Promise<Applied> 
   const updated: MeetingRecord = {
     ...current,
     status: tookPlace ? "held" : "no-show",
+    ...(tookPlace ? {} : { noShows: (current.noShows ?? 0) + 1 }),
     mentorFeedback: {
       ...(satisfaction !== undefined ? { satisfaction } : {}),
       ...(answer.comment ? { comment: String(answer.comment) } : {}),

@@ -5,6 +5,16 @@ export class PairCancelled extends Error {
   override name = workflowErrors.cancelled;
 }
 
+/** The session was moved just as its time came: the execution goes back to its invitation. */
+export class MeetingMoved extends Error {
+  override name = workflowErrors.meetingMoved;
+}
+
+/** The session was called off just as its time came: the execution asks for a new date. */
+export class MeetingCalledOff extends Error {
+  override name = workflowErrors.meetingCalledOff;
+}
+
 /** A step failed for a reason worth another try (throttling, a 5xx, the network). */
 export class TransientStepError extends Error {
   override name = workflowErrors.transient;

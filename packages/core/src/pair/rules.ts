@@ -132,3 +132,104 @@ export function planPause(input: { endsAt: Date; now: Date; onHold: boolean }): 
     : Math.min(endsAt.getTime(), now.getTime() + maxWaitSeconds * 1000);
   return { wakeAt: new Date(target).toISOString(), ended: false };
 }
+
+/**
+ * A meeting reported as not having taken place is asked for again; the second time, the
+ * programme team is alerted (the mentor is still asked for a new date, the team follows up);
+ * the third time, the pair ends and both are told. Three attempts at one meeting are plenty, and
+ * the cap bounds the execution (see tests/workflow/limits.test.ts).
+ */
+export const noShowRule = { escalateAt: 2, endAt: 3 } as const;
+
+export type NoShowDecision = "ask-again" | "escalate" | "end";
+
+export function decideAfterNoShow(noShows: number): NoShowDecision {
+  if (noShows >= noShowRule.endAt) return "end";
+  if (noShows === noShowRule.escalateAt) return "escalate";
+  return "ask-again";
+}
+
+type WaitState = {
+  token: string;
+  step: string;
+  purpose: string;
+  since: string;
+  timeouts: number;
+  lastTimedOutToken?: string;
+  answeredBy: string[];
+  answering?: { id: string; by: string; at: string };
+  resolvedAt?: string;
+  output?: Record<string, unknown>;
+  deliveredTo?: string;
+  stoppedToken?: string;
+  revision?: number;
+};
+
+export type NextWait<W extends WaitState> =
+  /** Store `wait`; `deliver`: hand its resolved answer to the new token at once. */
+  | { kind: "wait"; wait: W; deliver: boolean }
+  /** An answer is being applied this instant: look again in a moment. */
+  | { kind: "busy" }
+  /** The session was moved or called off just as its time came: go back to the session. */
+  | { kind: "meeting-changed"; change: "reschedule" | "cancel-session" };
+
+/**
+ * What a new waiting token of a pair finds, and keeps, of the previous wait. An answer recorded
+ * for the previous token of the same step is taken over only when that token stopped waiting
+ * without it (it timed out, or failed for a new mentor); otherwise that token took it, and the
+ * new wait starts clean. A session changed at the very moment its time came (its timer had ended,
+ * the execution now asks whether it took place) sends the execution back to the session.
+ */
+export function nextWait<W extends WaitState>(
+  previous: W | undefined,
+  incoming: { token: string; step: string; purpose: string; now: Date; claimLifetimeMs: number },
+): NextWait<W> {
+  const { token, step, purpose, now } = incoming;
+  const claimAlive =
+    previous?.answering &&
+    now.getTime() - new Date(previous.answering.at).getTime() < incoming.claimLifetimeMs;
+  if (claimAlive && previous.token !== token) return { kind: "busy" };
+  const sameStep = previous?.step === step;
+  const same = sameStep && previous?.purpose === purpose;
+  if (previous && same && previous.token === token) {
+    // The same task again (a retry): keep everything; deliver what it has not received.
+    return {
+      kind: "wait",
+      wait: previous,
+      deliver: Boolean(previous.resolvedAt) && previous.deliveredTo !== token,
+    };
+  }
+  const untaken = Boolean(previous?.resolvedAt) && previous?.stoppedToken === previous?.token;
+  if (previous && sameStep && previous.purpose === "session-time" && purpose === "confirm") {
+    // The timer ended straight into this wait: an answer it holds never reached the execution.
+    const change = previous.output?.purpose;
+    if (previous.resolvedAt && (change === "reschedule" || change === "cancel-session")) {
+      return { kind: "meeting-changed", change };
+    }
+  }
+  const fresh = {
+    token,
+    step,
+    purpose,
+    since: same && previous ? previous.since : now.toISOString(),
+    timeouts: same && previous ? previous.timeouts : 0,
+    ...(same && previous?.lastTimedOutToken
+      ? { lastTimedOutToken: previous.lastTimedOutToken }
+      : {}),
+    answeredBy: same && previous && !previous.resolvedAt ? previous.answeredBy : [],
+  } as W;
+  if (previous && same && untaken) {
+    return {
+      kind: "wait",
+      wait: {
+        ...fresh,
+        answeredBy: previous.answeredBy,
+        resolvedAt: previous.resolvedAt,
+        output: previous.output,
+        ...(previous.deliveredTo ? { deliveredTo: previous.deliveredTo } : {}),
+      },
+      deliver: true,
+    };
+  }
+  return { kind: "wait", wait: fresh, deliver: false };
+}

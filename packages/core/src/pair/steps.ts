@@ -1,3 +1,4 @@
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { calendarInvitation } from "../calendar";
 import { clock } from "../clock";
 import type { Bilingual } from "../email/layout";
@@ -21,17 +22,21 @@ import {
   tookPlaceRequest,
 } from "../email/pair-messages";
 import { issueLink, type LinkPurpose, type LinkRecipient } from "../links";
-import { logger } from "../observability";
+import { logger, metrics } from "../observability";
 import { programme } from "../programme";
 import { workflowEngine } from "../workflow/engine";
-import type { SessionTimer, StepPayload, WaitPurpose } from "../workflow/payload";
-import { PairCancelled } from "./errors";
+import type { NoShowOutcome, SessionTimer, StepPayload, WaitPurpose } from "../workflow/payload";
+import { MeetingCalledOff, MeetingMoved, PairCancelled, TransientStepError } from "./errors";
 import type { Pair, PairPhase } from "./model";
 import { sendToRole } from "./notify";
 import { loadPeople, type PairPeople } from "./people";
 import {
+  decideAfterNoShow,
   decideAfterSilence,
   executionName,
+  meetingLabel,
+  nextWait,
+  noShowRule,
   pauseEnd,
   planPause as planPauseRule,
   planSessionTimer,
@@ -39,16 +44,21 @@ import {
   silence,
 } from "./rules";
 import {
+  answerClaimLifetimeMs,
   appendHistory,
+  claimDelivery,
   countTimeout,
   getMeeting,
   getWait,
   listMeetings,
   type MeetingRecord,
   markReminded,
-  putWait,
+  markStopped,
+  releaseDelivery,
+  replaceWait,
   requirePair,
   updatePair,
+  type WaitRecord,
 } from "./store";
 
 /**
@@ -141,33 +151,48 @@ export async function awaitStep(payload: StepPayload): Promise<void> {
     Pick<StepPayload, "pairId" | "step" | "purpose" | "taskToken">
   >;
   const pair = await activePair(pairId);
-  const previous = await getWait(pairId);
-  const sameStep = previous?.step === step && previous.purpose === purpose;
-  // An answer that arrived while no token waited (between a timeout and this new wait) is
-  // handed over at once instead of asking again.
-  if (sameStep && previous.resolvedAt && previous.output && !previous.delivered) {
-    await putWait(pairId, { ...previous, token: taskToken, delivered: true });
-    const engine = await workflowEngine();
-    await engine.sendTaskSuccess(taskToken, previous.output);
-    return;
+  let since = clock.now().toISOString();
+  for (let attempt = 1; ; attempt++) {
+    const previous = await getWait(pairId);
+    const next = nextWait(previous, {
+      token: taskToken,
+      step,
+      purpose,
+      now: clock.now(),
+      claimLifetimeMs: answerClaimLifetimeMs,
+    });
+    // An answer is being applied this instant: Step Functions retries this task in a moment.
+    if (next.kind === "busy") throw new TransientStepError("An answer is being recorded");
+    if (next.kind === "meeting-changed") {
+      if (next.change === "cancel-session") throw new MeetingCalledOff(step);
+      throw new MeetingMoved(step);
+    }
+    if (!(await replaceWait(pairId, next.wait, previous))) {
+      // An answer was written between the read and the write: read again.
+      if (attempt < 5) continue;
+      throw new TransientStepError("The wait kept changing");
+    }
+    if (next.deliver) {
+      // An answer recorded while no token waited (its step had just timed out) goes on now.
+      await handOver(pairId, next.wait);
+      return;
+    }
+    since = next.wait.since;
+    break;
   }
-  const since = sameStep ? previous.since : clock.now().toISOString();
-  await putWait(pairId, {
-    token: taskToken,
-    step,
-    purpose,
-    since,
-    timeouts: sameStep ? previous.timeouts : 0,
-    ...(sameStep && previous.lastTimedOutToken
-      ? { lastTimedOutToken: previous.lastTimedOutToken }
-      : {}),
-    answeredBy: sameStep && !previous.resolvedAt ? previous.answeredBy : [],
-  });
   await updatePair(pairId, {
     phase: phaseOf(step),
     waitingOn: { step, purpose, since },
   });
   await ask(pair, step, purpose);
+}
+
+async function handOver(pairId: string, wait: WaitRecord) {
+  if (!(await claimDelivery(pairId, wait.token))) return;
+  const engine = await workflowEngine();
+  if ((await engine.sendTaskSuccess(wait.token, wait.output ?? {})) === "gone") {
+    await releaseDelivery(pairId, wait.token);
+  }
 }
 
 /** The email that asks for the answer; keyed by mentor, so a new mentor is asked again. */
@@ -357,6 +382,15 @@ export async function inviteAndPlan(payload: StepPayload): Promise<SessionTimer>
   return timerFor(pair, meeting, payload);
 }
 
+/**
+ * After a session's timer ran out: that token stopped waiting without an answer (a change sent
+ * a moment ago goes to the next timer), then the invitation is checked and the timer planned.
+ */
+export async function planAfterTimer(payload: StepPayload): Promise<SessionTimer> {
+  await markStopped(payload.pairId, { step: payload.step as string, purpose: "session-time" });
+  return inviteAndPlan(payload);
+}
+
 function timerFor(pair: Pair, meeting: MeetingRecord, payload: StepPayload): SessionTimer {
   const timer = planSessionTimer({
     session: meeting,
@@ -382,6 +416,7 @@ const handoverPart = (name: string | undefined) => Number(/--(\d+)$/.exec(name ?
 export async function remind(payload: StepPayload): Promise<SessionTimer> {
   const { pairId } = payload;
   const step = payload.step as string;
+  await markStopped(pairId, { step, purpose: "session-time" });
   const pair = await activePair(pairId);
   const meeting = await getMeeting(pairId, step);
   if (meeting?.status !== "scheduled") {
@@ -422,9 +457,69 @@ export async function remind(payload: StepPayload): Promise<SessionTimer> {
   return timerFor(pair, meeting, payload);
 }
 
-export async function recordNoShow(pairId: string, step: string): Promise<void> {
-  await activePair(pairId);
-  await appendHistory(pairId, "system", `${step}.no-show`);
+/**
+ * A meeting that did not take place: asked for again, the programme team alerted the second time,
+ * the pair ended the third (see `noShowRule`).
+ */
+export async function recordNoShow(pairId: string, step: string): Promise<NoShowOutcome> {
+  const pair = await activePair(pairId);
+  const meeting = await getMeeting(pairId, step);
+  const noShows = meeting?.noShows ?? 1;
+  // The mentor's answer already wrote the no-show into the history.
+  const decision = decideAfterNoShow(noShows);
+  if (decision === "escalate") {
+    const people = await loadPeople(pair);
+    await sendToRole({
+      pair,
+      people,
+      role: "team",
+      purpose: `${step}#no-show#escalation`,
+      message: noShowEscalation(pairId, step, noShows, people),
+    });
+    await updatePair(pairId, { needsAttention: true });
+    await appendHistory(
+      pairId,
+      "system",
+      "escalated",
+      { step, reason: "no-show" },
+      `${step}.no-show.escalated`,
+    );
+    metrics.addMetric("Escalations", MetricUnit.Count, 1);
+  }
+  if (decision === "end") {
+    await endPair(pair, {
+      reason: "Rendez-vous manqué à plusieurs reprises / meeting missed several times",
+      event: "pair.ended-after-no-shows",
+      detail: { step, noShows },
+      notice: `${meetingLabel(step).fr[0]?.toUpperCase()}${meetingLabel(step).fr.slice(1)} n'a pas pu avoir lieu après ${noShows} tentatives.`,
+    });
+    return { noShows, decision: "end" };
+  }
+  return { noShows, decision: "ask-again" };
+}
+
+function noShowEscalation(
+  pairId: string,
+  step: string,
+  noShows: number,
+  people: PairPeople,
+): Bilingual {
+  const label = meetingLabel(step);
+  return {
+    subject: `${programme.name} : binôme ${pairId}, ${label.fr} n'a pas eu lieu (${noShows} fois)`,
+    fr: [
+      "Bonjour,",
+      `Le binôme ${pairId} (${people.mentor.firstName} et ${people.mentee.firstName}) n'a pas pu tenir ${label.fr} : c'est la ${noShows}e fois.`,
+      `Le mentor est invité à proposer une nouvelle date. Si ${label.fr} n'a toujours pas lieu, le binôme prendra fin automatiquement (au bout de ${noShowRule.endAt} tentatives).`,
+      "Un échange avec eux permettra sans doute de débloquer la situation.",
+    ],
+    en: [
+      "Hello,",
+      `Pair ${pairId} (${people.mentor.firstName} and ${people.mentee.firstName}) could not hold ${label.en}: this is attempt ${noShows}.`,
+      `The mentor is asked to propose a new date. If ${label.en} still does not take place, the pair will end automatically (after ${noShowRule.endAt} attempts).`,
+      "A word with them will probably get things moving.",
+    ],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -443,8 +538,14 @@ export async function nudgeOrEscalate(
   const wait = await getWait(pairId);
   if (!wait) return { decision: "wait", timeouts: 0 };
   // A pair on hold is left alone: its silence is expected and not counted.
-  if (pair.status === "paused") return { decision: "wait", timeouts: wait.timeouts };
-  const timeouts = await countTimeout(pairId, wait);
+  if (pair.status === "paused") {
+    await markStopped(pairId, wait);
+    return { decision: "wait", timeouts: wait.timeouts };
+  }
+  const counted = await countTimeout(pairId, wait);
+  // An answer arrived as the wait ended: no nudge; the next wait hands the answer over.
+  if (counted === "answered") return { decision: "wait", timeouts: wait.timeouts };
+  const timeouts = counted;
   const decision = decideAfterSilence(timeouts);
   const people = await loadPeople(pair);
   const purpose = wait.purpose as LinkPurpose;
@@ -489,6 +590,7 @@ export async function nudgeOrEscalate(
       }),
     });
     await updatePair(pairId, { needsAttention: true });
+    metrics.addMetric("Escalations", MetricUnit.Count, 1);
     await appendHistory(
       pairId,
       "system",
@@ -503,25 +605,37 @@ export async function nudgeOrEscalate(
 export async function giveUp(pairId: string): Promise<void> {
   const pair = await activePair(pairId);
   const wait = await getWait(pairId);
+  await endPair(pair, {
+    reason: "Sans réponse malgré les relances / no answer despite reminders",
+    event: "pair.ended-after-silence",
+    detail: wait ? { step: wait.step } : undefined,
+    notice: "Sans réponse malgré plusieurs relances.",
+  });
+}
+
+/** The workflow ends a pair on its own: recorded, flagged for the team, and both are told. */
+async function endPair(
+  pair: Pair,
+  end: {
+    reason: string;
+    event: string;
+    detail?: Record<string, string | number>;
+    notice: string;
+  },
+) {
   await updatePair(
-    pairId,
+    pair.id,
     {
       status: "cancelled",
       needsAttention: true,
-      cancelReason: "Sans réponse malgré les relances / no answer despite reminders",
+      cancelReason: end.reason,
       closedAt: clock.now().toISOString(),
     },
     { remove: ["waitingOn"] },
   );
-  await appendHistory(
-    pairId,
-    "system",
-    "pair.ended-after-silence",
-    wait ? { step: wait.step } : undefined,
-    "ended-after-silence",
-  );
+  await appendHistory(pair.id, "system", end.event, end.detail, end.event);
   const { notifyCancellation } = await import("./actions");
-  await notifyCancellation(pair, "Sans réponse malgré plusieurs relances.");
+  await notifyCancellation(pair, end.notice);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -589,6 +703,8 @@ export async function closePair(pairId: string): Promise<void> {
     { remove: ["waitingOn"] },
   );
   await appendHistory(pairId, "system", "pair.closed", { mentorHours: hours }, "pair.closed");
+  // Counted once: a retried task finds the pair already closed.
+  if (pair.status !== "closed") metrics.addMetric("PairsClosed", MetricUnit.Count, 1);
 }
 
 export async function recordFailure(payload: StepPayload): Promise<void> {

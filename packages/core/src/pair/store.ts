@@ -236,6 +236,8 @@ export type MeetingRecord = {
   version: number;
   remindedVersion?: number;
   reschedules: number;
+  /** Times this meeting was reported as not having taken place (see `noShowRule`). */
+  noShows?: number;
   /** Calendar UID: the same for every version of the meeting. */
   uid: string;
   mentorFeedback?: { satisfaction?: number; comment?: string };
@@ -298,7 +300,17 @@ export async function markReminded(pairId: string, step: string, version: number
 
 // ---------------------------------------------------------------------------------------------
 // The step a pair waits on (one at a time: an execution runs one task at a time)
+//
+// One item per pair. An answer goes through three writes: it is claimed (`answering`) before its
+// effects are applied, so two answers never mix; it is resolved (`resolvedAt`, `output`); then it
+// is handed to the waiting token (`deliveredTo`, claimed before sending, given back if the token
+// had stopped waiting). A token that stopped waiting without an answer is named in
+// `stoppedToken`: the next wait of the same step takes a resolved answer over (see `nextWait`).
+// Every write of the answer side bumps `revision`, so that a new wait never overwrites an answer
+// it did not see.
 // ---------------------------------------------------------------------------------------------
+
+export type AnswerClaim = { id: string; by: string; at: string };
 
 export type WaitRecord = {
   token: string;
@@ -310,12 +322,32 @@ export type WaitRecord = {
   lastTimedOutToken?: string;
   /** Who answered so far, when a step waits on both participants. */
   answeredBy: string[];
+  /** An answer being applied right now. */
+  answering?: AnswerClaim;
   /** Set when an answer resolved this wait; `output` is what the execution receives. */
   resolvedAt?: string;
   output?: Record<string, unknown>;
-  /** Set when `output` reached an execution. */
-  delivered?: boolean;
+  /** The token the answer was handed to (or is being handed to). */
+  deliveredTo?: string;
+  /** A token that stopped waiting without taking an answer (timed out, or a new mentor). */
+  stoppedToken?: string;
+  revision?: number;
 };
+
+/** An answer takes milliseconds to apply; a claim older than this was abandoned (a crash). */
+export const answerClaimLifetimeMs = 20_000;
+
+const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
+
+async function conditionally(command: UpdateCommand | PutCommand): Promise<boolean> {
+  try {
+    await documents.send(command as UpdateCommand);
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
 
 export async function getWait(pairId: string): Promise<WaitRecord | undefined> {
   const { Item } = await documents.send(
@@ -324,6 +356,7 @@ export async function getWait(pairId: string): Promise<WaitRecord | undefined> {
   return strip<WaitRecord>(Item);
 }
 
+/** Writes a wait as is (tests and repairs); the workflow uses `replaceWait`. */
 export async function putWait(pairId: string, wait: WaitRecord): Promise<void> {
   await documents.send(
     new PutCommand({
@@ -333,106 +366,254 @@ export async function putWait(pairId: string, wait: WaitRecord): Promise<void> {
   );
 }
 
-/** Counts a timeout once per waiting token, so a retried nudge does not count it twice. */
-export async function countTimeout(pairId: string, wait: WaitRecord): Promise<number> {
+/**
+ * Replaces the wait with a new one, only if nothing was written since `previous` was read
+ * (an answer claimed or resolved in between): `false` says read again.
+ */
+export async function replaceWait(
+  pairId: string,
+  next: WaitRecord,
+  previous: WaitRecord | undefined,
+): Promise<boolean> {
+  const revision = previous?.revision;
+  return conditionally(
+    new PutCommand({
+      TableName: env.tableName,
+      Item: {
+        ...keys.pairWait(pairId),
+        kind: "pair-wait",
+        ...next,
+        revision: (revision ?? 0) + 1,
+      },
+      ...(!previous
+        ? { ConditionExpression: "attribute_not_exists(pk)" }
+        : revision === undefined
+          ? {
+              ConditionExpression: "#token = :token AND attribute_not_exists(revision)",
+              ExpressionAttributeNames: { "#token": "token" },
+              ExpressionAttributeValues: { ":token": previous.token },
+            }
+          : {
+              ConditionExpression: "revision = :revision",
+              ExpressionAttributeValues: { ":revision": revision },
+            }),
+    }),
+  );
+}
+
+/**
+ * Counts a timeout once per waiting token, so a retried nudge does not count it twice, and marks
+ * the token as stopped. Not when an answer is recorded or being recorded: `"answered"`.
+ */
+export async function countTimeout(pairId: string, wait: WaitRecord): Promise<number | "answered"> {
+  await markStopped(pairId, wait);
   try {
     const { Attributes } = await documents.send(
       new UpdateCommand({
         TableName: env.tableName,
         Key: keys.pairWait(pairId),
-        UpdateExpression: "SET timeouts = timeouts + :one, lastTimedOutToken = :token",
+        UpdateExpression:
+          "SET timeouts = timeouts + :one, lastTimedOutToken = :token ADD revision :one",
         ConditionExpression:
-          "#token = :token AND (attribute_not_exists(lastTimedOutToken) OR lastTimedOutToken <> :token)",
-        ExpressionAttributeNames: { "#token": "token" },
-        ExpressionAttributeValues: { ":one": 1, ":token": wait.token },
+          "#token = :token AND (attribute_not_exists(lastTimedOutToken) OR lastTimedOutToken <> :token) AND attribute_not_exists(resolvedAt) AND (attribute_not_exists(answering) OR answering.#at < :stale)",
+        ExpressionAttributeNames: { "#token": "token", "#at": "at" },
+        ExpressionAttributeValues: {
+          ":one": 1,
+          ":token": wait.token,
+          ":stale": staleBefore(),
+        },
         ReturnValues: "ALL_NEW",
       }),
     );
     return Attributes?.timeouts as number;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return wait.timeouts;
-    throw error;
+    if (!isConditionFailure(error)) throw error;
+    const latest = await getWait(pairId);
+    if (latest?.resolvedAt || (latest?.answering && latest.answering.at >= staleBefore())) {
+      return "answered";
+    }
+    return latest?.timeouts ?? wait.timeouts;
   }
 }
 
+const staleBefore = () => new Date(clock.now().getTime() - answerClaimLifetimeMs).toISOString();
+
+/** The current token of `step`/`purpose` stopped waiting without an answer (a timer ran out). */
+export async function markStopped(
+  pairId: string,
+  wait: { step: string; purpose: string; token?: string },
+): Promise<void> {
+  await conditionally(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: keys.pairWait(pairId),
+      UpdateExpression: "SET stoppedToken = #token",
+      ConditionExpression: `#step = :step AND #purpose = :purpose${wait.token ? " AND #token = :token" : ""}`,
+      ExpressionAttributeNames: { "#token": "token", "#step": "step", "#purpose": "purpose" },
+      ExpressionAttributeValues: {
+        ":step": wait.step,
+        ":purpose": wait.purpose,
+        ...(wait.token ? { ":token": wait.token } : {}),
+      },
+    }),
+  );
+}
+
 /**
- * Records who answered; when `complete`, resolves the wait with `output`. Conditional on the
- * token still being the one read, and on this person not having answered yet.
+ * Claims the right to answer a wait, before the answer's effects are applied: of two answers at
+ * the same instant only one gets a claim. Bound to the step and purpose, not the token, so that a
+ * wait that times out and starts again meanwhile keeps the claim. After the last timeout (the pair
+ * is about to end) no answer is accepted.
  */
-export async function recordAnswer(
+export async function claimAnswer(
   pairId: string,
   wait: WaitRecord,
   by: string,
-  complete: boolean,
+  giveUpAt: number,
+): Promise<AnswerClaim | undefined> {
+  const claim: AnswerClaim = { id: randomUUID(), by, at: clock.now().toISOString() };
+  const claimed = await conditionally(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: keys.pairWait(pairId),
+      UpdateExpression: "SET answering = :claim ADD revision :one",
+      ConditionExpression:
+        "#step = :step AND #purpose = :purpose AND attribute_not_exists(resolvedAt) AND NOT contains(answeredBy, :who) AND timeouts < :giveUpAt AND (attribute_not_exists(answering) OR answering.#at < :stale)",
+      ExpressionAttributeNames: { "#step": "step", "#purpose": "purpose", "#at": "at" },
+      ExpressionAttributeValues: {
+        ":claim": claim,
+        ":one": 1,
+        ":step": wait.step,
+        ":purpose": wait.purpose,
+        ":who": by,
+        ":giveUpAt": giveUpAt,
+        ":stale": staleBefore(),
+      },
+    }),
+  );
+  return claimed ? claim : undefined;
+}
+
+/** The claimed answer could not be applied: the wait is free again. */
+export async function dropClaim(pairId: string, claim: AnswerClaim): Promise<void> {
+  await conditionally(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: keys.pairWait(pairId),
+      UpdateExpression: "REMOVE answering ADD revision :one",
+      ConditionExpression: "answering.id = :id",
+      ExpressionAttributeValues: { ":id": claim.id, ":one": 1 },
+    }),
+  );
+}
+
+/** Resolves the wait with the claimed answer's `output`; `false` if the claim was lost. */
+export async function resolveClaim(
+  pairId: string,
+  claim: AnswerClaim,
   output: Record<string, unknown>,
-): Promise<"recorded" | "already-recorded"> {
-  try {
-    await documents.send(
-      new UpdateCommand({
-        TableName: env.tableName,
-        Key: keys.pairWait(pairId),
-        UpdateExpression: complete
-          ? "SET answeredBy = list_append(answeredBy, :by), resolvedAt = :now, #output = :output"
-          : "SET answeredBy = list_append(answeredBy, :by)",
-        ConditionExpression:
-          "#token = :token AND attribute_not_exists(resolvedAt) AND NOT contains(answeredBy, :who)",
-        ExpressionAttributeNames: {
-          "#token": "token",
-          ...(complete ? { "#output": "output" } : {}),
-        },
-        ExpressionAttributeValues: {
-          ":by": [by],
-          ":who": by,
-          ":token": wait.token,
-          ...(complete ? { ":now": clock.now().toISOString(), ":output": output } : {}),
-        },
-      }),
-    );
-    return "recorded";
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return "already-recorded";
-    throw error;
-  }
+): Promise<boolean> {
+  return conditionally(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: keys.pairWait(pairId),
+      UpdateExpression:
+        "SET answeredBy = list_append(answeredBy, :by), resolvedAt = :now, #output = :output REMOVE answering ADD revision :one",
+      ConditionExpression: "answering.id = :id",
+      ExpressionAttributeNames: { "#output": "output" },
+      ExpressionAttributeValues: {
+        ":by": [claim.by],
+        ":now": clock.now().toISOString(),
+        ":output": output,
+        ":id": claim.id,
+        ":one": 1,
+      },
+    }),
+  );
 }
 
 /**
- * Claims the delivery of a resolved wait before sending it, so that the execution (which moves on
- * at once) never finds the answer undelivered and hands it over a second time.
+ * A wait on both participants (the self-evaluations): records who answered, and resolves the
+ * wait with `output` when both have. Returns `undefined` when this person had already answered.
  */
-export async function claimDelivery(pairId: string, token: string): Promise<boolean> {
+export async function recordOneOfBoth(
+  pairId: string,
+  wait: WaitRecord,
+  by: string,
+  both: [string, string],
+  output: Record<string, unknown>,
+): Promise<{ complete: boolean } | undefined> {
   try {
-    await documents.send(
+    const { Attributes } = await documents.send(
       new UpdateCommand({
         TableName: env.tableName,
         Key: keys.pairWait(pairId),
-        UpdateExpression: "SET delivered = :yes",
+        UpdateExpression: "SET answeredBy = list_append(answeredBy, :by) ADD revision :one",
         ConditionExpression:
-          "#token = :token AND (attribute_not_exists(delivered) OR delivered = :no)",
-        ExpressionAttributeNames: { "#token": "token" },
-        ExpressionAttributeValues: { ":yes": true, ":no": false, ":token": token },
+          "#step = :step AND #purpose = :purpose AND attribute_not_exists(resolvedAt) AND NOT contains(answeredBy, :who)",
+        ExpressionAttributeNames: { "#step": "step", "#purpose": "purpose" },
+        ExpressionAttributeValues: {
+          ":by": [by],
+          ":who": by,
+          ":one": 1,
+          ":step": wait.step,
+          ":purpose": wait.purpose,
+        },
+        ReturnValues: "ALL_NEW",
       }),
     );
-    return true;
+    const answeredBy = (Attributes?.answeredBy ?? []) as string[];
+    if (!both.every((role) => answeredBy.includes(role))) return { complete: false };
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
+    if (isConditionFailure(error)) return undefined;
     throw error;
   }
+  // Whoever sees both answers resolves the wait (once, whatever the order).
+  await conditionally(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: keys.pairWait(pairId),
+      UpdateExpression: "SET resolvedAt = :now, #output = :output ADD revision :one",
+      ConditionExpression: "attribute_not_exists(resolvedAt) AND #step = :step",
+      ExpressionAttributeNames: { "#output": "output", "#step": "step" },
+      ExpressionAttributeValues: {
+        ":now": clock.now().toISOString(),
+        ":output": output,
+        ":one": 1,
+        ":step": wait.step,
+      },
+    }),
+  );
+  return { complete: true };
 }
 
-/** The token had stopped waiting: the next wait of the same step picks the answer up. */
+/**
+ * Claims the delivery of a resolved wait to `token` before sending it, so that the answer path and
+ * the execution's next wait never both hand it over to the same token.
+ */
+export async function claimDelivery(pairId: string, token: string): Promise<boolean> {
+  return conditionally(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: keys.pairWait(pairId),
+      UpdateExpression: "SET deliveredTo = :token ADD revision :one",
+      ConditionExpression:
+        "#token = :token AND attribute_exists(resolvedAt) AND (attribute_not_exists(deliveredTo) OR deliveredTo <> :token)",
+      ExpressionAttributeNames: { "#token": "token" },
+      ExpressionAttributeValues: { ":token": token, ":one": 1 },
+    }),
+  );
+}
+
+/** The token had stopped waiting: the answer stays resolved for the step's next wait. */
 export async function releaseDelivery(pairId: string, token: string): Promise<void> {
-  await documents
-    .send(
-      new UpdateCommand({
-        TableName: env.tableName,
-        Key: keys.pairWait(pairId),
-        UpdateExpression: "SET delivered = :no",
-        ConditionExpression: "#token = :token",
-        ExpressionAttributeNames: { "#token": "token" },
-        ExpressionAttributeValues: { ":no": false, ":token": token },
-      }),
-    )
-    .catch((error) => {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    });
+  await conditionally(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: keys.pairWait(pairId),
+      UpdateExpression: "REMOVE deliveredTo ADD revision :one",
+      ConditionExpression: "deliveredTo = :token",
+      ExpressionAttributeValues: { ":token": token, ":one": 1 },
+    }),
+  );
 }

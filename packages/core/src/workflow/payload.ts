@@ -46,6 +46,9 @@ export type StepPayload = {
   failure?: { Error?: string; Cause?: string };
 };
 
+/** What `record-no-show` returns: ask for a new date, or end the pair (see `noShowRule`). */
+export type NoShowOutcome = { noShows: number; decision: "ask-again" | "end" };
+
 /** A timer the workflow arms: how long the next wait lasts and what is due when it ends. */
 export type SessionTimer = {
   timeoutSeconds: number;
@@ -70,6 +73,9 @@ export const workflowErrors = {
   cancelled: "PairCancelled",
   reassigned: "PairReassigned",
   transient: "TransientStepError",
+  /** A session moved (or called off) just as its time came: back to its invitation (or date). */
+  meetingMoved: "MeetingMoved",
+  meetingCalledOff: "MeetingCalledOff",
 } as const;
 
 export const waitingTaskTimeoutSeconds = 7 * 24 * 60 * 60;

@@ -1,5 +1,7 @@
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { clock } from "../clock";
 import { getCohortSettings } from "../cohort";
+import { metrics } from "../observability";
 import type { CohortSettings, Pair } from "../pair/model";
 import { loadMentee } from "../pair/people";
 import { executionName } from "../pair/rules";
@@ -64,6 +66,7 @@ async function startPairWorkflow(input: PairToStart): Promise<StartResult> {
     };
     if (await createPair(pair)) {
       await appendHistory(input.pairId, "team", "pair.started", { cohortId: input.cohortId });
+      metrics.addMetric("PairsStarted", MetricUnit.Count, 1);
     }
   }
   const engine = await workflowEngine();
