@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { clock } from "#core/clock";
 import { issueLink, type LinkPurpose, type LinkRecipient, readLink } from "#core/links";
+import { logger, metrics } from "#core/observability";
 import { createPair, getPair, putWait } from "#core/pair/store";
 import { useWorkflowEngine, type WorkflowEngine } from "#core/workflow/engine";
 import { app } from "../../functions/api/app";
@@ -131,6 +132,21 @@ describe("opening a link (GET)", () => {
     const response = await get(`${path.slice(0, -3)}xyz`);
     expect(response.status).toBe(403);
     expect(await response.text()).toContain("Ce lien n&#39;est pas valide");
+  });
+
+  it("counts every refused link in the LinkErrors metric, without the token in the logs", async () => {
+    const { path } = await newLink();
+    const addMetric = vi.spyOn(metrics, "addMetric");
+    const warn = vi.spyOn(logger, "warn");
+    try {
+      await get(`${path.slice(0, -3)}xyz`);
+      await get("/lien/n-importe-quoi");
+      expect(addMetric.mock.calls.filter(([name]) => name === "LinkErrors")).toHaveLength(2);
+      expect(JSON.stringify(warn.mock.calls)).not.toContain(path.split("/").at(-1)?.slice(0, 10));
+    } finally {
+      addMetric.mockRestore();
+      warn.mockRestore();
+    }
   });
 
   it("says a made-up link cannot be found (404)", async () => {

@@ -1,9 +1,10 @@
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as v from "valibot";
 import { answerOnce, answerSchema, type LinkBinding, readLink } from "#core/links";
-import { logger } from "#core/observability";
+import { logger, metrics, withoutPersonalData } from "#core/observability";
 import { answerStep } from "#core/pair/answer";
 import type { FormValues } from "#web/form-kit";
 import { LinkAnswerPage, type LinkForm, linkAnswerFromForm } from "#web/pages/link-answer";
@@ -51,8 +52,16 @@ function outcomePage(
 }
 
 /** A link that cannot act: the French page says why and that nothing changed. */
-const refuse = (c: LinkContext, reason: Refusal) =>
-  outcomePage(c, reason === "malformed" ? "unknown" : reason, refusalStatus[reason]);
+const refuse = (c: LinkContext, reason: Refusal) => {
+  countLinkError(reason);
+  return outcomePage(c, reason === "malformed" ? "unknown" : reason, refusalStatus[reason]);
+};
+
+/** Operators watch refused links (a wave of "tampered" is an attack, of "expired" a timing bug). */
+function countLinkError(reason: Refusal | "unavailable") {
+  metrics.addMetric("LinkErrors", MetricUnit.Count, 1);
+  logger.warn("Link refused", { reason });
+}
 
 export const linkPages = new Hono<LangEnv>()
   .use(language)
@@ -99,9 +108,13 @@ export const linkPages = new Hono<LangEnv>()
       logger.info("Link answered", { ...context, outcome });
       return outcomePage(c, outcome, outcome === "recorded" ? 200 : 409, link);
     } catch (error) {
+      countLinkError("unavailable");
       logger.error("Link answer could not reach the pair", {
         ...context,
-        error: { name: (error as Error).name, message: (error as Error).message },
+        error: {
+          name: (error as Error).name,
+          message: withoutPersonalData((error as Error).message),
+        },
       });
       return outcomePage(c, "unavailable", 503, link);
     }
