@@ -20,15 +20,18 @@ process.env.POWERTOOLS_METRICS_DISABLED ??= "true";
 await ensureTable(services.dynamodbEndpoint, process.env.TABLE_NAME);
 
 /**
- * AWS list prices, eu-west-3 (Paris), as noted on 2025-06-01 from the public pricing pages
- * (on-demand, no free tier). Re-check them before quoting: they were not re-read online here.
+ * AWS list prices for eu-west-3 (Paris), on demand, before the free tier. Step Functions and SES
+ * were read from the stored copies of aws.amazon.com/step-functions/pricing ("Europe (Paris)
+ * $0.0297 per 1,000 state transitions") and of the SES pricing pages ($0.10 per 1,000 emails);
+ * Lambda's arm64 price is the published us-east-1 figure (Paris lists the same tier); DynamoDB's
+ * were not re-read here. Check the pricing pages before quoting a budget.
  */
 export const prices = {
   region: "eu-west-3",
-  noted: "2025-06-01",
-  stepFunctionsPerTransition: 0.0000279, // Standard workflows, per state transition
+  noted: "2026-11-23",
+  stepFunctionsPerTransition: 0.0000297, // Standard workflows, $0.0297 per 1,000 transitions
   lambdaPerRequest: 0.0000002, // $0.20 per million requests
-  lambdaPerGbSecond: 0.0000166667, // x86
+  lambdaPerGbSecond: 0.0000133334, // arm64, as the stacks deploy the functions
   dynamodbPerWriteUnit: 0.000000705, // on-demand, per write request unit
   dynamodbPerReadUnit: 0.000000141, // on-demand, per read request unit
   sesPerEmail: 0.0001, // $0.10 per 1,000 emails
