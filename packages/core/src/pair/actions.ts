@@ -12,6 +12,7 @@ import { workflowErrors } from "../workflow/payload";
 import type { Pair } from "./model";
 import { sendToRole } from "./notify";
 import { loadMentor, loadPeople, type PairPeople } from "./people";
+import { expireEndedPair, holdForms } from "./retention";
 import { appendHistory, getWait, markStopped, requirePair, updatePair } from "./store";
 
 /**
@@ -49,7 +50,11 @@ export async function resumePair(pairId: string): Promise<TeamActionResult> {
 
 export async function cancelPair(pairId: string, reason: string): Promise<TeamActionResult> {
   const pair = await requirePair(pairId);
-  if (isOver(pair)) return "unchanged";
+  if (isOver(pair)) {
+    // A first attempt may have stopped before its retention pass; running it again changes nothing.
+    await expireEndedPair(pair);
+    return "unchanged";
+  }
   await updatePair(
     pairId,
     { status: "cancelled", cancelReason: reason, closedAt: clock.now().toISOString() },
@@ -63,6 +68,8 @@ export async function cancelPair(pairId: string, reason: string): Promise<TeamAc
     const engine = await workflowEngine();
     await engine.sendTaskFailure(wait.token, workflowErrors.cancelled, "Cancelled by the team");
   }
+  // Last, so that what the cancellation wrote expires with the rest of the pair.
+  await expireEndedPair(await requirePair(pairId));
   return "done";
 }
 
@@ -77,6 +84,8 @@ export async function reassignMentor(pairId: string, mentorId: string): Promise<
   if (isOver(pair) || pair.mentorId === mentorId) return "unchanged";
   const [people, newMentor] = await Promise.all([loadPeople(pair), loadMentor(mentorId)]);
   await updatePair(pairId, { mentorId });
+  // The new mentor is now in a running pair: their application no longer expires unpaired.
+  await holdForms([{ kind: "mentor", id: mentorId }]);
   await appendHistory(pairId, "team", "mentor.reassigned", {
     from: pair.mentorId,
     to: mentorId,

@@ -9,6 +9,23 @@ import { recordPairEmail } from "./store";
 
 export type Role = "mentor" | "mentee" | "team";
 
+/** The purpose under which `sendOnce` records a pair's email (the retention pass finds it so). */
+export const pairEmailDedupeKey = (pairId: string, purpose: string, role: string) =>
+  `pair#${pairId}#${purpose}#${role}`;
+
+/** A link's id is the first part of its token (`…/lien/<linkId>.<signature>`, see links.ts). */
+const linkIdPattern = /\/lien\/([A-Za-z0-9_-]{22})\./;
+
+/** The ids of the links an email carries, in either language. */
+export function linkIdsOf(message: Bilingual): string[] {
+  const ids = [...message.fr, ...message.en].flatMap((paragraph) => {
+    if (typeof paragraph === "string") return [];
+    const id = linkIdPattern.exec(paragraph.link)?.[1];
+    return id ? [id] : [];
+  });
+  return [...new Set(ids)];
+}
+
 /**
  * Sends one workflow email to one role of a pair, at most once per `purpose` (the dedupe key
  * names the pair, the step, the attempt and the role: a retried or redriven task sends nothing
@@ -37,7 +54,7 @@ export async function sendToRole(input: {
       ? [people.mentee.assistantEmail]
       : [];
   const rendered = render(input.message);
-  const result = await sendOnce(`pair#${pair.id}#${input.purpose}#${role}`, {
+  const result = await sendOnce(pairEmailDedupeKey(pair.id, input.purpose, role), {
     to: [to],
     cc,
     ...rendered,
@@ -52,12 +69,16 @@ export async function sendToRole(input: {
       : undefined,
   });
   if (result === "sent") {
-    await recordPairEmail(pair.id, {
-      at: clock.now().toISOString(),
-      subject: rendered.subject,
-      to: cc.length ? [role, "assistant"] : [role],
-      purpose: input.purpose,
-    });
+    await recordPairEmail(
+      pair.id,
+      {
+        at: clock.now().toISOString(),
+        subject: rendered.subject,
+        to: cc.length ? [role, "assistant"] : [role],
+        purpose: input.purpose,
+      },
+      linkIdsOf(input.message),
+    );
   }
   return result;
 }

@@ -1,4 +1,5 @@
 import type { NextChapter, SessionTimer } from "../workflow/payload";
+import type { Pair } from "./model";
 
 /**
  * The pure rules of a pair's life: which meetings it has, what is due next for a session, when to
@@ -232,4 +233,24 @@ export function nextWait<W extends WaitState>(
     };
   }
   return { kind: "wait", wait: fresh, deliver: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retention
+// ---------------------------------------------------------------------------------------------
+
+/** A pair holds its participants' data until it is closed or cancelled (a failed one may resume). */
+export const isRunning = (pair: Pick<Pair, "status">) =>
+  pair.status !== "closed" && pair.status !== "cancelled";
+
+/** Every mentor a pair had: the first, the current one, and those a reassignment moved. */
+export function pairMentorIds(
+  pair: Pick<Pair, "mentorId" | "firstMentorId">,
+  history: { event: string; detail?: Record<string, unknown> }[],
+): string[] {
+  const moved = history
+    .filter((entry) => entry.event === "mentor.reassigned")
+    .flatMap((entry) => [entry.detail?.from, entry.detail?.to])
+    .filter((id): id is string => typeof id === "string");
+  return [...new Set([pair.firstMentorId ?? pair.mentorId, ...moved, pair.mentorId])];
 }

@@ -30,6 +30,7 @@ import { MeetingCalledOff, MeetingMoved, PairCancelled, TransientStepError } fro
 import type { Pair, PairPhase } from "./model";
 import { sendToRole } from "./notify";
 import { loadPeople, type PairPeople } from "./people";
+import { expireEndedPair } from "./retention";
 import {
   decideAfterNoShow,
   decideAfterSilence,
@@ -79,7 +80,12 @@ const link = (pairId: string, step: string, purpose: LinkPurpose, recipient: Lin
 
 async function activePair(pairId: string): Promise<Pair> {
   const pair = await requirePair(pairId);
-  if (pair.status === "cancelled") throw new PairCancelled(`Pair ${pairId} was cancelled`);
+  if (pair.status === "cancelled") {
+    // The execution ends here. Whatever ended the pair may have stopped before its retention pass
+    // (or a step in flight wrote after it): the pass is idempotent, so it runs once more.
+    await expireEndedPair(pair);
+    throw new PairCancelled(`Pair ${pairId} was cancelled`);
+  }
   return pair;
 }
 
@@ -636,6 +642,8 @@ async function endPair(
   await appendHistory(pair.id, "system", end.event, end.detail, end.event);
   const { notifyCancellation } = await import("./actions");
   await notifyCancellation(pair, end.notice);
+  // Last, so that what the ending wrote expires with the rest (a retry: see `activePair`).
+  await expireEndedPair(await requirePair(pair.id));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -697,14 +705,18 @@ export async function closePair(pairId: string): Promise<void> {
       }),
     });
   }
+  // A retried task keeps the first closure date: the retention of the pair's data derives from it.
+  const closedAt =
+    pair.status === "closed" && pair.closedAt ? pair.closedAt : clock.now().toISOString();
   await updatePair(
     pairId,
-    { status: "closed", phase: "closed", closedAt: clock.now().toISOString() },
+    { status: "closed", phase: "closed", closedAt },
     { remove: ["waitingOn"] },
   );
   await appendHistory(pairId, "system", "pair.closed", { mentorHours: hours }, "pair.closed");
   // Counted once: a retried task finds the pair already closed.
   if (pair.status !== "closed") metrics.addMetric("PairsClosed", MetricUnit.Count, 1);
+  await expireEndedPair(await requirePair(pairId));
 }
 
 export async function recordFailure(payload: StepPayload): Promise<void> {

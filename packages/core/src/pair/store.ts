@@ -140,6 +140,39 @@ async function queryUnderPair(pairId: string, prefix: string) {
   return items;
 }
 
+/**
+ * Every item stored under a pair (the pair, history, meetings, wait, emails log), with what the
+ * retention pass needs to find what lies elsewhere: the emails' purposes and links, the history.
+ */
+export async function listPairItems(pairId: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(
+      new QueryCommand({
+        TableName: env.tableName,
+        KeyConditionExpression: "pk = :pk",
+        // Aliased: some of these names are DynamoDB reserved words.
+        ProjectionExpression: "pk, sk, #kind, #purpose, #to, #linkIds, #event, #detail",
+        ExpressionAttributeNames: {
+          "#kind": "kind",
+          "#purpose": "purpose",
+          "#to": "to",
+          "#linkIds": "linkIds",
+          "#event": "event",
+          "#detail": "detail",
+        },
+        ExpressionAttributeValues: { ":pk": keys.pair(pairId).pk },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
 // ---------------------------------------------------------------------------------------------
 // History: append-only. Each line is its own item, written once and never updated.
 // ---------------------------------------------------------------------------------------------
@@ -201,7 +234,12 @@ export type PairEmail = {
   purpose: string;
 };
 
-export async function recordPairEmail(pairId: string, email: PairEmail): Promise<void> {
+/** `linkIds`: the links the email carried, so that they expire with the pair. */
+export async function recordPairEmail(
+  pairId: string,
+  email: PairEmail,
+  linkIds: string[] = [],
+): Promise<void> {
   await documents.send(
     new PutCommand({
       TableName: env.tableName,
@@ -209,6 +247,7 @@ export async function recordPairEmail(pairId: string, email: PairEmail): Promise
         ...keys.pairEmail(pairId, email.at, randomUUID()),
         kind: "pair-email",
         ...email,
+        ...(linkIds.length ? { linkIds } : {}),
       },
     }),
   );

@@ -4,7 +4,8 @@ import { getCohortSettings } from "../cohort";
 import { metrics } from "../observability";
 import type { CohortSettings, Pair } from "../pair/model";
 import { loadMentee } from "../pair/people";
-import { executionName } from "../pair/rules";
+import { holdForms } from "../pair/retention";
+import { executionName, isRunning } from "../pair/rules";
 import { appendHistory, createPair, getPair } from "../pair/store";
 import { workflowEngine } from "./engine";
 
@@ -40,7 +41,8 @@ export async function startPair(pair: PairToStart): Promise<StartResult> {
 /** Creates the pair record (once) and starts its first execution (once, by name). */
 async function startPairWorkflow(input: PairToStart): Promise<StartResult> {
   const name = executionName(input.pairId, "start");
-  if (!(await getPair(input.pairId))) {
+  const existing = await getPair(input.pairId);
+  if (!existing) {
     const [settings, mentee] = await Promise.all([
       cohortSettings(input.cohortId),
       loadMentee(input.menteeId),
@@ -68,6 +70,14 @@ async function startPairWorkflow(input: PairToStart): Promise<StartResult> {
       await appendHistory(input.pairId, "team", "pair.started", { cohortId: input.cohortId });
       metrics.addMetric("PairsStarted", MetricUnit.Count, 1);
     }
+  }
+  // People in a running pair keep their forms until the pair ends (its closure sets the expiry).
+  // Done on every start, so a retry after a crash finishes it; never on a pair that has ended.
+  if (!existing || isRunning(existing)) {
+    await holdForms([
+      { kind: "questionnaire", id: existing?.menteeId ?? input.menteeId },
+      { kind: "mentor", id: existing?.mentorId ?? input.mentorId },
+    ]);
   }
   const engine = await workflowEngine();
   const { started } = await engine.start(name, { pairId: input.pairId, chapter: "start" });

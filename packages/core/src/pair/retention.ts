@@ -1,0 +1,146 @@
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { documents } from "../clients/dynamodb";
+import { env } from "../env";
+import { keys } from "../keys";
+import { closedPairExpiry } from "../retention";
+import type { Pair } from "./model";
+import { pairEmailDedupeKey } from "./notify";
+import { isRunning, pairMentorIds } from "./rules";
+import { getPair, listPairItems, listPairs } from "./store";
+
+/**
+ * The privacy notice's promise for pairs, kept with DynamoDB's TTL (`expiresAt`, epoch seconds):
+ * while a pair runs, its participants' forms carry no expiry (the unpaired one would delete a
+ * person in the middle of their pair); when it ends, everything that belongs to it — the pair, its
+ * history, meetings, wait, emails log, the emails' dedupe records and its links — and the forms of
+ * its participants expire 12 months after the closure.
+ *
+ * Every write is conditional on the item existing (an update never creates a stray item) and only
+ * ever moves an expiry later, so a retried step writes the same values and changes nothing.
+ * DynamoDB has no batched update; the updates run in bounded parallel chunks.
+ */
+
+type Key = { pk: string; sk: string };
+type FormRef = { kind: "questionnaire" | "mentor"; id: string };
+
+/** How many updates run at once: keeps a pass well under a table's write capacity. */
+const chunkSize = 25;
+
+const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
+
+async function inChunks<T>(items: T[], write: (item: T) => Promise<void>) {
+  for (let start = 0; start < items.length; start += chunkSize) {
+    await Promise.all(items.slice(start, start + chunkSize).map(write));
+  }
+}
+
+/** Sets the expiry of an existing item, unless it already expires at that time or later. */
+async function expireNoEarlierThan(key: Key, expiresAt: number): Promise<void> {
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: env.tableName,
+        Key: key,
+        UpdateExpression: "SET expiresAt = :expiresAt",
+        ConditionExpression:
+          "attribute_exists(pk) AND (attribute_not_exists(expiresAt) OR expiresAt < :expiresAt)",
+        ExpressionAttributeValues: { ":expiresAt": expiresAt },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+async function removeExpiry(key: Key): Promise<void> {
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: env.tableName,
+        Key: key,
+        UpdateExpression: "REMOVE expiresAt",
+        ConditionExpression: "attribute_exists(pk) AND attribute_exists(expiresAt)",
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+/** A form's record and its uniqueness claim (whose key needs the cohort and the address). */
+async function formKeys({ kind, id }: FormRef): Promise<Key[]> {
+  const key = kind === "questionnaire" ? keys.questionnaire(id) : keys.mentor(id);
+  const { Item } = await documents.send(
+    new GetCommand({
+      TableName: env.tableName,
+      Key: key,
+      ConsistentRead: true,
+      ProjectionExpression: "cohortId, answers.email",
+    }),
+  );
+  if (!Item) return [];
+  const email = (Item.answers as { email?: string } | undefined)?.email;
+  return email ? [key, keys.submissionClaim(kind, Item.cohortId as string, email)] : [key];
+}
+
+/**
+ * The forms of people now in a running pair keep no expiry (at the start, and for a new mentor
+ * taking over): the pair's closure sets it.
+ */
+export async function holdForms(forms: FormRef[]): Promise<void> {
+  const formKeyLists = await Promise.all(forms.map(formKeys));
+  await inChunks(formKeyLists.flat(), removeExpiry);
+}
+
+/** Does this mentor lead another pair that is still running? (Read consistently, pair by pair.) */
+async function leadsAnotherRunningPair(pair: Pair, mentorId: string): Promise<boolean> {
+  const candidates = (await listPairs({ cohortId: pair.cohortId })).filter(
+    (other) => other.id !== pair.id && other.mentorId === mentorId,
+  );
+  for (const candidate of candidates) {
+    // The list index is eventually consistent: a pair that closed a moment ago is read again.
+    const current = await getPair(candidate.id);
+    if (current && current.mentorId === mentorId && isRunning(current)) return true;
+  }
+  return false;
+}
+
+/**
+ * Gives everything of an ended (closed or cancelled) pair, and its participants' forms, the
+ * expiry `closedAt` + 12 months. A mentor who still leads another running pair keeps no expiry:
+ * the last of their pairs to end sets it. Safe to run again.
+ */
+export async function expireEndedPair(pair: Pair): Promise<void> {
+  if (isRunning(pair)) return;
+  const expiresAt = closedPairExpiry(new Date(pair.closedAt ?? pair.updatedAt));
+  const items = await listPairItems(pair.id);
+  const ownKeys: Key[] = items.map(({ pk, sk }) => ({ pk, sk }) as Key);
+  const sentLog = items.filter((item) => item.kind === "pair-email");
+  const emailKeys = sentLog.map((email) =>
+    keys.emailSent(
+      pairEmailDedupeKey(pair.id, email.purpose as string, (email.to as string[])[0] ?? ""),
+    ),
+  );
+  const linkIds = new Set(
+    sentLog.flatMap((email) => (email.linkIds as string[] | undefined) ?? []),
+  );
+  const linkKeys = [...linkIds].map((linkId) => keys.link(linkId));
+  const history = items
+    .filter((item) => item.kind === "pair-history")
+    .map((item) => item as { event: string; detail?: Record<string, unknown> });
+  const mentorIds = pairMentorIds(pair, history);
+  const releasedMentors: string[] = [];
+  for (const mentorId of mentorIds) {
+    if (!(await leadsAnotherRunningPair(pair, mentorId))) releasedMentors.push(mentorId);
+  }
+  const formKeyLists = await Promise.all(
+    [
+      { kind: "questionnaire" as const, id: pair.menteeId },
+      ...releasedMentors.map((id) => ({ kind: "mentor" as const, id })),
+    ].map(formKeys),
+  );
+  // Links already carry their own (earlier) expiry: "no earlier than" keeps the later of the two.
+  const all = [...ownKeys, ...emailKeys, ...linkKeys, ...formKeyLists.flat()];
+  await inChunks(all, (key) => expireNoEarlierThan(key, expiresAt));
+}
