@@ -37,6 +37,8 @@ describe("retention of submitted forms", () => {
     expect(record?.expiresAt).toBeGreaterThanOrEqual(unpairedRecordExpiry(before));
     expect(record?.expiresAt).toBeLessThanOrEqual(unpairedRecordExpiry(clock.now()));
     expect(claim?.expiresAt).toBe(record?.expiresAt);
+    const acknowledgement = await read(keys.emailSent(`ack#questionnaire#${id}`));
+    expect(acknowledgement?.expiresAt).toBeGreaterThanOrEqual(unpairedRecordExpiry(before));
   });
 
   it("restarts the unpaired retention when the answers change", async () => {

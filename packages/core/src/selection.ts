@@ -12,6 +12,7 @@ import { keys } from "./keys";
 import type { MentorRecord } from "./mentor";
 import { logger } from "./observability";
 import { type Localised, programme } from "./programme";
+import { unpairedRecordExpiry } from "./retention";
 
 /**
  * Mentor selection: the interview grid (three criteria on four levels, each with a note) and the
@@ -183,10 +184,11 @@ export async function recordInterview(
     throw error;
   }
   const message = render(decisionEmail(interview.decision, mentor.answers.firstName));
-  const email = await sendOnce(`selection#${mentorId}#${interview.decision}`, {
-    to: [mentor.answers.email],
-    ...message,
-  });
+  const email = await sendOnce(
+    `selection#${mentorId}#${interview.decision}`,
+    { to: [mentor.answers.email], ...message },
+    { expiresAt: unpairedRecordExpiry(clock.now()) },
+  );
   logger.info("Mentor interview recorded", { mentorId, decision: interview.decision, email });
   return { status: "recorded", mentor, email };
 }

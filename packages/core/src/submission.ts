@@ -73,10 +73,11 @@ export type SubmissionSpec = {
 export async function submitOnce(spec: SubmissionSpec): Promise<SubmissionOutcome> {
   const outcome = await store(spec);
   if (outcome.status === "created") {
-    await sendOnce(`ack#${spec.kind}#${outcome.id}`, {
-      to: [spec.email],
-      ...render(spec.acknowledgement),
-    });
+    await sendOnce(
+      `ack#${spec.kind}#${outcome.id}`,
+      { to: [spec.email], ...render(spec.acknowledgement) },
+      { expiresAt: unpairedRecordExpiry(clock.now()) },
+    );
   }
   logger.info("Form submitted", {
     kind: spec.kind,

@@ -28,7 +28,12 @@ export type SendResult = "sent" | "already-sent";
  * execution finds the claim and sends nothing. When SES refuses, the claim is released so that a
  * retry can send it.
  */
-export async function sendOnce(dedupeKey: string, email: OutgoingEmail): Promise<SendResult> {
+export async function sendOnce(
+  dedupeKey: string,
+  email: OutgoingEmail,
+  /** The claim's TTL (epoch seconds); a pair's claims get theirs when the pair ends. */
+  options: { expiresAt?: number } = {},
+): Promise<SendResult> {
   const claimKey = keys.emailSent(dedupeKey);
   try {
     await documents.send(
@@ -40,6 +45,7 @@ export async function sendOnce(dedupeKey: string, email: OutgoingEmail): Promise
           dedupeKey,
           subject: email.subject,
           at: clock.now().toISOString(),
+          expiresAt: options.expiresAt,
         },
         ConditionExpression: "attribute_not_exists(pk)",
       }),
