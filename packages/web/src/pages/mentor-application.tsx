@@ -1,5 +1,5 @@
 import { grades } from "#core/mentor";
-import { availabilitySlots, formats, mentorLevels, programme, themes } from "#core/programme";
+import { mentorLevels, programme, themes } from "#core/programme";
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -13,7 +13,7 @@ import {
   SubmitButton,
   TextField,
 } from "../form-kit";
-import { type Lang, pageTitle, t, ui } from "../i18n";
+import { type Lang, pageTitle, t } from "../i18n";
 import { Layout } from "../layout";
 import { ConsentField, IdentityFields, MeetingFields, personLabels } from "../person-fields";
 

@@ -1,11 +1,4 @@
-import {
-  availabilitySlots,
-  formats,
-  levels,
-  programme,
-  questionnaire,
-  themes,
-} from "#core/programme";
+import { levels, programme, questionnaire, themes } from "#core/programme";
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -15,7 +8,7 @@ import {
   SubmitButton,
   TextField,
 } from "../form-kit";
-import { type Lang, pageTitle, t, ui } from "../i18n";
+import { type Lang, pageTitle, t } from "../i18n";
 import { Layout } from "../layout";
 import { ConsentField, IdentityFields, MeetingFields, personLabels } from "../person-fields";
 
