@@ -3,6 +3,7 @@ import type { PairDetails } from "#core/admin/pairs";
 import { fullName } from "#core/admin/records";
 import { meetingLabel } from "#core/pair/rules";
 import { type FieldErrors, type FormValues, TextField } from "../../form-kit";
+import { describeHistoryEvent } from "./history-events";
 import type { Person } from "./matching";
 import { AdminLayout, formatDateTime, yesNo } from "./parts";
 
@@ -113,7 +114,7 @@ export function PairPage(props: {
               <tr>
                 <th scope="row">{formatDateTime(entry.at)}</th>
                 <td>{actors[entry.actor] ?? entry.actor}</td>
-                <td>{entry.event}</td>
+                <td>{describeHistoryEvent(entry.event)}</td>
                 <td>{detailText(entry.detail)}</td>
               </tr>
             ))}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { describeHistoryEvent } from "#web/pages/admin/history-events";
+
+describe("history events as the programme team reads them", () => {
+  it("names pair events in French", () => {
+    expect(describeHistoryEvent("pair.started")).toBe("Binôme confirmé, parcours démarré");
+    expect(describeHistoryEvent("pair.ended-after-no-shows")).toBe(
+      "Arrêté après des absences répétées",
+    );
+  });
+
+  it("names meeting events with their meeting", () => {
+    expect(describeHistoryEvent("session-2.rescheduled")).toBe("Séance n° 2 : date déplacée");
+    expect(describeHistoryEvent("preparation.held")).toBe("Rendez-vous de préparation : a eu lieu");
+    expect(describeHistoryEvent("follow-up.no-show")).toBe("Séance de suivi : n'a pas eu lieu");
+  });
+
+  it("shows an unknown code as it is rather than hiding it", () => {
+    expect(describeHistoryEvent("something.new")).toBe("something.new");
+  });
+});
