@@ -8,6 +8,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/setup.ts"],
+    // The JSON report lets CI print a plain "N passed, N failed" line (see .ci/run).
+    reporters: ["default", ["json", { outputFile: "test-artifacts/vitest.json" }]],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: {
