@@ -17,8 +17,9 @@ import {
 import { completeSignIn, cookieKey, discover } from "#core/admin/oidc-client";
 import { env } from "#core/env";
 import { logger } from "#core/observability";
+import { type Lang, t } from "#web/i18n";
 import { Layout } from "#web/layout";
-import { adminNavigation } from "#web/pages/admin/parts";
+import { adminNavigation, inLanguage } from "#web/pages/admin/parts";
 
 /**
  * The programme team's sign-in in a browser, through the OpenID Connect provider (ProConnect or
@@ -38,6 +39,9 @@ const pendingCookie = "binome_connexion";
 const hostPrefix = { prefix: "host" } as const;
 
 const purpose = { session: "session", pending: "sign-in" } as const;
+
+/** The language the `language` middleware chose for this request (French when it did not run). */
+export const langOf = (c: Context): Lang => (c.get("lang") === "en" ? "en" : "fr");
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 const cookieOptions = (maxAge: number) =>
@@ -132,41 +136,54 @@ export function endSession(c: Context) {
 export function signedOut(c: Context) {
   c.header("Cache-Control", "no-store");
   const next = safeReturnPath(`${c.req.path}${new URL(c.req.url).search}`);
-  const signIn = `/admin/connexion?suite=${encodeURIComponent(next)}`;
+  const lang = langOf(c);
+  const signIn = inLanguage(`/admin/connexion?suite=${encodeURIComponent(next)}`, lang);
   if (c.req.method === "GET") return c.redirect(signIn, 302);
   return page(
     c,
     401,
-    "Session expirée",
+    t(lang, { fr: "Session expirée", en: "Session expired" }),
     <>
       <p>
-        Votre session a expiré : connectez-vous de nouveau, puis refaites votre dernière action.
+        {t(lang, {
+          fr: "Votre session a expiré : connectez-vous de nouveau, puis refaites votre dernière action.",
+          en: "Your session has expired: sign in again, then repeat your last action.",
+        })}
       </p>
       <p>
-        <a href={signIn}>Se connecter</a>
+        <a href={signIn}>{t(lang, { fr: "Se connecter", en: "Sign in" })}</a>
       </p>
     </>,
   );
 }
 
 function signInProblem(c: Context, status: 401 | 403, kind: "failed" | "missing-role") {
+  const lang = langOf(c);
   return page(
     c,
     status,
-    kind === "missing-role" ? "Accès refusé" : "Connexion impossible",
+    kind === "missing-role"
+      ? t(lang, { fr: "Accès refusé", en: "Access refused" })
+      : t(lang, { fr: "Connexion impossible", en: "Sign-in failed" }),
     kind === "missing-role" ? (
       <p>
-        Votre compte n'a pas le rôle « équipe d'animation ». Demandez-le à l'administrateur du
-        programme, puis reconnectez-vous.
+        {t(lang, {
+          fr: "Votre compte n'a pas le rôle « équipe d'animation ». Demandez-le à l'administrateur du programme, puis reconnectez-vous.",
+          en: "Your account does not have the “programme team” role. Ask the programme's administrator for it, then sign in again.",
+        })}
       </p>
     ) : (
       <>
         <p>
-          La connexion n'a pas abouti (elle a peut-être expiré, ou a été commencée dans un autre
-          onglet). Réessayez.
+          {t(lang, {
+            fr: "La connexion n'a pas abouti (elle a peut-être expiré, ou a été commencée dans un autre onglet). Réessayez.",
+            en: "The sign-in did not complete (it may have expired, or been started in another tab). Try again.",
+          })}
         </p>
         <p>
-          <a href="/admin/connexion">Se connecter</a>
+          <a href={inLanguage("/admin/connexion", lang)}>
+            {t(lang, { fr: "Se connecter", en: "Sign in" })}
+          </a>
         </p>
       </>
     ),
@@ -177,33 +194,45 @@ const providerDown = (c: Context) =>
   page(
     c,
     503,
-    "Connexion indisponible",
+    t(langOf(c), { fr: "Connexion indisponible", en: "Sign-in unavailable" }),
     <p>
-      Le service d'identification ne répond pas pour le moment. Réessayez dans quelques minutes.
+      {t(langOf(c), {
+        fr: "Le service d'identification ne répond pas pour le moment. Réessayez dans quelques minutes.",
+        en: "The identity service is not answering at the moment. Try again in a few minutes.",
+      })}
     </p>,
   );
 
-export const signedOutPage = (c: Context) =>
-  page(
+export const signedOutPage = (c: Context) => {
+  const lang = langOf(c);
+  return page(
     c,
     200,
-    "Vous êtes déconnecté",
+    t(lang, { fr: "Vous êtes déconnecté", en: "You are signed out" }),
     <>
-      <p>Vous êtes déconnecté de Binôme.</p>
       <p>
-        Votre session chez le fournisseur d'identité (par exemple ProConnect) peut rester ouverte :
-        sur un poste partagé, fermez aussi le navigateur.
+        {t(lang, { fr: "Vous êtes déconnecté de Binôme.", en: "You are signed out of Binôme." })}
       </p>
       <p>
-        <a href="/admin/connexion">Se reconnecter</a>
+        {t(lang, {
+          fr: "Votre session chez le fournisseur d'identité (par exemple ProConnect) peut rester ouverte : sur un poste partagé, fermez aussi le navigateur.",
+          en: "Your session with the identity provider (ProConnect, for example) may stay open: on a shared computer, close the browser too.",
+        })}
+      </p>
+      <p>
+        <a href={inLanguage("/admin/connexion", lang)}>
+          {t(lang, { fr: "Se reconnecter", en: "Sign in again" })}
+        </a>
       </p>
     </>,
   );
+};
 
 function page(c: Context, status: ContentfulStatusCode, title: string, content: Child) {
   c.header("Cache-Control", "no-store");
+  const lang = langOf(c);
   return c.html(
-    <Layout lang="fr" title={title} path="/admin/connexion" navigation={adminNavigation}>
+    <Layout lang={lang} title={title} path="/admin/connexion" navigation={adminNavigation(lang)}>
       <div class="narrow">
         <h1>{title}</h1>
         {content}

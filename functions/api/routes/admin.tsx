@@ -19,8 +19,10 @@ import * as cohort from "#core/cohort";
 import { env } from "#core/env";
 import { computeFigures } from "#core/figures";
 import * as pairing from "#core/pairing";
+import type { Localised } from "#core/programme";
 import * as selection from "#core/selection";
 import type { FormValues } from "#web/form-kit";
+import { t } from "#web/i18n";
 import { CohortPage, CohortsPage } from "#web/pages/admin/cohorts";
 import { FiguresPage } from "#web/pages/admin/figures";
 import { MentorsPage, PairsPage, QuestionnairesPage } from "#web/pages/admin/lists";
@@ -28,12 +30,14 @@ import { LoginPage } from "#web/pages/admin/login";
 import { type Person, ProposalPage } from "#web/pages/admin/matching";
 import { MentorPage } from "#web/pages/admin/mentor";
 import { PairPage } from "#web/pages/admin/pair";
-import { AdminLayout, type Filters } from "#web/pages/admin/parts";
+import { AdminLayout, type Filters, inLanguage } from "#web/pages/admin/parts";
 import { issuesByField } from "#web/validation";
+import { type LangEnv, language } from "../lang";
 import { accessRequestOf, adminCookie, CancelSchema, isProgrammeTeam } from "./admin-api";
 import {
   endSession,
   finishSignIn,
+  langOf,
   sessionOf,
   signedOut,
   signedOutPage,
@@ -48,18 +52,34 @@ import {
  * Two ways in: with an OpenID Connect provider configured (always on AWS), the browser signs in
  * there and gets a session cookie (admin-sign-in.tsx); otherwise (locally) the token printed by
  * `npm start`, as a bearer token or through the login form.
+ *
+ * French first, like every page: `?lang=en` switches to English (the `language` middleware), and
+ * forms and redirects keep it.
  */
 
 const sessionHours = 8;
 
-const notFoundPage = (c: Context, message: string) =>
-  c.html(
-    <AdminLayout title="Page introuvable" path={c.req.path}>
-      <h1>Page introuvable</h1>
-      <p>{message}</p>
+const notFoundPage = (c: Context, message: Localised) => {
+  const lang = langOf(c);
+  const title = t(lang, { fr: "Page introuvable", en: "Page not found" });
+  return c.html(
+    <AdminLayout lang={lang} title={title} path={c.req.path}>
+      <h1>{title}</h1>
+      <p>{t(lang, message)}</p>
     </AdminLayout>,
     404,
   );
+};
+
+const noSuchPair: Localised = { fr: "Ce binôme n'existe pas.", en: "This pair does not exist." };
+const noSuchMentor: Localised = {
+  fr: "Ce mentor n'existe pas.",
+  en: "This mentor does not exist.",
+};
+
+/** A redirect in the request's language, unless the address already says which. */
+const keepLanguage = (c: Context, path: string) =>
+  /[?&]lang=/.test(path) ? path : inLanguage(path, langOf(c));
 
 const loginPage = (
   c: Context,
@@ -73,7 +93,7 @@ const loginPage = (
   const asked =
     c.req.path === "/admin/connexion" ? "/admin" : `${c.req.path}${new URL(c.req.url).search}`;
   const next = returnTo ?? safeReturnPath(c.req.query("suite") ?? asked);
-  return c.html(<LoginPage next={next} local={local} error={error} />, status);
+  return c.html(<LoginPage next={next} local={local} error={error} lang={langOf(c)} />, status);
 };
 
 const requireProgrammeTeam = createMiddleware(async (c, next) => {
@@ -114,7 +134,7 @@ const versionOf = (values: FormValues) => {
 };
 
 const redirectDone = (c: Context, path: string, done: string) =>
-  c.redirect(`${path}${path.includes("?") ? "&" : "?"}fait=${done}`, 303);
+  c.redirect(keepLanguage(c, `${path}${path.includes("?") ? "&" : "?"}fait=${done}`), 303);
 
 /** Names of a cohort's people, for tables and selects (never logged). */
 async function namesOf(cohortId: string) {
@@ -145,6 +165,7 @@ async function proposalPage(c: Context, cohortId: string, problem?: string) {
       mentors={people(roster.mentors.keys())}
       done={c.req.query("fait")}
       problem={problem}
+      lang={langOf(c)}
     />,
     problem ? 409 : 200,
   );
@@ -157,7 +178,7 @@ async function pairPage(
   status: 200 | 404 | 409 | 422 = 200,
 ) {
   const details = await loadPairDetails(pairId);
-  if (!details) return notFoundPage(c, "Ce binôme n'existe pas.");
+  if (!details) return notFoundPage(c, noSuchPair);
   const [{ names }, roster] = await Promise.all([
     namesOf(details.pair.cohortId),
     pairing.loadRoster(details.pair.cohortId),
@@ -172,6 +193,7 @@ async function pairPage(
       names={names}
       mentors={mentors}
       done={c.req.query("fait")}
+      lang={langOf(c)}
       {...extra}
     />,
     status,
@@ -183,7 +205,7 @@ async function pairAction(c: Context, request: PairAction, done: string) {
   const outcome = await actOnPair(pairId, request);
   if (!outcome.ok) {
     return outcome.status === 404
-      ? notFoundPage(c, "Ce binôme n'existe pas.")
+      ? notFoundPage(c, noSuchPair)
       : pairPage(c, pairId, { problem: outcome.message }, outcome.status);
   }
   return redirectDone(c, `/admin/binomes/${pairId}`, done);
@@ -217,7 +239,8 @@ const interviewFromForm = (values: FormValues) => ({
   comment: text(values, "comment"),
 });
 
-export const adminPages = new Hono()
+export const adminPages = new Hono<LangEnv>()
+  .use(language)
   // Logging in is the only thing open to everyone here.
   .get("/connexion", (c) => {
     const settings = oidcSettings();
@@ -227,11 +250,13 @@ export const adminPages = new Hono()
   })
   .get("/callback", (c) => {
     const settings = oidcSettings();
-    return settings ? finishSignIn(c, settings) : c.redirect("/admin/connexion", 303);
+    return settings
+      ? finishSignIn(c, settings)
+      : c.redirect(keepLanguage(c, "/admin/connexion"), 303);
   })
   .post("/connexion", async (c) => {
     // With a provider, the token form does not exist: signing in starts at the provider.
-    if (oidcSettings()) return c.redirect("/admin/connexion", 303);
+    if (oidcSettings()) return c.redirect(keepLanguage(c, "/admin/connexion"), 303);
     const values = await form(c);
     const next = safeReturnPath(text(values, "next"));
     const request = accessRequestOf(c);
@@ -245,25 +270,31 @@ export const adminPages = new Hono()
       secure: new URL(c.req.url).protocol === "https:",
       maxAge: sessionHours * 3600,
     });
-    return c.redirect(next, 303);
+    return c.redirect(keepLanguage(c, next), 303);
   })
   .post("/deconnexion", (c) => {
     if (oidcSettings()) {
       endSession(c);
-      return c.redirect("/admin/deconnexion", 303);
+      return c.redirect(keepLanguage(c, "/admin/deconnexion"), 303);
     }
     deleteCookie(c, adminCookie, { path: "/" });
-    return c.redirect("/admin/connexion", 303);
+    return c.redirect(keepLanguage(c, "/admin/connexion"), 303);
   })
   .get("/deconnexion", (c) =>
-    oidcSettings() ? signedOutPage(c) : c.redirect("/admin/connexion", 303),
+    oidcSettings() ? signedOutPage(c) : c.redirect(keepLanguage(c, "/admin/connexion"), 303),
   )
   .use("*", requireProgrammeTeam)
   // Cohorts
   .get("/", async (c) =>
-    c.html(<CohortsPage cohorts={await cohort.listCohorts()} done={c.req.query("fait")} />),
+    c.html(
+      <CohortsPage
+        cohorts={await cohort.listCohorts()}
+        done={c.req.query("fait")}
+        lang={c.var.lang}
+      />,
+    ),
   )
-  .get("/vagues", (c) => c.redirect("/admin", 303))
+  .get("/vagues", (c) => c.redirect(keepLanguage(c, "/admin"), 303))
   .post("/vagues", async (c) => {
     const values = await form(c);
     const parsed = v.safeParse(cohort.NewCohortSchema, {
@@ -273,7 +304,12 @@ export const adminPages = new Hono()
     if (!parsed.success) {
       const errors = issuesByField(cohort.NewCohortSchema, parsed.issues);
       return c.html(
-        <CohortsPage cohorts={await cohort.listCohorts()} values={values} errors={errors} />,
+        <CohortsPage
+          cohorts={await cohort.listCohorts()}
+          values={values}
+          errors={errors}
+          lang={c.var.lang}
+        />,
         422,
       );
     }
@@ -281,7 +317,12 @@ export const adminPages = new Hono()
     if (outcome.status === "exists") {
       const errors = { id: "Une vague porte déjà cet identifiant." };
       return c.html(
-        <CohortsPage cohorts={await cohort.listCohorts()} values={values} errors={errors} />,
+        <CohortsPage
+          cohorts={await cohort.listCohorts()}
+          values={values}
+          errors={errors}
+          lang={c.var.lang}
+        />,
         422,
       );
     }
@@ -290,7 +331,9 @@ export const adminPages = new Hono()
   .get("/vagues/:id", async (c) => {
     const id = c.req.param("id");
     const [found, { names }] = await Promise.all([cohort.getCohortOrDefaults(id), namesOf(id)]);
-    return c.html(<CohortPage cohort={found} names={names} done={c.req.query("fait")} />);
+    return c.html(
+      <CohortPage cohort={found} names={names} done={c.req.query("fait")} lang={c.var.lang} />,
+    );
   })
   .post("/vagues/:id/reglages", async (c) => {
     const id = c.req.param("id");
@@ -300,7 +343,13 @@ export const adminPages = new Hono()
       const [found, { names }] = await Promise.all([cohort.getCohortOrDefaults(id), namesOf(id)]);
       const errors = issuesByField(cohort.CohortSettingsSchema, parsed.issues);
       return c.html(
-        <CohortPage cohort={found} names={names} values={values} errors={errors} />,
+        <CohortPage
+          cohort={found}
+          names={names}
+          values={values}
+          errors={errors}
+          lang={c.var.lang}
+        />,
         422,
       );
     }
@@ -359,7 +408,9 @@ export const adminPages = new Hono()
       loadCohortRecords(filters.cohortId),
     ]);
     const rows = questionnaireRows(records.questionnaires, records.pairs, filters);
-    return c.html(<QuestionnairesPage cohorts={cohorts} filters={filters} rows={rows} />);
+    return c.html(
+      <QuestionnairesPage cohorts={cohorts} filters={filters} rows={rows} lang={c.var.lang} />,
+    );
   })
   .get("/mentors", async (c) => {
     const filters = filtersOf(c);
@@ -368,12 +419,14 @@ export const adminPages = new Hono()
       loadCohortRecords(filters.cohortId),
     ]);
     const rows = mentorRows(records.mentors, records.pairs, filters);
-    return c.html(<MentorsPage cohorts={cohorts} filters={filters} rows={rows} />);
+    return c.html(
+      <MentorsPage cohorts={cohorts} filters={filters} rows={rows} lang={c.var.lang} />,
+    );
   })
   .get("/mentors/:id", async (c) => {
     const mentor = await getMentor(c.req.param("id"));
-    if (!mentor) return notFoundPage(c, "Ce mentor n'existe pas.");
-    return c.html(<MentorPage mentor={mentor} done={c.req.query("fait")} />);
+    if (!mentor) return notFoundPage(c, noSuchMentor);
+    return c.html(<MentorPage mentor={mentor} done={c.req.query("fait")} lang={c.var.lang} />);
   })
   .post("/mentors/:id/entretien", async (c) => {
     const id = c.req.param("id");
@@ -381,12 +434,15 @@ export const adminPages = new Hono()
     const parsed = v.safeParse(selection.InterviewSchema, interviewFromForm(values));
     if (!parsed.success) {
       const mentor = await getMentor(id);
-      if (!mentor) return notFoundPage(c, "Ce mentor n'existe pas.");
+      if (!mentor) return notFoundPage(c, noSuchMentor);
       const errors = issuesByField(selection.InterviewSchema, parsed.issues);
-      return c.html(<MentorPage mentor={mentor} values={values} errors={errors} />, 422);
+      return c.html(
+        <MentorPage mentor={mentor} values={values} errors={errors} lang={c.var.lang} />,
+        422,
+      );
     }
     const outcome = await selection.recordInterview(id, parsed.output);
-    if (outcome.status === "not-found") return notFoundPage(c, "Ce mentor n'existe pas.");
+    if (outcome.status === "not-found") return notFoundPage(c, noSuchMentor);
     return redirectDone(c, `/admin/mentors/${id}`, "entretien");
   })
   .get("/binomes", async (c) => {
@@ -402,6 +458,7 @@ export const adminPages = new Hono()
         pairs={filterPairs(records.pairs, filters)}
         names={names}
         done={c.req.query("fait")}
+        lang={c.var.lang}
       />,
     );
   })
@@ -436,5 +493,12 @@ export const adminPages = new Hono()
       questionnaires: records.questionnaires.length,
       pairs: records.pairs,
     });
-    return c.html(<FiguresPage cohorts={cohorts} cohortId={filters.cohortId} figures={figures} />);
+    return c.html(
+      <FiguresPage
+        cohorts={cohorts}
+        cohortId={filters.cohortId}
+        figures={figures}
+        lang={c.var.lang}
+      />,
+    );
   });

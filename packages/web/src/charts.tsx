@@ -3,7 +3,12 @@
  * content security policy forbids inline styles). Every chart prints its numbers beside the bars,
  * carries a text alternative (`role="img"` named by its title and a description listing every
  * value) and is followed by the same numbers as a table, for whoever reads tables more easily.
+ *
+ * Charts take the page's language for the words they add themselves (headers, the caption of the
+ * table, separators); the caller gives the labels already in that language.
  */
+
+import { type Lang, t } from "./i18n";
 
 export type Bar = { label: string; value: number; display?: string };
 
@@ -23,6 +28,12 @@ function shown(bar: Bar) {
   return bar.display ?? String(bar.value);
 }
 
+/** French puts a space before a colon or a semicolon; English does not. */
+const colon = (lang: Lang) => (lang === "en" ? ":" : " :");
+const semicolon = (lang: Lang) => (lang === "en" ? "; " : " ; ");
+const figuresCaption = (title: string, lang: Lang) =>
+  `${title}${colon(lang)} ${t(lang, { fr: "les chiffres", en: "the figures" })}`;
+
 /** Horizontal bars, one per item, with the value written at the end of each bar. */
 export function BarChart(props: {
   id: string;
@@ -32,11 +43,16 @@ export function BarChart(props: {
   max?: number;
   caption?: string;
   valueHeader?: string;
+  lang?: Lang;
 }) {
-  const { id, title, bars, caption, valueHeader = "Valeur" } = props;
+  const lang = props.lang ?? "fr";
+  const { id, title, bars, caption } = props;
+  const valueHeader = props.valueHeader ?? t(lang, { fr: "Valeur", en: "Value" });
   const max = props.max ?? Math.max(1, ...bars.map((bar) => bar.value));
   const height = bars.length * rowHeight + 8;
-  const description = bars.map((bar) => `${bar.label} : ${shown(bar)}`).join(" ; ");
+  const description = bars
+    .map((bar) => `${bar.label}${colon(lang)} ${shown(bar)}`)
+    .join(semicolon(lang));
   return (
     <figure class="chart" aria-labelledby={`${id}-legende`}>
       <figcaption id={`${id}-legende`}>{title}</figcaption>
@@ -84,7 +100,8 @@ export function BarChart(props: {
         })}
       </svg>
       <DataTable
-        caption={caption ?? `${title} : les chiffres`}
+        lang={lang}
+        caption={caption ?? figuresCaption(title, lang)}
         headers={["", valueHeader]}
         rows={bars.map((bar) => [bar.label, shown(bar)])}
       />
@@ -108,7 +125,9 @@ export function BeforeAfterChart(props: {
   max: number;
   beforeLabel: string;
   afterLabel: string;
+  lang?: Lang;
 }) {
+  const lang = props.lang ?? "fr";
   const { id, title, items, max, beforeLabel, afterLabel } = props;
   const groupHeight = rowHeight * 2 + 6;
   const legendHeight = 28;
@@ -116,9 +135,9 @@ export function BeforeAfterChart(props: {
   const description = items
     .map(
       (item) =>
-        `${item.label} : ${beforeLabel.toLowerCase()} ${item.format(item.before)}, ${afterLabel.toLowerCase()} ${item.format(item.after)}${item.note ? ` (${item.note})` : ""}`,
+        `${item.label}${colon(lang)} ${beforeLabel.toLowerCase()} ${item.format(item.before)}, ${afterLabel.toLowerCase()} ${item.format(item.after)}${item.note ? ` (${item.note})` : ""}`,
     )
-    .join(" ; ");
+    .join(semicolon(lang));
   return (
     <figure class="chart" aria-labelledby={`${id}-legende`}>
       <figcaption id={`${id}-legende`}>{title}</figcaption>
@@ -185,8 +204,14 @@ export function BeforeAfterChart(props: {
         })}
       </svg>
       <DataTable
-        caption={`${title} : les chiffres`}
-        headers={["Thème", beforeLabel, afterLabel, "Binômes"]}
+        lang={lang}
+        caption={figuresCaption(title, lang)}
+        headers={[
+          t(lang, { fr: "Thème", en: "Theme" }),
+          beforeLabel,
+          afterLabel,
+          t(lang, { fr: "Binômes", en: "Pairs" }),
+        ]}
         rows={items.map((item) => [
           item.label,
           item.format(item.before),
@@ -199,7 +224,13 @@ export function BeforeAfterChart(props: {
 }
 
 /** The chart's numbers as a table: caption, column headers and row headers with their scope. */
-export function DataTable(props: { caption: string; headers: string[]; rows: string[][] }) {
+export function DataTable(props: {
+  caption: string;
+  headers: string[];
+  rows: string[][];
+  lang?: Lang;
+}) {
+  const firstHeader = t(props.lang ?? "fr", { fr: "Élément", en: "Item" });
   return (
     <div class="table-scroll">
       <table class="grid">
@@ -207,7 +238,7 @@ export function DataTable(props: { caption: string; headers: string[]; rows: str
         <thead>
           <tr>
             {props.headers.map((header, index) => (
-              <th scope="col">{header || (index === 0 ? "Élément" : "")}</th>
+              <th scope="col">{header || (index === 0 ? firstHeader : "")}</th>
             ))}
           </tr>
         </thead>

@@ -86,12 +86,88 @@ const englishMessages: Record<string, string> = {
   "Chaque choix ne compte qu'une fois.": "Each choice counts only once.",
   "Ce champ n'est pas attendu.": "This field is not expected.",
   "Ce champ est obligatoire.": "This field is required.",
+  // The programme team's pages: cohorts, interviews, pairs, matching.
+  "Indiquez l'identifiant de la vague.": "Enter the cohort's identifier.",
+  "L'identifiant de la vague ne contient que des lettres minuscules, des chiffres et des tirets (40 caractères au plus), par exemple vague-2.":
+    "The cohort's identifier holds only lower-case letters, digits and hyphens (40 characters at most), for example vague-2.",
+  "Indiquez le nom de la vague.": "Enter the cohort's name.",
+  "Une vague porte déjà cet identifiant.": "A cohort already has this identifier.",
+  "Le rappel part entre 1 et 168 heures (7 jours) avant le rendez-vous.":
+    "The reminder goes between 1 and 168 hours (7 days) before the meeting.",
+  "Indiquez si un mentor peut accompagner quelqu'un de sa ligne hiérarchique.":
+    "Say whether a mentor may coach someone in their line of management.",
+  "Remplissez la grille d'entretien.": "Fill in the interview grid.",
+  "Choisissez une décision : retenu, liste d'attente ou non retenu.":
+    "Choose a decision: selected, waiting list or not selected.",
+  "Indiquez le motif de l'annulation.": "Enter the reason for the cancellation.",
+  "Choisissez le nouveau mentor.": "Choose the new mentor.",
+  "Ce binôme n'existe pas.": "This pair does not exist.",
+  "Seul un binôme en cours peut être mis en pause.": "Only a pair under way can be paused.",
+  "Seul un binôme en pause peut reprendre.": "Only a paused pair can resume.",
+  "Ce binôme est déjà terminé ou annulé.": "This pair is already over or cancelled.",
+  "On ne change pas le mentor d'un binôme terminé ou annulé.":
+    "The mentor of a pair that is over or cancelled cannot be changed.",
+  "C'est déjà le mentor de ce binôme.": "This is already the pair's mentor.",
+  "Ce mentor n'est pas dans cette vague.": "This mentor is not in this cohort.",
+  "Ce mentor n'a pas été retenu à l'entretien.": "This mentor was not selected at interview.",
+  "Le questionnaire du cadre est introuvable.": "The manager's questionnaire cannot be found.",
+  "Ce mentor est déjà complet.": "This mentor is already full.",
+  "Ce cadre n'est pas à apparier dans cette vague.":
+    "This manager is not to be matched in this cohort.",
+  "Ce mentor n'est pas disponible : il doit être retenu et avoir encore de la place.":
+    "This mentor is not available: they must be selected and still have a place.",
+  "Les deux cadres doivent avoir un binôme dans la proposition.":
+    "Both managers must have a pair in the proposal.",
+  "Ces deux cadres ont déjà le même mentor.": "These two managers already have the same mentor.",
+  "Ce cadre n'a pas de binôme dans la proposition.": "This manager has no pair in the proposal.",
+  "La proposition a changé entre-temps (quelqu'un d'autre l'a modifiée) : rechargez-la et recommencez.":
+    "The proposal changed in the meantime (someone else edited it): reload it and start again.",
+  "Aucune proposition pour cette vague.": "No proposal for this cohort.",
+  "Cette proposition est déjà confirmée : lancez un nouvel appariement.":
+    "This proposal is already confirmed: run a new matching.",
+  "La proposition ne contient aucun binôme à confirmer.": "The proposal holds no pair to confirm.",
+  "Retiré de la proposition par l'équipe d'animation":
+    "Removed from the proposal by the programme team",
+  "Aucun mentor n'est disponible dans cette vague": "No mentor is available in this cohort",
+  "Aucun thème prioritaire n'a été indiqué dans le questionnaire":
+    "No priority theme was given in the questionnaire",
+  "Aucun mentor ne propose de format compatible": "No mentor offers a compatible format",
+  "Aucun mentor disponible ne couvre vos thèmes prioritaires":
+    "No available mentor covers the priority themes",
+  "Les seuls mentors qui couvrent vos thèmes prioritaires sont dans votre ligne hiérarchique":
+    "The only mentors who cover the priority themes are in the manager's line of management",
+  "Les mentors qui couvrent vos thèmes prioritaires ont été écartés par l'équipe d'animation":
+    "The mentors who cover the priority themes were ruled out by the programme team",
+  "Tous les mentors compatibles sont déjà complets": "Every compatible mentor is already full",
+  "Le seul mentor compatible est déjà complet": "The only compatible mentor is already full",
+  "ce cadre n'a indiqué aucun thème prioritaire": "this manager gave no priority theme",
+  "ils n'ont aucun format de rencontre en commun": "they have no meeting format in common",
+  "ce mentor ne couvre aucun des thèmes prioritaires du cadre":
+    "this mentor covers none of the manager's priority themes",
+  "ce mentor est dans la ligne hiérarchique du cadre, ce que la vague n'autorise pas":
+    "this mentor is in the manager's line of management, which the cohort does not allow",
+  "l'équipe d'animation a écarté ce binôme": "the programme team ruled out this pair",
 };
 
 const englishPatterns: [RegExp, (match: RegExpMatchArray) => string][] = [
   [/^(\d+) caractères au plus\.$/, (m) => `${m[1]} characters at most.`],
   [/^Choisissez (\d+) réponses au plus\.$/, (m) => `Choose ${m[1]} answers at most.`],
   [/^Votre (.+) doit faire (\d+) caractères au plus\.$/, (m) => `${m[2]} characters at most.`],
+  [
+    /^Le nombre de séances va de 1 à (\d+)\.$/,
+    (m) => `The number of sessions goes from 1 to ${m[1]}.`,
+  ],
+  [/^La pause dure de 1 à (\d+) mois\.$/, (m) => `The pause lasts from 1 to ${m[1]} months.`],
+  [/^Choisissez un niveau pour « (.+) »\.$/, (m) => `Choose a level for “${m[1]}”.`],
+  [
+    /^Binôme impossible : (.+)\.$/,
+    (m) => `Pair not possible: ${localiseMessage("en", m[1] ?? "")}.`,
+  ],
+  [
+    /^Ce mentor est déjà complet \((\d+) places?\) : retirez d'abord un de ses binômes\.$/,
+    (m) =>
+      `This mentor is already full (${m[1]} place${m[1] === "1" ? "" : "s"}): remove one of their pairs first.`,
+  ],
 ];
 
 export function localiseMessage(lang: Lang, message: string): string {

@@ -1,17 +1,42 @@
 import type { Cohort } from "#core/cohort";
 import { type Figures, formatDecimal, formatPercent } from "#core/figures";
 import { BarChart, BeforeAfterChart } from "../../charts";
+import { type Lang, t } from "../../i18n";
 import { AdminLayout } from "./parts";
 
-export function FiguresPage(props: { cohorts: Cohort[]; cohortId: string; figures: Figures }) {
+/** English numbers: a point as the decimal separator, no space before the percent sign. */
+const englishDecimal = (value: number | null) => (value === null ? "—" : value.toFixed(1));
+const englishPercent = (rate: number | null) =>
+  rate === null ? "—" : `${Math.round(rate * 100)}%`;
+
+export function FiguresPage(props: {
+  cohorts: Cohort[];
+  cohortId: string;
+  figures: Figures;
+  lang?: Lang;
+}) {
   const { figures } = props;
+  const lang = props.lang ?? "fr";
+  const say = (text: { fr: string; en: string }) => t(lang, text);
+  const decimal = lang === "en" ? englishDecimal : formatDecimal;
+  const percent = lang === "en" ? englishPercent : formatPercent;
+  const of = say({ fr: "sur", en: "of" });
   const first = figures.funnel[0]?.count ?? 0;
   return (
-    <AdminLayout title="Chiffres du programme" path="/admin/chiffres">
-      <h1>Chiffres du programme</h1>
-      <form method="get" action="/admin/chiffres" aria-label="Choisir la vague">
+    <AdminLayout
+      lang={lang}
+      title={say({ fr: "Chiffres du programme", en: "Programme figures" })}
+      path="/admin/chiffres"
+    >
+      <h1>{say({ fr: "Chiffres du programme", en: "Programme figures" })}</h1>
+      <form
+        method="get"
+        action="/admin/chiffres"
+        aria-label={say({ fr: "Choisir la vague", en: "Choose the cohort" })}
+      >
+        {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
         <div class="field">
-          <label for="chiffres-vague">Vague</label>
+          <label for="chiffres-vague">{say({ fr: "Vague", en: "Cohort" })}</label>
           <select id="chiffres-vague" name="vague">
             {(props.cohorts.some((cohort) => cohort.id === props.cohortId)
               ? props.cohorts
@@ -24,53 +49,94 @@ export function FiguresPage(props: { cohorts: Cohort[]; cohortId: string; figure
           </select>
         </div>
         <div class="actions">
-          <button type="submit">Afficher</button>
+          <button type="submit">{say({ fr: "Afficher", en: "Show" })}</button>
         </div>
       </form>
-      <h2>Du questionnaire à la clôture</h2>
+      <h2>{say({ fr: "Du questionnaire à la clôture", en: "From questionnaire to closure" })}</h2>
       <BarChart
+        lang={lang}
         id="entonnoir"
-        title={`Parcours des cadres de la vague ${props.cohortId}`}
-        bars={figures.funnel.map((step) => ({ label: step.label.fr, value: step.count }))}
+        title={say({
+          fr: `Parcours des cadres de la vague ${props.cohortId}`,
+          en: `Managers' progress in cohort ${props.cohortId}`,
+        })}
+        bars={figures.funnel.map((step) => ({ label: t(lang, step.label), value: step.count }))}
         max={Math.max(1, first, ...figures.funnel.map((step) => step.count))}
-        valueHeader="Nombre"
+        valueHeader={say({ fr: "Nombre", en: "Number" })}
       />
-      <h2>Taux</h2>
+      <h2>{say({ fr: "Taux", en: "Rates" })}</h2>
       <dl class="facts">
-        <dt>Binômes terminés (taux d'achèvement)</dt>
+        <dt>
+          {say({
+            fr: "Binômes terminés (taux d'achèvement)",
+            en: "Pairs completed (completion rate)",
+          })}
+        </dt>
         <dd>
-          {formatPercent(figures.completionRate)} — {figures.closed} sur {figures.pairs}
+          {percent(figures.completionRate)} — {figures.closed} {of} {figures.pairs}
         </dd>
-        <dt>Binômes arrêtés en route (taux d'abandon)</dt>
+        <dt>
+          {say({
+            fr: "Binômes arrêtés en route (taux d'abandon)",
+            en: "Pairs stopped on the way (drop-out rate)",
+          })}
+        </dt>
         <dd>
-          {formatPercent(figures.dropOutRate)} — {figures.stopped} sur {figures.pairs}
+          {percent(figures.dropOutRate)} — {figures.stopped} {of} {figures.pairs}
         </dd>
-        <dt>Binômes en cours</dt>
+        <dt>{say({ fr: "Binômes en cours", en: "Pairs under way" })}</dt>
         <dd>{figures.running}</dd>
-        <dt>Satisfaction moyenne après les séances</dt>
+        <dt>
+          {say({
+            fr: "Satisfaction moyenne après les séances",
+            en: "Average satisfaction after the sessions",
+          })}
+        </dt>
         <dd>
           {figures.satisfaction.average === null
-            ? "Aucun retour pour l'instant"
-            : `${formatDecimal(figures.satisfaction.average)} sur 5 (${figures.satisfaction.answers} retour${figures.satisfaction.answers > 1 ? "s" : ""})`}
+            ? say({ fr: "Aucun retour pour l'instant", en: "No feedback yet" })
+            : say({
+                fr: `${formatDecimal(figures.satisfaction.average)} sur 5 (${figures.satisfaction.answers} retour${figures.satisfaction.answers > 1 ? "s" : ""})`,
+                en: `${englishDecimal(figures.satisfaction.average)} out of 5 (${figures.satisfaction.answers} answer${figures.satisfaction.answers > 1 ? "s" : ""})`,
+              })}
         </dd>
       </dl>
-      <h2>Aisance avant et après, par thème</h2>
-      <p>
-        Moyenne de l'aisance déclarée par les cadres (de 1, pas du tout à l'aise, à 4, très à
-        l'aise) dans le questionnaire puis à la clôture, sur les binômes qui ont les deux.
-      </p>
+      <h2>
+        {say({
+          fr: "Aisance avant et après, par thème",
+          en: "Ease before and after, by theme",
+        })}
+      </h2>
+      {lang === "en" ? (
+        <p>
+          Average ease declared by the managers (from 1, not at ease at all, to 4, very much at
+          ease) in the questionnaire and then at closure, over the pairs that have both.
+        </p>
+      ) : (
+        <p>
+          Moyenne de l'aisance déclarée par les cadres (de 1, pas du tout à l'aise, à 4, très à
+          l'aise) dans le questionnaire puis à la clôture, sur les binômes qui ont les deux.
+        </p>
+      )}
       <BeforeAfterChart
+        lang={lang}
         id="avant-apres"
-        title="Aisance moyenne avant et après le mentorat, par thème (sur 4)"
+        title={say({
+          fr: "Aisance moyenne avant et après le mentorat, par thème (sur 4)",
+          en: "Average ease before and after the mentoring, by theme (out of 4)",
+        })}
         max={4}
-        beforeLabel="Avant"
-        afterLabel="Après"
+        beforeLabel={say({ fr: "Avant", en: "Before" })}
+        afterLabel={say({ fr: "Après", en: "After" })}
         items={figures.selfEvaluation.map((theme) => ({
-          label: theme.label.fr,
+          label: t(lang, theme.label),
           before: theme.before,
           after: theme.after,
-          format: formatDecimal,
-          note: `${theme.count} binôme${theme.count > 1 ? "s" : ""}`,
+          format: decimal,
+          note:
+            lang === "en"
+              ? `${theme.count} pair${theme.count > 1 ? "s" : ""}`
+              : `${theme.count} binôme${theme.count > 1 ? "s" : ""}`,
         }))}
       />
     </AdminLayout>

@@ -1,43 +1,71 @@
 import { meetingOfStep, meetingTitle } from "#core/email/pair-messages";
+import type { Localised } from "#core/programme";
+import { type Lang, t } from "../../i18n";
 
 /**
  * A pair's history stores short event codes (`session-2.rescheduled`, `pair.closed`); the
- * programme team reads them as French sentences. An unknown code is shown as it is rather than
- * hidden.
+ * programme team reads them as sentences in the page's language. An unknown code is shown as it
+ * is rather than hidden.
  */
-const pairEvents: Record<string, string> = {
-  "pair.started": "Binôme confirmé, parcours démarré",
-  "introduction.sent": "Courriel de présentation envoyé aux deux",
-  "objectives.recorded": "Objectifs et nombre de séances convenus",
-  "self-evaluation.recorded": "Auto-évaluation de clôture reçue",
-  "nudge.sent": "Relance envoyée",
-  escalated: "Signalé à l'équipe d'animation",
-  "pause.started": "Pause entre les séances et le suivi",
-  "pair.closed": "Binôme clôturé",
-  "pair.paused": "Mis en pause par l'équipe",
-  "pair.resumed": "Repris par l'équipe",
-  "pair.cancelled": "Annulé par l'équipe",
-  "pair.ended-after-silence": "Arrêté après un long silence",
-  "pair.ended-after-no-shows": "Arrêté après des absences répétées",
-  "mentor.reassigned": "Nouveau mentor désigné",
-  "step.failed": "Étape en échec (voir l'exécution)",
+const pairEvents: Record<string, Localised> = {
+  "pair.started": {
+    fr: "Binôme confirmé, parcours démarré",
+    en: "Pair confirmed, programme started",
+  },
+  "introduction.sent": {
+    fr: "Courriel de présentation envoyé aux deux",
+    en: "Introduction email sent to both",
+  },
+  "objectives.recorded": {
+    fr: "Objectifs et nombre de séances convenus",
+    en: "Objectives and number of sessions agreed",
+  },
+  "self-evaluation.recorded": {
+    fr: "Auto-évaluation de clôture reçue",
+    en: "Closing self-evaluation received",
+  },
+  "nudge.sent": { fr: "Relance envoyée", en: "Nudge sent" },
+  escalated: { fr: "Signalé à l'équipe d'animation", en: "Escalated to the programme team" },
+  "pause.started": {
+    fr: "Pause entre les séances et le suivi",
+    en: "Pause between the sessions and the follow-up",
+  },
+  "pair.closed": { fr: "Binôme clôturé", en: "Pair closed" },
+  "pair.paused": { fr: "Mis en pause par l'équipe", en: "Paused by the team" },
+  "pair.resumed": { fr: "Repris par l'équipe", en: "Resumed by the team" },
+  "pair.cancelled": { fr: "Annulé par l'équipe", en: "Cancelled by the team" },
+  "pair.ended-after-silence": {
+    fr: "Arrêté après un long silence",
+    en: "Ended after a long silence",
+  },
+  "pair.ended-after-no-shows": {
+    fr: "Arrêté après des absences répétées",
+    en: "Ended after repeated no-shows",
+  },
+  "mentor.reassigned": { fr: "Nouveau mentor désigné", en: "New mentor assigned" },
+  "step.failed": {
+    fr: "Étape en échec (voir l'exécution)",
+    en: "Step failed (see the execution)",
+  },
 };
 
-const meetingEvents: Record<string, string> = {
-  scheduled: "date fixée",
-  rescheduled: "date déplacée",
-  cancelled: "annulé",
-  reminded: "rappel envoyé",
-  held: "a eu lieu",
-  "no-show": "n'a pas eu lieu",
-  feedback: "avis du cadre reçu",
+const meetingEvents: Record<string, Localised> = {
+  scheduled: { fr: "date fixée", en: "date set" },
+  rescheduled: { fr: "date déplacée", en: "date moved" },
+  cancelled: { fr: "annulé", en: "cancelled" },
+  reminded: { fr: "rappel envoyé", en: "reminder sent" },
+  held: { fr: "a eu lieu", en: "took place" },
+  "no-show": { fr: "n'a pas eu lieu", en: "did not take place" },
+  feedback: { fr: "avis du cadre reçu", en: "manager's feedback received" },
 };
 
-export function describeHistoryEvent(event: string): string {
+export function describeHistoryEvent(event: string, lang: Lang = "fr"): string {
   const known = pairEvents[event];
-  if (known) return known;
+  if (known) return t(lang, known);
   const separator = event.lastIndexOf(".");
   const meeting = meetingOfStep(event.slice(0, separator));
   const what = meetingEvents[event.slice(separator + 1)];
-  return meeting && what ? `${meetingTitle(meeting).fr} : ${what}` : event;
+  if (!meeting || !what) return event;
+  const title = t(lang, meetingTitle(meeting));
+  return lang === "en" ? `${title}: ${t(lang, what)}` : `${title} : ${t(lang, what)}`;
 }

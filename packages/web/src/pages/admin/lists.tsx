@@ -13,9 +13,13 @@ import type { Cohort } from "#core/cohort";
 import type { Pair } from "#core/pair/model";
 import { themes } from "#core/programme";
 import { decisionLabels } from "#core/selection";
+import { type Lang, t } from "../../i18n";
 import { AdminLayout, FilterForm, type Filters, filterQuery, formatDate, yesNo } from "./parts";
 
-const themeLabel = (id: string) => themes.find((theme) => theme.id === id)?.label.fr ?? id;
+const themeLabel = (lang: Lang) => (id: string) => {
+  const theme = themes.find((item) => item.id === id);
+  return theme ? t(lang, theme.label) : id;
+};
 
 const Count = ({ count, noun }: { count: number; noun: [string, string] }) => (
   <p role="status">
@@ -27,13 +31,16 @@ export function QuestionnairesPage(props: {
   cohorts: Cohort[];
   filters: Filters;
   rows: QuestionnaireRow[];
+  lang?: Lang;
 }) {
+  const lang = props.lang ?? "fr";
   return (
-    <AdminLayout title="Questionnaires" path="/admin/questionnaires">
-      <h1>Questionnaires des cadres</h1>
+    <AdminLayout lang={lang} title="Questionnaires" path="/admin/questionnaires">
+      <h1>{t(lang, { fr: "Questionnaires des cadres", en: "Managers' questionnaires" })}</h1>
       <FilterForm
+        lang={lang}
         action="/admin/questionnaires"
-        caption="Filtrer les questionnaires"
+        caption={t(lang, { fr: "Filtrer les questionnaires", en: "Filter the questionnaires" })}
         cohorts={props.cohorts}
         filters={props.filters}
         statuses={[...questionnaireStatuses]}
@@ -42,14 +49,19 @@ export function QuestionnairesPage(props: {
       <Count count={props.rows.length} noun={["questionnaire", "questionnaires"]} />
       <div class="table-scroll">
         <table class="grid">
-          <caption>Questionnaires de la vague {props.filters.cohortId}</caption>
+          <caption>
+            {t(lang, { fr: "Questionnaires de la vague", en: "Questionnaires of cohort" })}{" "}
+            {props.filters.cohortId}
+          </caption>
           <thead>
             <tr>
-              <th scope="col">Cadre</th>
-              <th scope="col">Direction et fonction</th>
-              <th scope="col">Thèmes prioritaires</th>
-              <th scope="col">Reçu le</th>
-              <th scope="col">Binôme</th>
+              <th scope="col">{t(lang, { fr: "Cadre", en: "Manager" })}</th>
+              <th scope="col">
+                {t(lang, { fr: "Direction et fonction", en: "Directorate and role" })}
+              </th>
+              <th scope="col">{t(lang, { fr: "Thèmes prioritaires", en: "Priority themes" })}</th>
+              <th scope="col">{t(lang, { fr: "Reçu le", en: "Received on" })}</th>
+              <th scope="col">{t(lang, { fr: "Binôme", en: "Pair" })}</th>
             </tr>
           </thead>
           <tbody>
@@ -59,16 +71,18 @@ export function QuestionnairesPage(props: {
                 <td>
                   {questionnaire.answers.directorate} — {questionnaire.answers.role}
                 </td>
-                <td>{questionnaire.answers.priorityThemes.map(themeLabel).join(", ")}</td>
-                <td>{formatDate(questionnaire.createdAt)}</td>
+                <td>{questionnaire.answers.priorityThemes.map(themeLabel(lang)).join(", ")}</td>
+                <td>{formatDate(questionnaire.createdAt, lang)}</td>
                 <td>
                   {pair ? (
                     <a href={`/admin/binomes/${pair.id}`}>
-                      {phaseLabel(pair.phase).fr} — {pairStatusLabel(pair.status).fr}
-                      {pair.needsAttention ? " — à surveiller" : ""}
+                      {t(lang, phaseLabel(pair.phase))} — {t(lang, pairStatusLabel(pair.status))}
+                      {pair.needsAttention
+                        ? ` — ${t(lang, { fr: "à surveiller", en: "to watch" })}`
+                        : ""}
                     </a>
                   ) : (
-                    "En attente d'un binôme"
+                    t(lang, { fr: "En attente d'un binôme", en: "Waiting for a pair" })
                   )}
                 </td>
               </tr>
@@ -80,13 +94,20 @@ export function QuestionnairesPage(props: {
   );
 }
 
-export function MentorsPage(props: { cohorts: Cohort[]; filters: Filters; rows: MentorRow[] }) {
+export function MentorsPage(props: {
+  cohorts: Cohort[];
+  filters: Filters;
+  rows: MentorRow[];
+  lang?: Lang;
+}) {
+  const lang = props.lang ?? "fr";
   return (
-    <AdminLayout title="Mentors" path="/admin/mentors">
+    <AdminLayout lang={lang} title="Mentors" path="/admin/mentors">
       <h1>Mentors</h1>
       <FilterForm
+        lang={lang}
         action="/admin/mentors"
-        caption="Filtrer les mentors"
+        caption={t(lang, { fr: "Filtrer les mentors", en: "Filter the mentors" })}
         cohorts={props.cohorts}
         filters={props.filters}
         statuses={[...mentorStatuses]}
@@ -95,15 +116,21 @@ export function MentorsPage(props: { cohorts: Cohort[]; filters: Filters; rows: 
       <Count count={props.rows.length} noun={["mentor", "mentors"]} />
       <div class="table-scroll">
         <table class="grid">
-          <caption>Candidatures de mentor de la vague {props.filters.cohortId}</caption>
+          <caption>
+            {t(lang, {
+              fr: "Candidatures de mentor de la vague",
+              en: "Mentor applications of cohort",
+            })}{" "}
+            {props.filters.cohortId}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Mentor</th>
-              <th scope="col">Direction</th>
-              <th scope="col">Thèmes (niveau)</th>
-              <th scope="col">Décision</th>
-              <th scope="col">Places prises</th>
-              <th scope="col">À surveiller</th>
+              <th scope="col">{t(lang, { fr: "Direction", en: "Directorate" })}</th>
+              <th scope="col">{t(lang, { fr: "Thèmes (niveau)", en: "Themes (level)" })}</th>
+              <th scope="col">{t(lang, { fr: "Décision", en: "Decision" })}</th>
+              <th scope="col">{t(lang, { fr: "Places prises", en: "Places taken" })}</th>
+              <th scope="col">{t(lang, { fr: "À surveiller", en: "To watch" })}</th>
             </tr>
           </thead>
           <tbody>
@@ -115,14 +142,14 @@ export function MentorsPage(props: { cohorts: Cohort[]; filters: Filters; rows: 
                 <td>{row.mentor.answers.directorate}</td>
                 <td>
                   {row.mentor.answers.themes
-                    .map((item) => `${themeLabel(item.theme)} (${item.level})`)
+                    .map((item) => `${themeLabel(lang)(item.theme)} (${item.level})`)
                     .join(", ")}
                 </td>
-                <td>{decisionLabels[row.mentor.status].fr}</td>
+                <td>{t(lang, decisionLabels[row.mentor.status])}</td>
                 <td>
-                  {row.placesTaken} sur {row.mentor.answers.capacity}
+                  {row.placesTaken} {t(lang, { fr: "sur", en: "of" })} {row.mentor.answers.capacity}
                 </td>
-                <td>{yesNo(row.needsAttention)}</td>
+                <td>{yesNo(row.needsAttention, lang)}</td>
               </tr>
             ))}
           </tbody>
@@ -138,15 +165,23 @@ export function PairsPage(props: {
   pairs: Pair[];
   names: Map<string, string>;
   done?: string;
+  lang?: Lang;
 }) {
+  const lang = props.lang ?? "fr";
   const name = (id: string) => props.names.get(id) ?? id;
   const exportQuery = filterQuery(props.filters, { cohort: "cohort" });
   return (
-    <AdminLayout title="Binômes" path="/admin/binomes" done={props.done}>
-      <h1>Binômes</h1>
+    <AdminLayout
+      lang={lang}
+      title={t(lang, { fr: "Binômes", en: "Pairs" })}
+      path="/admin/binomes"
+      done={props.done}
+    >
+      <h1>{t(lang, { fr: "Binômes", en: "Pairs" })}</h1>
       <FilterForm
+        lang={lang}
         action="/admin/binomes"
-        caption="Filtrer les binômes"
+        caption={t(lang, { fr: "Filtrer les binômes", en: "Filter the pairs" })}
         cohorts={props.cohorts}
         filters={props.filters}
         statuses={[...pairStatuses]}
@@ -155,27 +190,38 @@ export function PairsPage(props: {
       <ul>
         <li>
           <a href={`/api/admin/exports/pairs.csv?${exportQuery}`} download>
-            Exporter ces binômes (CSV pour Excel)
+            {t(lang, {
+              fr: "Exporter ces binômes (CSV pour Excel)",
+              en: "Export these pairs (CSV for Excel, in French)",
+            })}
           </a>
         </li>
         <li>
           <a href={`/api/admin/exports/feedback.csv?cohort=${props.filters.cohortId}`} download>
-            Exporter les retours anonymisés de la vague (CSV pour Excel)
+            {t(lang, {
+              fr: "Exporter les retours anonymisés de la vague (CSV pour Excel)",
+              en: "Export the cohort's anonymised feedback (CSV for Excel, in French)",
+            })}
           </a>
         </li>
       </ul>
-      <Count count={props.pairs.length} noun={["binôme", "binômes"]} />
+      <Count
+        count={props.pairs.length}
+        noun={lang === "en" ? ["pair", "pairs"] : ["binôme", "binômes"]}
+      />
       <div class="table-scroll">
         <table class="grid">
-          <caption>Binômes de la vague {props.filters.cohortId}</caption>
+          <caption>
+            {t(lang, { fr: "Binômes de la vague", en: "Pairs of cohort" })} {props.filters.cohortId}
+          </caption>
           <thead>
             <tr>
-              <th scope="col">Cadre</th>
+              <th scope="col">{t(lang, { fr: "Cadre", en: "Manager" })}</th>
               <th scope="col">Mentor</th>
               <th scope="col">Phase</th>
-              <th scope="col">Statut</th>
-              <th scope="col">Séances</th>
-              <th scope="col">À surveiller</th>
+              <th scope="col">{t(lang, { fr: "Statut", en: "Status" })}</th>
+              <th scope="col">{t(lang, { fr: "Séances", en: "Sessions" })}</th>
+              <th scope="col">{t(lang, { fr: "À surveiller", en: "To watch" })}</th>
             </tr>
           </thead>
           <tbody>
@@ -185,12 +231,12 @@ export function PairsPage(props: {
                   <a href={`/admin/binomes/${pair.id}`}>{name(pair.menteeId)}</a>
                 </th>
                 <td>{name(pair.mentorId)}</td>
-                <td>{phaseLabel(pair.phase).fr}</td>
-                <td>{pairStatusLabel(pair.status).fr}</td>
+                <td>{t(lang, phaseLabel(pair.phase))}</td>
+                <td>{t(lang, pairStatusLabel(pair.status))}</td>
                 <td>
-                  {pair.sessionsDone} sur {pair.sessionsPlanned}
+                  {pair.sessionsDone} {t(lang, { fr: "sur", en: "of" })} {pair.sessionsPlanned}
                 </td>
-                <td>{yesNo(pair.needsAttention)}</td>
+                <td>{yesNo(pair.needsAttention, lang)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
+import { type Lang, t } from "../../i18n";
 import { Layout } from "../../layout";
-import { adminNavigation } from "./parts";
+import { adminNavigation, inLanguage } from "./parts";
 
 /**
  * Shown (with a 401) instead of any programme-team page to whoever is not authenticated. Locally
@@ -10,43 +11,60 @@ export function LoginPage(props: {
   next: string;
   local: boolean;
   error?: "wrong-token" | "missing-role";
+  lang?: Lang;
 }) {
+  const lang = props.lang ?? "fr";
+  const say = (text: { fr: string; en: string }) => t(lang, text);
+  const title = say({
+    fr: "Connexion de l'équipe d'animation",
+    en: "Programme team sign-in",
+  });
   return (
-    <Layout
-      lang="fr"
-      title="Connexion de l'équipe d'animation"
-      path="/admin/connexion"
-      navigation={adminNavigation}
-    >
+    <Layout lang={lang} title={title} path="/admin/connexion" navigation={adminNavigation(lang)}>
       <div class="narrow">
-        <h1>Connexion de l'équipe d'animation</h1>
+        <h1>{title}</h1>
         {props.error === "wrong-token" ? (
           <div class="error-summary" role="alert" id="erreurs" tabindex={-1} autofocus>
-            <h2>Connexion refusée</h2>
+            <h2>{say({ fr: "Connexion refusée", en: "Sign-in refused" })}</h2>
             <p>
               <a href="#champ-token">
-                Ce jeton n'est pas le bon : vérifiez celui affiché au démarrage.
+                {say({
+                  fr: "Ce jeton n'est pas le bon : vérifiez celui affiché au démarrage.",
+                  en: "This token is not the right one: check the one shown at start-up.",
+                })}
               </a>
             </p>
           </div>
         ) : null}
         {props.error === "missing-role" ? (
           <div class="error-summary" role="alert">
-            <h2>Accès refusé</h2>
+            <h2>{say({ fr: "Accès refusé", en: "Access refused" })}</h2>
             <p>
-              Votre compte n'a pas le rôle « équipe d'animation ». Demandez-le à l'administrateur du
-              programme.
+              {say({
+                fr: "Votre compte n'a pas le rôle « équipe d'animation ». Demandez-le à l'administrateur du programme.",
+                en: "Your account does not have the “programme team” role. Ask the programme's administrator for it.",
+              })}
             </p>
           </div>
         ) : null}
-        <p>Ces pages sont réservées à l'équipe d'animation du programme.</p>
+        <p>
+          {say({
+            fr: "Ces pages sont réservées à l'équipe d'animation du programme.",
+            en: "These pages are for the programme team only.",
+          })}
+        </p>
         {props.local ? (
-          <form method="post" action="/admin/connexion">
+          <form method="post" action={inLanguage("/admin/connexion", lang)}>
             <input type="hidden" name="next" value={props.next} />
             <div class={props.error ? "field invalid" : "field"}>
-              <label for="champ-token">Jeton de l'équipe d'animation *</label>
+              <label for="champ-token">
+                {say({ fr: "Jeton de l'équipe d'animation", en: "Programme team token" })} *
+              </label>
               <span class="hint" id="champ-token-aide">
-                Le jeton affiché par « npm start » au démarrage (variable ADMIN_TOKEN).
+                {say({
+                  fr: "Le jeton affiché par « npm start » au démarrage (variable ADMIN_TOKEN).",
+                  en: "The token shown by “npm start” at start-up (variable ADMIN_TOKEN).",
+                })}
               </span>
               <input
                 id="champ-token"
@@ -59,13 +77,15 @@ export function LoginPage(props: {
               />
             </div>
             <div class="actions">
-              <button type="submit">Se connecter</button>
+              <button type="submit">{say({ fr: "Se connecter", en: "Sign in" })}</button>
             </div>
           </form>
         ) : (
           <p>
-            Connectez-vous avec votre compte d'agent (par exemple ProConnect) depuis le lien fourni
-            par l'administrateur du programme, puis revenez sur cette page.
+            {say({
+              fr: "Connectez-vous avec votre compte d'agent (par exemple ProConnect) depuis le lien fourni par l'administrateur du programme, puis revenez sur cette page.",
+              en: "Sign in with your agent account (ProConnect, for example) from the link the programme's administrator gave you, then come back to this page.",
+            })}
           </p>
         )}
       </div>

@@ -1,6 +1,7 @@
 import type { Cohort } from "#core/cohort";
 import type { Proposal } from "#core/pairing";
-import { AdminLayout, formatDateTime } from "./parts";
+import { type Lang, localiseMessage, t } from "../../i18n";
+import { AdminLayout, formatDateTime, inLanguage } from "./parts";
 
 export type Person = { id: string; name: string };
 
@@ -30,8 +31,12 @@ export function ProposalPage(props: {
   mentors: Person[];
   done?: string;
   problem?: string;
+  lang?: Lang;
 }) {
   const { cohort, proposal } = props;
+  const lang = props.lang ?? "fr";
+  const say = (text: { fr: string; en: string }) => t(lang, text);
+  const action = (to: string) => inLanguage(to, lang);
   const path = `/admin/vagues/${cohort.id}/appariement`;
   const name = (id: string) => props.names.get(id) ?? id;
   const paired: Person[] = (proposal?.pairs ?? []).map((pair) => ({
@@ -42,46 +47,85 @@ export function ProposalPage(props: {
   const draft = proposal?.status === "draft";
   return (
     <AdminLayout
-      title={`Appariement — ${cohort.name}`}
+      lang={lang}
+      title={`${say({ fr: "Appariement", en: "Matching" })} — ${cohort.name}`}
       path={path}
       done={props.done}
       problem={props.problem}
     >
-      <h1>Appariement de la vague {cohort.name}</h1>
-      <p>
-        L'appariement propose l'affectation des cadres sans binôme aux mentors retenus qui maximise
-        l'adéquation totale, en respectant la capacité des mentors, les formats, la ligne
-        hiérarchique ({cohort.settings.allowSameManagementLine ? "autorisée" : "interdite"} dans
-        cette vague) et les binômes écartés. Rien n'est envoyé avant la confirmation.
-      </p>
-      <form method="post" action={path}>
+      <h1>
+        {say({ fr: "Appariement de la vague", en: "Matching of cohort" })} {cohort.name}
+      </h1>
+      {lang === "en" ? (
+        <p>
+          The matching proposes the assignment of managers without a pair to selected mentors that
+          maximises the total fit, respecting the mentors' capacity, the formats, the line of
+          management ({cohort.settings.allowSameManagementLine ? "allowed" : "forbidden"} in this
+          cohort) and the ruled-out pairs. Nothing is sent before the confirmation.
+        </p>
+      ) : (
+        <p>
+          L'appariement propose l'affectation des cadres sans binôme aux mentors retenus qui
+          maximise l'adéquation totale, en respectant la capacité des mentors, les formats, la ligne
+          hiérarchique ({cohort.settings.allowSameManagementLine ? "autorisée" : "interdite"} dans
+          cette vague) et les binômes écartés. Rien n'est envoyé avant la confirmation.
+        </p>
+      )}
+      <form method="post" action={action(path)}>
         <div class="actions">
           <button type="submit" class={proposal ? "secondary" : undefined}>
-            {proposal ? "Relancer l'appariement" : "Lancer l'appariement"}
+            {proposal
+              ? say({ fr: "Relancer l'appariement", en: "Run the matching again" })
+              : say({ fr: "Lancer l'appariement", en: "Run the matching" })}
           </button>
         </div>
       </form>
       {proposal ? (
         <>
-          <h2>
-            Proposition {draft ? "à relire" : "confirmée"} — adéquation totale {proposal.totalScore}
-          </h2>
-          <p>
-            {draft
-              ? `Préparée le ${formatDateTime(proposal.updatedAt)}.`
-              : `Confirmée le ${formatDateTime(proposal.confirmedAt)}.`}{" "}
-            {proposal.pairs.length} binôme{proposal.pairs.length > 1 ? "s" : ""},{" "}
-            {proposal.unmatched.length} cadre{proposal.unmatched.length > 1 ? "s" : ""} sans mentor.
-          </p>
+          {lang === "en" ? (
+            <h2>
+              {draft ? "Proposal to review" : "Confirmed proposal"} — total fit{" "}
+              {proposal.totalScore}
+            </h2>
+          ) : (
+            <h2>
+              Proposition {draft ? "à relire" : "confirmée"} — adéquation totale{" "}
+              {proposal.totalScore}
+            </h2>
+          )}
+          {lang === "en" ? (
+            <p>
+              {draft
+                ? `Prepared on ${formatDateTime(proposal.updatedAt, lang)}.`
+                : `Confirmed on ${formatDateTime(proposal.confirmedAt, lang)}.`}{" "}
+              {proposal.pairs.length} pair{proposal.pairs.length > 1 ? "s" : ""},{" "}
+              {proposal.unmatched.length} manager{proposal.unmatched.length > 1 ? "s" : ""} without
+              a mentor.
+            </p>
+          ) : (
+            <p>
+              {draft
+                ? `Préparée le ${formatDateTime(proposal.updatedAt)}.`
+                : `Confirmée le ${formatDateTime(proposal.confirmedAt)}.`}{" "}
+              {proposal.pairs.length} binôme{proposal.pairs.length > 1 ? "s" : ""},{" "}
+              {proposal.unmatched.length} cadre{proposal.unmatched.length > 1 ? "s" : ""} sans
+              mentor.
+            </p>
+          )}
           <div class="table-scroll">
             <table class="grid">
-              <caption>Binômes proposés, avec leur score et ce qui le justifie</caption>
+              <caption>
+                {say({
+                  fr: "Binômes proposés, avec leur score et ce qui le justifie",
+                  en: "Proposed pairs, with their score and what justifies it",
+                })}
+              </caption>
               <thead>
                 <tr>
-                  <th scope="col">Cadre</th>
+                  <th scope="col">{say({ fr: "Cadre", en: "Manager" })}</th>
                   <th scope="col">Mentor</th>
                   <th scope="col">Score</th>
-                  <th scope="col">Explication</th>
+                  <th scope="col">{say({ fr: "Explication", en: "Explanation" })}</th>
                   {draft ? <th scope="col">Action</th> : null}
                 </tr>
               </thead>
@@ -93,15 +137,20 @@ export function ProposalPage(props: {
                     <td>{pair.score}</td>
                     <td>
                       {pair.explanation}
-                      {pair.forced ? " (choix de l'équipe)" : ""}
+                      {pair.forced
+                        ? ` (${say({ fr: "choix de l'équipe", en: "the team's choice" })})`
+                        : ""}
                     </td>
                     {draft ? (
                       <td>
-                        <form method="post" action={`${path}/retrait`}>
+                        <form method="post" action={action(`${path}/retrait`)}>
                           <input type="hidden" name="menteeId" value={pair.menteeId} />
                           <input type="hidden" name="version" value={version} />
                           <button type="submit" class="secondary">
-                            Retirer le binôme de {name(pair.menteeId)}
+                            {say({
+                              fr: `Retirer le binôme de ${name(pair.menteeId)}`,
+                              en: `Remove the pair of ${name(pair.menteeId)}`,
+                            })}
                           </button>
                         </form>
                       </td>
@@ -114,18 +163,23 @@ export function ProposalPage(props: {
           {proposal.unmatched.length > 0 ? (
             <div class="table-scroll">
               <table class="grid">
-                <caption>Cadres sans mentor, et pourquoi</caption>
+                <caption>
+                  {say({
+                    fr: "Cadres sans mentor, et pourquoi",
+                    en: "Managers without a mentor, and why",
+                  })}
+                </caption>
                 <thead>
                   <tr>
-                    <th scope="col">Cadre</th>
-                    <th scope="col">Raison</th>
+                    <th scope="col">{say({ fr: "Cadre", en: "Manager" })}</th>
+                    <th scope="col">{say({ fr: "Raison", en: "Reason" })}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {proposal.unmatched.map((item) => (
                     <tr>
                       <th scope="row">{name(item.menteeId)}</th>
-                      <td>{item.reason}</td>
+                      <td>{localiseMessage(lang, item.reason)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -134,41 +188,49 @@ export function ProposalPage(props: {
           ) : null}
           {draft ? (
             <>
-              <h2>Modifier la proposition</h2>
+              <h2>{say({ fr: "Modifier la proposition", en: "Change the proposal" })}</h2>
               {paired.length >= 2 ? (
-                <form method="post" action={`${path}/echange`}>
+                <form method="post" action={action(`${path}/echange`)}>
                   <fieldset>
-                    <legend>Échanger les mentors de deux cadres</legend>
+                    <legend>
+                      {say({
+                        fr: "Échanger les mentors de deux cadres",
+                        en: "Swap the mentors of two managers",
+                      })}
+                    </legend>
                     <input type="hidden" name="version" value={version} />
                     <PersonSelect
                       id="echange-1"
                       name="first"
-                      label="Premier cadre"
+                      label={say({ fr: "Premier cadre", en: "First manager" })}
                       people={paired}
                     />
                     <PersonSelect
                       id="echange-2"
                       name="second"
-                      label="Second cadre"
+                      label={say({ fr: "Second cadre", en: "Second manager" })}
                       people={paired}
                     />
                     <button type="submit" class="secondary">
-                      Échanger
+                      {say({ fr: "Échanger", en: "Swap" })}
                     </button>
                   </fieldset>
                 </form>
               ) : null}
               {props.mentees.length > 0 && props.mentors.length > 0 ? (
-                <form method="post" action={`${path}/forcer`}>
+                <form method="post" action={action(`${path}/forcer`)}>
                   <fieldset>
                     <legend>
-                      Imposer un binôme (les règles de la vague s'appliquent toujours)
+                      {say({
+                        fr: "Imposer un binôme (les règles de la vague s'appliquent toujours)",
+                        en: "Impose a pair (the cohort's rules still apply)",
+                      })}
                     </legend>
                     <input type="hidden" name="version" value={version} />
                     <PersonSelect
                       id="forcer-cadre"
                       name="menteeId"
-                      label="Cadre"
+                      label={say({ fr: "Cadre", en: "Manager" })}
                       people={props.mentees}
                     />
                     <PersonSelect
@@ -178,32 +240,54 @@ export function ProposalPage(props: {
                       people={props.mentors}
                     />
                     <button type="submit" class="secondary">
-                      Imposer ce binôme
+                      {say({ fr: "Imposer ce binôme", en: "Impose this pair" })}
                     </button>
                   </fieldset>
                 </form>
               ) : null}
-              <form method="post" action={`${path}/confirmation`}>
+              <form method="post" action={action(`${path}/confirmation`)}>
                 <input type="hidden" name="version" value={version} />
                 <p>
-                  Confirmer crée les binômes et démarre leur parcours : chacun reçoit son courriel
-                  de présentation.
+                  {say({
+                    fr: "Confirmer crée les binômes et démarre leur parcours : chacun reçoit son courriel de présentation.",
+                    en: "Confirming creates the pairs and starts their programme: each person receives their introduction email.",
+                  })}
                 </p>
                 <div class="actions">
-                  <button type="submit">Confirmer les {proposal.pairs.length} binômes</button>
+                  <button type="submit">
+                    {say({
+                      fr: `Confirmer les ${proposal.pairs.length} binômes`,
+                      en: `Confirm the ${proposal.pairs.length} pairs`,
+                    })}
+                  </button>
                 </div>
               </form>
             </>
           ) : null}
         </>
       ) : (
-        <p>Aucune proposition pour cette vague pour l'instant.</p>
+        <p>
+          {say({
+            fr: "Aucune proposition pour cette vague pour l'instant.",
+            en: "No proposal for this cohort yet.",
+          })}
+        </p>
       )}
       {props.mentees.length > 0 && props.mentors.length > 0 ? (
-        <form method="post" action={`/admin/vagues/${cohort.id}/exclusions`}>
+        <form method="post" action={action(`/admin/vagues/${cohort.id}/exclusions`)}>
           <fieldset>
-            <legend>Écarter un binôme de cette vague</legend>
-            <PersonSelect id="ecarter-cadre" name="menteeId" label="Cadre" people={props.mentees} />
+            <legend>
+              {say({
+                fr: "Écarter un binôme de cette vague",
+                en: "Rule out a pair in this cohort",
+              })}
+            </legend>
+            <PersonSelect
+              id="ecarter-cadre"
+              name="menteeId"
+              label={say({ fr: "Cadre", en: "Manager" })}
+              people={props.mentees}
+            />
             <PersonSelect
               id="ecarter-mentor"
               name="mentorId"
@@ -211,7 +295,7 @@ export function ProposalPage(props: {
               people={props.mentors}
             />
             <button type="submit" class="secondary">
-              Écarter ce binôme
+              {say({ fr: "Écarter ce binôme", en: "Rule out this pair" })}
             </button>
           </fieldset>
         </form>

@@ -15,10 +15,17 @@ import {
   RequiredNote,
   TextField,
 } from "../../form-kit";
-import { AdminLayout, formatDateTime } from "./parts";
+import { type Lang, t } from "../../i18n";
+import { AdminLayout, formatDateTime, inLanguage } from "./parts";
 
-const labelOf = <T extends { id: string; label: { fr: string } }>(list: readonly T[], id: string) =>
-  list.find((item) => item.id === id)?.label.fr ?? id;
+const labelOf = <T extends { id: string; label: { fr: string; en: string } }>(
+  list: readonly T[],
+  id: string,
+  lang: Lang,
+) => {
+  const found = list.find((item) => item.id === id);
+  return found ? t(lang, found.label) : id;
+};
 
 export const interviewLabels: Record<string, string> = {
   ...Object.fromEntries(
@@ -29,6 +36,17 @@ export const interviewLabels: Record<string, string> = {
   ),
   decision: "Décision",
   comment: "Commentaire",
+};
+
+const englishInterviewLabels: Record<string, string> = {
+  ...Object.fromEntries(
+    criteria.map((criterion) => [`grid.${criterion.id}.level`, criterion.label.en]),
+  ),
+  ...Object.fromEntries(
+    criteria.map((criterion) => [`grid.${criterion.id}.note`, `Note: ${criterion.label.en}`]),
+  ),
+  decision: "Decision",
+  comment: "Comment",
 };
 
 /** The form's values from a recorded interview, so the grid comes back as it was saved. */
@@ -48,116 +66,145 @@ export function MentorPage(props: {
   values?: FormValues;
   errors?: FieldErrors;
   done?: string;
+  lang?: Lang;
 }) {
   const { mentor } = props;
+  const lang = props.lang ?? "fr";
+  const say = (text: { fr: string; en: string }) => t(lang, text);
   const answers = mentor.answers;
   const errors = props.errors ?? {};
   const values = props.values ?? valuesOf(mentor);
   const path = `/admin/mentors/${mentor.id}`;
   return (
     <AdminLayout
-      title={`${Object.keys(errors).length ? "Erreur — " : ""}Mentor ${fullName(answers)}`}
+      lang={lang}
+      title={`${Object.keys(errors).length ? `${say({ fr: "Erreur", en: "Error" })} — ` : ""}Mentor ${fullName(answers)}`}
       path={path}
       done={props.done}
     >
-      <ErrorSummary lang="fr" errors={errors} labels={interviewLabels} />
+      <ErrorSummary
+        lang={lang}
+        errors={errors}
+        labels={lang === "en" ? englishInterviewLabels : interviewLabels}
+      />
       <h1>{fullName(answers)}</h1>
-      <p>
-        Vague {mentor.cohortId} — décision actuelle :{" "}
-        <strong>{decisionLabels[mentor.status].fr}</strong>
-        {mentor.interview
-          ? ` (entretien enregistré le ${formatDateTime(mentor.interview.recordedAt)})`
-          : ""}
-      </p>
-      <h2>Candidature</h2>
+      {lang === "en" ? (
+        <p>
+          Cohort {mentor.cohortId} — current decision:{" "}
+          <strong>{t(lang, decisionLabels[mentor.status])}</strong>
+          {mentor.interview
+            ? ` (interview recorded on ${formatDateTime(mentor.interview.recordedAt, lang)})`
+            : ""}
+        </p>
+      ) : (
+        <p>
+          Vague {mentor.cohortId} — décision actuelle :{" "}
+          <strong>{decisionLabels[mentor.status].fr}</strong>
+          {mentor.interview
+            ? ` (entretien enregistré le ${formatDateTime(mentor.interview.recordedAt)})`
+            : ""}
+        </p>
+      )}
+      <h2>{say({ fr: "Candidature", en: "Application" })}</h2>
       <dl class="facts">
-        <dt>Adresse</dt>
+        <dt>{say({ fr: "Adresse", en: "Address" })}</dt>
         <dd>{answers.email}</dd>
-        <dt>Direction et fonction</dt>
+        <dt>{say({ fr: "Direction et fonction", en: "Directorate and role" })}</dt>
         <dd>
-          {answers.directorate} — {answers.role} (catégorie {answers.grade})
+          {answers.directorate} — {answers.role} ({say({ fr: "catégorie", en: "grade" })}{" "}
+          {answers.grade})
         </dd>
-        <dt>Responsable</dt>
-        <dd>{answers.managerEmail ?? "Non indiqué"}</dd>
-        <dt>Site</dt>
-        <dd>{answers.site ?? "Non indiqué"}</dd>
-        <dt>Thèmes proposés</dt>
+        <dt>{say({ fr: "Responsable", en: "Line manager" })}</dt>
+        <dd>{answers.managerEmail ?? say({ fr: "Non indiqué", en: "Not given" })}</dd>
+        <dt>{say({ fr: "Site", en: "Site" })}</dt>
+        <dd>{answers.site ?? say({ fr: "Non indiqué", en: "Not given" })}</dd>
+        <dt>{say({ fr: "Thèmes proposés", en: "Themes offered" })}</dt>
         <dd>
           {answers.themes
-            .map(
-              (item) =>
-                `${labelOf(themes, item.theme)} : ${mentorLevels.find((level) => level.value === item.level)?.label.fr ?? item.level}`,
-            )
-            .join(" ; ")}
+            .map((item) => {
+              const level = mentorLevels.find((found) => found.value === item.level);
+              return `${labelOf(themes, item.theme, lang)}${lang === "en" ? ":" : " :"} ${level ? t(lang, level.label) : item.level}`;
+            })
+            .join(lang === "en" ? "; " : " ; ")}
         </dd>
         <dt>Formats</dt>
-        <dd>{answers.formats.map((format) => labelOf(formats, format)).join(", ")}</dd>
-        <dt>Disponibilités</dt>
+        <dd>{answers.formats.map((format) => labelOf(formats, format, lang)).join(", ")}</dd>
+        <dt>{say({ fr: "Disponibilités", en: "Availability" })}</dt>
         <dd>
-          {answers.availability.map((slot) => labelOf(availabilitySlots, slot)).join(", ")}
+          {answers.availability.map((slot) => labelOf(availabilitySlots, slot, lang)).join(", ")}
           {answers.availabilityNote ? ` — ${answers.availabilityNote}` : ""}
         </dd>
-        <dt>Capacité</dt>
+        <dt>{say({ fr: "Capacité", en: "Capacity" })}</dt>
         <dd>
-          {answers.capacity} cadre{answers.capacity > 1 ? "s" : ""} à la fois
+          {lang === "en"
+            ? `${answers.capacity} manager${answers.capacity > 1 ? "s" : ""} at a time`
+            : `${answers.capacity} cadre${answers.capacity > 1 ? "s" : ""} à la fois`}
         </dd>
         <dt>Motivation</dt>
         <dd>{answers.motivation}</dd>
       </dl>
-      <h2>Grille d'entretien et décision</h2>
-      <form method="post" action={`${path}/entretien`} novalidate>
-        <RequiredNote lang="fr" />
+      <h2>{say({ fr: "Grille d'entretien et décision", en: "Interview grid and decision" })}</h2>
+      <form method="post" action={inLanguage(`${path}/entretien`, lang)} novalidate>
+        <RequiredNote lang={lang} />
         {criteria.map((criterion) => (
           <fieldset class="part">
-            <legend>{criterion.label.fr}</legend>
+            <legend>{t(lang, criterion.label)}</legend>
             <ChoiceGroup
               name={`grid.${criterion.id}.level`}
-              legend={`Niveau : ${criterion.label.fr}`}
+              legend={`${say({ fr: "Niveau :", en: "Level:" })} ${t(lang, criterion.label)}`}
               type="radio"
               required
               inline
               options={gridLevels.map((level) => ({
                 value: String(level.value),
-                label: `${level.value} — ${level.label.fr}`,
+                label: `${level.value} — ${t(lang, level.label)}`,
               }))}
               values={values}
               errors={errors}
-              lang="fr"
+              lang={lang}
             />
             <TextField
               name={`grid.${criterion.id}.note`}
-              label={`Note : ${criterion.label.fr}`}
+              label={`${say({ fr: "Note :", en: "Note:" })} ${t(lang, criterion.label)}`}
               multiline
               values={values}
               errors={errors}
-              lang="fr"
+              lang={lang}
             />
           </fieldset>
         ))}
         <ChoiceGroup
           name="decision"
-          legend="Décision"
-          hint="Le candidat reçoit un courriel pour chaque nouvelle décision, une seule fois."
+          legend={say({ fr: "Décision", en: "Decision" })}
+          hint={say({
+            fr: "Le candidat reçoit un courriel pour chaque nouvelle décision, une seule fois.",
+            en: "The applicant receives an email for each new decision, once only.",
+          })}
           type="radio"
           required
           options={decisions.map((decision) => ({
             value: decision,
-            label: decisionLabels[decision].fr,
+            label: t(lang, decisionLabels[decision]),
           }))}
           values={values}
           errors={errors}
-          lang="fr"
+          lang={lang}
         />
         <TextField
           name="comment"
-          label="Commentaire"
+          label={say({ fr: "Commentaire", en: "Comment" })}
           multiline
           values={values}
           errors={errors}
-          lang="fr"
+          lang={lang}
         />
         <div class="actions">
-          <button type="submit">Enregistrer l'entretien et la décision</button>
+          <button type="submit">
+            {say({
+              fr: "Enregistrer l'entretien et la décision",
+              en: "Save the interview and the decision",
+            })}
+          </button>
         </div>
       </form>
     </AdminLayout>

@@ -3,36 +3,44 @@ import type { PairDetails } from "#core/admin/pairs";
 import { fullName } from "#core/admin/records";
 import { meetingLabel } from "#core/pair/rules";
 import { type FieldErrors, type FormValues, TextField } from "../../form-kit";
+import { type Lang, t } from "../../i18n";
 import { describeHistoryEvent } from "./history-events";
 import type { Person } from "./matching";
-import { AdminLayout, formatDateTime, yesNo } from "./parts";
+import { AdminLayout, formatDateTime, inLanguage, yesNo } from "./parts";
 
-const actors: Record<string, string> = {
-  mentee: "Cadre",
-  mentor: "Mentor",
-  team: "Équipe d'animation",
-  system: "Parcours automatique",
+type Text = { fr: string; en: string };
+
+const actors: Record<string, Text> = {
+  mentee: { fr: "Cadre", en: "Manager" },
+  mentor: { fr: "Mentor", en: "Mentor" },
+  team: { fr: "Équipe d'animation", en: "Programme team" },
+  system: { fr: "Parcours automatique", en: "Automatic programme" },
 };
 
-const recipients: Record<string, string> = {
-  mentee: "cadre",
-  mentor: "mentor",
-  assistant: "assistant(e)",
-  team: "équipe",
+const recipients: Record<string, Text> = {
+  mentee: { fr: "cadre", en: "manager" },
+  mentor: { fr: "mentor", en: "mentor" },
+  assistant: { fr: "assistant(e)", en: "assistant" },
+  team: { fr: "équipe", en: "team" },
 };
 
-const purposes: Record<string, string> = {
-  schedule: "une date proposée",
-  confirm: "la confirmation du rendez-vous",
-  objectives: "les objectifs convenus",
-  "self-evaluation": "l'auto-évaluation",
-  "session-time": "l'heure du rendez-vous",
+const purposes: Record<string, Text> = {
+  schedule: { fr: "une date proposée", en: "a proposed date" },
+  confirm: { fr: "la confirmation du rendez-vous", en: "the meeting's confirmation" },
+  objectives: { fr: "les objectifs convenus", en: "the agreed objectives" },
+  "self-evaluation": { fr: "l'auto-évaluation", en: "the self-evaluation" },
+  "session-time": { fr: "l'heure du rendez-vous", en: "the meeting's time" },
 };
 
-const detailText = (detail: Record<string, string | number | boolean> | undefined) =>
+const known = (table: Record<string, Text>, key: string, lang: Lang) => {
+  const text = table[key];
+  return text ? t(lang, text) : key;
+};
+
+const detailText = (detail: Record<string, string | number | boolean> | undefined, lang: Lang) =>
   detail
     ? Object.entries(detail)
-        .map(([key, value]) => `${key} : ${value}`)
+        .map(([key, value]) => `${key}${lang === "en" ? ":" : " :"} ${value}`)
         .join(", ")
     : "";
 
@@ -45,8 +53,12 @@ export function PairPage(props: {
   errors?: FieldErrors;
   done?: string;
   problem?: string;
+  lang?: Lang;
 }) {
   const { pair, history, emails, mentee, mentor, executionUrl } = props.details;
+  const lang = props.lang ?? "fr";
+  const say = (text: Text) => t(lang, text);
+  const action = (to: string) => inLanguage(to, lang);
   const errors = props.errors ?? {};
   const path = `/admin/binomes/${pair.id}`;
   const over = pair.status === "cancelled" || pair.status === "closed";
@@ -54,93 +66,122 @@ export function PairPage(props: {
   const mentorName = mentor ? fullName(mentor.answers) : pair.mentorId;
   return (
     <AdminLayout
-      title={`Binôme de ${menteeName}`}
+      lang={lang}
+      title={say({ fr: `Binôme de ${menteeName}`, en: `Pair of ${menteeName}` })}
       path={path}
       done={props.done}
       problem={props.problem}
     >
       <h1>
-        Binôme de {menteeName} avec {mentorName}
+        {say({
+          fr: `Binôme de ${menteeName} avec ${mentorName}`,
+          en: `Pair of ${menteeName} with ${mentorName}`,
+        })}
       </h1>
       <dl class="facts">
-        <dt>Vague</dt>
+        <dt>{say({ fr: "Vague", en: "Cohort" })}</dt>
         <dd>
           <a href={`/admin/vagues/${pair.cohortId}`}>{pair.cohortId}</a>
         </dd>
         <dt>Phase</dt>
-        <dd>{phaseLabel(pair.phase).fr}</dd>
-        <dt>Statut</dt>
+        <dd>{t(lang, phaseLabel(pair.phase))}</dd>
+        <dt>{say({ fr: "Statut", en: "Status" })}</dt>
         <dd>
-          {pairStatusLabel(pair.status).fr}
-          {pair.cancelReason ? ` — motif : ${pair.cancelReason}` : ""}
+          {t(lang, pairStatusLabel(pair.status))}
+          {pair.cancelReason
+            ? ` — ${say({ fr: "motif :", en: "reason:" })} ${pair.cancelReason}`
+            : ""}
         </dd>
-        <dt>Séances</dt>
+        <dt>{say({ fr: "Séances", en: "Sessions" })}</dt>
         <dd>
-          {pair.sessionsDone} faite{pair.sessionsDone > 1 ? "s" : ""} sur {pair.sessionsPlanned}
+          {lang === "en"
+            ? `${pair.sessionsDone} done of ${pair.sessionsPlanned}`
+            : `${pair.sessionsDone} faite${pair.sessionsDone > 1 ? "s" : ""} sur ${pair.sessionsPlanned}`}
         </dd>
-        <dt>À surveiller</dt>
-        <dd>{yesNo(pair.needsAttention)}</dd>
-        <dt>En attente de</dt>
+        <dt>{say({ fr: "À surveiller", en: "To watch" })}</dt>
+        <dd>{yesNo(pair.needsAttention, lang)}</dd>
+        <dt>{say({ fr: "En attente de", en: "Waiting for" })}</dt>
         <dd>
           {pair.waitingOn
-            ? `${meetingLabel(pair.waitingOn.step).fr} : ${purposes[pair.waitingOn.purpose] ?? pair.waitingOn.purpose}, depuis le ${formatDateTime(pair.waitingOn.since)}`
-            : "Rien pour l'instant"}
+            ? say({
+                fr: `${meetingLabel(pair.waitingOn.step).fr} : ${known(purposes, pair.waitingOn.purpose, "fr")}, depuis le ${formatDateTime(pair.waitingOn.since)}`,
+                en: `${meetingLabel(pair.waitingOn.step).en}: ${known(purposes, pair.waitingOn.purpose, "en")}, since ${formatDateTime(pair.waitingOn.since, "en")}`,
+              })
+            : say({ fr: "Rien pour l'instant", en: "Nothing for now" })}
         </dd>
-        <dt>Objectifs</dt>
-        <dd>{pair.objectives ?? "Pas encore convenus"}</dd>
-        <dt>Exécution</dt>
+        <dt>{say({ fr: "Objectifs", en: "Objectives" })}</dt>
+        <dd>{pair.objectives ?? say({ fr: "Pas encore convenus", en: "Not agreed yet" })}</dd>
+        <dt>{say({ fr: "Exécution", en: "Execution" })}</dt>
         <dd>
           {executionUrl ? (
-            <a href={executionUrl}>Voir l'exécution {pair.executionName} dans la console AWS</a>
+            <a href={executionUrl}>
+              {say({
+                fr: `Voir l'exécution ${pair.executionName} dans la console AWS`,
+                en: `See execution ${pair.executionName} in the AWS console`,
+              })}
+            </a>
           ) : (
-            `Exécution locale (${pair.executionName}) : pas de console AWS sur ce poste.`
+            say({
+              fr: `Exécution locale (${pair.executionName}) : pas de console AWS sur ce poste.`,
+              en: `Local execution (${pair.executionName}): no AWS console on this machine.`,
+            })
           )}
         </dd>
       </dl>
-      <h2>Historique</h2>
+      <h2>{say({ fr: "Historique", en: "History" })}</h2>
       <div class="table-scroll">
         <table class="grid">
-          <caption>Historique du binôme, du plus ancien au plus récent</caption>
+          <caption>
+            {say({
+              fr: "Historique du binôme, du plus ancien au plus récent",
+              en: "The pair's history, oldest first",
+            })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Date</th>
-              <th scope="col">Par</th>
-              <th scope="col">Événement</th>
-              <th scope="col">Détail</th>
+              <th scope="col">{say({ fr: "Par", en: "By" })}</th>
+              <th scope="col">{say({ fr: "Événement", en: "Event" })}</th>
+              <th scope="col">{say({ fr: "Détail", en: "Detail" })}</th>
             </tr>
           </thead>
           <tbody>
             {history.map((entry) => (
               <tr>
-                <th scope="row">{formatDateTime(entry.at)}</th>
-                <td>{actors[entry.actor] ?? entry.actor}</td>
-                <td>{describeHistoryEvent(entry.event)}</td>
-                <td>{detailText(entry.detail)}</td>
+                <th scope="row">{formatDateTime(entry.at, lang)}</th>
+                <td>{known(actors, entry.actor, lang)}</td>
+                <td>{describeHistoryEvent(entry.event, lang)}</td>
+                <td>{detailText(entry.detail, lang)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <h2>Courriels envoyés</h2>
+      <h2>{say({ fr: "Courriels envoyés", en: "Emails sent" })}</h2>
       {emails.length === 0 ? (
-        <p>Aucun courriel envoyé pour l'instant.</p>
+        <p>{say({ fr: "Aucun courriel envoyé pour l'instant.", en: "No email sent yet." })}</p>
       ) : (
         <div class="table-scroll">
           <table class="grid">
-            <caption>Courriels envoyés au sujet de ce binôme</caption>
+            <caption>
+              {say({
+                fr: "Courriels envoyés au sujet de ce binôme",
+                en: "Emails sent about this pair",
+              })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Date</th>
-                <th scope="col">Objet</th>
-                <th scope="col">Destinataires</th>
+                <th scope="col">{say({ fr: "Objet", en: "Subject" })}</th>
+                <th scope="col">{say({ fr: "Destinataires", en: "Recipients" })}</th>
               </tr>
             </thead>
             <tbody>
               {emails.map((email) => (
                 <tr>
-                  <th scope="row">{formatDateTime(email.at)}</th>
+                  <th scope="row">{formatDateTime(email.at, lang)}</th>
                   <td>{email.subject}</td>
-                  <td>{email.to.map((role) => recipients[role] ?? role).join(", ")}</td>
+                  <td>{email.to.map((role) => known(recipients, role, lang)).join(", ")}</td>
                 </tr>
               ))}
             </tbody>
@@ -149,29 +190,38 @@ export function PairPage(props: {
       )}
       {over ? null : (
         <>
-          <h2>Agir sur le binôme</h2>
+          <h2>{say({ fr: "Agir sur le binôme", en: "Act on the pair" })}</h2>
           {pair.status === "paused" ? (
-            <form method="post" action={`${path}/reprise`}>
+            <form method="post" action={action(`${path}/reprise`)}>
               <div class="actions">
-                <button type="submit">Reprendre le binôme</button>
+                <button type="submit">
+                  {say({ fr: "Reprendre le binôme", en: "Resume the pair" })}
+                </button>
               </div>
             </form>
           ) : (
-            <form method="post" action={`${path}/pause`}>
-              <p>Pendant la pause, aucune relance n'est envoyée.</p>
+            <form method="post" action={action(`${path}/pause`)}>
+              <p>
+                {say({
+                  fr: "Pendant la pause, aucune relance n'est envoyée.",
+                  en: "While paused, no reminder is sent.",
+                })}
+              </p>
               <div class="actions">
                 <button type="submit" class="secondary">
-                  Mettre le binôme en pause
+                  {say({ fr: "Mettre le binôme en pause", en: "Pause the pair" })}
                 </button>
               </div>
             </form>
           )}
           {props.mentors.length > 0 ? (
-            <form method="post" action={`${path}/reaffectation`}>
+            <form method="post" action={action(`${path}/reaffectation`)}>
               <fieldset>
-                <legend>Changer de mentor</legend>
+                <legend>{say({ fr: "Changer de mentor", en: "Change the mentor" })}</legend>
                 <div class="field">
-                  <label for="champ-mentorId">Nouveau mentor *</label>
+                  <label for="champ-mentorId">
+                    {say({ fr: "Nouveau mentor", en: "New mentor" })} *
+                  </label>
                   <select id="champ-mentorId" name="mentorId" required>
                     {props.mentors.map((person) => (
                       <option value={person.id}>{person.name}</option>
@@ -179,26 +229,29 @@ export function PairPage(props: {
                   </select>
                 </div>
                 <button type="submit" class="secondary">
-                  Confier le binôme à ce mentor
+                  {say({ fr: "Confier le binôme à ce mentor", en: "Give the pair to this mentor" })}
                 </button>
               </fieldset>
             </form>
           ) : null}
-          <form method="post" action={`${path}/annulation`} novalidate>
+          <form method="post" action={action(`${path}/annulation`)} novalidate>
             <fieldset>
-              <legend>Annuler le binôme</legend>
+              <legend>{say({ fr: "Annuler le binôme", en: "Cancel the pair" })}</legend>
               <TextField
                 name="reason"
-                label="Motif de l'annulation"
-                hint="Il est communiqué aux deux personnes."
+                label={say({ fr: "Motif de l'annulation", en: "Reason for the cancellation" })}
+                hint={say({
+                  fr: "Il est communiqué aux deux personnes.",
+                  en: "It is sent to both people.",
+                })}
                 multiline
                 required
                 values={props.values ?? {}}
                 errors={errors}
-                lang="fr"
+                lang={lang}
               />
               <button type="submit" class="secondary">
-                Annuler le binôme
+                {say({ fr: "Annuler le binôme", en: "Cancel the pair" })}
               </button>
             </fieldset>
           </form>

@@ -1,92 +1,126 @@
 import type { Child } from "hono/jsx";
 import type { Cohort } from "#core/cohort";
 import type { Localised } from "#core/programme";
+import { type Lang, localiseMessage, t } from "../../i18n";
 import { Layout, type NavigationLink } from "../../layout";
 
 /**
- * Pieces shared by the programme team's pages. These pages are for the French programme team and
- * are written in French only (the public pages are the bilingual ones).
+ * Pieces shared by the programme team's pages. Like every page, they are French first, with a
+ * switch to English (`?lang=en`, remembered in a cookie).
  */
 
-export const adminNavigation: NavigationLink[] = [
-  { href: "/admin", label: "Vagues" },
-  { href: "/admin/questionnaires", label: "Questionnaires" },
-  { href: "/admin/mentors", label: "Mentors" },
-  { href: "/admin/binomes", label: "Binômes" },
-  { href: "/admin/chiffres", label: "Chiffres" },
+export const adminNavigation = (lang: Lang = "fr"): NavigationLink[] => [
+  { href: "/admin", label: t(lang, { fr: "Vagues", en: "Cohorts" }) },
+  { href: "/admin/questionnaires", label: t(lang, { fr: "Questionnaires", en: "Questionnaires" }) },
+  { href: "/admin/mentors", label: t(lang, { fr: "Mentors", en: "Mentors" }) },
+  { href: "/admin/binomes", label: t(lang, { fr: "Binômes", en: "Pairs" }) },
+  { href: "/admin/chiffres", label: t(lang, { fr: "Chiffres", en: "Figures" }) },
 ];
 
+/**
+ * A form's action (or a redirect) in the page's language: French needs nothing, English keeps
+ * `lang=en` so the answer comes back in English even without the cookie.
+ */
+export const inLanguage = (path: string, lang: Lang) =>
+  lang === "en" ? `${path}${path.includes("?") ? "&" : "?"}lang=en` : path;
+
 /** The outcome messages shown after a form posted and redirected (`?fait=…`). */
-export const doneMessages: Record<string, string> = {
-  "vague-creee": "La vague est créée.",
-  reglages: "Les réglages de la vague sont enregistrés. Les binômes déjà lancés gardent les leurs.",
-  exclusion: "Ce binôme est écarté : l'appariement ne le proposera plus.",
-  "exclusion-retiree": "Ce binôme n'est plus écarté.",
-  proposition: "La proposition d'appariement est prête : relisez-la avant de confirmer.",
-  modification: "La proposition est modifiée.",
-  confirmation: "Les binômes sont confirmés et leur parcours a démarré.",
-  entretien: "L'entretien et la décision sont enregistrés ; le candidat est prévenu par courriel.",
-  pause: "Le binôme est en pause.",
-  reprise: "Le binôme reprend.",
-  annulation: "Le binôme est annulé ; les deux personnes sont prévenues.",
-  reaffectation: "Le binôme a un nouveau mentor ; les personnes concernées sont prévenues.",
+export const doneMessages: Record<string, Localised> = {
+  "vague-creee": { fr: "La vague est créée.", en: "The cohort is created." },
+  reglages: {
+    fr: "Les réglages de la vague sont enregistrés. Les binômes déjà lancés gardent les leurs.",
+    en: "The cohort's settings are saved. Pairs already under way keep their own.",
+  },
+  exclusion: {
+    fr: "Ce binôme est écarté : l'appariement ne le proposera plus.",
+    en: "This pair is ruled out: the matching will no longer propose it.",
+  },
+  "exclusion-retiree": {
+    fr: "Ce binôme n'est plus écarté.",
+    en: "This pair is no longer ruled out.",
+  },
+  proposition: {
+    fr: "La proposition d'appariement est prête : relisez-la avant de confirmer.",
+    en: "The matching proposal is ready: review it before confirming.",
+  },
+  modification: { fr: "La proposition est modifiée.", en: "The proposal is changed." },
+  confirmation: {
+    fr: "Les binômes sont confirmés et leur parcours a démarré.",
+    en: "The pairs are confirmed and their programme has started.",
+  },
+  entretien: {
+    fr: "L'entretien et la décision sont enregistrés ; le candidat est prévenu par courriel.",
+    en: "The interview and the decision are saved; the applicant is told by email.",
+  },
+  pause: { fr: "Le binôme est en pause.", en: "The pair is paused." },
+  reprise: { fr: "Le binôme reprend.", en: "The pair resumes." },
+  annulation: {
+    fr: "Le binôme est annulé ; les deux personnes sont prévenues.",
+    en: "The pair is cancelled; both people are told.",
+  },
+  reaffectation: {
+    fr: "Le binôme a un nouveau mentor ; les personnes concernées sont prévenues.",
+    en: "The pair has a new mentor; the people concerned are told.",
+  },
 };
 
 export function AdminLayout(props: {
+  lang?: Lang;
   title: string;
   path: string;
   children: Child;
   done?: string;
   problem?: string;
 }) {
+  const lang = props.lang ?? "fr";
   const done = props.done ? doneMessages[props.done] : undefined;
+  const error = t(lang, { fr: "Erreur", en: "Error" });
   return (
-    // The programme team's pages are French only: no language switch that would not translate them.
     <Layout
-      lang="fr"
-      title={props.problem ? `Erreur — ${props.title}` : props.title}
+      lang={lang}
+      title={props.problem ? `${error} — ${props.title}` : props.title}
       path={props.path}
-      navigation={adminNavigation}
-      languageSwitch={false}
+      navigation={adminNavigation(lang)}
     >
       {props.problem ? (
         <div class="error-summary" role="alert" id="erreurs" tabindex={-1}>
-          <h2>Action impossible</h2>
-          <p>{props.problem}</p>
+          <h2>{t(lang, { fr: "Action impossible", en: "Action not possible" })}</h2>
+          <p>{localiseMessage(lang, props.problem)}</p>
         </div>
       ) : null}
       {done ? (
         <div class="notice success" role="status">
-          <p>{done}</p>
+          <p>{t(lang, done)}</p>
         </div>
       ) : null}
       {props.children}
-      <form method="post" action="/admin/deconnexion" class="actions">
+      <form method="post" action={inLanguage("/admin/deconnexion", lang)} class="actions">
         <button type="submit" class="secondary">
-          Se déconnecter
+          {t(lang, { fr: "Se déconnecter", en: "Sign out" })}
         </button>
       </form>
     </Layout>
   );
 }
 
-export const fr = (text: Localised) => text.fr;
+const dateLocale = (lang: Lang) => (lang === "en" ? "en-GB" : "fr-FR");
 
-/** "12 mars 2026 à 14:05" in Paris time. */
-export function formatDateTime(iso: string | undefined): string {
+/** "12 mars 2026 à 14:05" (or "12 March 2026 at 14:05") in Paris time. */
+export function formatDateTime(iso: string | undefined, lang: Lang = "fr"): string {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat("fr-FR", {
+  return new Intl.DateTimeFormat(dateLocale(lang), {
     dateStyle: "long",
     timeStyle: "short",
     timeZone: "Europe/Paris",
   }).format(new Date(iso));
 }
 
-export function formatDate(iso: string | undefined): string {
+export function formatDate(iso: string | undefined, lang: Lang = "fr"): string {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "Europe/Paris" }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(dateLocale(lang), {
+    dateStyle: "medium",
+    timeZone: "Europe/Paris",
+  }).format(new Date(iso));
 }
 
 export type Filters = { cohortId: string; phase?: string; status?: string; attention?: boolean };
@@ -102,16 +136,20 @@ export function FilterForm(props: {
   statuses: { id: string; label: Localised }[];
   phases?: { id: string; label: Localised }[];
   caption: string;
+  lang?: Lang;
 }) {
   const { filters } = props;
+  const lang = props.lang ?? "fr";
   // A cohort nobody configured has no record: it is still the one being shown.
   const cohorts = props.cohorts.some((cohort) => cohort.id === filters.cohortId)
     ? props.cohorts
     : [...props.cohorts, { id: filters.cohortId, name: filters.cohortId }];
   return (
     <form method="get" action={props.action} class="filters" aria-label={props.caption}>
+      {/* A GET form keeps only its fields: the language rides along as one of them. */}
+      {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
       <div class="field">
-        <label for="filtre-vague">Vague</label>
+        <label for="filtre-vague">{t(lang, { fr: "Vague", en: "Cohort" })}</label>
         <select id="filtre-vague" name="vague">
           {cohorts.map((cohort) => (
             <option value={cohort.id} selected={cohort.id === filters.cohortId}>
@@ -122,24 +160,24 @@ export function FilterForm(props: {
       </div>
       {props.phases ? (
         <div class="field">
-          <label for="filtre-phase">Phase du binôme</label>
+          <label for="filtre-phase">{t(lang, { fr: "Phase du binôme", en: "Pair phase" })}</label>
           <select id="filtre-phase" name="phase">
-            <option value="">Toutes</option>
+            <option value="">{t(lang, { fr: "Toutes", en: "All" })}</option>
             {props.phases.map((phase) => (
               <option value={phase.id} selected={phase.id === filters.phase}>
-                {phase.label.fr}
+                {t(lang, phase.label)}
               </option>
             ))}
           </select>
         </div>
       ) : null}
       <div class="field">
-        <label for="filtre-statut">Statut</label>
+        <label for="filtre-statut">{t(lang, { fr: "Statut", en: "Status" })}</label>
         <select id="filtre-statut" name="statut">
-          <option value="">Tous</option>
+          <option value="">{t(lang, { fr: "Tous", en: "All" })}</option>
           {props.statuses.map((status) => (
             <option value={status.id} selected={status.id === filters.status}>
-              {status.label.fr}
+              {t(lang, status.label)}
             </option>
           ))}
         </select>
@@ -152,10 +190,15 @@ export function FilterForm(props: {
           value="1"
           checked={filters.attention === true}
         />
-        <label for="filtre-attention">Seulement ce qui demande notre attention</label>
+        <label for="filtre-attention">
+          {t(lang, {
+            fr: "Seulement ce qui demande notre attention",
+            en: "Only what needs our attention",
+          })}
+        </label>
       </div>
       <div class="actions">
-        <button type="submit">Filtrer</button>
+        <button type="submit">{t(lang, { fr: "Filtrer", en: "Filter" })}</button>
       </div>
     </form>
   );
@@ -170,4 +213,5 @@ export function filterQuery(filters: Filters, names = { cohort: "vague" }): stri
   return query.toString();
 }
 
-export const yesNo = (value: boolean | undefined) => (value ? "Oui" : "Non");
+export const yesNo = (value: boolean | undefined, lang: Lang = "fr") =>
+  value ? t(lang, { fr: "Oui", en: "Yes" }) : t(lang, { fr: "Non", en: "No" });
