@@ -73,7 +73,9 @@ export function FiguresPage(props: {
           })}
         </dt>
         <dd>
-          {percent(figures.completionRate)} — {figures.closed} {of} {figures.pairs}
+          {figures.pairs === 0
+            ? `${figures.closed} ${of} ${figures.pairs}`
+            : `${percent(figures.completionRate)} — ${figures.closed} ${of} ${figures.pairs}`}
         </dd>
         <dt>
           {say({
@@ -82,7 +84,9 @@ export function FiguresPage(props: {
           })}
         </dt>
         <dd>
-          {percent(figures.dropOutRate)} — {figures.stopped} {of} {figures.pairs}
+          {figures.pairs === 0
+            ? `${figures.stopped} ${of} ${figures.pairs}`
+            : `${percent(figures.dropOutRate)} — ${figures.stopped} ${of} ${figures.pairs}`}
         </dd>
         <dt>{say({ fr: "Binômes en cours", en: "Pairs under way" })}</dt>
         <dd>{figures.running}</dd>
@@ -135,7 +139,7 @@ export function FiguresPage(props: {
           format: decimal,
           note:
             lang === "en"
-              ? `${theme.count} pair${theme.count > 1 ? "s" : ""}`
+              ? `${theme.count} pair${theme.count === 1 ? "" : "s"}`
               : `${theme.count} binôme${theme.count > 1 ? "s" : ""}`,
         }))}
       />
