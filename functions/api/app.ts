@@ -31,6 +31,8 @@ const httpErrorTitles: Record<number, string> = {
   403: "Requête refusée : le formulaire doit être envoyé depuis ce site.",
 };
 
+let openApi: ReturnType<typeof openApiDocument> | undefined;
+
 export const app = new Hono()
   .use(
     secureHeaders({
@@ -53,7 +55,11 @@ export const app = new Hono()
   .use("/api/*", requireJson)
   .use(csrf())
   .get("/health", (c) => c.json({ status: "ok" }))
-  .get("/api/openapi.json", (c) => c.json(openApiDocument()))
+  .get("/api/openapi.json", (c) => {
+    // The routes are fixed once the app is built: generate the document once per cold start.
+    openApi ??= openApiDocument();
+    return c.json(openApi);
+  })
   .route("/api/admin", adminApi)
   .route("/admin", adminPages)
   .route("/api", submissions)

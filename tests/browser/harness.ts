@@ -197,3 +197,34 @@ export async function expectLightAndSelfContained(system: System, minimumPages: 
   expect(system.scripts).toEqual([]);
   expect(system.foreignRequests).toEqual([]);
 }
+
+/** An agent's answers to the mentor application, as typed and clicked on the page. */
+export type MentorFormAnswers = {
+  firstName: string;
+  lastName: string;
+  email: string;
+  directorate: string;
+  role: string;
+  grade: string;
+  theme: string;
+  level: string;
+  motivation: string;
+  format: string;
+  slot: string;
+};
+
+/** Fills the open mentor application (capacity 1, consent given), without sending it. */
+export async function fillMentorApplication(page: Page, answers: MentorFormAnswers) {
+  await page.fill("#champ-firstName", answers.firstName);
+  await page.fill("#champ-lastName", answers.lastName);
+  await page.fill("#champ-email", answers.email);
+  await page.fill("#champ-directorate", answers.directorate);
+  await page.fill("#champ-role", answers.role);
+  await page.check(`#champ-grade-${answers.grade}`);
+  await page.selectOption(`#champ-themes-${answers.theme}`, answers.level);
+  await page.fill("#champ-motivation", answers.motivation);
+  await page.check(`#champ-formats-${answers.format}`);
+  await page.check(`#champ-availability-${answers.slot}`);
+  await page.check("#champ-capacity-1");
+  await page.check("#champ-consent-on");
+}

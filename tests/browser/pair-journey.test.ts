@@ -3,6 +3,7 @@ import { emailsTo, type StoredEmail, uniqueEmail } from "../support/inbox";
 import {
   checkPage,
   expectLightAndSelfContained,
+  fillMentorApplication,
   focused,
   leadsToPage,
   type System,
@@ -71,18 +72,19 @@ describe("a pair from sign-up to its first appointment", () => {
     expect(await page.locator("h1").textContent()).toContain("questionnaire est bien enregistré");
 
     await page.goto(system.url("/candidature"));
-    await page.fill("#champ-firstName", "Yanis");
-    await page.fill("#champ-lastName", "Benali");
-    await page.fill("#champ-email", people.mentor);
-    await page.fill("#champ-directorate", "Secrétariat général");
-    await page.fill("#champ-role", "Chargé de projets numériques");
-    await page.check("#champ-grade-B");
-    await page.selectOption("#champ-themes-artificial-intelligence", "4");
-    await page.fill("#champ-motivation", "Transmettre ce que j'utilise tous les jours.");
-    await page.check("#champ-formats-video");
-    await page.check("#champ-availability-morning");
-    await page.check("#champ-capacity-1");
-    await page.check("#champ-consent-on");
+    await fillMentorApplication(page, {
+      firstName: "Yanis",
+      lastName: "Benali",
+      email: people.mentor,
+      directorate: "Secrétariat général",
+      role: "Chargé de projets numériques",
+      grade: "B",
+      theme: "artificial-intelligence",
+      level: "4",
+      motivation: "Transmettre ce que j'utilise tous les jours.",
+      format: "video",
+      slot: "morning",
+    });
     await leadsToPage(page, () => page.click("button[type=submit]"));
     expect(await page.locator("h1").textContent()).toContain("candidature est bien enregistrée");
   });

@@ -3,6 +3,7 @@ import { emailsTo, uniqueEmail } from "../support/inbox";
 import {
   checkPage,
   expectLightAndSelfContained,
+  fillMentorApplication,
   focused,
   leadsToPage,
   type System,
@@ -242,18 +243,19 @@ describe("without JavaScript", () => {
       await leadsToPage(page, () => page.locator("button[type=submit]").press("Enter"));
       expect(await page.title()).toMatch(/^Erreur/);
       expect((await focused(page)).id).toBe("erreurs");
-      await page.fill("#champ-firstName", "Inès");
-      await page.fill("#champ-lastName", "Moreau");
-      await page.fill("#champ-email", uniqueEmail("ines"));
-      await page.fill("#champ-directorate", "Direction du budget");
-      await page.fill("#champ-role", "Apprentie développeuse");
-      await page.check("#champ-grade-apprenti");
-      await page.selectOption("#champ-themes-collaborative-tools", "3");
-      await page.fill("#champ-motivation", "Partager mes outils.");
-      await page.check("#champ-formats-site");
-      await page.check("#champ-availability-afternoon");
-      await page.check("#champ-capacity-1");
-      await page.check("#champ-consent-on");
+      await fillMentorApplication(page, {
+        firstName: "Inès",
+        lastName: "Moreau",
+        email: uniqueEmail("ines"),
+        directorate: "Direction du budget",
+        role: "Apprentie développeuse",
+        grade: "apprenti",
+        theme: "collaborative-tools",
+        level: "3",
+        motivation: "Partager mes outils.",
+        format: "site",
+        slot: "afternoon",
+      });
       await leadsToPage(page, () => page.click("button[type=submit]"));
       expect(await page.locator("h1").textContent()).toBe(
         "Merci, votre candidature est bien enregistrée",

@@ -1,8 +1,7 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import * as v from "valibot";
 import { queryList } from "./admin/records";
-import { documents } from "./clients/dynamodb";
+import { conditionally, documents } from "./clients/dynamodb";
 import { clock } from "./clock";
 import { env } from "./env";
 import { keys } from "./keys";
@@ -131,27 +130,23 @@ export async function createCohort(input: NewCohort): Promise<CreateOutcome> {
     createdAt: now,
     updatedAt: now,
   };
-  try {
-    await documents.send(
-      new PutCommand({
-        TableName: env.tableName,
-        Item: {
-          ...keys.cohort(cohort.id),
-          ...keys.cohortList(cohort.id),
-          kind: "cohort",
-          id: cohort.id,
-          name: cohort.name,
-          settings: cohort.settings,
-          createdAt: now,
-          updatedAt: now,
-        },
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return { status: "exists" };
-    throw error;
-  }
+  const created = await conditionally(
+    new PutCommand({
+      TableName: env.tableName,
+      Item: {
+        ...keys.cohort(cohort.id),
+        ...keys.cohortList(cohort.id),
+        kind: "cohort",
+        id: cohort.id,
+        name: cohort.name,
+        settings: cohort.settings,
+        createdAt: now,
+        updatedAt: now,
+      },
+      ConditionExpression: "attribute_not_exists(pk)",
+    }),
+  );
+  if (!created) return { status: "exists" };
   logger.info("Cohort created", { cohortId: cohort.id });
   return { status: "created", cohort };
 }

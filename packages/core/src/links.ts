@@ -1,9 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import * as v from "valibot";
 import { parisTimeToUtc } from "./calendar";
-import { documents } from "./clients/dynamodb";
+import { conditionally, documents } from "./clients/dynamodb";
 import { clock } from "./clock";
 import { env } from "./env";
 import { optionalText, shortText } from "./fields";
@@ -129,21 +128,17 @@ export async function readLink(token: string): Promise<LinkReading> {
  * one gets "first-use".
  */
 export async function markLinkUsed(linkId: string): Promise<"first-use" | "already-used"> {
-  try {
-    await documents.send(
-      new UpdateCommand({
-        TableName: env.tableName,
-        Key: keys.link(linkId),
-        UpdateExpression: "SET usedAt = :now",
-        ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(usedAt)",
-        ExpressionAttributeValues: { ":now": clock.now().toISOString() },
-      }),
-    );
-    return "first-use";
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return "already-used";
-    throw error;
-  }
+  return (await conditionally(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: keys.link(linkId),
+      UpdateExpression: "SET usedAt = :now",
+      ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(usedAt)",
+      ExpressionAttributeValues: { ":now": clock.now().toISOString() },
+    }),
+  ))
+    ? "first-use"
+    : "already-used";
 }
 
 /** Gives a claimed link back when its answer could not be delivered, so the person can retry. */

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { listMentors, listQuestionnaires } from "./admin/records";
-import { documents } from "./clients/dynamodb";
+import { conditionally, documents } from "./clients/dynamodb";
 import { clock } from "./clock";
 import { getCohortOrDefaults } from "./cohort";
 import { env } from "./env";
@@ -280,25 +279,21 @@ function stored(proposal: Proposal) {
 }
 
 async function saveProposal(proposal: Proposal, previousVersion: number | undefined) {
-  try {
-    await documents.send(
-      new PutCommand({
-        TableName: env.tableName,
-        Item: {
-          ...keys.matchingProposal(proposal.cohortId),
-          kind: "proposal",
-          ...stored(proposal),
-        },
-        ConditionExpression:
-          previousVersion === undefined ? "attribute_not_exists(pk)" : "version = :previous",
-        ExpressionAttributeValues:
-          previousVersion === undefined ? undefined : { ":previous": previousVersion },
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new StaleProposal();
-    throw error;
-  }
+  const saved = await conditionally(
+    new PutCommand({
+      TableName: env.tableName,
+      Item: {
+        ...keys.matchingProposal(proposal.cohortId),
+        kind: "proposal",
+        ...stored(proposal),
+      },
+      ConditionExpression:
+        previousVersion === undefined ? "attribute_not_exists(pk)" : "version = :previous",
+      ExpressionAttributeValues:
+        previousVersion === undefined ? undefined : { ":previous": previousVersion },
+    }),
+  );
+  if (!saved) throw new StaleProposal();
 }
 
 const staleMessage =

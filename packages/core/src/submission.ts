@@ -1,10 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
-import {
-  ConditionalCheckFailedException,
-  TransactionCanceledException,
-} from "@aws-sdk/client-dynamodb";
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { documents } from "./clients/dynamodb";
+import { conditionally, documents } from "./clients/dynamodb";
 import { clock } from "./clock";
 import { type Bilingual, render } from "./email/layout";
 import { sendOnce } from "./email/send";
@@ -182,17 +179,13 @@ async function resubmit(
 
 /** A change restarts the unpaired retention; a record without expiry (paired) keeps none. */
 async function extendUnpairedExpiry(key: Entity, expiresAt: number) {
-  try {
-    await documents.send(
-      new UpdateCommand({
-        TableName: env.tableName,
-        Key: key,
-        UpdateExpression: "SET expiresAt = :expiresAt",
-        ConditionExpression: "attribute_exists(expiresAt)",
-        ExpressionAttributeValues: { ":expiresAt": expiresAt },
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-  }
+  await conditionally(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: key,
+      UpdateExpression: "SET expiresAt = :expiresAt",
+      ConditionExpression: "attribute_exists(expiresAt)",
+      ExpressionAttributeValues: { ":expiresAt": expiresAt },
+    }),
+  );
 }

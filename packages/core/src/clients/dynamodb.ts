@@ -1,5 +1,10 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import {
+  type DeleteCommand,
+  DynamoDBDocumentClient,
+  type PutCommand,
+  type UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { env } from "../env";
 import { localCredentials } from "./local";
 
@@ -13,3 +18,19 @@ export const dynamodb = new DynamoDBClient({
 export const documents = DynamoDBDocumentClient.from(dynamodb, {
   marshallOptions: { removeUndefinedValues: true },
 });
+
+/**
+ * Sends a conditional write and says whether it happened. A condition that does not hold (already
+ * there, already used, changed meanwhile) is an answer, not a failure: `false`, never a throw.
+ */
+export async function conditionally(
+  command: PutCommand | UpdateCommand | DeleteCommand,
+): Promise<boolean> {
+  try {
+    await documents.send(command as PutCommand);
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}

@@ -1,8 +1,7 @@
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { documents } from "../clients/dynamodb";
+import { conditionally, documents } from "../clients/dynamodb";
 import { ses } from "../clients/ses";
 import { clock } from "../clock";
 import { env } from "../env";
@@ -35,27 +34,23 @@ export async function sendOnce(
   options: { expiresAt?: number } = {},
 ): Promise<SendResult> {
   const claimKey = keys.emailSent(dedupeKey);
-  try {
-    await documents.send(
-      new PutCommand({
-        TableName: env.tableName,
-        Item: {
-          ...claimKey,
-          kind: "email",
-          dedupeKey,
-          subject: email.subject,
-          at: clock.now().toISOString(),
-          expiresAt: options.expiresAt,
-        },
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) {
-      logger.info("Email already sent for this purpose", { dedupeKey: redactKey(dedupeKey) });
-      return "already-sent";
-    }
-    throw error;
+  const claimed = await conditionally(
+    new PutCommand({
+      TableName: env.tableName,
+      Item: {
+        ...claimKey,
+        kind: "email",
+        dedupeKey,
+        subject: email.subject,
+        at: clock.now().toISOString(),
+        expiresAt: options.expiresAt,
+      },
+      ConditionExpression: "attribute_not_exists(pk)",
+    }),
+  );
+  if (!claimed) {
+    logger.info("Email already sent for this purpose", { dedupeKey: redactKey(dedupeKey) });
+    return "already-sent";
   }
   try {
     await ses.send(toSendEmailCommand(email));

@@ -1,6 +1,5 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { documents } from "../clients/dynamodb";
+import { conditionally } from "../clients/dynamodb";
 import { env } from "../env";
 import { keys } from "../keys";
 import { workflowEngine } from "../workflow/engine";
@@ -280,28 +279,24 @@ async function confirmMeeting(pair: Pair, input: AnswerInput): Promise<Applied> 
 
 async function recordMenteeFeedback(input: AnswerInput): Promise<AnswerOutcome> {
   const { pairId, step, answer } = input;
-  try {
-    await documents.send(
-      new UpdateCommand({
-        TableName: env.tableName,
-        Key: keys.pairMeeting(pairId, step),
-        UpdateExpression: "SET menteeFeedback = :feedback",
-        ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(menteeFeedback)",
-        ExpressionAttributeValues: {
-          ":feedback": {
-            tookPlace: answer.tookPlace === true,
-            ...(answer.satisfaction !== undefined
-              ? { satisfaction: Number(answer.satisfaction) }
-              : {}),
-            ...(answer.comment ? { comment: String(answer.comment) } : {}),
-          },
+  const recorded = await conditionally(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: keys.pairMeeting(pairId, step),
+      UpdateExpression: "SET menteeFeedback = :feedback",
+      ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(menteeFeedback)",
+      ExpressionAttributeValues: {
+        ":feedback": {
+          tookPlace: answer.tookPlace === true,
+          ...(answer.satisfaction !== undefined
+            ? { satisfaction: Number(answer.satisfaction) }
+            : {}),
+          ...(answer.comment ? { comment: String(answer.comment) } : {}),
         },
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return "already-recorded";
-    throw error;
-  }
+      },
+    }),
+  );
+  if (!recorded) return "already-recorded";
   await appendHistory(pairId, "mentee", `${step}.feedback`, undefined, `${step}.mentee-feedback`);
   return "recorded";
 }

@@ -1,6 +1,5 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { documents } from "../clients/dynamodb";
+import { conditionally, documents } from "../clients/dynamodb";
 import { env } from "../env";
 import { keys } from "../keys";
 import { closedPairExpiry } from "../retention";
@@ -27,8 +26,6 @@ type FormRef = { kind: "questionnaire" | "mentor"; id: string };
 /** How many updates run at once: keeps a pass well under a table's write capacity. */
 const chunkSize = 25;
 
-const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
-
 async function inChunks<T>(items: T[], write: (item: T) => Promise<void>) {
   for (let start = 0; start < items.length; start += chunkSize) {
     await Promise.all(items.slice(start, start + chunkSize).map(write));
@@ -37,35 +34,27 @@ async function inChunks<T>(items: T[], write: (item: T) => Promise<void>) {
 
 /** Sets the expiry of an existing item, unless it already expires at that time or later. */
 async function expireNoEarlierThan(key: Key, expiresAt: number): Promise<void> {
-  try {
-    await documents.send(
-      new UpdateCommand({
-        TableName: env.tableName,
-        Key: key,
-        UpdateExpression: "SET expiresAt = :expiresAt",
-        ConditionExpression:
-          "attribute_exists(pk) AND (attribute_not_exists(expiresAt) OR expiresAt < :expiresAt)",
-        ExpressionAttributeValues: { ":expiresAt": expiresAt },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+  await conditionally(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: key,
+      UpdateExpression: "SET expiresAt = :expiresAt",
+      ConditionExpression:
+        "attribute_exists(pk) AND (attribute_not_exists(expiresAt) OR expiresAt < :expiresAt)",
+      ExpressionAttributeValues: { ":expiresAt": expiresAt },
+    }),
+  );
 }
 
 async function removeExpiry(key: Key): Promise<void> {
-  try {
-    await documents.send(
-      new UpdateCommand({
-        TableName: env.tableName,
-        Key: key,
-        UpdateExpression: "REMOVE expiresAt",
-        ConditionExpression: "attribute_exists(pk) AND attribute_exists(expiresAt)",
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+  await conditionally(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: key,
+      UpdateExpression: "REMOVE expiresAt",
+      ConditionExpression: "attribute_exists(pk) AND attribute_exists(expiresAt)",
+    }),
+  );
 }
 
 /** A form's record and its uniqueness claim (whose key needs the cohort and the address). */

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { documents } from "../clients/dynamodb";
+import { conditionally, documents } from "../clients/dynamodb";
 import { clock } from "../clock";
 import { env } from "../env";
 import { keys } from "../keys";
@@ -33,24 +33,18 @@ export async function requirePair(pairId: string): Promise<Pair> {
 
 /** Creates the pair once; `false` when it already exists (a second start changes nothing). */
 export async function createPair(pair: Pair): Promise<boolean> {
-  try {
-    await documents.send(
-      new PutCommand({
-        TableName: env.tableName,
-        Item: {
-          ...keys.pair(pair.id),
-          ...keys.pairList(pair.cohortId, pair.createdAt, pair.id),
-          kind: "pair",
-          ...pair,
-        },
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+  return conditionally(
+    new PutCommand({
+      TableName: env.tableName,
+      Item: {
+        ...keys.pair(pair.id),
+        ...keys.pairList(pair.cohortId, pair.createdAt, pair.id),
+        kind: "pair",
+        ...pair,
+      },
+      ConditionExpression: "attribute_not_exists(pk)",
+    }),
+  );
 }
 
 /** Sets fields of a pair (and `updatedAt`); `remove` drops optional ones. */
@@ -187,27 +181,23 @@ export async function appendHistory(
 ): Promise<void> {
   const at = clock.now().toISOString();
   const unique = onceKey ?? randomUUID();
-  try {
-    await documents.send(
-      new PutCommand({
-        TableName: env.tableName,
-        Item: {
-          ...(onceKey
-            ? { pk: keys.pair(pairId).pk, sk: `HISTORY-ONCE#${onceKey}` }
-            : keys.pairHistory(pairId, at, unique)),
-          kind: "pair-history",
-          pairId,
-          at,
-          actor,
-          event,
-          ...(detail ? { detail } : {}),
-        },
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-  }
+  await conditionally(
+    new PutCommand({
+      TableName: env.tableName,
+      Item: {
+        ...(onceKey
+          ? { pk: keys.pair(pairId).pk, sk: `HISTORY-ONCE#${onceKey}` }
+          : keys.pairHistory(pairId, at, unique)),
+        kind: "pair-history",
+        pairId,
+        at,
+        actor,
+        event,
+        ...(detail ? { detail } : {}),
+      },
+      ConditionExpression: "attribute_not_exists(pk)",
+    }),
+  );
 }
 
 export async function listHistory(pairId: string): Promise<HistoryEntry[]> {
@@ -306,24 +296,18 @@ export async function putMeeting(
   meeting: MeetingRecord,
   expectedVersion: number | undefined,
 ): Promise<boolean> {
-  try {
-    await documents.send(
-      new PutCommand({
-        TableName: env.tableName,
-        Item: { ...keys.pairMeeting(pairId, meeting.step), kind: "pair-meeting", ...meeting },
-        ...(expectedVersion === undefined
-          ? { ConditionExpression: "attribute_not_exists(pk)" }
-          : {
-              ConditionExpression: "version = :expected",
-              ExpressionAttributeValues: { ":expected": expectedVersion },
-            }),
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+  return conditionally(
+    new PutCommand({
+      TableName: env.tableName,
+      Item: { ...keys.pairMeeting(pairId, meeting.step), kind: "pair-meeting", ...meeting },
+      ...(expectedVersion === undefined
+        ? { ConditionExpression: "attribute_not_exists(pk)" }
+        : {
+            ConditionExpression: "version = :expected",
+            ExpressionAttributeValues: { ":expected": expectedVersion },
+          }),
+    }),
+  );
 }
 
 export async function markReminded(pairId: string, step: string, version: number) {
@@ -377,16 +361,6 @@ export type WaitRecord = {
 export const answerClaimLifetimeMs = 20_000;
 
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
-
-async function conditionally(command: UpdateCommand | PutCommand): Promise<boolean> {
-  try {
-    await documents.send(command as UpdateCommand);
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
 
 export async function getWait(pairId: string): Promise<WaitRecord | undefined> {
   const { Item } = await documents.send(
