@@ -2,7 +2,7 @@ import { toJsonSchema } from "@valibot/to-json-schema";
 import type { Hono } from "hono";
 import type * as v from "valibot";
 import { programme } from "#core/programme";
-import { adminApi } from "./routes/admin-api";
+import { adminApi } from "./routes/admin/api";
 import { submissions, type ValidatedInput, validatedInputs } from "./routes/submissions";
 
 /**

@@ -16,7 +16,7 @@ import {
   ReassignSchema,
   RemoveSchema,
   SwapSchema,
-} from "../../functions/api/routes/admin-api";
+} from "../../functions/api/routes/admin/schemas";
 import { adminJson } from "./admin-support";
 
 type Operation = {

@@ -1,25 +1,21 @@
 import type { Context } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { Hono } from "hono";
+import { deleteCookie, setCookie } from "hono/cookie";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { decideAccess, safeReturnPath, sameSecret } from "#core/admin/auth";
-import {
-  type AdminSession,
-  authorizationUrl,
-  newPendingSignIn,
-  type OidcSettings,
-  type PendingSignIn,
-  pendingSignInSeconds,
-  seal,
-  sessionSeconds,
-  unseal,
-} from "#core/admin/oidc";
-import { completeSignIn, cookieKey, discover } from "#core/admin/oidc-client";
+import { decideAccess, safeReturnPath, sameSecret, sessionValue } from "#core/admin/auth";
+import { authorizationUrl, newPendingSignIn, type OidcSettings } from "#core/admin/oidc";
+import { completeSignIn, discover, oidcSettings } from "#core/admin/oidc-client";
 import { env } from "#core/env";
 import { logger } from "#core/observability";
-import { type Lang, t } from "#web/i18n";
+import { t } from "#web/i18n";
 import { Layout } from "#web/layout";
+import { LoginPage } from "#web/pages/admin/login";
 import { adminNavigation, inLanguage } from "#web/pages/admin/parts";
+import type { LangEnv } from "../../../lang";
+import { accessRequestOf, adminCookie } from "../access";
+import { endSession, keepPendingSignIn, openSession, takePendingSignIn } from "../session";
+import { form, keepLanguage, langOf, text } from "./shared";
 
 /**
  * The programme team's sign-in in a browser, through the OpenID Connect provider (ProConnect or
@@ -33,37 +29,27 @@ import { adminNavigation, inLanguage } from "#web/pages/admin/parts";
  * data (name, email) that the cookie then needs not hold.
  */
 
-/** `__Host-` cookies: Secure, Path=/, no Domain — no other site or subdomain can set them. */
-const sessionCookie = "binome_session";
-const pendingCookie = "binome_connexion";
-const hostPrefix = { prefix: "host" } as const;
+/** The local login form's cookie lasts a working day, like the provider's session. */
+const localSessionHours = 8;
 
-const purpose = { session: "session", pending: "sign-in" } as const;
-
-/** The language the `language` middleware chose for this request (French when it did not run). */
-export const langOf = (c: Context): Lang => (c.get("lang") === "en" ? "en" : "fr");
-const nowSeconds = () => Math.floor(Date.now() / 1000);
-
-const cookieOptions = (maxAge: number) =>
-  ({
-    ...hostPrefix,
-    path: "/",
-    httpOnly: true,
-    secure: true,
-    // Lax, not Strict: the browser comes back from the provider through a cross-site redirect,
-    // and must send both cookies then. Cross-site POSTs still carry neither (and csrf() checks).
-    sameSite: "Lax",
-    maxAge,
-  }) as const;
-
-/** The programme-team session this request carries, if any (and still valid). */
-export function sessionOf(c: Context): AdminSession | undefined {
-  const value = getCookie(c, sessionCookie, "host");
-  return unseal<AdminSession>(purpose.session, value, cookieKey(), nowSeconds());
-}
+/** The login page: the local token form, or (with a provider) a button that starts the sign-in. */
+export const loginPage = (
+  c: Context,
+  status: 200 | 401,
+  error?: "wrong-token" | "missing-role",
+  returnTo?: string,
+) => {
+  c.header("Cache-Control", "no-store");
+  const local = accessRequestOf(c).via === "local-token";
+  // After a failed attempt the form keeps the page asked for, not the form's own address.
+  const asked =
+    c.req.path === "/admin/connexion" ? "/admin" : `${c.req.path}${new URL(c.req.url).search}`;
+  const next = returnTo ?? safeReturnPath(c.req.query("suite") ?? asked);
+  return c.html(<LoginPage next={next} local={local} error={error} lang={langOf(c)} />, status);
+};
 
 /** Off to the provider: the state, nonce and PKCE verifier wait in a short-lived signed cookie. */
-export async function startSignIn(c: Context, settings: OidcSettings, next: string) {
+async function startSignIn(c: Context, settings: OidcSettings, next: string) {
   c.header("Cache-Control", "no-store");
   let url: string;
   const pending = newPendingSignIn(safeReturnPath(next));
@@ -73,27 +59,14 @@ export async function startSignIn(c: Context, settings: OidcSettings, next: stri
     logger.error("Identity provider unreachable", { error: String(error) });
     return providerDown(c);
   }
-  const expiresAt = nowSeconds() + pendingSignInSeconds;
-  setCookie(
-    c,
-    pendingCookie,
-    seal(purpose.pending, pending, cookieKey(), expiresAt),
-    cookieOptions(pendingSignInSeconds),
-  );
+  keepPendingSignIn(c, pending);
   return c.redirect(url, 302);
 }
 
 /** Back from the provider: check the state, exchange the code, verify the ID token and the role. */
-export async function finishSignIn(c: Context, settings: OidcSettings) {
+async function finishSignIn(c: Context, settings: OidcSettings) {
   c.header("Cache-Control", "no-store");
-  const pending = unseal<PendingSignIn>(
-    purpose.pending,
-    getCookie(c, pendingCookie, "host"),
-    cookieKey(),
-    nowSeconds(),
-  );
-  // One use only, whatever happens next.
-  deleteCookie(c, pendingCookie, { ...hostPrefix, path: "/", secure: true });
+  const pending = takePendingSignIn(c);
   const refuse = (reason: string, status: 401 | 403 = 401) => {
     logger.warn("Programme team sign-in refused", { reason });
     return signInProblem(c, status, reason === "missing-role" ? "missing-role" : "failed");
@@ -118,18 +91,8 @@ export async function finishSignIn(c: Context, settings: OidcSettings) {
   );
   if (!decision.allowed) return refuse(decision.reason, 403);
 
-  const session: AdminSession = { sub: String(outcome.claims.sub) };
-  setCookie(
-    c,
-    sessionCookie,
-    seal(purpose.session, session, cookieKey(), nowSeconds() + sessionSeconds),
-    cookieOptions(sessionSeconds),
-  );
+  openSession(c, { sub: String(outcome.claims.sub) });
   return c.redirect(pending.next, 303);
-}
-
-export function endSession(c: Context) {
-  deleteCookie(c, sessionCookie, { ...hostPrefix, path: "/", secure: true });
 }
 
 /** A signed-out visitor: a page opens the sign-in; a form post gets a page with a link instead. */
@@ -203,7 +166,7 @@ const providerDown = (c: Context) =>
     </p>,
   );
 
-export const signedOutPage = (c: Context) => {
+const signedOutPage = (c: Context) => {
   const lang = langOf(c);
   return page(
     c,
@@ -241,3 +204,51 @@ function page(c: Context, status: ContentfulStatusCode, title: string, content: 
     status,
   );
 }
+
+/**
+ * Signing in and out, the only routes of the programme team's area open to everyone. With a
+ * provider configured (always on AWS) the browser signs in there; otherwise (locally) with the
+ * token printed by `npm start`, through the login form.
+ */
+export const signInPages = new Hono<LangEnv>()
+  .get("/connexion", (c) => {
+    const settings = oidcSettings();
+    return settings
+      ? startSignIn(c, settings, c.req.query("suite") ?? "/admin")
+      : loginPage(c, 200);
+  })
+  .get("/callback", (c) => {
+    const settings = oidcSettings();
+    return settings
+      ? finishSignIn(c, settings)
+      : c.redirect(keepLanguage(c, "/admin/connexion"), 303);
+  })
+  .post("/connexion", async (c) => {
+    // With a provider, the token form does not exist: signing in starts at the provider.
+    if (oidcSettings()) return c.redirect(keepLanguage(c, "/admin/connexion"), 303);
+    const values = await form(c);
+    const next = safeReturnPath(text(values, "next"));
+    const request = accessRequestOf(c);
+    if (request.via !== "local-token" || !sameSecret(text(values, "token"), env.adminToken)) {
+      return loginPage(c, 401, "wrong-token", next);
+    }
+    setCookie(c, adminCookie, sessionValue(env.adminToken), {
+      path: "/",
+      httpOnly: true,
+      sameSite: "Strict",
+      secure: new URL(c.req.url).protocol === "https:",
+      maxAge: localSessionHours * 3600,
+    });
+    return c.redirect(keepLanguage(c, next), 303);
+  })
+  .post("/deconnexion", (c) => {
+    if (oidcSettings()) {
+      endSession(c);
+      return c.redirect(keepLanguage(c, "/admin/deconnexion"), 303);
+    }
+    deleteCookie(c, adminCookie, { path: "/" });
+    return c.redirect(keepLanguage(c, "/admin/connexion"), 303);
+  })
+  .get("/deconnexion", (c) =>
+    oidcSettings() ? signedOutPage(c) : c.redirect(keepLanguage(c, "/admin/connexion"), 303),
+  );

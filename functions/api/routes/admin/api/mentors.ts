@@ -1,0 +1,31 @@
+import { Hono } from "hono";
+import { mentorRows } from "#core/admin/follow-up";
+import { getMentor } from "#core/admin/records";
+import * as selection from "#core/selection";
+import { jsonBody } from "../../submissions";
+import { cohortRecordsOf, listQuery, notFound } from "./shared";
+
+/** Mentors and their selection interview: /api/admin/mentors. */
+export const mentorsApi = new Hono()
+  .get("/", listQuery, async (c) => {
+    const { filter, records } = await cohortRecordsOf(c.req.valid("query"));
+    const rows = mentorRows(records.mentors, records.pairs, filter);
+    return c.json({
+      cohortId: filter.cohortId,
+      mentors: rows.map((row) => ({
+        ...row.mentor,
+        pairIds: row.pairs.map((pair) => pair.id),
+        placesTaken: row.placesTaken,
+        needsAttention: row.needsAttention,
+      })),
+    });
+  })
+  .get("/:id", async (c) => {
+    const mentor = await getMentor(c.req.param("id"));
+    return mentor ? c.json(mentor) : notFound(c, "Ce mentor");
+  })
+  .put("/:id/interview", jsonBody(selection.InterviewSchema), async (c) => {
+    const outcome = await selection.recordInterview(c.req.param("id"), c.req.valid("json"));
+    if (outcome.status === "not-found") return notFound(c, "Ce mentor");
+    return c.json({ ...outcome.mentor, email: outcome.email });
+  });

@@ -1,0 +1,66 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import * as cohort from "#core/cohort";
+import * as pairing from "#core/pairing";
+import { ProposalPage } from "#web/pages/admin/matching";
+import type { LangEnv } from "../../../lang";
+import { byName, form, langOf, namesOf, redirectDone, text, versionOf } from "./shared";
+
+/** A cohort's matching ("appariement"): propose, edit, confirm — under /admin/vagues/:id. */
+
+async function proposalPage(c: Context, cohortId: string, problem?: string) {
+  const [found, proposal, roster, { names }] = await Promise.all([
+    cohort.getCohortOrDefaults(cohortId),
+    pairing.getProposal(cohortId),
+    pairing.loadRoster(cohortId),
+    namesOf(cohortId),
+  ]);
+  const people = (ids: Iterable<string>) =>
+    [...ids].map((id) => ({ id, name: names.get(id) ?? id })).sort(byName);
+  return c.html(
+    <ProposalPage
+      cohort={found}
+      proposal={proposal}
+      names={names}
+      mentees={people(roster.mentees.keys())}
+      mentors={people(roster.mentors.keys())}
+      done={c.req.query("fait")}
+      problem={problem}
+      lang={langOf(c)}
+    />,
+    problem ? 409 : 200,
+  );
+}
+
+export const matchingPages = new Hono<LangEnv>()
+  .get("/:id/appariement", (c) => proposalPage(c, c.req.param("id")))
+  .post("/:id/appariement", async (c) => {
+    const id = c.req.param("id");
+    const outcome = await pairing.propose(id);
+    if (!outcome.ok) return proposalPage(c, id, outcome.message);
+    return redirectDone(c, `/admin/vagues/${id}/appariement`, "proposition");
+  })
+  .post("/:id/appariement/:change{echange|retrait|forcer}", async (c) => {
+    const id = c.req.param("id");
+    const values = await form(c);
+    const change = c.req.param("change");
+    const edit: pairing.ProposalEdit =
+      change === "echange"
+        ? { action: "swap", menteeIds: [text(values, "first"), text(values, "second")] }
+        : change === "retrait"
+          ? { action: "remove", menteeId: text(values, "menteeId") }
+          : {
+              action: "force",
+              menteeId: text(values, "menteeId"),
+              mentorId: text(values, "mentorId"),
+            };
+    const outcome = await pairing.editProposal(id, edit, versionOf(values));
+    if (!outcome.ok) return proposalPage(c, id, outcome.message);
+    return redirectDone(c, `/admin/vagues/${id}/appariement`, "modification");
+  })
+  .post("/:id/appariement/confirmation", async (c) => {
+    const id = c.req.param("id");
+    const outcome = await pairing.confirmProposal(id, versionOf(await form(c)));
+    if (!outcome.ok) return proposalPage(c, id, outcome.message);
+    return redirectDone(c, `/admin/binomes?vague=${encodeURIComponent(id)}`, "confirmation");
+  });

@@ -1,0 +1,70 @@
+import { Hono } from "hono";
+import * as v from "valibot";
+import { mentorRows } from "#core/admin/follow-up";
+import { loadCohortRecords } from "#core/admin/pairs";
+import { getMentor } from "#core/admin/records";
+import * as cohort from "#core/cohort";
+import type { Localised } from "#core/programme";
+import * as selection from "#core/selection";
+import type { FormValues } from "#web/form-kit";
+import { MentorsPage } from "#web/pages/admin/lists";
+import { MentorPage } from "#web/pages/admin/mentor";
+import { issuesByField } from "#web/validation";
+import type { LangEnv } from "../../../lang";
+import { filtersOf, form, notFoundPage, redirectDone, text } from "./shared";
+
+/** Mentors: the list of a cohort, one application, and its selection interview. */
+
+const noSuchMentor: Localised = {
+  fr: "Ce mentor n'existe pas.",
+  en: "This mentor does not exist.",
+};
+
+const interviewFromForm = (values: FormValues) => ({
+  grid: Object.fromEntries(
+    selection.criteria.map((criterion) => [
+      criterion.id,
+      {
+        level: Number(text(values, `grid.${criterion.id}.level`)) || undefined,
+        note: text(values, `grid.${criterion.id}.note`),
+      },
+    ]),
+  ),
+  decision: text(values, "decision") || undefined,
+  comment: text(values, "comment"),
+});
+
+export const mentorPages = new Hono<LangEnv>()
+  .get("/", async (c) => {
+    const filters = filtersOf(c);
+    const [cohorts, records] = await Promise.all([
+      cohort.listCohorts(),
+      loadCohortRecords(filters.cohortId),
+    ]);
+    const rows = mentorRows(records.mentors, records.pairs, filters);
+    return c.html(
+      <MentorsPage cohorts={cohorts} filters={filters} rows={rows} lang={c.var.lang} />,
+    );
+  })
+  .get("/:id", async (c) => {
+    const mentor = await getMentor(c.req.param("id"));
+    if (!mentor) return notFoundPage(c, noSuchMentor);
+    return c.html(<MentorPage mentor={mentor} done={c.req.query("fait")} lang={c.var.lang} />);
+  })
+  .post("/:id/entretien", async (c) => {
+    const id = c.req.param("id");
+    const values = await form(c);
+    const parsed = v.safeParse(selection.InterviewSchema, interviewFromForm(values));
+    if (!parsed.success) {
+      const mentor = await getMentor(id);
+      if (!mentor) return notFoundPage(c, noSuchMentor);
+      const errors = issuesByField(selection.InterviewSchema, parsed.issues);
+      return c.html(
+        <MentorPage mentor={mentor} values={values} errors={errors} lang={c.var.lang} />,
+        422,
+      );
+    }
+    const outcome = await selection.recordInterview(id, parsed.output);
+    if (outcome.status === "not-found") return notFoundPage(c, noSuchMentor);
+    return redirectDone(c, `/admin/mentors/${id}`, "entretien");
+  });

@@ -1,0 +1,107 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import * as v from "valibot";
+import { filterPairs } from "#core/admin/follow-up";
+import { actOnPair, loadPairDetails, type PairAction } from "#core/admin/pairs";
+import * as cohort from "#core/cohort";
+import * as pairing from "#core/pairing";
+import type { Localised } from "#core/programme";
+import type { FormValues } from "#web/form-kit";
+import { PairsPage } from "#web/pages/admin/lists";
+import { PairPage } from "#web/pages/admin/pair";
+import { issuesByField } from "#web/validation";
+import type { LangEnv } from "../../../lang";
+import { CancelSchema } from "../schemas";
+import {
+  byName,
+  filtersOf,
+  form,
+  langOf,
+  namesOf,
+  notFoundPage,
+  redirectDone,
+  text,
+} from "./shared";
+
+/** Pairs ("binômes"): the list, one pair's follow-up, and the team's actions on it. */
+
+const noSuchPair: Localised = { fr: "Ce binôme n'existe pas.", en: "This pair does not exist." };
+
+async function pairPage(
+  c: Context,
+  pairId: string,
+  extra: { problem?: string; values?: FormValues; errors?: Record<string, string> } = {},
+  status: 200 | 404 | 409 | 422 = 200,
+) {
+  const details = await loadPairDetails(pairId);
+  if (!details) return notFoundPage(c, noSuchPair);
+  const [{ names }, roster] = await Promise.all([
+    namesOf(details.pair.cohortId),
+    pairing.loadRoster(details.pair.cohortId),
+  ]);
+  const mentors = [...roster.mentors.keys()]
+    .filter((id) => id !== details.pair.mentorId)
+    .map((id) => ({ id, name: names.get(id) ?? id }))
+    .sort(byName);
+  return c.html(
+    <PairPage
+      details={details}
+      names={names}
+      mentors={mentors}
+      done={c.req.query("fait")}
+      lang={langOf(c)}
+      {...extra}
+    />,
+    status,
+  );
+}
+
+async function pairAction(c: Context, request: PairAction, done: string) {
+  const pairId = c.req.param("id") ?? "";
+  const outcome = await actOnPair(pairId, request);
+  if (!outcome.ok) {
+    return outcome.status === 404
+      ? notFoundPage(c, noSuchPair)
+      : pairPage(c, pairId, { problem: outcome.message }, outcome.status);
+  }
+  return redirectDone(c, `/admin/binomes/${pairId}`, done);
+}
+
+export const pairPages = new Hono<LangEnv>()
+  .get("/", async (c) => {
+    const filters = filtersOf(c);
+    const [cohorts, { names, records }] = await Promise.all([
+      cohort.listCohorts(),
+      namesOf(filters.cohortId),
+    ]);
+    return c.html(
+      <PairsPage
+        cohorts={cohorts}
+        filters={filters}
+        pairs={filterPairs(records.pairs, filters)}
+        names={names}
+        done={c.req.query("fait")}
+        lang={c.var.lang}
+      />,
+    );
+  })
+  .get("/:id", (c) => pairPage(c, c.req.param("id")))
+  .post("/:id/pause", (c) => pairAction(c, { action: "pause" }, "pause"))
+  .post("/:id/reprise", (c) => pairAction(c, { action: "resume" }, "reprise"))
+  .post("/:id/annulation", async (c) => {
+    const values = await form(c);
+    const parsed = v.safeParse(CancelSchema, { reason: text(values, "reason") });
+    if (!parsed.success) {
+      const errors = issuesByField(CancelSchema, parsed.issues);
+      return pairPage(c, c.req.param("id"), { values, errors, problem: errors.reason }, 422);
+    }
+    return pairAction(c, { action: "cancel", reason: parsed.output.reason }, "annulation");
+  })
+  .post("/:id/reaffectation", async (c) => {
+    const values = await form(c);
+    return pairAction(
+      c,
+      { action: "reassign", mentorId: text(values, "mentorId") },
+      "reaffectation",
+    );
+  });
