@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getMentor } from "#core/admin/records";
 import { getCohort } from "#core/cohort";
+import { getMentor } from "#core/mentor";
 import { updatePair } from "#core/pair/store";
 import { getProposal } from "#core/pairing";
 import {

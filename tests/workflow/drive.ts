@@ -1,9 +1,9 @@
 import { clock } from "#core/clock";
 import { apply } from "#core/mentor";
 import { answerStep } from "#core/pair/answer";
+import { startPair } from "#core/pair/start";
 import { getPair, listPairEmails } from "#core/pair/store";
 import { submit } from "#core/questionnaire";
-import { startPair } from "#core/workflow/start";
 import type { LocalEngine } from "../../functions/local/engine";
 import { emailsTo, uniqueEmail } from "../support/inbox";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ses } from "#core/clients/ses";
 import { cancelPair, reassignMentor } from "#core/pair/actions";
+import { startPair } from "#core/pair/start";
 import { listHistory, listMeetings, listPairEmails } from "#core/pair/store";
-import { startPair } from "#core/workflow/start";
 import { emailsTo } from "../support/inbox";
 import {
   answer,

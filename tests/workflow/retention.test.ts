@@ -4,10 +4,10 @@ import { documents } from "#core/clients/dynamodb";
 import { env } from "#core/env";
 import { keys } from "#core/keys";
 import { cancelPair } from "#core/pair/actions";
+import { startPair } from "#core/pair/start";
 import { closePair } from "#core/pair/steps";
 import { submit } from "#core/questionnaire";
 import { closedPairExpiry } from "#core/retention";
-import { startPair } from "#core/workflow/start";
 import { uniqueEmail } from "../support/inbox";
 import { day, newPair, pairOf, runDefaultPair, schedule, useEngine } from "./support";
 

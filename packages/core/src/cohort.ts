@@ -1,7 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import * as v from "valibot";
-import { queryList } from "./admin/records";
-import { conditionally, documents } from "./clients/dynamodb";
+import { conditionally, documents, queryList } from "./clients/dynamodb";
 import { clock } from "./clock";
 import { env } from "./env";
 import { keys } from "./keys";
@@ -110,7 +109,7 @@ export async function getCohortSettings(cohortId: string): Promise<CohortSetting
 
 /** Every configured cohort, plus the open cohort even when it has no record yet. */
 export async function listCohorts(): Promise<Cohort[]> {
-  const items = await queryList<Record<string, unknown>>(keys.cohortList("").gsi1pk);
+  const items = await queryList<Record<string, unknown>>(keys.cohorts());
   const cohorts = items.map(toCohort);
   if (!cohorts.some((cohort) => cohort.id === programme.openCohortId)) {
     cohorts.unshift(implicitCohort(programme.openCohortId));

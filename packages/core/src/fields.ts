@@ -72,3 +72,7 @@ export const choices = <T extends string>(
     v.maxLength(max, `Choisissez ${max} réponses au plus.`),
     v.check((items) => new Set(items).size === items.length, "Chaque choix ne compte qu'une fois."),
   );
+
+/** A person's name as the programme team reads it. */
+export const fullName = (answers: { firstName: string; lastName: string }) =>
+  `${answers.firstName} ${answers.lastName}`;

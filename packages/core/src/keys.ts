@@ -2,15 +2,31 @@
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
+/** The list partitions (index `gsi1`): each entity's list key and its query use these. */
+const lists = {
+  questionnaires: (cohortId: string) => `COHORT#${cohortId}#QUESTIONNAIRES`,
+  mentors: (cohortId: string) => `COHORT#${cohortId}#MENTORS`,
+  cohorts: "COHORTS",
+  pairs: "PAIRS",
+} as const;
+
+/** The kinds of item stored under a pair's partition, by the start of their sort key. */
+const underPair = {
+  history: "HISTORY#",
+  historyOnce: "HISTORY-ONCE#",
+  email: "SENT#",
+  meeting: "MEETING#",
+} as const;
+
 export const keys = {
   questionnaire: (id: string) => ({ pk: `QUESTIONNAIRE#${id}`, sk: "QUESTIONNAIRE" }),
   questionnaireList: (cohortId: string, createdAt: string, id: string) => ({
-    gsi1pk: `COHORT#${cohortId}#QUESTIONNAIRES`,
+    gsi1pk: lists.questionnaires(cohortId),
     gsi1sk: `${createdAt}#${id}`,
   }),
   mentor: (id: string) => ({ pk: `MENTOR#${id}`, sk: "MENTOR" }),
   mentorList: (cohortId: string, createdAt: string, id: string) => ({
-    gsi1pk: `COHORT#${cohortId}#MENTORS`,
+    gsi1pk: lists.mentors(cohortId),
     gsi1sk: `${createdAt}#${id}`,
   }),
   /** One person may submit one form of a kind per cohort: this item makes it unique. */
@@ -20,7 +36,7 @@ export const keys = {
   }),
   /** A cohort ("vague") and its settings; all cohorts are listed under one partition. */
   cohort: (id: string) => ({ pk: `COHORT#${id}`, sk: "COHORT" }),
-  cohortList: (id: string) => ({ gsi1pk: "COHORTS", gsi1sk: id }),
+  cohortList: (id: string) => ({ gsi1pk: lists.cohorts, gsi1sk: id }),
   /** The matching proposal of a cohort, reviewed by the programme team before it is confirmed. */
   matchingProposal: (cohortId: string) => ({ pk: `COHORT#${cohortId}`, sk: "PROPOSAL" }),
   /** Marks an email as sent for one purpose, so a retried step never sends it twice. */
@@ -28,21 +44,42 @@ export const keys = {
   /** A pair ("binôme"); every pair is also listed under one partition, by cohort then date. */
   pair: (id: string) => ({ pk: `PAIR#${id}`, sk: "PAIR" }),
   pairList: (cohortId: string, createdAt: string, id: string) => ({
-    gsi1pk: "PAIRS",
+    gsi1pk: lists.pairs,
     gsi1sk: `${cohortId}#${createdAt}#${id}`,
   }),
   /** One line of a pair's append-only history (sorted by time). */
   pairHistory: (pairId: string, at: string, unique: string) => ({
     pk: `PAIR#${pairId}`,
-    sk: `HISTORY#${at}#${unique}`,
+    sk: `${underPair.history}${at}#${unique}`,
+  }),
+  /** A history line written at most once, whatever the retries: keyed by what it records. */
+  pairHistoryOnce: (pairId: string, onceKey: string) => ({
+    pk: `PAIR#${pairId}`,
+    sk: `${underPair.historyOnce}${onceKey}`,
   }),
   /** What the workflow sent about a pair (subject, date, recipients' roles; no addresses). */
   pairEmail: (pairId: string, at: string, unique: string) => ({
     pk: `PAIR#${pairId}`,
-    sk: `SENT#${at}#${unique}`,
+    sk: `${underPair.email}${at}#${unique}`,
   }),
   /** One meeting of a pair (preparation call, session n, follow-up): its current date and version. */
-  pairMeeting: (pairId: string, step: string) => ({ pk: `PAIR#${pairId}`, sk: `MEETING#${step}` }),
+  pairMeeting: (pairId: string, step: string) => ({
+    pk: `PAIR#${pairId}`,
+    sk: `${underPair.meeting}${step}`,
+  }),
+  /** Where to query the items of one kind under a pair: its partition and their sort-key start. */
+  pairItems: (pairId: string, kind: keyof typeof underPair) => ({
+    pk: `PAIR#${pairId}`,
+    skPrefix: underPair[kind],
+  }),
+  /** Where to query a list (index `gsi1`): its partition, and a sort-key start within it. */
+  questionnaires: (cohortId: string) => ({ gsi1pk: lists.questionnaires(cohortId) }),
+  mentors: (cohortId: string) => ({ gsi1pk: lists.mentors(cohortId) }),
+  cohorts: () => ({ gsi1pk: lists.cohorts }),
+  pairs: (cohortId?: string) => ({
+    gsi1pk: lists.pairs,
+    ...(cohortId ? { gsi1skPrefix: `${cohortId}#` } : {}),
+  }),
   /** The step a pair's execution waits on, with its task token: kept server-side, never sent out. */
   pairWait: (pairId: string) => ({ pk: `PAIR#${pairId}`, sk: "WAIT" }),
   /** A link of an email: its binding (pair, step, purpose, recipient) and whether it was used. */

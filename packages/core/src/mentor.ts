@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { getItem, queryList } from "./clients/dynamodb";
 import { mentorApplicationAcknowledgement } from "./email/acknowledgements";
 import {
   choices,
@@ -90,3 +91,8 @@ export async function apply(
     acknowledgement: mentorApplicationAcknowledgement(answers.firstName),
   });
 }
+
+/** The mentor applications of a cohort, oldest first. */
+export const listMentors = (cohortId: string) => queryList<MentorRecord>(keys.mentors(cohortId));
+
+export const getMentor = (id: string) => getItem<MentorRecord>(keys.mentor(id));

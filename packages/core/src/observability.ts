@@ -22,11 +22,6 @@ export function traced<Client>(client: Client): Client {
   return tracer.captureAWSv3Client(client as Parameters<Tracer["captureAWSv3Client"]>[0]) as Client;
 }
 
-/** Every log line of the current invocation carries the pair id, so one pair's story is one query. */
-export function correlateWithPair(pairId: string) {
-  logger.appendKeys({ pairId });
-}
-
 /** Publishes what was recorded (one EMF log line); silent when nothing was. */
 export function flushMetrics() {
   if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();

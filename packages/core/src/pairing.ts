@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { listMentors, listQuestionnaires } from "./admin/records";
 import { conditionally, documents } from "./clients/dynamodb";
 import { clock } from "./clock";
 import { getCohortOrDefaults } from "./cohort";
@@ -19,13 +18,13 @@ import {
   proposeMatching,
   type UnmatchedMentee,
 } from "./matching/index";
-import type { MentorRecord } from "./mentor";
+import { listMentors, type MentorRecord } from "./mentor";
 import { logger } from "./observability";
 import type { Pair } from "./pair/model";
+import { startPair } from "./pair/start";
 import { listPairs } from "./pair/store";
-import type { QuestionnaireRecord } from "./questionnaire";
+import { listQuestionnaires, type QuestionnaireRecord } from "./questionnaire";
 import { canBeMatched } from "./selection";
-import { startPair } from "./workflow/start";
 
 /**
  * From a cohort's records to started pairs: build the matching's inputs, store the proposal the

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { getItem, queryList } from "./clients/dynamodb";
 import { questionnaireAcknowledgement } from "./email/acknowledgements";
 import {
   choices,
@@ -82,3 +83,16 @@ export async function submit(
     acknowledgement: questionnaireAcknowledgement(answers.firstName),
   });
 }
+
+/** A questionnaire as stored: `status` says whether its author has a pair yet. */
+export type StoredQuestionnaire = QuestionnaireRecord & {
+  status?: "waiting" | "paired";
+  pairId?: string;
+};
+
+/** The questionnaires of a cohort, oldest first. */
+export const listQuestionnaires = (cohortId: string) =>
+  queryList<StoredQuestionnaire>(keys.questionnaires(cohortId));
+
+export const getQuestionnaire = (id: string) =>
+  getItem<StoredQuestionnaire>(keys.questionnaire(id));

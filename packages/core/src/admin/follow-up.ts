@@ -2,7 +2,7 @@ import * as v from "valibot";
 import type { MentorRecord } from "../mentor";
 import type { Pair, PairPhase, PairStatus } from "../pair/model";
 import { type Localised, programme } from "../programme";
-import type { StoredQuestionnaire } from "./records";
+import type { StoredQuestionnaire } from "../questionnaire";
 
 /**
  * The programme team's follow-up lists: questionnaires, mentors and pairs of a cohort, each with

@@ -1,13 +1,14 @@
 import { getCohortOrDefaults } from "../cohort";
 import { env } from "../env";
 import { evaluateFit } from "../matching/index";
+import { getMentor, listMentors } from "../mentor";
 import { cancelPair, pausePair, reassignMentor, resumePair } from "../pair/actions";
 import type { Pair } from "../pair/model";
 import { getPair, listHistory, listPairEmails, listPairs } from "../pair/store";
 import { blockerMessages, toMatchingMentee, toMatchingMentor } from "../pairing";
+import { getQuestionnaire, listQuestionnaires } from "../questionnaire";
 import { canBeMatched } from "../selection";
 import { executionConsoleUrl } from "./follow-up";
-import { getMentor, getQuestionnaire, listMentors, listQuestionnaires } from "./records";
 
 /**
  * A pair as the programme team follows it (its people, timeline, the step it waits on and its

@@ -2,10 +2,14 @@ import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client
 import {
   type DeleteCommand,
   DynamoDBDocumentClient,
+  GetCommand,
   type PutCommand,
+  paginateQuery,
+  type QueryCommandInput,
   type UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { env } from "../env";
+import { table } from "../table";
 import { localCredentials } from "./local";
 
 export const dynamodb = new DynamoDBClient({
@@ -33,4 +37,50 @@ export async function conditionally(
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
+}
+
+type Key = Record<string, unknown>;
+
+/** Reads one item of the table (consistently unless told otherwise); `undefined` when absent. */
+export async function getItem<T>(
+  key: Key,
+  options: { consistent?: boolean; projection?: string } = {},
+): Promise<T | undefined> {
+  const { Item } = await documents.send(
+    new GetCommand({
+      TableName: env.tableName,
+      Key: key,
+      ConsistentRead: options.consistent ?? true,
+      ...(options.projection ? { ProjectionExpression: options.projection } : {}),
+    }),
+  );
+  return Item as T | undefined;
+}
+
+/** Every item a query of the table matches, page after page (DynamoDB pages at 1 MB). */
+export async function queryAll<T>(
+  query: Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey">,
+): Promise<T[]> {
+  const items: T[] = [];
+  for await (const page of paginateQuery(
+    { client: documents },
+    { TableName: env.tableName, ...query },
+  )) {
+    items.push(...((page.Items ?? []) as T[]));
+  }
+  return items;
+}
+
+/** Every item of one list partition of index `gsi1` (see `keys`), oldest first. */
+export function queryList<T>(list: { gsi1pk: string; gsi1skPrefix?: string }): Promise<T[]> {
+  return queryAll<T>({
+    IndexName: table.listIndex.name,
+    KeyConditionExpression: list.gsi1skPrefix
+      ? "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)"
+      : "gsi1pk = :pk",
+    ExpressionAttributeValues: {
+      ":pk": list.gsi1pk,
+      ...(list.gsi1skPrefix ? { ":prefix": list.gsi1skPrefix } : {}),
+    },
+  });
 }

@@ -54,6 +54,12 @@ export function theMeeting(meeting: Meeting): Localised {
   }
 }
 
+/** A step of the workflow inside a sentence: its meeting, or the closure (which has none). */
+export function theStep(step: string): Localised {
+  const meeting = meetingOfStep(step);
+  return meeting ? theMeeting(meeting) : { fr: "la clôture", en: "the closure" };
+}
+
 const parisTime = {
   fr: new Intl.DateTimeFormat("fr-FR", {
     timeZone: "Europe/Paris",
@@ -339,6 +345,24 @@ export function tookPlaceRequest(
   };
 }
 
+/** After the preparation call: the mentor records the goals agreed and the number of sessions. */
+export function objectivesRequest(input: ToOne & { objectivesLink: string }): Bilingual {
+  const { recipientFirstName: mentor, otherFirstName: mentee } = input;
+  return {
+    subject: subject(`notez les objectifs convenus avec ${mentee}`),
+    fr: [
+      `Bonjour ${mentor},`,
+      `Merci pour le rendez-vous de préparation avec ${mentee}. Notez en deux minutes les objectifs convenus et le nombre de séances prévues :`,
+      { link: input.objectivesLink, label: "Noter les objectifs" },
+    ],
+    en: [
+      `Hello ${mentor},`,
+      `Thank you for the preparation call with ${mentee}. Take two minutes to record the goals you agreed on and the number of sessions planned:`,
+      { link: input.objectivesLink, label: "Record the goals" },
+    ],
+  };
+}
+
 /** The meeting was called off (the calendar cancellation is attached); the pair goes on. */
 export function meetingCancelled(
   input: ToOne & {
@@ -480,6 +504,50 @@ export function escalation(input: {
     ],
   };
 }
+
+/** To the programme team: a meeting did not take place again (see `noShowRule`). */
+export function noShowEscalation(input: {
+  pairId: string;
+  meeting: Meeting;
+  noShows: number;
+  endAt: number;
+  mentorFirstName: string;
+  menteeFirstName: string;
+}): Bilingual {
+  const label = theMeeting(input.meeting);
+  const { pairId, noShows } = input;
+  const names = { mentor: input.mentorFirstName, mentee: input.menteeFirstName };
+  return {
+    subject: subject(`binôme ${pairId}, ${label.fr} n'a pas eu lieu (${noShows} fois)`),
+    fr: [
+      "Bonjour,",
+      `Le binôme ${pairId} (${names.mentor} et ${names.mentee}) n'a pas pu tenir ${label.fr} : c'est la ${noShows}e fois.`,
+      `Le mentor est invité à proposer une nouvelle date. Si ${label.fr} n'a toujours pas lieu, le binôme prendra fin automatiquement (au bout de ${input.endAt} tentatives).`,
+      "Un échange avec eux permettra sans doute de débloquer la situation.",
+    ],
+    en: [
+      "Hello,",
+      `Pair ${pairId} (${names.mentor} and ${names.mentee}) could not hold ${label.en}: this is attempt ${noShows}.`,
+      `The mentor is asked to propose a new date. If ${label.en} still does not take place, the pair will end automatically (after ${input.endAt} attempts).`,
+      "A word with them will probably get things moving.",
+    ],
+  };
+}
+
+/**
+ * Why the workflow ended a pair on its own: `reason` is kept on the pair (the team's pages show
+ * it), `notice` goes into the cancellation email to both participants.
+ */
+export const workflowEnding = {
+  afterNoShows: (meeting: Meeting, noShows: number) => ({
+    reason: "Rendez-vous manqué à plusieurs reprises / meeting missed several times",
+    notice: `${capitalise(theMeeting(meeting).fr)} n'a pas pu avoir lieu après ${noShows} tentatives.`,
+  }),
+  afterSilence: {
+    reason: "Sans réponse malgré les relances / no answer despite reminders",
+    notice: "Sans réponse malgré plusieurs relances.",
+  },
+};
 
 /** To the programme team: a step failed after its retries. Ids and a short error name only. */
 export function failureAlert(input: {

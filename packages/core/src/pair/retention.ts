@@ -1,12 +1,11 @@
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { conditionally, documents } from "../clients/dynamodb";
-import { env } from "../env";
 import { keys } from "../keys";
+import { getMentor } from "../mentor";
+import { getQuestionnaire } from "../questionnaire";
 import { closedPairExpiry } from "../retention";
 import type { Pair } from "./model";
 import { pairEmailDedupeKey } from "./notify";
 import { isRunning, pairMentorIds } from "./rules";
-import { getPair, listPairItems, listPairs } from "./store";
+import { expireNoEarlierThan, getPair, listPairItems, listPairs, removeExpiry } from "./store";
 
 /**
  * The privacy notice's promise for pairs, kept with DynamoDB's TTL (`expiresAt`, epoch seconds):
@@ -32,45 +31,13 @@ async function inChunks<T>(items: T[], write: (item: T) => Promise<void>) {
   }
 }
 
-/** Sets the expiry of an existing item, unless it already expires at that time or later. */
-async function expireNoEarlierThan(key: Key, expiresAt: number): Promise<void> {
-  await conditionally(
-    new UpdateCommand({
-      TableName: env.tableName,
-      Key: key,
-      UpdateExpression: "SET expiresAt = :expiresAt",
-      ConditionExpression:
-        "attribute_exists(pk) AND (attribute_not_exists(expiresAt) OR expiresAt < :expiresAt)",
-      ExpressionAttributeValues: { ":expiresAt": expiresAt },
-    }),
-  );
-}
-
-async function removeExpiry(key: Key): Promise<void> {
-  await conditionally(
-    new UpdateCommand({
-      TableName: env.tableName,
-      Key: key,
-      UpdateExpression: "REMOVE expiresAt",
-      ConditionExpression: "attribute_exists(pk) AND attribute_exists(expiresAt)",
-    }),
-  );
-}
-
 /** A form's record and its uniqueness claim (whose key needs the cohort and the address). */
 async function formKeys({ kind, id }: FormRef): Promise<Key[]> {
   const key = kind === "questionnaire" ? keys.questionnaire(id) : keys.mentor(id);
-  const { Item } = await documents.send(
-    new GetCommand({
-      TableName: env.tableName,
-      Key: key,
-      ConsistentRead: true,
-      ProjectionExpression: "cohortId, answers.email",
-    }),
-  );
-  if (!Item) return [];
-  const email = (Item.answers as { email?: string } | undefined)?.email;
-  return email ? [key, keys.submissionClaim(kind, Item.cohortId as string, email)] : [key];
+  const form = await (kind === "questionnaire" ? getQuestionnaire(id) : getMentor(id));
+  if (!form) return [];
+  const email = form.answers?.email;
+  return email ? [key, keys.submissionClaim(kind, form.cohortId, email)] : [key];
 }
 
 /**

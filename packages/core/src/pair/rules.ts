@@ -49,14 +49,6 @@ export type MeetingStep = "preparation" | `session-${number}` | "follow-up";
 
 export const sessionStep = (index: number): MeetingStep => `session-${index}`;
 
-export function meetingLabel(step: string): { fr: string; en: string } {
-  if (step === "preparation")
-    return { fr: "le rendez-vous de préparation", en: "the preparation call" };
-  if (step === "follow-up") return { fr: "la séance de suivi", en: "the follow-up session" };
-  const index = Number(step.replace("session-", ""));
-  return { fr: `la séance ${index}`, en: `session ${index}` };
-}
-
 /** Execution names derive from the pair id: one name per chapter, so a chapter never runs twice. */
 export function executionName(pairId: string, chapter: string, part = 1): string {
   if (chapter === "start") return pairId;

@@ -14,12 +14,15 @@ import {
   meetingOfStep,
   meetingReminder,
   meetingTitle,
+  noShowEscalation,
   nudge,
+  objectivesRequest,
   pauseNotice,
   schedulingRequest,
   selfEvaluationRequest,
   theMeeting,
   tookPlaceRequest,
+  workflowEnding,
 } from "../email/pair-messages";
 import { issueLink, type LinkPurpose, type LinkRecipient } from "../links";
 import { logger, metrics } from "../observability";
@@ -35,7 +38,6 @@ import {
   decideAfterNoShow,
   decideAfterSilence,
   executionName,
-  meetingLabel,
   nextWait,
   noShowRule,
   pauseEnd,
@@ -256,7 +258,7 @@ async function ask(pair: Pair, step: string, purpose: WaitPurpose) {
       people,
       role: "mentor",
       purpose: attempt,
-      message: objectivesRequest(people.mentor.firstName, people.mentee.firstName, objectivesLink),
+      message: objectivesRequest({ ...toMentor(people), objectivesLink }),
     });
     return;
   }
@@ -276,22 +278,6 @@ async function ask(pair: Pair, step: string, purpose: WaitPurpose) {
       });
     }
   }
-}
-
-function objectivesRequest(mentor: string, mentee: string, objectivesLink: string): Bilingual {
-  return {
-    subject: `${programme.name} : notez les objectifs convenus avec ${mentee}`,
-    fr: [
-      `Bonjour ${mentor},`,
-      `Merci pour le rendez-vous de préparation avec ${mentee}. Notez en deux minutes les objectifs convenus et le nombre de séances prévues :`,
-      { link: objectivesLink, label: "Noter les objectifs" },
-    ],
-    en: [
-      `Hello ${mentor},`,
-      `Thank you for the preparation call with ${mentee}. Take two minutes to record the goals you agreed on and the number of sessions planned:`,
-      { link: objectivesLink, label: "Record the goals" },
-    ],
-  };
 }
 
 async function sendCancellation(
@@ -480,7 +466,14 @@ export async function recordNoShow(pairId: string, step: string): Promise<NoShow
       people,
       role: "team",
       purpose: `${step}#no-show#escalation`,
-      message: noShowEscalation(pairId, step, noShows, people),
+      message: noShowEscalation({
+        pairId,
+        meeting: meetingOf(step),
+        noShows,
+        endAt: noShowRule.endAt,
+        mentorFirstName: people.mentor.firstName,
+        menteeFirstName: people.mentee.firstName,
+      }),
     });
     await updatePair(pairId, { needsAttention: true });
     await appendHistory(
@@ -494,38 +487,13 @@ export async function recordNoShow(pairId: string, step: string): Promise<NoShow
   }
   if (decision === "end") {
     await endPair(pair, {
-      reason: "Rendez-vous manqué à plusieurs reprises / meeting missed several times",
+      ...workflowEnding.afterNoShows(meetingOf(step), noShows),
       event: "pair.ended-after-no-shows",
       detail: { step, noShows },
-      notice: `${meetingLabel(step).fr[0]?.toUpperCase()}${meetingLabel(step).fr.slice(1)} n'a pas pu avoir lieu après ${noShows} tentatives.`,
     });
     return { noShows, decision: "end" };
   }
   return { noShows, decision: "ask-again" };
-}
-
-function noShowEscalation(
-  pairId: string,
-  step: string,
-  noShows: number,
-  people: PairPeople,
-): Bilingual {
-  const label = meetingLabel(step);
-  return {
-    subject: `${programme.name} : binôme ${pairId}, ${label.fr} n'a pas eu lieu (${noShows} fois)`,
-    fr: [
-      "Bonjour,",
-      `Le binôme ${pairId} (${people.mentor.firstName} et ${people.mentee.firstName}) n'a pas pu tenir ${label.fr} : c'est la ${noShows}e fois.`,
-      `Le mentor est invité à proposer une nouvelle date. Si ${label.fr} n'a toujours pas lieu, le binôme prendra fin automatiquement (au bout de ${noShowRule.endAt} tentatives).`,
-      "Un échange avec eux permettra sans doute de débloquer la situation.",
-    ],
-    en: [
-      "Hello,",
-      `Pair ${pairId} (${people.mentor.firstName} and ${people.mentee.firstName}) could not hold ${label.en}: this is attempt ${noShows}.`,
-      `The mentor is asked to propose a new date. If ${label.en} still does not take place, the pair will end automatically (after ${noShowRule.endAt} attempts).`,
-      "A word with them will probably get things moving.",
-    ],
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -612,10 +580,9 @@ export async function giveUp(pairId: string): Promise<void> {
   const pair = await activePair(pairId);
   const wait = await getWait(pairId);
   await endPair(pair, {
-    reason: "Sans réponse malgré les relances / no answer despite reminders",
+    ...workflowEnding.afterSilence,
     event: "pair.ended-after-silence",
     detail: wait ? { step: wait.step } : undefined,
-    notice: "Sans réponse malgré plusieurs relances.",
   });
 }
 

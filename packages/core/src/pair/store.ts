@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { conditionally, documents } from "../clients/dynamodb";
+import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { conditionally, documents, getItem, queryAll, queryList } from "../clients/dynamodb";
 import { clock } from "../clock";
 import { env } from "../env";
 import { keys } from "../keys";
@@ -19,10 +19,7 @@ const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
 };
 
 export async function getPair(pairId: string): Promise<Pair | undefined> {
-  const { Item } = await documents.send(
-    new GetCommand({ TableName: env.tableName, Key: keys.pair(pairId), ConsistentRead: true }),
-  );
-  return strip<Pair>(Item);
+  return strip<Pair>(await getItem(keys.pair(pairId)));
 }
 
 export async function requirePair(pairId: string): Promise<Pair> {
@@ -92,79 +89,39 @@ export async function updatePair(
 }
 
 export async function listPairs(filter: { cohortId?: string } = {}): Promise<Pair[]> {
-  const pairs: Pair[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: env.tableName,
-        IndexName: "gsi1",
-        KeyConditionExpression: filter.cohortId
-          ? "gsi1pk = :pk AND begins_with(gsi1sk, :cohort)"
-          : "gsi1pk = :pk",
-        ExpressionAttributeValues: {
-          ":pk": "PAIRS",
-          ...(filter.cohortId ? { ":cohort": `${filter.cohortId}#` } : {}),
-        },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) pairs.push(strip<Pair>(item) as Pair);
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return pairs;
+  const items = await queryList<Record<string, unknown>>(keys.pairs(filter.cohortId));
+  return items.map((item) => strip<Pair>(item) as Pair);
 }
 
-async function queryUnderPair(pairId: string, prefix: string) {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: env.tableName,
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-        ExpressionAttributeValues: { ":pk": keys.pair(pairId).pk, ":prefix": prefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+function queryUnderPair(pairId: string, kind: Parameters<typeof keys.pairItems>[1]) {
+  const { pk, skPrefix } = keys.pairItems(pairId, kind);
+  return queryAll<Record<string, unknown>>({
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+    ExpressionAttributeValues: { ":pk": pk, ":prefix": skPrefix },
+    ConsistentRead: true,
+  });
 }
 
 /**
  * Every item stored under a pair (the pair, history, meetings, wait, emails log), with what the
  * retention pass needs to find what lies elsewhere: the emails' purposes and links, the history.
  */
-export async function listPairItems(pairId: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: env.tableName,
-        KeyConditionExpression: "pk = :pk",
-        // Aliased: some of these names are DynamoDB reserved words.
-        ProjectionExpression: "pk, sk, #kind, #purpose, #to, #linkIds, #event, #detail",
-        ExpressionAttributeNames: {
-          "#kind": "kind",
-          "#purpose": "purpose",
-          "#to": "to",
-          "#linkIds": "linkIds",
-          "#event": "event",
-          "#detail": "detail",
-        },
-        ExpressionAttributeValues: { ":pk": keys.pair(pairId).pk },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+export function listPairItems(pairId: string): Promise<Record<string, unknown>[]> {
+  return queryAll({
+    KeyConditionExpression: "pk = :pk",
+    // Aliased: some of these names are DynamoDB reserved words.
+    ProjectionExpression: "pk, sk, #kind, #purpose, #to, #linkIds, #event, #detail",
+    ExpressionAttributeNames: {
+      "#kind": "kind",
+      "#purpose": "purpose",
+      "#to": "to",
+      "#linkIds": "linkIds",
+      "#event": "event",
+      "#detail": "detail",
+    },
+    ExpressionAttributeValues: { ":pk": keys.pair(pairId).pk },
+    ConsistentRead: true,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -185,9 +142,7 @@ export async function appendHistory(
     new PutCommand({
       TableName: env.tableName,
       Item: {
-        ...(onceKey
-          ? { pk: keys.pair(pairId).pk, sk: `HISTORY-ONCE#${onceKey}` }
-          : keys.pairHistory(pairId, at, unique)),
+        ...(onceKey ? keys.pairHistoryOnce(pairId, onceKey) : keys.pairHistory(pairId, at, unique)),
         kind: "pair-history",
         pairId,
         at,
@@ -202,8 +157,8 @@ export async function appendHistory(
 
 export async function listHistory(pairId: string): Promise<HistoryEntry[]> {
   const items = [
-    ...(await queryUnderPair(pairId, "HISTORY#")),
-    ...(await queryUnderPair(pairId, "HISTORY-ONCE#")),
+    ...(await queryUnderPair(pairId, "history")),
+    ...(await queryUnderPair(pairId, "historyOnce")),
   ];
   return items
     .map((item) => {
@@ -244,7 +199,7 @@ export async function recordPairEmail(
 }
 
 export async function listPairEmails(pairId: string): Promise<PairEmail[]> {
-  const items = await queryUnderPair(pairId, "SENT#");
+  const items = await queryUnderPair(pairId, "email");
   return items
     .map(({ at, subject, to, purpose }) => ({ at, subject, to, purpose }) as PairEmail)
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
@@ -274,18 +229,11 @@ export type MeetingRecord = {
 };
 
 export async function getMeeting(pairId: string, step: string): Promise<MeetingRecord | undefined> {
-  const { Item } = await documents.send(
-    new GetCommand({
-      TableName: env.tableName,
-      Key: keys.pairMeeting(pairId, step),
-      ConsistentRead: true,
-    }),
-  );
-  return strip<MeetingRecord>(Item);
+  return strip<MeetingRecord>(await getItem(keys.pairMeeting(pairId, step)));
 }
 
 export async function listMeetings(pairId: string): Promise<MeetingRecord[]> {
-  return (await queryUnderPair(pairId, "MEETING#")).map(
+  return (await queryUnderPair(pairId, "meeting")).map(
     (item) => strip<MeetingRecord>(item) as MeetingRecord,
   );
 }
@@ -363,10 +311,7 @@ export const answerClaimLifetimeMs = 20_000;
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
 export async function getWait(pairId: string): Promise<WaitRecord | undefined> {
-  const { Item } = await documents.send(
-    new GetCommand({ TableName: env.tableName, Key: keys.pairWait(pairId), ConsistentRead: true }),
-  );
-  return strip<WaitRecord>(Item);
+  return strip<WaitRecord>(await getItem(keys.pairWait(pairId)));
 }
 
 /** Writes a wait as is (tests and repairs); the workflow uses `replaceWait`. */
@@ -627,6 +572,40 @@ export async function releaseDelivery(pairId: string, token: string): Promise<vo
       UpdateExpression: "REMOVE deliveredTo ADD revision :one",
       ConditionExpression: "deliveredTo = :token",
       ExpressionAttributeValues: { ":token": token, ":one": 1 },
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retention: expiries (DynamoDB's TTL attribute, epoch seconds) of a pair's items and of the
+// items that belong to it elsewhere (its links, its emails' dedupe records, its people's forms).
+// Each write is conditional on the item existing, so an update never creates a stray item.
+// ---------------------------------------------------------------------------------------------
+
+type ItemKey = { pk: string; sk: string };
+
+/** Sets the expiry of an existing item, unless it already expires at that time or later. */
+export async function expireNoEarlierThan(key: ItemKey, expiresAt: number): Promise<void> {
+  await conditionally(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: key,
+      UpdateExpression: "SET expiresAt = :expiresAt",
+      ConditionExpression:
+        "attribute_exists(pk) AND (attribute_not_exists(expiresAt) OR expiresAt < :expiresAt)",
+      ExpressionAttributeValues: { ":expiresAt": expiresAt },
+    }),
+  );
+}
+
+/** An item kept while its pair runs: no expiry. */
+export async function removeExpiry(key: ItemKey): Promise<void> {
+  await conditionally(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: key,
+      UpdateExpression: "REMOVE expiresAt",
+      ConditionExpression: "attribute_exists(pk) AND attribute_exists(expiresAt)",
     }),
   );
 }

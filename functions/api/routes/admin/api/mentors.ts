@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { mentorRows } from "#core/admin/follow-up";
-import { getMentor } from "#core/admin/records";
+import { getMentor } from "#core/mentor";
 import * as selection from "#core/selection";
 import { jsonBody } from "../../submissions";
 import { cohortRecordsOf, listQuery, notFound } from "./shared";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { questionnaireRows } from "#core/admin/follow-up";
-import { getQuestionnaire } from "#core/admin/records";
+import { getQuestionnaire } from "#core/questionnaire";
 import { cohortRecordsOf, listQuery, notFound } from "./shared";
 
 /** The mentees' needs questionnaires: /api/admin/questionnaires. */

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import * as v from "valibot";
 import { type Filter, ListQuerySchema, toFilter } from "#core/admin/follow-up";
 import { loadCohortRecords } from "#core/admin/pairs";
-import { fullName } from "#core/admin/records";
+import { fullName } from "#core/fields";
 import type { Localised } from "#core/programme";
 import type { FormValues } from "#web/form-kit";
 import { type Lang, t } from "#web/i18n";

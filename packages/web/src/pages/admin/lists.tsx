@@ -8,8 +8,8 @@ import {
   type QuestionnaireRow,
   questionnaireStatuses,
 } from "#core/admin/follow-up";
-import { fullName } from "#core/admin/records";
 import type { Cohort } from "#core/cohort";
+import { fullName } from "#core/fields";
 import type { Pair } from "#core/pair/model";
 import { themes } from "#core/programme";
 import { decisionLabels } from "#core/selection";

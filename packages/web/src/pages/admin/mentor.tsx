@@ -1,4 +1,4 @@
-import { fullName } from "#core/admin/records";
+import { fullName } from "#core/fields";
 import { availabilitySlots, formats, mentorLevels, themes } from "#core/programme";
 import {
   criteria,

@@ -1,7 +1,7 @@
 import { pairStatusLabel, phaseLabel } from "#core/admin/follow-up";
 import type { PairDetails } from "#core/admin/pairs";
-import { fullName } from "#core/admin/records";
-import { meetingLabel } from "#core/pair/rules";
+import { theStep } from "#core/email/pair-messages";
+import { fullName } from "#core/fields";
 import { type FieldErrors, type FormValues, TextField } from "../../form-kit";
 import { type Lang, t } from "../../i18n";
 import { describeHistoryEvent } from "./history-events";
@@ -104,8 +104,8 @@ export function PairPage(props: {
         <dd>
           {pair.waitingOn
             ? say({
-                fr: `${meetingLabel(pair.waitingOn.step).fr} : ${known(purposes, pair.waitingOn.purpose, "fr")}, depuis le ${formatDateTime(pair.waitingOn.since)}`,
-                en: `${meetingLabel(pair.waitingOn.step).en}: ${known(purposes, pair.waitingOn.purpose, "en")}, since ${formatDateTime(pair.waitingOn.since, "en")}`,
+                fr: `${theStep(pair.waitingOn.step).fr} : ${known(purposes, pair.waitingOn.purpose, "fr")}, depuis le ${formatDateTime(pair.waitingOn.since)}`,
+                en: `${theStep(pair.waitingOn.step).en}: ${known(purposes, pair.waitingOn.purpose, "en")}, since ${formatDateTime(pair.waitingOn.since, "en")}`,
               })
             : say({ fr: "Rien pour l'instant", en: "Nothing for now" })}
         </dd>

@@ -2,19 +2,17 @@ import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { clock } from "../clock";
 import { getCohortSettings } from "../cohort";
 import { metrics } from "../observability";
-import type { CohortSettings, Pair } from "../pair/model";
-import { loadMentee } from "../pair/people";
-import { holdForms } from "../pair/retention";
-import { executionName, isRunning } from "../pair/rules";
-import { appendHistory, createPair, getPair } from "../pair/store";
-import { workflowEngine } from "./engine";
+import { workflowEngine } from "../workflow/engine";
+import type { Pair } from "./model";
+import { loadMentee } from "./people";
+import { holdForms } from "./retention";
+import { executionName, isRunning } from "./rules";
+import { appendHistory, createPair, getPair } from "./store";
 
 /**
- * Starting a pair's workflow: one Standard execution per pair, named after the pair id so that
- * starting the same pair twice never creates a second execution.
- *
- * Contract shared by the programme-team code (which confirms pairs) and the workflow code (which
- * owns the implementation behind it).
+ * Starting a pair: its record is created once, and its first execution is named after the pair
+ * id, so that starting the same pair twice never creates a second pair or a second execution.
+ * The programme team's confirmation of a matching calls this.
  */
 export type PairToStart = {
   pairId: string;
@@ -25,26 +23,13 @@ export type PairToStart = {
 
 export type StartResult = { pairId: string; executionName: string; started: boolean };
 
-export type PairStarter = (pair: PairToStart) => Promise<StartResult>;
-
-let starter: PairStarter | undefined;
-
-/** Tests may replace how executions start; by default the workflow engine port is used. */
-export function registerPairStarter(implementation: PairStarter | undefined) {
-  starter = implementation;
-}
-
-export async function startPair(pair: PairToStart): Promise<StartResult> {
-  return (starter ?? startPairWorkflow)(pair);
-}
-
 /** Creates the pair record (once) and starts its first execution (once, by name). */
-async function startPairWorkflow(input: PairToStart): Promise<StartResult> {
+export async function startPair(input: PairToStart): Promise<StartResult> {
   const name = executionName(input.pairId, "start");
   const existing = await getPair(input.pairId);
   if (!existing) {
     const [settings, mentee] = await Promise.all([
-      cohortSettings(input.cohortId),
+      getCohortSettings(input.cohortId),
       loadMentee(input.menteeId),
     ]);
     const now = clock.now().toISOString();
@@ -83,6 +68,3 @@ async function startPairWorkflow(input: PairToStart): Promise<StartResult> {
   const { started } = await engine.start(name, { pairId: input.pairId, chapter: "start" });
   return { pairId: input.pairId, executionName: name, started };
 }
-
-/** A cohort's own settings when the programme team set them, else the programme's defaults. */
-const cohortSettings = (cohortId: string): Promise<CohortSettings> => getCohortSettings(cohortId);
