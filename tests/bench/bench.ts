@@ -6,6 +6,8 @@
 import { existsSync } from "node:fs";
 
 const json = process.argv.includes("--json");
+/** `--quick` leaves out the largest cohorts of the scale benchmark. */
+const quick = process.argv.includes("--quick");
 const { startLocalServices, ensureTable } = await import("../../functions/local/services");
 const services = await startLocalServices();
 process.env.BINOME_LOCAL = "1";
@@ -113,13 +115,15 @@ pair.awsCostUsd =
   pair.emails * prices.sesPerEmail;
 
 let matching: Record<string, unknown> | undefined;
+let scale: { matching: Record<string, unknown>[] } | undefined;
 if (existsSync(new URL("./matching.ts", import.meta.url))) {
-  const { benchMatching } = await import("./matching");
+  const { benchMatching, benchMatchingScale } = await import("./matching");
   matching = { ...(await benchMatching()) };
+  scale = { matching: benchMatchingScale({ quick }) };
 }
 
 if (json) {
-  console.log(JSON.stringify({ pair, matching, prices }));
+  console.log(JSON.stringify({ pair, matching, scale, prices }));
 } else {
   const rows: [string, string][] = [
     ["pair.stateTransitions", String(pair.stateTransitions)],
@@ -133,8 +137,16 @@ if (json) {
     ...Object.entries(matching ?? {}).map(
       ([key, value]) => [`matching.${key}`, String(value)] as [string, string],
     ),
+    ...(scale?.matching ?? []).map(
+      (row) =>
+        [
+          `scale.matching ${row.mentees}×${row.mentors}`,
+          `${Number(row.seconds).toFixed(2)} s (${Number(row.cpuSeconds).toFixed(2)} s CPU), ` +
+            `${row.peakMiB} MiB, optimal ${row.optimal}`,
+        ] as [string, string],
+    ),
   ];
   console.log("One full default pair (3 sessions), local engine; prices eu-west-3");
-  for (const [name, value] of rows) console.log(`${name.padEnd(26)} ${value}`);
+  for (const [name, value] of rows) console.log(`${name.padEnd(34)} ${value}`);
 }
 process.exit(0);

@@ -2,19 +2,24 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   type AssignmentProblem,
-  buildMatchingProblem,
   type Candidate,
+  cohortProblem,
+  compileCohort,
   evaluateFit,
   fitWeights,
   greedyAssignment,
+  listCandidates,
   type MatchingMentee,
   type MatchingMentor,
   type MatchingSettings,
   proposeMatching,
+  rowsOf,
   solveAssignment,
+  solveByPricing,
   verifyFeasible,
   verifyOptimal,
 } from "../../packages/core/src/matching";
+import { generateCohort } from "../bench/cohort";
 
 const allowAll: MatchingSettings = { allowSameManagementLine: true, excludedPairs: [] };
 const strict: MatchingSettings = { allowSameManagementLine: false, excludedPairs: [] };
@@ -297,7 +302,7 @@ describe("fit rules", () => {
   it("scores a whole cohort exactly as pair by pair", () => {
     fc.assert(
       fc.property(smallCohort, ({ mentees, mentors, settings }) => {
-        const { fits } = buildMatchingProblem(mentees, mentors, settings);
+        const fits = compileCohort(mentees, mentors, settings);
         mentees.forEach((a, i) => {
           mentors.forEach((b, j) => {
             const fit = evaluateFit(a, b, settings);
@@ -371,6 +376,32 @@ describe("assignment solver", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("finds the best total over every pair by pricing, starting from a single candidate each", () => {
+    fc.assert(
+      fc.property(smallProblem, (problem) => {
+        const rows = rowsOf(problem);
+        const solved = solveByPricing(rows, { initialCandidates: 1, addedPerScan: 1 });
+        expect(solved.totalScore).toBe(exhaustiveBest(problem));
+        expect(verifyOptimal(rows, solved, solved.certificate)).toEqual({ ok: true });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuses a certificate that a pair outside the solver's candidates violates", () => {
+    const problem: AssignmentProblem = {
+      menteeCount: 1,
+      mentorCapacities: [1, 1],
+      candidates: [
+        { mentee: 0, mentor: 0, score: 5 },
+        { mentee: 0, mentor: 1, score: 8 },
+      ],
+    };
+    const partial = solveAssignment({ ...problem, candidates: problem.candidates.slice(0, 1) });
+    expect(partial.totalScore).toBe(5);
+    expect(verifyOptimal(problem, partial, partial.certificate)).toMatchObject({ ok: false });
   });
 
   it("is never worse than best-score-first", () => {
@@ -472,7 +503,7 @@ describe("proposeMatching", () => {
     fc.assert(
       fc.property(smallCohort, ({ mentees, mentors, settings }) => {
         const proposal = proposeMatching(mentees, mentors, settings);
-        const { problem } = buildMatchingProblem(mentees, mentors, settings);
+        const problem = listCandidates(compileCohort(mentees, mentors, settings));
         const byId = new Map(mentors.map((b) => [b.id, b]));
         const load = new Map<string, number>();
         for (const pair of proposal.pairs) {
@@ -499,8 +530,26 @@ describe("proposeMatching", () => {
         expect(seen.sort()).toEqual(mentees.map((a) => a.id).sort());
         expect(proposal.totalScore).toBe(exhaustiveBest(problem));
         expect(proposal.totalScore).toBeGreaterThanOrEqual(greedyAssignment(problem).totalScore);
+        const everyPair = cohortProblem(compileCohort(mentees, mentors, settings));
+        expect(verifyOptimal(everyPair, proposal, proposal.certificate)).toEqual({ ok: true });
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("matches a generated cohort as well as the solver given every pair, over several pricing rounds", () => {
+    const { mentees, mentors, settings } = generateCohort(300, 100, 7);
+    const cohort = compileCohort(mentees, mentors, settings);
+    const listed = listCandidates(cohort);
+    const rounds: number[] = [];
+    const proposal = proposeMatching(mentees, mentors, settings, {
+      initialCandidates: 2,
+      addedPerScan: 2,
+      onScan: ({ round }) => rounds.push(round),
+    });
+    expect(rounds.length).toBeGreaterThan(1);
+    expect(proposal.totalScore).toBe(solveAssignment(listed).totalScore);
+    expect(verifyOptimal(listed, proposal, proposal.certificate)).toEqual({ ok: true });
+    expect(proposal.pairs.length + proposal.unmatched.length).toBe(300);
   });
 });

@@ -184,7 +184,7 @@ function isExcluded(mentee: MatchingMentee, mentor: MatchingMentor, settings: Ma
   );
 }
 
-/** Evaluates one pair. For a whole cohort, `createFitTable` does the same work much faster. */
+/** Evaluates one pair. For a whole cohort, `compileCohort` (cohort.ts) does the same work much faster. */
 export function evaluateFit(
   mentee: MatchingMentee,
   mentor: MatchingMentor,
@@ -222,212 +222,6 @@ export function evaluateFit(
   return { allowed: true, score: scoreFit(details), explanation: explainFit(details), details };
 }
 
-/**
- * Fit of every (mentee, mentor) pair of a cohort, by index. The cohort is prepared once (theme
- * levels, format and slot bit sets, the few pairs blocked by management line or exclusion) so that
- * scoring millions of pairs stays cheap; `evaluate` gives the same result as `evaluateFit`.
- */
-export type FitTable = {
-  /** The pair's score, or 0 when the pair is not allowed. */
-  score(mentee: number, mentor: number): number;
-  /** What forbids the pair, or undefined when it is allowed. */
-  blocker(mentee: number, mentor: number): Blocker | undefined;
-  evaluate(mentee: number, mentor: number): Fit;
-};
-
-type PreparedMentee = {
-  themes: Int32Array;
-  /** Per priority rank: its weight, and the weight × (4 − comfort) earned whatever the level. */
-  rankWeight: Int32Array;
-  needPoints: Int32Array;
-  formats: number;
-  slots: Uint32Array;
-  hasSlots: boolean;
-  site: string;
-};
-
-type PreparedMentor = {
-  levels: Uint8Array;
-  formats: number;
-  slots: Uint32Array;
-  hasSlots: boolean;
-  site: string;
-};
-
-/** Numbers strings in order of first appearance. */
-function indexer(): { indexOf: (key: string) => number; count: () => number } {
-  const indices = new Map<string, number>();
-  return {
-    indexOf(key) {
-      let index = indices.get(key);
-      if (index === undefined) {
-        index = indices.size;
-        indices.set(key, index);
-      }
-      return index;
-    },
-    count: () => indices.size,
-  };
-}
-
-function bitSet(indices: readonly number[], words: number): Uint32Array {
-  const set = new Uint32Array(words);
-  for (const index of indices) set[index >>> 5] = (set[index >>> 5] ?? 0) | (1 << (index & 31));
-  return set;
-}
-
-function countCommonBits(a: Uint32Array, b: Uint32Array): number {
-  let count = 0;
-  for (let w = 0; w < a.length; w++) {
-    let bits = (a[w] ?? 0) & (b[w] ?? 0);
-    while (bits !== 0) {
-      bits &= bits - 1;
-      count++;
-    }
-  }
-  return count;
-}
-
-export function createFitTable(
-  mentees: readonly MatchingMentee[],
-  mentors: readonly MatchingMentor[],
-  settings: MatchingSettings,
-): FitTable {
-  const themeIndex = indexer();
-  const slotIndex = indexer();
-  const menteeThemes = mentees.map((mentee) => priorities(mentee).map(themeIndex.indexOf));
-  const mentorThemes = mentors.map((mentor) =>
-    mentor.themes.map((item) => themeIndex.indexOf(item.theme)),
-  );
-  const menteeSlots = mentees.map((mentee) => mentee.availability.map(slotIndex.indexOf));
-  const mentorSlots = mentors.map((mentor) => mentor.availability.map(slotIndex.indexOf));
-  const themeCount = themeIndex.count();
-  const words = Math.max(1, Math.ceil(slotIndex.count() / 32));
-
-  const preparedMentees: PreparedMentee[] = mentees.map((mentee, i) => {
-    const wanted = priorities(mentee);
-    return {
-      themes: Int32Array.from(menteeThemes[i] ?? []),
-      rankWeight: Int32Array.from(wanted, (_, rank) => fitWeights.priorityRank[rank] ?? 0),
-      needPoints: Int32Array.from(
-        wanted,
-        (theme, rank) =>
-          (fitWeights.priorityRank[rank] ?? 0) *
-          (4 - (mentee.comfort[theme] ?? fitWeights.comfortWhenUnknown)),
-      ),
-      formats: formatMask(mentee.formats),
-      slots: bitSet(menteeSlots[i] ?? [], words),
-      hasSlots: mentee.availability.length > 0,
-      site: normalise(mentee.site ?? ""),
-    };
-  });
-  const preparedMentors: PreparedMentor[] = mentors.map((mentor, j) => {
-    const levels = new Uint8Array(themeCount);
-    mentor.themes.forEach((item, k) => {
-      const index = mentorThemes[j]?.[k] ?? 0;
-      levels[index] = Math.max(levels[index] ?? 0, item.level);
-    });
-    return {
-      levels,
-      formats: formatMask(mentor.formats),
-      slots: bitSet(mentorSlots[j] ?? [], words),
-      hasSlots: mentor.availability.length > 0,
-      site: normalise(mentor.site ?? ""),
-    };
-  });
-
-  // Blocked pairs are few: find them from the identities instead of testing every pair.
-  const sameLine = new Set<number>();
-  const excluded = new Set<number>();
-  const key = (i: number, j: number) => i * mentors.length + j;
-  const mentorsByIdentity = new Map<string, number[]>();
-  const menteesByIdentity = new Map<string, number[]>();
-  const register = (map: Map<string, number[]>, identity: string, index: number) => {
-    const list = map.get(identity);
-    if (list) list.push(index);
-    else map.set(identity, [index]);
-  };
-  mentors.forEach((mentor, j) => {
-    for (const identity of identities(mentor)) register(mentorsByIdentity, identity, j);
-  });
-  mentees.forEach((mentee, i) => {
-    for (const identity of identities(mentee)) register(menteesByIdentity, identity, i);
-  });
-  if (!settings.allowSameManagementLine) {
-    mentees.forEach((mentee, i) => {
-      for (const identity of [...identities(mentee), ...mentee.managementLine.map(normalise)]) {
-        for (const j of mentorsByIdentity.get(identity) ?? []) sameLine.add(key(i, j));
-      }
-    });
-    mentors.forEach((mentor, j) => {
-      for (const identity of mentor.managementLine.map(normalise)) {
-        for (const i of menteesByIdentity.get(identity) ?? []) sameLine.add(key(i, j));
-      }
-    });
-  }
-  const menteesById = new Map<string, number[]>();
-  mentees.forEach((mentee, i) => {
-    register(menteesById, mentee.id, i);
-  });
-  const mentorsById = new Map<string, number[]>();
-  mentors.forEach((mentor, j) => {
-    register(mentorsById, mentor.id, j);
-  });
-  for (const [menteeId, mentorId] of settings.excludedPairs) {
-    for (const i of menteesById.get(menteeId) ?? []) {
-      for (const j of mentorsById.get(mentorId) ?? []) excluded.add(key(i, j));
-    }
-  }
-
-  return {
-    score(i, j) {
-      const mentee = preparedMentees[i];
-      const mentor = preparedMentors[j];
-      if (!mentee || !mentor) return 0;
-      const commonFormats = mentee.formats & mentor.formats;
-      if (commonFormats === 0) return 0;
-      let score = 0;
-      for (let rank = 0; rank < mentee.themes.length; rank++) {
-        const level = mentor.levels[mentee.themes[rank] ?? 0] ?? 0;
-        if (level > 0) {
-          score += (mentee.rankWeight[rank] ?? 0) * level + (mentee.needPoints[rank] ?? 0);
-        }
-      }
-      if (score === 0) return 0;
-      if (sameLine.size > 0 && sameLine.has(key(i, j))) return 0;
-      if (excluded.size > 0 && excluded.has(key(i, j))) return 0;
-      score += fitWeights.pair;
-      const formatCount = (commonFormats & 1) + ((commonFormats >> 1) & 1) + (commonFormats >> 2);
-      score += fitWeights.perCommonFormat * formatCount;
-      if (mentee.hasSlots && mentor.hasSlots) {
-        const slots = countCommonBits(mentee.slots, mentor.slots);
-        score += fitWeights.perCommonSlot * Math.min(slots, fitWeights.maxCountedSlots);
-      }
-      if (mentee.site !== "" && mentee.site === mentor.site) score += fitWeights.sameSite;
-      return score;
-    },
-    blocker(i, j) {
-      const mentee = preparedMentees[i];
-      const mentor = preparedMentors[j];
-      if (!mentee || !mentor) throw new RangeError(`Unknown pair (${i}, ${j})`);
-      if (mentee.themes.length === 0) return "noPriorityTheme";
-      if ((mentee.formats & mentor.formats) === 0) return "noCommonFormat";
-      if (!mentee.themes.some((theme) => (mentor.levels[theme] ?? 0) > 0)) {
-        return "noPriorityThemeCovered";
-      }
-      if (sameLine.has(key(i, j))) return "sameManagementLine";
-      if (excluded.has(key(i, j))) return "excluded";
-      return undefined;
-    },
-    evaluate(i, j) {
-      const mentee = mentees[i];
-      const mentor = mentors[j];
-      if (!mentee || !mentor) throw new RangeError(`Unknown pair (${i}, ${j})`);
-      return evaluateFit(mentee, mentor, settings);
-    },
-  };
-}
-
 const unmatchedReasons: Record<Blocker | "noMentor" | "full", string> = {
   noMentor: "Aucun mentor n'est disponible dans cette vague",
   noPriorityTheme: "Aucun thème prioritaire n'a été indiqué dans le questionnaire",
@@ -440,7 +234,8 @@ const unmatchedReasons: Record<Blocker | "noMentor" | "full", string> = {
   full: "Tous les mentors compatibles sont déjà complets",
 };
 
-const blockerOrder: Blocker[] = [
+/** The order in which the checks are peeled off to explain why a mentee got nobody. */
+export const blockerOrder: readonly Blocker[] = [
   "noPriorityTheme",
   "noCommonFormat",
   "noPriorityThemeCovered",
@@ -448,20 +243,24 @@ const blockerOrder: Blocker[] = [
   "excluded",
 ];
 
+/** Over every mentor of the cohort: how many are allowed, and how many each check forbids. */
+export type BlockerCounts = Record<Blocker, number> & { allowed: number; total: number };
+
 /**
- * Why an unmatched mentee got no mentor, given the blocker of each mentor (undefined when the pair
- * was allowed). The checks are peeled off in order — format, themes, line, exclusion — and the
- * first one that leaves nobody is the reason; if some mentors were allowed, they are all full.
+ * Why an unmatched mentee got no mentor, given how many mentors each check forbids. The checks are
+ * peeled off in order — format, themes, line, exclusion — and the first one that leaves nobody is
+ * the reason; if some mentors were allowed, they are all full.
  */
-export function unmatchedReason(blockers: readonly (Blocker | undefined)[]): string {
-  if (blockers.length === 0) return unmatchedReasons.noMentor;
-  if (blockers.some((blocker) => blocker === undefined)) {
-    const count = blockers.filter((blocker) => blocker === undefined).length;
-    return count === 1 ? "Le seul mentor compatible est déjà complet" : unmatchedReasons.full;
+export function unmatchedReason(counts: BlockerCounts): string {
+  if (counts.total === 0) return unmatchedReasons.noMentor;
+  if (counts.allowed > 0) {
+    return counts.allowed === 1
+      ? "Le seul mentor compatible est déjà complet"
+      : unmatchedReasons.full;
   }
-  let remaining = blockers.length;
+  let remaining = counts.total;
   for (const blocker of blockerOrder) {
-    remaining -= blockers.filter((item) => item === blocker).length;
+    remaining -= counts[blocker];
     if (remaining === 0) return unmatchedReasons[blocker];
   }
   return unmatchedReasons.full;

@@ -1,24 +1,18 @@
 /**
- * Proposes the pairs of a cohort: the assignment of maximum total fit under the hard constraints,
- * with a French explanation for each pair and a French reason for each mentee left unmatched.
- * Pure: the programme team reviews the proposal before any pair is confirmed.
+ * Proposes the pairs of a cohort: the assignment of maximum total fit over every allowed pair,
+ * with a French explanation for each pair and a French reason for each mentee left unmatched, and
+ * the proof that no assignment does better. Pure: the programme team reviews the proposal before
+ * any pair is confirmed.
  */
-import {
-  type Blocker,
-  createFitTable,
-  type FitTable,
-  type MatchingMentee,
-  type MatchingMentor,
-  type MatchingSettings,
-  unmatchedReason,
-} from "./fit";
-import {
-  type AssignmentProblem,
-  type Candidate,
-  type SolvedAssignment,
-  solveAssignment,
-} from "./solver";
+import { type CompiledCohort, compileCohort } from "./cohort";
+import type { MatchingMentee, MatchingMentor, MatchingSettings } from "./fit";
+import { type PricingOptions, solveByPricing } from "./pricing";
+import type { AssignmentProblem, Candidate, OptimalityCertificate, RowProblem } from "./solver";
 
+export type { Verdict } from "./certificate";
+export { rowsOf, verifyFeasible, verifyOptimal } from "./certificate";
+export type { CompiledCohort } from "./cohort";
+export { compileCohort } from "./cohort";
 export type {
   Blocker,
   Fit,
@@ -30,8 +24,16 @@ export type {
   MeetingFormat,
 } from "./fit";
 export { evaluateFit, fitWeights, inSameManagementLine } from "./fit";
-export type { Assignment, AssignmentProblem, Candidate, OptimalityCertificate } from "./solver";
-export { greedyAssignment, solveAssignment, verifyFeasible, verifyOptimal } from "./solver";
+export type { PricedAssignment, PricingOptions } from "./pricing";
+export { solveByPricing } from "./pricing";
+export type {
+  Assignment,
+  AssignmentProblem,
+  Candidate,
+  OptimalityCertificate,
+  RowProblem,
+} from "./solver";
+export { greedyAssignment, solveAssignment } from "./solver";
 
 export type ProposedPair = {
   menteeId: string;
@@ -46,32 +48,38 @@ export type MatchingProposal = {
   totalScore: number;
 };
 
-export type MatchingProblem = { problem: AssignmentProblem; fits: FitTable };
+/** The cohort as a problem over every pair, scored row by row from the compiled fit rules. */
+export function cohortProblem(cohort: CompiledCohort): RowProblem {
+  return {
+    menteeCount: cohort.menteeCount,
+    mentorCapacities: cohort.mentorCapacities,
+    scoreRow: cohort.scoreRow,
+  };
+}
 
-/** The cohort as an assignment problem: one candidate per allowed pair, indexed like the inputs. */
-export function buildMatchingProblem(
-  mentees: readonly MatchingMentee[],
-  mentors: readonly MatchingMentor[],
-  settings: MatchingSettings,
-): MatchingProblem {
-  const fits = createFitTable(mentees, mentors, settings);
+/** Every allowed pair listed: only for small cohorts (tests, the greedy comparison). */
+export function listCandidates(cohort: CompiledCohort): AssignmentProblem {
   const candidates: Candidate[] = [];
-  for (let mentee = 0; mentee < mentees.length; mentee++) {
-    for (let mentor = 0; mentor < mentors.length; mentor++) {
-      const score = fits.score(mentee, mentor);
+  const row = new Float64Array(cohort.mentorCount);
+  for (let mentee = 0; mentee < cohort.menteeCount; mentee++) {
+    cohort.scoreRow(mentee, row);
+    row.forEach((score, mentor) => {
       if (score > 0) candidates.push({ mentee, mentor, score });
-    }
+    });
   }
-  const mentorCapacities = mentors.map((mentor) => mentor.capacity);
-  return { problem: { menteeCount: mentees.length, mentorCapacities, candidates }, fits };
+  return {
+    menteeCount: cohort.menteeCount,
+    mentorCapacities: cohort.mentorCapacities,
+    candidates,
+  };
 }
 
 /** Turns a solved problem into pairs and reasons, in the order of the inputs. */
 export function describeAssignment(
   mentees: readonly MatchingMentee[],
   mentors: readonly MatchingMentor[],
-  fits: FitTable,
-  solution: Pick<SolvedAssignment, "mentorOf" | "totalScore">,
+  cohort: CompiledCohort,
+  solution: { mentorOf: Int32Array; totalScore: number },
 ): MatchingProposal {
   const pairs: ProposedPair[] = [];
   const unmatched: UnmatchedMentee[] = [];
@@ -79,7 +87,7 @@ export function describeAssignment(
     const j = solution.mentorOf[i] ?? -1;
     const mentor = mentors[j];
     if (mentor) {
-      const fit = fits.evaluate(i, j);
+      const fit = cohort.evaluate(i, j);
       if (!fit.allowed) throw new Error(`Pair (${mentee.id}, ${mentor.id}) is not allowed`);
       pairs.push({
         menteeId: mentee.id,
@@ -88,18 +96,31 @@ export function describeAssignment(
         explanation: fit.explanation,
       });
     } else {
-      const blockers: (Blocker | undefined)[] = mentors.map((_, k) => fits.blocker(i, k));
-      unmatched.push({ menteeId: mentee.id, reason: unmatchedReason(blockers) });
+      unmatched.push({ menteeId: mentee.id, reason: cohort.unmatchedReason(i) });
     }
   });
   return { pairs, unmatched, totalScore: solution.totalScore };
 }
 
+export type ProvedProposal = MatchingProposal & {
+  /** The dual solution that proves the total is the best over every allowed pair. */
+  certificate: OptimalityCertificate;
+  mentorOf: Int32Array;
+  scoreOf: Float64Array;
+};
+
 export function proposeMatching(
   mentees: readonly MatchingMentee[],
   mentors: readonly MatchingMentor[],
   settings: MatchingSettings,
-): MatchingProposal {
-  const { problem, fits } = buildMatchingProblem(mentees, mentors, settings);
-  return describeAssignment(mentees, mentors, fits, solveAssignment(problem));
+  options: PricingOptions = {},
+): ProvedProposal {
+  const cohort = compileCohort(mentees, mentors, settings);
+  const solved = solveByPricing(cohortProblem(cohort), options);
+  return {
+    ...describeAssignment(mentees, mentors, cohort, solved),
+    certificate: solved.certificate,
+    mentorOf: solved.mentorOf,
+    scoreOf: solved.scoreOf,
+  };
 }

@@ -20,6 +20,17 @@ export type AssignmentProblem = {
   candidates: readonly Candidate[];
 };
 
+/**
+ * The same problem over every pair, without listing them: `scoreRow(i, out)` fills `out` with the
+ * score of mentee i and each mentor (≤ 0 when the pair is not allowed). A cohort of 30,000 × 10,000
+ * has 300 million pairs: recomputing a row is cheap, storing them all is not.
+ */
+export type RowProblem = {
+  menteeCount: number;
+  mentorCapacities: readonly number[];
+  scoreRow(mentee: number, out: Float64Array): void;
+};
+
 export type Assignment = {
   /** For each mentee, the index of their mentor, or -1 when unmatched. */
   mentorOf: Int32Array;
@@ -38,9 +49,9 @@ export type OptimalityCertificate = { menteeDual: Float64Array; mentorDual: Floa
 export type SolvedAssignment = Assignment & { certificate: OptimalityCertificate };
 
 /** Candidates grouped by mentee (compressed rows), positive scores only, duplicates rejected. */
-type CandidateRows = { start: Int32Array; mentor: Int32Array; score: Float64Array };
+export type CandidateRows = { start: Int32Array; mentor: Int32Array; score: Float64Array };
 
-function candidateRows(problem: AssignmentProblem): CandidateRows {
+export function candidateRows(problem: AssignmentProblem): CandidateRows {
   const { menteeCount, mentorCapacities, candidates } = problem;
   const mentorCount = mentorCapacities.length;
   const start = new Int32Array(menteeCount + 1);
@@ -172,9 +183,12 @@ class NodeHeap {
 
 /** Returns an assignment of maximum total score, with a certificate of its optimality. */
 export function solveAssignment(problem: AssignmentProblem): SolvedAssignment {
-  const rows = candidateRows(problem);
-  const n = problem.menteeCount;
-  const capacities = problem.mentorCapacities;
+  return solveRows(candidateRows(problem), problem.mentorCapacities);
+}
+
+/** The same, on candidates already grouped by mentee (positive scores, no duplicates). */
+export function solveRows(rows: CandidateRows, capacities: readonly number[]): SolvedAssignment {
+  const n = rows.start.length - 1;
   const m = capacities.length;
 
   // Mentee i is node i, mentor j is node n + j; the sink has potential 0 throughout.
@@ -342,78 +356,4 @@ export function greedyAssignment(problem: AssignmentProblem): Assignment {
     totalScore += score;
   }
   return { mentorOf, scoreOf, totalScore };
-}
-
-export type Verdict = { ok: true } | { ok: false; reason: string };
-
-/** Checks that an assignment respects the candidates, the capacities and its stated total. */
-export function verifyFeasible(problem: AssignmentProblem, assignment: Assignment): Verdict {
-  const { menteeCount, mentorCapacities, candidates } = problem;
-  const scores = new Map<number, number>();
-  for (const { mentee, mentor, score } of candidates) {
-    scores.set(mentee * mentorCapacities.length + mentor, score);
-  }
-  const load = new Array<number>(mentorCapacities.length).fill(0);
-  let total = 0;
-  for (let i = 0; i < menteeCount; i++) {
-    const j = assignment.mentorOf[i] ?? -1;
-    if (j === -1) continue;
-    const score = scores.get(i * mentorCapacities.length + j);
-    if (score === undefined || score <= 0) {
-      return { ok: false, reason: `mentee ${i} is given mentor ${j}, not a positive candidate` };
-    }
-    if (assignment.scoreOf[i] !== score) {
-      return { ok: false, reason: `mentee ${i} has the wrong score` };
-    }
-    load[j] = (load[j] ?? 0) + 1;
-    total += score;
-  }
-  for (let j = 0; j < mentorCapacities.length; j++) {
-    if ((load[j] ?? 0) > (mentorCapacities[j] ?? 0)) {
-      return { ok: false, reason: `mentor ${j} is over capacity` };
-    }
-  }
-  if (Math.abs(total - assignment.totalScore) > 1e-9 * Math.max(1, Math.abs(total))) {
-    return { ok: false, reason: "the total score does not add up" };
-  }
-  return { ok: true };
-}
-
-/**
- * Proves that a feasible assignment has the maximum total score: the certificate must be dual
- * feasible and its objective must equal the assignment's total (then no assignment can do better).
- * Independent of how the certificate was found; linear in the number of candidates.
- */
-export function verifyOptimal(
-  problem: AssignmentProblem,
-  assignment: Assignment,
-  certificate: OptimalityCertificate,
-): Verdict {
-  const feasible = verifyFeasible(problem, assignment);
-  if (!feasible.ok) return feasible;
-  const { menteeDual, mentorDual } = certificate;
-  const tolerance = 1e-9 * Math.max(1, Math.abs(assignment.totalScore));
-  let dualObjective = 0;
-  for (let i = 0; i < problem.menteeCount; i++) {
-    const value = menteeDual[i] ?? Number.NaN;
-    if (!(value >= 0)) return { ok: false, reason: `mentee dual ${i} is negative` };
-    dualObjective += value;
-  }
-  for (let j = 0; j < problem.mentorCapacities.length; j++) {
-    const value = mentorDual[j] ?? Number.NaN;
-    if (!(value >= 0)) return { ok: false, reason: `mentor dual ${j} is negative` };
-    dualObjective += (problem.mentorCapacities[j] ?? 0) * value;
-  }
-  for (const { mentee, mentor, score } of problem.candidates) {
-    if ((menteeDual[mentee] ?? 0) + (mentorDual[mentor] ?? 0) < score - tolerance) {
-      return { ok: false, reason: `pair (${mentee}, ${mentor}) violates the dual constraint` };
-    }
-  }
-  if (Math.abs(dualObjective - assignment.totalScore) > tolerance) {
-    return {
-      ok: false,
-      reason: `dual objective ${dualObjective} differs from total ${assignment.totalScore}`,
-    };
-  }
-  return { ok: true };
 }

@@ -1,0 +1,155 @@
+/**
+ * Maximum-score assignment over every pair of a cohort too large to list (30,000 × 10,000 is 300
+ * million pairs), exact, by pricing: solve on a few candidates per mentee, then scan every pair
+ * for one the solution's dual prices say would pay (score(i, j) > menteeDual[i] + mentorDual[j]);
+ * add those and solve again. When the scan finds none, the dual solution is feasible for the whole
+ * problem and its objective equals the total, so the assignment is optimal over every pair (weak
+ * duality) — the same certificate `verifyOptimal` then checks on its own.
+ *
+ * Why not classes of alike people: the score depends on availability slots and sites, and on the
+ * bench's cohort 30,000 mentees fall into 29,987 distinct profiles (18,552 without the slots), so
+ * there is nothing to collapse. Pricing needs no such structure, only a cheap row of scores.
+ */
+import { type CandidateRows, type RowProblem, type SolvedAssignment, solveRows } from "./solver";
+
+export type PricingOptions = {
+  /** Candidates kept per mentee before the first solve: their best-scored mentors. */
+  initialCandidates?: number;
+  /** At most this many paying pairs added per mentee and per scan: the best-paying ones. */
+  addedPerScan?: number;
+  /**
+   * Also add pairs that fall short of paying by at most this much: the next solve moves the prices
+   * a little, and these are the pairs that then pay, so adding them early saves whole rounds.
+   */
+  margin?: number;
+  /** Called after each scan, e.g. to report progress: the scan's number and the pairs added. */
+  onScan?: (scan: {
+    round: number;
+    added: number;
+    paying: number;
+    candidates: number;
+    solveMs: number;
+  }) => void;
+};
+
+export type PricedAssignment = SolvedAssignment & { rounds: number; candidates: number };
+
+/** Per mentee, a growable list of candidate mentors (with their scores). */
+class CandidateLists {
+  readonly mentors: number[][];
+  readonly scores: number[][];
+  size = 0;
+
+  constructor(menteeCount: number) {
+    this.mentors = Array.from({ length: menteeCount }, () => []);
+    this.scores = Array.from({ length: menteeCount }, () => []);
+  }
+
+  add(i: number, j: number, score: number): void {
+    this.mentors[i]?.push(j);
+    this.scores[i]?.push(score);
+    this.size++;
+  }
+
+  rows(): CandidateRows {
+    const n = this.mentors.length;
+    const start = new Int32Array(n + 1);
+    const mentor = new Int32Array(this.size);
+    const score = new Float64Array(this.size);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      const list = this.mentors[i] ?? [];
+      const scores = this.scores[i] ?? [];
+      for (let k = 0; k < list.length; k++) {
+        mentor[at] = list[k] ?? 0;
+        score[at] = scores[k] ?? 0;
+        at++;
+      }
+      start[i + 1] = at;
+    }
+    return { start, mentor, score };
+  }
+}
+
+/**
+ * Into `into`, the `count` allowed mentors (score > 0) of largest score − price among those above
+ * `floor`, best first: a bounded insertion list, linear in the row for the small counts used here.
+ */
+function best(
+  row: Float64Array,
+  price: Float64Array | undefined,
+  floor: number,
+  count: number,
+  into: Int32Array,
+  value: Float64Array,
+): number {
+  let size = 0;
+  let worst = floor;
+  for (let j = 0; j < row.length; j++) {
+    const score = row[j] ?? 0;
+    if (score <= 0) continue;
+    const v = price ? score - (price[j] ?? 0) : score;
+    if (v <= worst) continue;
+    let at = size < count ? size++ : size - 1;
+    while (at > 0 && (value[at - 1] ?? 0) < v) {
+      into[at] = into[at - 1] ?? 0;
+      value[at] = value[at - 1] ?? 0;
+      at--;
+    }
+    into[at] = j;
+    value[at] = v;
+    if (size === count) worst = value[size - 1] ?? floor;
+  }
+  return size;
+}
+
+export function solveByPricing(
+  problem: RowProblem,
+  options: PricingOptions = {},
+): PricedAssignment {
+  const n = problem.menteeCount;
+  const capacities = problem.mentorCapacities;
+  const m = capacities.length;
+  const initial = Math.max(1, options.initialCandidates ?? 10);
+  const addedPerScan = Math.max(1, options.addedPerScan ?? 20);
+  const margin = Math.max(0, options.margin ?? 4);
+  const lists = new CandidateLists(n);
+  const row = new Float64Array(m);
+  const chosen = new Int32Array(Math.max(initial, addedPerScan));
+  const chosenValue = new Float64Array(chosen.length);
+
+  for (let i = 0; i < n; i++) {
+    problem.scoreRow(i, row);
+    const size = best(row, undefined, 0, initial, chosen, chosenValue);
+    for (let k = 0; k < size; k++) {
+      const j = chosen[k] ?? 0;
+      lists.add(i, j, row[j] ?? 0);
+    }
+  }
+
+  for (let round = 1; ; round++) {
+    const solveStart = performance.now();
+    const solved = solveRows(lists.rows(), capacities);
+    const solveMs = performance.now() - solveStart;
+    const { menteeDual, mentorDual } = solved.certificate;
+    let added = 0;
+    let paying = 0;
+    for (let i = 0; i < n; i++) {
+      problem.scoreRow(i, row);
+      // What pairing i with j earns beyond j's price; it pays when above i's own price. A listed
+      // pair never pays (the sparse solution's dual covers it), and is not listed twice.
+      const own = menteeDual[i] ?? 0;
+      const mentors = lists.mentors[i] ?? [];
+      for (const j of mentors) row[j] = 0;
+      const size = best(row, mentorDual, own - margin, addedPerScan, chosen, chosenValue);
+      for (let k = 0; k < size; k++) {
+        const j = chosen[k] ?? 0;
+        if ((chosenValue[k] ?? 0) > own + 1e-9) paying++;
+        lists.add(i, j, row[j] ?? 0);
+      }
+      added += size;
+    }
+    options.onScan?.({ round, added, paying, candidates: lists.size, solveMs });
+    if (paying === 0) return { ...solved, rounds: round, candidates: lists.size };
+  }
+}
