@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { sign } from "hono/jwt";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { env } from "#core/env";
 import { app } from "../../functions/api/app";
 import { origin, pageText } from "./admin-support";
@@ -29,9 +29,21 @@ let tamper: (claims: Claims) => Claims;
 let signingKey: JsonWebKey & { kid: string; alg: "RS256" };
 let trueKey: typeof signingKey;
 let foreignKey: typeof signingKey;
-let publicKey: JsonWebKey;
+let unknownKey: typeof signingKey;
+let rotatedKey: typeof signingKey;
+/** The keys the provider publishes at its jwks_uri. */
+let published: JsonWebKey[];
 let tokenRequests = 0;
+let jwksRequests = 0;
 const grants = new Map<string, Grant>();
+
+/** HTTP Basic as RFC 6749 §2.3.1 says: each part form-encoded, then the pair in base64. */
+function sameClient(authorization: string | undefined) {
+  const [scheme, encoded = ""] = (authorization ?? "").split(" ");
+  const [id = "", secret = ""] = Buffer.from(encoded, "base64").toString().split(":");
+  const decode = (part: string) => decodeURIComponent(part.replaceAll("+", " "));
+  return scheme === "Basic" && decode(id) === clientId && decode(secret) === clientSecret;
+}
 
 const provider = new Hono();
 let issuer = "";
@@ -50,7 +62,10 @@ provider
       code_challenge_methods_supported: ["S256"],
     }),
   )
-  .get("/jwks", (c) => c.json({ keys: [{ ...publicKey, kid, alg: "RS256", use: "sig" }] }))
+  .get("/jwks", (c) => {
+    jwksRequests++;
+    return c.json({ keys: published });
+  })
   .get("/authorize", (c) => {
     const query = c.req.query();
     if (
@@ -76,8 +91,7 @@ provider
   })
   .post("/token", async (c) => {
     tokenRequests++;
-    const basic = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`;
-    if (c.req.header("authorization") !== basic) return c.json({ error: "invalid_client" }, 401);
+    if (!sameClient(c.req.header("authorization"))) return c.json({ error: "invalid_client" }, 401);
     const form = await c.req.parseBody();
     const grant = grants.get(String(form.code));
     grants.delete(String(form.code));
@@ -103,7 +117,7 @@ provider
     return c.json({ access_token: "opaque", token_type: "Bearer", id_token: idToken });
   });
 
-const exportKeys = async () => {
+const exportKeys = async (keyId = kid) => {
   const pair = await crypto.subtle.generateKey(
     {
       name: "RSASSA-PKCS1-v1_5",
@@ -117,10 +131,15 @@ const exportKeys = async () => {
   return {
     privateJwk: {
       ...(await crypto.subtle.exportKey("jwk", pair.privateKey)),
-      kid,
+      kid: keyId,
       alg: "RS256" as const,
     },
-    publicJwk: await crypto.subtle.exportKey("jwk", pair.publicKey),
+    publicJwk: {
+      ...(await crypto.subtle.exportKey("jwk", pair.publicKey)),
+      kid: keyId,
+      alg: "RS256",
+      use: "sig",
+    },
   };
 };
 
@@ -128,11 +147,21 @@ const settingNames = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OI
 const saved = Object.fromEntries(settingNames.map((name) => [name, process.env[name]]));
 
 beforeAll(async () => {
-  const [real, foreign] = await Promise.all([exportKeys(), exportKeys()]);
+  const [real, foreign, unknown, rotated] = await Promise.all([
+    exportKeys(),
+    exportKeys(),
+    exportKeys("cle-inconnue"),
+    exportKeys("cle-test-2"),
+  ]);
   trueKey = real.privateJwk;
-  publicKey = real.publicJwk;
   // Another key pair under the same key id: what a forger could sign with.
   foreignKey = foreign.privateJwk;
+  // Key ids the provider has never published, then one it publishes on rotation.
+  unknownKey = unknown.privateJwk;
+  rotatedKey = rotated.privateJwk;
+  published = [real.publicJwk];
+  publishedBefore = published;
+  rotatedPublic = rotated.publicJwk;
   server = serve({ fetch: provider.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((resolve) => server.once("listening", resolve));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -152,7 +181,11 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+let publishedBefore: JsonWebKey[];
+let rotatedPublic: JsonWebKey;
+
 beforeEach(() => {
+  published = publishedBefore;
   identity = { sub: "agent-equipe", groups: ["binome-equipe"], email: "agent@example.gouv.fr" };
   tamper = (claims) => claims;
   signingKey = trueKey;
@@ -245,6 +278,7 @@ describe("signing in through the OpenID Connect provider", () => {
     expect(rest).toHaveLength(1);
     expect(Object.keys(JSON.parse(Buffer.from(payload, "base64url").toString())).sort()).toEqual([
       "exp",
+      "sid",
       "sub",
     ]);
     // The sign-in cookie is used once and cleared.
@@ -274,7 +308,8 @@ describe("signing in through the OpenID Connect provider", () => {
     ["signed with another key under the provider's key id", () => (signingKey = foreignKey)],
     [
       "expired",
-      () => (tamper = (claims) => ({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 })),
+      // Two minutes ago: beyond the 30 seconds of clock skew openid-client tolerates.
+      () => (tamper = (claims) => ({ ...claims, exp: Math.floor(Date.now() / 1000) - 120 })),
     ],
     ["for another audience", () => (tamper = (claims) => ({ ...claims, aud: "autre-client" }))],
     [
@@ -351,6 +386,61 @@ describe("signing in through the OpenID Connect provider", () => {
     expect(await pageText(signedOut)).toContain("Vous êtes déconnecté");
     // The browser dropped the cookie: the next page asks to sign in.
     expect((await get("/admin")).status).toBe(302);
+  });
+
+  it("refuses ID tokens signed by a key the provider never published, fetching its keys at most once for them", async () => {
+    // A first sign-in: the provider's keys are known.
+    expect((await signIn("/admin")).finished.status).toBe(303);
+    const before = jwksRequests;
+    signingKey = unknownKey;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const { finished, session } = await signIn("/admin");
+      expect(finished.status).toBe(401);
+      expect(session).toBeUndefined();
+    }
+    expect(jwksRequests - before).toBeLessThanOrEqual(1);
+  });
+
+  it("picks up a key the provider rotated in, once the minute of cooldown has passed", async () => {
+    expect((await signIn("/admin")).finished.status).toBe(303);
+    published = [...publishedBefore, rotatedPublic];
+    signingKey = rotatedKey;
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 61_000 });
+    try {
+      const before = jwksRequests;
+      const { finished, session } = await signIn("/admin");
+      expect(finished.status).toBe(303);
+      expect(session).toBeDefined();
+      expect(jwksRequests - before).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("refuses the old session cookie once signed out, even replayed by someone who kept it", async () => {
+    const { session } = await signIn();
+    const cookies = { [sessionName]: session?.value ?? "" };
+    expect((await get("/admin", cookies)).status).toBe(200);
+    const signedOut = await app.request(`${origin}/admin/deconnexion`, {
+      method: "POST",
+      headers: { Origin: origin, Cookie: cookieHeader(cookies) },
+    });
+    expect(signedOut.status).toBe(303);
+    for (const page of ["/admin", "/admin/binomes"]) {
+      const replayed = await get(page, cookies);
+      expect(replayed.status, page).toBe(302);
+      expect(replayed.headers.get("location"), page).toMatch(/^\/admin\/connexion/);
+    }
+    const post = await app.request(`${origin}/admin/vagues`, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: origin,
+        Cookie: cookieHeader(cookies),
+      },
+      body: "id=vague-rejouee&name=Essai",
+    });
+    expect(post.status).toBe(401);
   });
 
   it("says the sign-in is unavailable (503) when the provider does not answer", async () => {

@@ -84,6 +84,8 @@ export const keys = {
   pairWait: (pairId: string) => ({ pk: `PAIR#${pairId}`, sk: "WAIT" }),
   /** A link of an email: its binding (pair, step, purpose, recipient) and whether it was used. */
   link: (linkId: string) => ({ pk: `LINK#${linkId}`, sk: "LINK" }),
+  /** A programme-team browser session: it works while this item exists (signing out deletes it). */
+  adminSession: (sessionId: string) => ({ pk: `ADMIN-SESSION#${sessionId}`, sk: "ADMIN-SESSION" }),
   /** An address SES could not deliver to for good (hard bounce) or whose owner complained. */
   unreachable: (email: string) => ({
     pk: `UNREACHABLE#${normaliseEmail(email)}`,

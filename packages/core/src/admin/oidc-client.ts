@@ -1,19 +1,14 @@
 import { createHmac } from "node:crypto";
-import { verifyWithJwks } from "hono/jwt";
-import type { HonoJsonWebKey } from "hono/utils/jwt/jws";
+import * as client from "openid-client";
 import { env } from "../env";
-import {
-  type Discovery,
-  type IdTokenProblem,
-  idTokenProblem,
-  type OidcSettings,
-  parseDiscovery,
-  tokenRequest,
-} from "./oidc";
+import { type OidcSettings, type PendingSignIn, scopesWithOpenid } from "./oidc";
 
 /**
- * The programme team's identity provider, over HTTP: its discovery document and its keys (both
- * kept for the life of the Lambda instance), the code exchange and the ID token's verification.
+ * The programme team's identity provider, through openid-client: discovery (once per Lambda
+ * instance), the authorization URL with PKCE S256, the code exchange and the ID token's checks
+ * (signature against the provider's keys, issuer, audience, expiry, nonce…). The keys are
+ * cached by the library and fetched again for an unknown key id at most once a minute, so a
+ * forged token cannot make us hammer the provider.
  */
 
 /** The provider's settings, or undefined when the pages use the local token instead. */
@@ -37,93 +32,121 @@ export function oidcSettings(): OidcSettings | undefined {
 export const cookieKey = () =>
   createHmac("sha256", env.linkSigningKey).update("binome-admin-cookies-v1").digest("base64url");
 
-const timeoutMs = 5_000;
+const timeoutSeconds = 5;
 
-async function fetchJson(url: string, init: RequestInit = {}) {
-  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-  if (!response.ok) throw new Error(`${init.method ?? "GET"} ${url}: HTTP ${response.status}`);
-  return (await response.json()) as unknown;
+/**
+ * Plain http is refused by openid-client; it is allowed only for a provider on this machine when
+ * running locally (development, tests) — never on AWS.
+ */
+const localProvider = (issuer: string) => {
+  const url = new URL(issuer);
+  return (
+    env.isLocal &&
+    url.protocol === "http:" &&
+    ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)
+  );
+};
+
+/** HTTP Basic, the default of OAuth 2.0, unless the provider offers only the form. */
+function clientAuthentication(settings: OidcSettings, methods: string[] | undefined) {
+  if (settings.clientSecret === undefined) return client.None();
+  return methods &&
+    !methods.includes("client_secret_basic") &&
+    methods.includes("client_secret_post")
+    ? client.ClientSecretPost(settings.clientSecret)
+    : client.ClientSecretBasic(settings.clientSecret);
 }
 
-const discoveries = new Map<string, Promise<Discovery>>();
+async function configure(settings: OidcSettings) {
+  const insecure = localProvider(settings.issuer);
+  const discovered = await client.discovery(
+    new URL(settings.issuer),
+    settings.clientId,
+    undefined,
+    undefined,
+    { timeout: timeoutSeconds, ...(insecure ? { execute: [client.allowInsecureRequests] } : {}) },
+  );
+  const metadata = discovered.serverMetadata();
+  const config = new client.Configuration(
+    metadata,
+    settings.clientId,
+    settings.clientSecret,
+    clientAuthentication(settings, metadata.token_endpoint_auth_methods_supported),
+  );
+  config.timeout = timeoutSeconds;
+  // The ID token's signature is checked against the provider's keys too, not only its claims
+  // (openid-client leaves it out by default for a token received straight over TLS): a token
+  // endpoint answered by anyone else than the provider could otherwise name any agent.
+  client.enableNonRepudiationChecks(config);
+  if (insecure) client.allowInsecureRequests(config);
+  return config;
+}
+
+const configurations = new Map<string, Promise<client.Configuration>>();
 
 /** Read once per cold start; a failed read is forgotten so the next request tries again. */
-export function discover(issuer: string): Promise<Discovery> {
-  let found = discoveries.get(issuer);
+function configuration(settings: OidcSettings): Promise<client.Configuration> {
+  const key = JSON.stringify([settings.issuer, settings.clientId, settings.clientSecret]);
+  let found = configurations.get(key);
   if (!found) {
-    const url = `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`;
-    found = fetchJson(url).then((document) => parseDiscovery(document, issuer));
-    found.catch(() => discoveries.delete(issuer));
-    discoveries.set(issuer, found);
+    found = configure(settings);
+    found.catch(() => configurations.delete(key));
+    configurations.set(key, found);
   }
   return found;
 }
 
-const keySets = new Map<string, HonoJsonWebKey[]>();
-
-/** The provider's public keys; fetched again when a token names a key we do not have (rotation). */
-async function signingKeys(jwksUri: string, kid: string | undefined) {
-  const cached = keySets.get(jwksUri);
-  if (cached?.some((key) => key.kid === kid)) return cached;
-  const document = (await fetchJson(jwksUri)) as { keys?: unknown };
-  if (!Array.isArray(document.keys)) throw new Error("JWKS without keys");
-  const keys = document.keys as HonoJsonWebKey[];
-  keySets.set(jwksUri, keys);
-  return keys;
+/** Where to send the browser: the provider's authorization endpoint, with state, nonce and PKCE. */
+export async function authorizationUrl(settings: OidcSettings, pending: PendingSignIn) {
+  const config = await configuration(settings);
+  return client
+    .buildAuthorizationUrl(config, {
+      redirect_uri: settings.redirectUri,
+      scope: scopesWithOpenid(settings.scopes),
+      state: pending.state,
+      nonce: pending.nonce,
+      code_challenge: await client.calculatePKCECodeChallenge(pending.verifier),
+      code_challenge_method: "S256",
+    })
+    .toString();
 }
 
 export type SignInOutcome =
   | { ok: true; claims: Record<string, unknown> }
-  | { ok: false; reason: "token-endpoint" | "invalid-token" | IdTokenProblem };
+  | { ok: false; reason: string };
 
 /**
  * Exchanges the code (with the PKCE verifier and the client's credentials) and verifies the ID
- * token: signature against the provider's keys, issuer, audience (our client id), expiry, then
- * the nonce and the rest of OpenID Connect's rules (`idTokenProblem`).
+ * token. A refusal by the provider or a token that fails a check is an outcome; a provider that
+ * cannot be reached throws (the page says the sign-in is unavailable).
  */
 export async function completeSignIn(
   settings: OidcSettings,
-  code: string,
-  expected: { verifier: string; nonce: string },
+  callback: URLSearchParams,
+  pending: PendingSignIn,
 ): Promise<SignInOutcome> {
-  const discovery = await discover(settings.issuer);
-  const request = tokenRequest(discovery, settings, code, expected.verifier);
-  let idToken: unknown;
+  const config = await configuration(settings);
+  // The redirect URI sent back is the registered one, whatever address the request came through.
+  const currentUrl = new URL(settings.redirectUri);
+  for (const [name, value] of callback) currentUrl.searchParams.append(name, value);
   try {
-    const tokens = (await fetchJson(discovery.tokenEndpoint, {
-      method: "POST",
-      ...request,
-    })) as { id_token?: unknown };
-    idToken = tokens.id_token;
-  } catch {
-    return { ok: false, reason: "token-endpoint" };
-  }
-  if (typeof idToken !== "string") return { ok: false, reason: "token-endpoint" };
-
-  let claims: Record<string, unknown>;
-  try {
-    const header = JSON.parse(Buffer.from(idToken.split(".")[0] ?? "", "base64url").toString());
-    claims = await verifyWithJwks(idToken, {
-      keys: await signingKeys(discovery.jwksUri, header?.kid),
-      allowedAlgorithms: discovery.signingAlgorithms,
-      // iat and nbf are checked with a small leeway in idTokenProblem; exp has none.
-      verification: {
-        iss: settings.issuer,
-        aud: settings.clientId,
-        exp: true,
-        iat: false,
-        nbf: false,
-      },
+    const tokens = await client.authorizationCodeGrant(config, currentUrl, {
+      pkceCodeVerifier: pending.verifier,
+      expectedState: pending.state,
+      expectedNonce: pending.nonce,
+      idTokenExpected: true,
     });
-  } catch {
-    return { ok: false, reason: "invalid-token" };
+    const claims = tokens.claims();
+    if (!claims) return { ok: false, reason: "no-id-token" };
+    return { ok: true, claims };
+  } catch (error) {
+    if (
+      error instanceof client.ClientError ||
+      error instanceof client.ResponseBodyError ||
+      error instanceof client.AuthorizationResponseError
+    ) {
+      return { ok: false, reason: ("code" in error && String(error.code)) || error.name };
+    }
+    throw error;
   }
-  // Authentication is about real time, not the programme's (the local clock may be advanced).
-  const nowSeconds = Math.floor(Date.now() / 1000);
-  const problem = idTokenProblem(claims, {
-    nonce: expected.nonce,
-    clientId: settings.clientId,
-    nowSeconds,
-  });
-  return problem ? { ok: false, reason: problem } : { ok: true, claims };
 }

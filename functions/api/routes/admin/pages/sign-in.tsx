@@ -4,8 +4,8 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { decideAccess, safeReturnPath, sameSecret, sessionValue } from "#core/admin/auth";
-import { authorizationUrl, newPendingSignIn, type OidcSettings } from "#core/admin/oidc";
-import { completeSignIn, discover, oidcSettings } from "#core/admin/oidc-client";
+import { newPendingSignIn, type OidcSettings } from "#core/admin/oidc";
+import { authorizationUrl, completeSignIn, oidcSettings } from "#core/admin/oidc-client";
 import { env } from "#core/env";
 import { logger } from "#core/observability";
 import { t } from "#web/i18n";
@@ -54,7 +54,7 @@ async function startSignIn(c: Context, settings: OidcSettings, next: string) {
   let url: string;
   const pending = newPendingSignIn(safeReturnPath(next));
   try {
-    url = authorizationUrl(await discover(settings.issuer), settings, pending);
+    url = await authorizationUrl(settings, pending);
   } catch (error) {
     logger.error("Identity provider unreachable", { error: String(error) });
     return providerDown(c);
@@ -74,12 +74,11 @@ async function finishSignIn(c: Context, settings: OidcSettings) {
   if (!pending) return refuse("no-pending-sign-in");
   if (!sameSecret(c.req.query("state") ?? "", pending.state)) return refuse("wrong-state");
   if (c.req.query("error")) return refuse("provider-error");
-  const code = c.req.query("code");
-  if (!code) return refuse("missing-code");
+  if (!c.req.query("code")) return refuse("missing-code");
 
   let outcome: Awaited<ReturnType<typeof completeSignIn>>;
   try {
-    outcome = await completeSignIn(settings, code, pending);
+    outcome = await completeSignIn(settings, new URL(c.req.url).searchParams, pending);
   } catch (error) {
     logger.error("Identity provider unreachable", { error: String(error) });
     return providerDown(c);
@@ -91,7 +90,7 @@ async function finishSignIn(c: Context, settings: OidcSettings) {
   );
   if (!decision.allowed) return refuse(decision.reason, 403);
 
-  openSession(c, { sub: String(outcome.claims.sub) });
+  await openSession(c, String(outcome.claims.sub));
   return c.redirect(pending.next, 303);
 }
 
@@ -241,9 +240,9 @@ export const signInPages = new Hono<LangEnv>()
     });
     return c.redirect(keepLanguage(c, next), 303);
   })
-  .post("/deconnexion", (c) => {
+  .post("/deconnexion", async (c) => {
     if (oidcSettings()) {
-      endSession(c);
+      await endSession(c);
       return c.redirect(keepLanguage(c, "/admin/deconnexion"), 303);
     }
     deleteCookie(c, adminCookie, { path: "/" });
