@@ -1,5 +1,5 @@
-import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { documents } from "../clients/dynamodb";
+import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { documents, getItem } from "../clients/dynamodb";
 import { env } from "../env";
 import { keys } from "../keys";
 
@@ -21,15 +21,9 @@ export async function openSessionRecord(sessionId: string, expiresAt: number) {
 
 /** Strongly consistent: a session closed a moment ago must not pass on a lagging replica. */
 export async function isSessionOpen(sessionId: string, nowSeconds: number): Promise<boolean> {
-  const { Item } = await documents.send(
-    new GetCommand({
-      TableName: env.tableName,
-      Key: keys.adminSession(sessionId),
-      ConsistentRead: true,
-    }),
-  );
+  const item = await getItem<{ expiresAt?: unknown }>(keys.adminSession(sessionId));
   // TTL deletes expired items within days, not at once: the expiry itself is checked too.
-  return typeof Item?.expiresAt === "number" && Item.expiresAt > nowSeconds;
+  return typeof item?.expiresAt === "number" && item.expiresAt > nowSeconds;
 }
 
 export async function closeSessionRecord(sessionId: string) {
