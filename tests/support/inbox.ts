@@ -3,6 +3,7 @@ export type StoredEmail = {
   messageId: string;
   from: string;
   destination: { to: string[]; cc: string[]; bcc: string[] };
+  replyTo?: string[];
   subject: string;
   body: { html?: string; text?: string };
   attachments?: { filename?: string; content: string; contentType?: string }[];

@@ -24,8 +24,10 @@ type Case = { message: Bilingual; links: string[]; mentions: string[] };
 const cases: Record<string, Case> = {
   introduction: {
     message: messages.introduction({
+      recipient: "mentor",
       mentorFirstName: "Marc",
       menteeFirstName: "Élodie",
+      other: { fullName: "Élodie Durand", email: "elodie.durand@finances.gouv.fr" },
       scheduleLink: link("schedule"),
       sessions: 3,
       menteeThemeIds: ["social-networks", "artificial-intelligence"],
@@ -36,7 +38,7 @@ const cases: Record<string, Case> = {
       "3 séances",
       "Les thèmes qu'Élodie souhaite",
       "Intelligence artificielle",
-      "Pour Marc",
+      "Élodie Durand : elodie.durand@finances.gouv.fr",
     ],
   },
   schedulingRequest: {
@@ -51,7 +53,7 @@ const cases: Record<string, Case> = {
   meetingInvitation: {
     message: messages.meetingInvitation(details),
     links: [link("reschedule"), link("cancel")],
-    mentions: ["mardi 17 mars 2026 à 14:30", "En visio", "60 minutes"],
+    mentions: ["mardi 17 mars 2026 à 14\u00a0h\u00a030", "En visio", "60 minutes"],
   },
   meetingInvitationUpdate: {
     message: messages.meetingInvitation({ ...details, update: true }),
@@ -61,7 +63,7 @@ const cases: Record<string, Case> = {
   meetingReminder: {
     message: messages.meetingReminder(details),
     links: [link("reschedule"), link("cancel")],
-    mentions: ["Petit rappel", "mardi 17 mars 2026 à 14:30"],
+    mentions: ["Petit rappel", "mardi 17 mars 2026 à 14\u00a0h\u00a030"],
   },
   tookPlaceRequest: {
     message: messages.tookPlaceRequest({
@@ -100,13 +102,19 @@ const cases: Record<string, Case> = {
       step: "session-2",
       waitingFor: "schedule",
       waitingOn: "mentor",
-      mentorFirstName: "Marc",
-      menteeFirstName: "Élodie",
+      mentorName: "Marc Petit",
+      menteeName: "Élodie Durand",
       waitingSince: start,
       nudgesSent: 2,
     }),
     links: [`${env.appUrl}/admin/binomes/pair-42`],
-    mentions: ["pair-42", "session-2", "2 relances", "17 mars 2026", "proposer une date"],
+    mentions: [
+      "d'Élodie Durand et Marc Petit",
+      "la séance n° 2",
+      "2 relances",
+      "17 mars 2026",
+      "proposer une date",
+    ],
   },
   failureAlert: {
     message: messages.failureAlert({
@@ -114,10 +122,9 @@ const cases: Record<string, Case> = {
       step: "send-invitation",
       error: "ThrottlingException",
       at: start,
-      executionName: "pair-42",
     }),
     links: [`${env.appUrl}/admin/binomes/pair-42`],
-    mentions: ["ThrottlingException", "send-invitation"],
+    mentions: ["ThrottlingException", "l'étape en cours"],
   },
   pauseNotice: {
     message: messages.pauseNotice({
@@ -169,7 +176,45 @@ const cases: Record<string, Case> = {
       objectives: "Créer un compte LinkedIn",
     }),
     links: [],
-    mentions: ["séances tenues : 4", "5,5 h", "Créer un compte LinkedIn"],
+    mentions: ["séances tenues : 4", "5\u00a0h\u00a030", "Créer un compte LinkedIn"],
+  },
+  introductionToMentee: {
+    message: messages.introduction({
+      recipient: "mentee",
+      mentorFirstName: "Marc",
+      menteeFirstName: "Élodie",
+      other: { fullName: "Marc Petit", email: "marc.petit@finances.gouv.fr" },
+      sessions: 1,
+    }),
+    links: [],
+    mentions: [
+      "vous présenter Marc Petit, qui sera votre mentor",
+      "Marc Petit : marc.petit@finances.gouv.fr",
+      "1 séance d'environ une heure",
+      "Marc vous proposera une date",
+    ],
+  },
+  closingWithoutTheEvaluation: {
+    message: messages.closing({
+      ...people,
+      sessionsHeld: 1,
+      hours: 4.75,
+      evaluationMissing: true,
+    }),
+    links: [],
+    mentions: ["séance tenue : 1", "4\u00a0h\u00a045", "ont eu lieu", "ne nous est pas parvenue"],
+  },
+  automaticStop: {
+    message: messages.automaticStop({
+      ...people,
+      reason: { kind: "no-shows", step: "session-2", attempts: 3 },
+    }),
+    links: [],
+    mentions: [
+      "s'est arrêté automatiquement",
+      "La séance n° 2 n'a pas pu avoir lieu après 3 tentatives",
+      "Ce n'est pas une décision de l'équipe d'animation",
+    ],
   },
   cancellationNotice: {
     message: messages.cancellationNotice({ ...people, reason: "Départ du mentor" }),
@@ -239,12 +284,44 @@ describe.each(Object.entries(cases))("the %s email", (_name, { message, links, m
 });
 
 describe("emails to the programme team", () => {
-  it("name the pair by its id and first names only, with no address but the programme's", () => {
+  it("name the pair by its people and the step in words: no id, no step code, no address", () => {
     for (const { message } of [cases.escalation, cases.failureAlert] as Case[]) {
-      const { text } = render(message);
+      const { subject, text } = render(message);
+      const words = `${subject}\n${text}`.replaceAll(/https?:\/\/\S+/g, "");
+      expect(words).not.toMatch(/pair-42|session-2|send-invitation|closure/);
       const addresses = text.match(/[^\s@:]+@[^\s@]+\.[a-z]+/g) ?? [];
       expect(new Set(addresses)).toEqual(new Set(["mentorat-inverse@example.gouv.fr"]));
     }
+  });
+});
+
+describe("emails that ask the pair to agree on something", () => {
+  const other = { fullName: "Marc Petit", email: "marc.petit@finances.gouv.fr" };
+  it.each([
+    [
+      "schedulingRequest",
+      messages.schedulingRequest({ ...people, other, meeting: session2, scheduleLink: link("s") }),
+    ],
+    ["followUpRequest", messages.followUpRequest({ ...people, other, scheduleLink: link("s") })],
+    ["meetingInvitation", messages.meetingInvitation({ ...details, other })],
+    ["meetingReminder", messages.meetingReminder({ ...details, other })],
+    ["nudge", messages.nudge({ ...people, other, waitingFor: "schedule", link: link("s") })],
+  ])("%s gives the other's address and replies to them", (_name, message) => {
+    const { text } = render(message);
+    expect(text).toContain("Pour joindre Marc Petit : marc.petit@finances.gouv.fr");
+    expect(text).toContain("To reach Marc Petit: marc.petit@finances.gouv.fr");
+    expect(message.replyTo).toBe("marc.petit@finances.gouv.fr");
+  });
+
+  it("a nudge about a self-evaluation is answered to the programme, not to the other", () => {
+    const message = messages.nudge({
+      ...people,
+      other,
+      waitingFor: "self-evaluation",
+      link: link("s"),
+    });
+    expect(message.replyTo).toBeUndefined();
+    expect(render(message).text).not.toContain("marc.petit@");
   });
 });
 
@@ -268,8 +345,8 @@ describe("reading the meeting of a step", () => {
 describe("dates", () => {
   it("are written in French and English, in Paris time", () => {
     expect(messages.formatWhen(new Date("2026-07-01T07:05:00Z"))).toEqual({
-      fr: "mercredi 1 juillet 2026 à 09:05 (heure de Paris)",
-      en: "Wednesday, 1 July 2026 at 09:05 (Paris time)",
+      fr: "mercredi 1er juillet 2026 à 9\u00a0h\u00a005 (heure de Paris)",
+      en: "Wednesday 1 July 2026 at 09:05 (Paris time)",
     });
   });
 });

@@ -6,7 +6,16 @@ import { programme } from "../programme";
  */
 export type Paragraph = string | { link: string; label: string };
 
-export type Bilingual = { subject: string; fr: Paragraph[]; en: Paragraph[] };
+export type Bilingual = {
+  subject: string;
+  fr: Paragraph[];
+  en: Paragraph[];
+  /**
+   * Where a reply goes: the other participant, in every email that asks the pair to agree on
+   * something (the text gives the address too), so that a reply reaches them, not the programme.
+   */
+  replyTo?: string;
+};
 
 const escapeHtml = (value: string) =>
   value

@@ -1,6 +1,7 @@
 import { env } from "../env";
 import type { LinkPurpose, LinkRecipient } from "../links";
 import { type Format, formats, type Localised, programme, themes } from "../programme";
+import { agreed, capitalise, de, formatDay, formatHours, formatWhen, plural, que } from "../words";
 import type { Bilingual, Paragraph } from "./layout";
 
 /**
@@ -54,30 +55,6 @@ export function theMeeting(meeting: Meeting): Localised {
   }
 }
 
-/** A step of the workflow inside a sentence: its meeting, or the closure (which has none). */
-export function theStep(step: string): Localised {
-  const meeting = meetingOfStep(step);
-  return meeting ? theMeeting(meeting) : { fr: "la clôture", en: "the closure" };
-}
-
-const parisTime = {
-  fr: new Intl.DateTimeFormat("fr-FR", {
-    timeZone: "Europe/Paris",
-    dateStyle: "full",
-    timeStyle: "short",
-  }),
-  en: new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Paris",
-    dateStyle: "full",
-    timeStyle: "short",
-  }),
-};
-
-const parisDay = {
-  fr: new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long" }),
-  en: new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", dateStyle: "long" }),
-};
-
 const parisMonth = {
   fr: new Intl.DateTimeFormat("fr-FR", {
     timeZone: "Europe/Paris",
@@ -91,23 +68,7 @@ const parisMonth = {
   }),
 };
 
-/** "mardi 17 mars 2026 à 14:30 (heure de Paris)" / "Tuesday 17 March 2026 at 14:30 (Paris time)". */
-export function formatWhen(date: Date): Localised {
-  return {
-    fr: `${parisTime.fr.format(date)} (heure de Paris)`,
-    en: `${parisTime.en.format(date)} (Paris time)`,
-  };
-}
-
-export const formatDay = (date: Date): Localised => ({
-  fr: parisDay.fr.format(date),
-  en: parisDay.en.format(date),
-});
-
-const formatHours = (hours: number): Localised => ({
-  fr: `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(hours)} h`,
-  en: `${new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 }).format(hours)} h`,
-});
+export { formatDay, formatWhen };
 
 const formatLabel = (format: Format): Localised =>
   formats.find((candidate) => candidate.id === format)?.label ?? { fr: format, en: format };
@@ -151,8 +112,29 @@ function changeLinks(input: MeetingDetails, lang: "fr" | "en"): Paragraph[] {
 // Shared inputs
 // ---------------------------------------------------------------------------------------------
 
-/** The person the email is written to, and their partner in the pair. */
-export type ToOne = { recipientFirstName: string; otherFirstName: string };
+/** The partner's name and professional address: how the recipient reaches them directly. */
+export type Contact = { fullName: string; email: string };
+
+/**
+ * The person the email is written to, and their partner in the pair. `other` is given in every
+ * email that asks them to agree on something: the email says how to reach the partner (and the
+ * sender sets the partner as Reply-To).
+ */
+export type ToOne = { recipientFirstName: string; otherFirstName: string; other?: Contact };
+
+/** "Pour joindre Yanis Martin : yanis.martin@… — ou répondez à ce message : il lui parvient." */
+export function reachOther(other: Contact | undefined): Localised[] {
+  if (!other) return [];
+  return [
+    {
+      fr: `Pour joindre ${other.fullName} : ${other.email} — ou répondez simplement à ce message, votre réponse lui parviendra.`,
+      en: `To reach ${other.fullName}: ${other.email} — or simply reply to this message, your reply will reach them.`,
+    },
+  ];
+}
+
+const reachLines = (input: ToOne, lang: "fr" | "en") =>
+  reachOther(input.other).map((line) => line[lang]);
 
 export type MeetingDetails = {
   meeting: Meeting;
@@ -180,8 +162,8 @@ export function charter(sessions: number): Localised[] {
       en: "Kindness: there is no naive question, either way.",
     },
     {
-      fr: `Régularité : un rendez-vous de préparation, ${sessions} séances d'environ une heure, puis une séance de suivi quelques mois plus tard.`,
-      en: `Regularity: a preparation call, ${sessions} sessions of about one hour, then a follow-up session a few months later.`,
+      fr: `Régularité : un rendez-vous de préparation, ${plural("fr", sessions, "séance", "séances")} d'environ une heure, puis une séance de suivi quelques mois plus tard.`,
+      en: `Regularity: a preparation call, ${plural("en", sessions, "session", "sessions")} of about one hour, then a follow-up session a few months later.`,
     },
     {
       fr: "Respect du temps de chacun : prévenir l'autre au plus tôt en cas d'empêchement.",
@@ -197,49 +179,84 @@ export function charter(sessions: number): Localised[] {
 const bullet = (text: string) => `• ${text}`;
 
 /**
- * Sent once to both participants (the mentee's assistant in copy when given). The scheduling link
- * is for the mentor, who proposes the preparation call.
+ * Sent once to each participant (the mentee's assistant in copy when given), naming the other with
+ * their professional address; the sender sets the other as Reply-To, so a reply reaches them. The
+ * mentor's copy carries the link to propose the preparation call; the mentee's says who proposes it.
  */
 export function introduction(input: {
+  recipient: LinkRecipient;
   mentorFirstName: string;
   menteeFirstName: string;
-  scheduleLink: string;
+  /** The other participant: the mentor in the mentee's copy, the mentee in the mentor's. */
+  other: Contact;
+  /** The mentor's copy only. */
+  scheduleLink?: string;
   sessions: number;
   /** The themes the mentee chose in the questionnaire (ids of the programme's themes). */
   menteeThemeIds?: string[];
 }): Bilingual {
   const { mentorFirstName: mentor, menteeFirstName: mentee } = input;
+  const toMentor = input.recipient === "mentor";
   const chosen = themes.filter((theme) => input.menteeThemeIds?.includes(theme.id));
+  const themeList = (lang: "fr" | "en") => chosen.map((theme) => theme.label[lang]).join(", ");
   const commitments = charter(input.sessions);
+  const reach = reachOther(input.other);
+  const scheduling: { fr: Paragraph[]; en: Paragraph[] } =
+    toMentor && input.scheduleLink
+      ? {
+          fr: [
+            `Première étape : un rendez-vous de préparation, par téléphone, pour convenir ensemble des objectifs. C'est à vous de le proposer : convenez d'un moment avec ${mentee}, puis indiquez-le ici, vous recevrez tous deux l'invitation pour votre agenda.`,
+            { link: input.scheduleLink, label: "Proposer une date de rendez-vous" },
+          ],
+          en: [
+            `First step: a preparation call, by phone, to agree on your goals. It is yours to propose: agree on a time with ${mentee}, then enter it here, and you will both receive the calendar invitation.`,
+            { link: input.scheduleLink, label: "Propose a date for the call" },
+          ],
+        }
+      : {
+          fr: [
+            `Première étape : un rendez-vous de préparation, par téléphone, pour convenir ensemble des objectifs. ${mentor} vous proposera une date ; vous recevrez l'invitation pour votre agenda.`,
+          ],
+          en: [
+            `First step: a preparation call, by phone, to agree on your goals. ${mentor} will propose a date; you will receive the calendar invitation.`,
+          ],
+        };
   return {
+    replyTo: input.other.email,
     subject: subject(`${mentee} et ${mentor}, voici votre binôme`),
     fr: [
-      `Bonjour ${mentee}, bonjour ${mentor},`,
-      `Nous avons le plaisir de vous présenter l'un à l'autre : ${mentor} sera votre mentor, ${mentee}, dans le programme de mentorat inversé ${programme.name}.`,
+      `Bonjour ${toMentor ? mentor : mentee},`,
+      toMentor
+        ? `Nous avons le plaisir de vous présenter ${input.other.fullName}, que vous accompagnerez comme mentor dans le programme de mentorat inversé ${programme.name}.`
+        : `Nous avons le plaisir de vous présenter ${input.other.fullName}, qui sera votre mentor dans le programme de mentorat inversé ${programme.name}.`,
+      ...reach.map((line) => line.fr),
       ...(chosen.length
         ? [
-            `Les thèmes ${que(mentee)} souhaite travailler en priorité : ${chosen.map((theme) => theme.label.fr).join(", ")}.`,
+            toMentor
+              ? `Les thèmes ${que(mentee)} souhaite travailler en priorité : ${themeList("fr")}.`
+              : `Les thèmes que vous souhaitez travailler en priorité : ${themeList("fr")}.`,
           ]
         : []),
       "Notre charte tient en quelques engagements :",
       ...commitments.map((line) => bullet(line.fr)),
-      `Première étape : un rendez-vous de préparation, par téléphone, pour convenir ensemble des objectifs. ${mentor}, c'est à vous de proposer une date :`,
-      { link: input.scheduleLink, label: `Pour ${mentor} : proposer une date de rendez-vous` },
-      "Vous pouvez vous écrire directement en répondant à tous à ce message.",
+      ...scheduling.fr,
     ],
     en: [
-      `Hello ${mentee}, hello ${mentor},`,
-      `We are happy to introduce you to each other: ${mentor} will be your mentor, ${mentee}, in the ${programme.name} reverse-mentoring programme.`,
+      `Hello ${toMentor ? mentor : mentee},`,
+      toMentor
+        ? `We are happy to introduce ${input.other.fullName}, whom you will coach as a mentor in the ${programme.name} reverse-mentoring programme.`
+        : `We are happy to introduce ${input.other.fullName}, who will be your mentor in the ${programme.name} reverse-mentoring programme.`,
+      ...reach.map((line) => line.en),
       ...(chosen.length
         ? [
-            `The themes ${mentee} wants to work on first: ${chosen.map((theme) => theme.label.en).join(", ")}.`,
+            toMentor
+              ? `The themes ${mentee} wants to work on first: ${themeList("en")}.`
+              : `The themes you want to work on first: ${themeList("en")}.`,
           ]
         : []),
       "Our charter comes down to a few commitments:",
       ...commitments.map((line) => bullet(line.en)),
-      `First step: a preparation call, by phone, to agree on your goals. ${mentor}, please propose a date:`,
-      { link: input.scheduleLink, label: `For ${mentor}: propose a date for the call` },
-      "You can write to each other directly by replying to all.",
+      ...scheduling.en,
     ],
   };
 }
@@ -254,15 +271,18 @@ export function schedulingRequest(
 ): Bilingual {
   const what = theMeeting(input.meeting);
   return {
+    replyTo: input.other?.email,
     subject: subject(`proposez une date pour ${what.fr}`),
     fr: [
       `Bonjour ${input.recipientFirstName},`,
       `Il est temps de fixer ${what.fr} avec ${input.otherFirstName}. Convenez d'un moment ensemble, puis indiquez-le ici : vous recevrez tous deux une invitation pour votre agenda.`,
+      ...reachLines(input, "fr"),
       { link: input.scheduleLink, label: "Proposer une date" },
     ],
     en: [
       `Hello ${input.recipientFirstName},`,
       `It is time to set ${what.en} with ${input.otherFirstName}. Agree on a time together, then enter it here: you will both receive a calendar invitation.`,
+      ...reachLines(input, "en"),
       { link: input.scheduleLink, label: "Propose a date" },
     ],
   };
@@ -277,6 +297,7 @@ export function meetingInvitation(input: ToOne & MeetingDetails & { update?: boo
   const what = theMeeting(input.meeting);
   const when = formatWhen(input.start);
   return {
+    replyTo: input.other?.email,
     subject: subject(
       input.update
         ? `${title.fr.toLowerCase()} déplacé${grammar(input.meeting).e} au ${when.fr}`
@@ -288,6 +309,7 @@ export function meetingInvitation(input: ToOne & MeetingDetails & { update?: boo
         ? `${capitalise(what.fr)} avec ${input.otherFirstName} change de date. La nouvelle invitation est jointe : elle remplace la précédente dans votre agenda.`
         : `${capitalise(what.fr)} avec ${input.otherFirstName} est fixé${grammar(input.meeting).e}. L'invitation pour votre agenda est jointe.`,
       ...practicalLines(input, "fr"),
+      ...reachLines(input, "fr"),
       ...changeLinks(input, "fr"),
     ],
     en: [
@@ -296,6 +318,7 @@ export function meetingInvitation(input: ToOne & MeetingDetails & { update?: boo
         ? `${capitalise(what.en)} with ${input.otherFirstName} has moved. The new invitation is attached: it replaces the previous one in your calendar.`
         : `${capitalise(what.en)} with ${input.otherFirstName} is scheduled. The calendar invitation is attached.`,
       ...practicalLines(input, "en"),
+      ...reachLines(input, "en"),
       ...changeLinks(input, "en"),
     ],
   };
@@ -305,19 +328,22 @@ export function meetingInvitation(input: ToOne & MeetingDetails & { update?: boo
 export function meetingReminder(input: ToOne & MeetingDetails): Bilingual {
   const what = theMeeting(input.meeting);
   return {
+    replyTo: input.other?.email,
     subject: subject(`rappel, ${what.fr} approche`),
     fr: [
       `Bonjour ${input.recipientFirstName},`,
       `Petit rappel : ${what.fr} avec ${input.otherFirstName} approche.`,
       ...practicalLines(input, "fr"),
-      "Un empêchement ? Changez la date plutôt que de laisser passer le rendez-vous.",
+      "Un empêchement ? Prévenez l'autre et changez la date plutôt que de laisser passer le rendez-vous.",
+      ...reachLines(input, "fr"),
       ...changeLinks(input, "fr"),
     ],
     en: [
       `Hello ${input.recipientFirstName},`,
       `A quick reminder: ${what.en} with ${input.otherFirstName} is coming up.`,
       ...practicalLines(input, "en"),
-      "Something came up? Change the date rather than miss the meeting.",
+      "Something came up? Tell the other and change the date rather than miss the meeting.",
+      ...reachLines(input, "en"),
       ...changeLinks(input, "en"),
     ],
   };
@@ -376,6 +402,7 @@ export function meetingCancelled(
   const when = formatWhen(input.start);
   const { e } = grammar(input.meeting);
   return {
+    replyTo: input.other?.email,
     subject: subject(`${what.fr} du ${formatDay(input.start).fr} est annulé${e}`),
     fr: [
       `Bonjour ${input.recipientFirstName},`,
@@ -384,6 +411,7 @@ export function meetingCancelled(
       ...(input.scheduleLink
         ? [
             "Convenez d'un nouveau moment ensemble, puis indiquez-le ici :",
+            ...reachLines(input, "fr"),
             { link: input.scheduleLink, label: "Proposer une nouvelle date" },
           ]
         : []),
@@ -395,6 +423,7 @@ export function meetingCancelled(
       ...(input.scheduleLink
         ? [
             "Agree on a new time together, then enter it here:",
+            ...reachLines(input, "en"),
             { link: input.scheduleLink, label: "Propose a new date" },
           ]
         : []),
@@ -450,17 +479,23 @@ export function nudge(
     ? theMeeting(input.meeting)
     : { fr: "la prochaine étape", en: "the next step" };
   const situation = waitingForText[input.waitingFor](what);
+  // Only a date is agreed with the other; the rest is answered to the programme.
+  const agreeing = input.waitingFor === "schedule" || input.waitingFor === "reschedule";
+  const reach = agreeing ? input : { ...input, other: undefined };
   return {
+    ...(agreeing ? { replyTo: input.other?.email } : {}),
     subject: subject("une petite relance"),
     fr: [
       `Bonjour ${input.recipientFirstName},`,
       `${situation.fr} Votre binôme avec ${input.otherFirstName} n'attend qu'un clic de votre part pour continuer.`,
+      ...reachLines(reach, "fr"),
       { link: input.link, label: linkLabel[input.waitingFor].fr },
       `Un souci, une question ? Écrivez-nous à ${programme.contactEmail}.`,
     ],
     en: [
       `Hello ${input.recipientFirstName},`,
       `${situation.en} Your pair with ${input.otherFirstName} only needs one click from you to go on.`,
+      ...reachLines(reach, "en"),
       { link: input.link, label: linkLabel[input.waitingFor].en },
       `A problem, a question? Write to us at ${programme.contactEmail}.`,
     ],
@@ -470,35 +505,56 @@ export function nudge(
 export const pairAdminLink = (pairId: string) =>
   `${env.appUrl}/admin/binomes/${encodeURIComponent(pairId)}`;
 
-/** To the programme team: a pair has stayed silent past its nudges. Ids and first names only. */
-export function escalation(input: {
-  pairId: string;
-  step: string;
-  waitingFor: LinkPurpose;
-  waitingOn: LinkRecipient;
-  mentorFirstName: string;
-  menteeFirstName: string;
-  waitingSince: Date;
-  nudgesSent: number;
-}): Bilingual {
+/**
+ * A workflow step in words, with its article: "le rendez-vous de préparation", "la séance n° 2",
+ * "la pause", "la clôture" / "the preparation call", "session 2", "the pause", "closure".
+ */
+export function theStep(step: string): Localised {
+  const meeting = meetingOfStep(step);
+  if (meeting) return theMeeting(meeting);
+  if (/clos/i.test(step)) return { fr: "la clôture", en: "closure" };
+  if (/pause/i.test(step)) return { fr: "la pause", en: "the pause" };
+  if (/intro/i.test(step)) return { fr: "la présentation", en: "the introduction" };
+  return { fr: "l'étape en cours", en: "the current step" };
+}
+
+/** The pair as the programme team names it: by its participants' full names. */
+export type PairNames = { menteeName: string; mentorName: string };
+
+/** To the programme team: a pair has stayed silent past its nudges. */
+export function escalation(
+  input: PairNames & {
+    pairId: string;
+    step: string;
+    waitingFor: LinkPurpose;
+    waitingOn: LinkRecipient;
+    waitingSince: Date;
+    nudgesSent: number;
+  },
+): Bilingual {
   const who = {
-    fr: input.waitingOn === "mentor" ? "du mentor" : "du mentoré",
-    en: input.waitingOn === "mentor" ? "the mentor" : "the mentee",
+    fr: input.waitingOn === "mentor" ? input.mentorName : input.menteeName,
+    en: input.waitingOn === "mentor" ? input.mentorName : input.menteeName,
+  };
+  const role = {
+    fr: input.waitingOn === "mentor" ? "mentor" : "mentorée ou mentoré",
+    en: input.waitingOn === "mentor" ? "mentor" : "mentee",
   };
   const since = formatDay(input.waitingSince);
+  const step = theStep(input.step);
   return {
-    subject: subject(`binôme ${input.pairId} sans réponse (${input.step})`),
+    subject: subject(`${input.menteeName} et ${input.mentorName} sans réponse (${step.fr})`),
     fr: [
       "Bonjour,",
-      `Le binôme ${input.pairId} (${input.mentorFirstName} et ${input.menteeFirstName}) attend une réponse ${who.fr} depuis le ${since.fr}, malgré ${input.nudgesSent} relance${input.nudgesSent > 1 ? "s" : ""}.`,
-      `Étape : ${input.step} — action attendue : ${expectedAction[input.waitingFor].fr}.`,
+      `Le binôme ${de(input.menteeName)} et ${input.mentorName} attend une réponse ${de(who.fr)} (${role.fr}) depuis le ${since.fr}, malgré ${plural("fr", input.nudgesSent, "relance", "relances")}.`,
+      `Étape : ${step.fr} — action attendue : ${expectedAction[input.waitingFor].fr}.`,
       "Un échange avec eux permettra sans doute de débloquer la situation.",
       { link: pairAdminLink(input.pairId), label: "Voir le binôme" },
     ],
     en: [
       "Hello,",
-      `Pair ${input.pairId} (${input.mentorFirstName} and ${input.menteeFirstName}) has been waiting for ${who.en} since ${since.en}, despite ${input.nudgesSent} reminder${input.nudgesSent > 1 ? "s" : ""}.`,
-      `Step: ${input.step} — expected action: ${expectedAction[input.waitingFor].en}.`,
+      `The pair of ${input.menteeName} and ${input.mentorName} has been waiting for ${who.en} (${role.en}) since ${since.en}, despite ${plural("en", input.nudgesSent, "reminder", "reminders")}.`,
+      `Step: ${step.en} — expected action: ${expectedAction[input.waitingFor].en}.`,
       "A word with them will probably get things moving.",
       { link: pairAdminLink(input.pairId), label: "Open the pair" },
     ],
@@ -506,72 +562,71 @@ export function escalation(input: {
 }
 
 /** To the programme team: a meeting did not take place again (see `noShowRule`). */
-export function noShowEscalation(input: {
-  pairId: string;
-  meeting: Meeting;
-  noShows: number;
-  endAt: number;
-  mentorFirstName: string;
-  menteeFirstName: string;
-}): Bilingual {
+export function noShowEscalation(
+  input: PairNames & { pairId: string; meeting: Meeting; noShows: number; endAt: number },
+): Bilingual {
   const label = theMeeting(input.meeting);
-  const { pairId, noShows } = input;
-  const names = { mentor: input.mentorFirstName, mentee: input.menteeFirstName };
+  const { noShows } = input;
+  const pair = {
+    fr: `${de(input.menteeName)} et ${input.mentorName}`,
+    en: `${input.menteeName} and ${input.mentorName}`,
+  };
   return {
-    subject: subject(`binôme ${pairId}, ${label.fr} n'a pas eu lieu (${noShows} fois)`),
+    subject: subject(
+      `${input.menteeName} et ${input.mentorName} : ${label.fr} n'a pas eu lieu (${plural("fr", noShows, "fois", "fois")})`,
+    ),
     fr: [
       "Bonjour,",
-      `Le binôme ${pairId} (${names.mentor} et ${names.mentee}) n'a pas pu tenir ${label.fr} : c'est la ${noShows}e fois.`,
-      `Le mentor est invité à proposer une nouvelle date. Si ${label.fr} n'a toujours pas lieu, le binôme prendra fin automatiquement (au bout de ${input.endAt} tentatives).`,
+      `Le binôme ${pair.fr} n'a pas pu tenir ${label.fr} : c'est la ${noShows === 1 ? "1re" : `${noShows}e`} fois.`,
+      `Le mentor est invité à proposer une nouvelle date. Si ${label.fr} n'a toujours pas lieu, le binôme s'arrêtera automatiquement (au bout de ${plural("fr", input.endAt, "tentative", "tentatives")}).`,
       "Un échange avec eux permettra sans doute de débloquer la situation.",
+      { link: pairAdminLink(input.pairId), label: "Voir le binôme" },
     ],
     en: [
       "Hello,",
-      `Pair ${pairId} (${names.mentor} and ${names.mentee}) could not hold ${label.en}: this is attempt ${noShows}.`,
-      `The mentor is asked to propose a new date. If ${label.en} still does not take place, the pair will end automatically (after ${input.endAt} attempts).`,
+      `The pair of ${pair.en} could not hold ${label.en}: this is attempt ${noShows}.`,
+      `The mentor is asked to propose a new date. If ${label.en} still does not take place, the pair will stop automatically (after ${plural("en", input.endAt, "attempt", "attempts")}).`,
       "A word with them will probably get things moving.",
+      { link: pairAdminLink(input.pairId), label: "Open the pair" },
     ],
   };
 }
 
 /**
- * Why the workflow ended a pair on its own: `reason` is kept on the pair (the team's pages show
- * it), `notice` goes into the cancellation email to both participants.
+ * To the programme team: a step failed after its retries. The pair by its names when they could be
+ * read; the error's name is given once, as a reference for the technical team.
  */
-export const workflowEnding = {
-  afterNoShows: (meeting: Meeting, noShows: number) => ({
-    reason: "Rendez-vous manqué à plusieurs reprises / meeting missed several times",
-    notice: `${capitalise(theMeeting(meeting).fr)} n'a pas pu avoir lieu après ${noShows} tentatives.`,
-  }),
-  afterSilence: {
-    reason: "Sans réponse malgré les relances / no answer despite reminders",
-    notice: "Sans réponse malgré plusieurs relances.",
+export function failureAlert(
+  input: Partial<PairNames> & {
+    pairId: string;
+    step: string;
+    error: string;
+    at: Date;
   },
-};
-
-/** To the programme team: a step failed after its retries. Ids and a short error name only. */
-export function failureAlert(input: {
-  pairId: string;
-  step: string;
-  error: string;
-  at: Date;
-  executionName?: string;
-}): Bilingual {
+): Bilingual {
   const when = formatWhen(input.at);
+  const step = theStep(input.step);
+  const names =
+    input.menteeName && input.mentorName
+      ? {
+          fr: ` ${de(input.menteeName)} et ${input.mentorName}`,
+          en: ` of ${input.menteeName} and ${input.mentorName}`,
+        }
+      : { fr: "", en: "" };
   return {
-    subject: subject(`incident sur le binôme ${input.pairId} (${input.step})`),
+    subject: subject(`incident sur le binôme${names.fr} (${step.fr})`),
     fr: [
       "Bonjour,",
-      `Une étape du binôme ${input.pairId} a échoué le ${when.fr}, malgré les nouvelles tentatives automatiques.`,
-      `Étape : ${input.step} — erreur : ${input.error}${input.executionName ? ` — exécution : ${input.executionName}` : ""}.`,
+      `Une étape du binôme${names.fr} a échoué le ${when.fr}, malgré les nouvelles tentatives automatiques : ${step.fr}.`,
       "Le binôme est marqué « à traiter ». L'équipe technique peut relancer l'exécution depuis la console AWS une fois la cause corrigée.",
+      `Référence pour l'équipe technique : ${input.error}.`,
       { link: pairAdminLink(input.pairId), label: "Voir le binôme" },
     ],
     en: [
       "Hello,",
-      `A step of pair ${input.pairId} failed on ${when.en}, despite the automatic retries.`,
-      `Step: ${input.step} — error: ${input.error}${input.executionName ? ` — execution: ${input.executionName}` : ""}.`,
+      `A step of the pair${names.en} failed on ${when.en}, despite the automatic retries: ${step.en}.`,
       "The pair is flagged “needs attention”. The technical team can redrive the execution from the AWS console once the cause is fixed.",
+      `Reference for the technical team: ${input.error}.`,
       { link: pairAdminLink(input.pairId), label: "Open the pair" },
     ],
   };
@@ -593,12 +648,12 @@ export function pauseNotice(
     subject: subject("bravo, place à la mise en pratique"),
     fr: [
       `Bonjour ${input.recipientFirstName},`,
-      `Avec ${input.otherFirstName}, vous avez tenu ${input.sessionsHeld} séance${input.sessionsHeld > 1 ? "s" : ""} : bravo ! Vient maintenant une pause de quelques mois pour mettre en pratique ce que vous avez vu ensemble.`,
+      `Avec ${input.otherFirstName}, vous avez tenu ${plural("fr", input.sessionsHeld, "séance", "séances")} : bravo ! Vient maintenant une pause de quelques mois pour mettre en pratique ce que vous avez vu ensemble.`,
       `Nous reviendrons vers vous en ${month.fr} pour organiser la séance de suivi : ce qui a été appris, ce qui a été mis en œuvre, ce qui reste à faire.`,
     ],
     en: [
       `Hello ${input.recipientFirstName},`,
-      `You and ${input.otherFirstName} have held ${input.sessionsHeld} session${input.sessionsHeld > 1 ? "s" : ""}: well done! Now comes a pause of a few months to put into practice what you saw together.`,
+      `You and ${input.otherFirstName} have held ${plural("en", input.sessionsHeld, "session", "sessions")}: well done! Now comes a pause of a few months to put into practice what you saw together.`,
       `We will get back to you in ${month.en} to arrange the follow-up session: what was learnt, what was put into practice, what is left to do.`,
     ],
   };
@@ -607,17 +662,20 @@ export function pauseNotice(
 /** The pause is over: time to schedule the follow-up session. */
 export function followUpRequest(input: ToOne & { scheduleLink: string }): Bilingual {
   return {
+    replyTo: input.other?.email,
     subject: subject("c'est le moment de la séance de suivi"),
     fr: [
       `Bonjour ${input.recipientFirstName},`,
       `Quelques mois ont passé depuis votre dernière séance avec ${input.otherFirstName}. C'est le moment de la séance de suivi, pour faire le point sur ce que vous avez mis en pratique.`,
       "Convenez d'un moment ensemble, puis indiquez-le ici :",
+      ...reachLines(input, "fr"),
       { link: input.scheduleLink, label: "Proposer une date" },
     ],
     en: [
       `Hello ${input.recipientFirstName},`,
       `A few months have passed since your last session with ${input.otherFirstName}. It is time for the follow-up session, to review what you have put into practice.`,
       "Agree on a time together, then enter it here:",
+      ...reachLines(input, "en"),
       { link: input.scheduleLink, label: "Propose a date" },
     ],
   };
@@ -649,30 +707,93 @@ export function selfEvaluationRequest(
   };
 }
 
-/** The thank-you email that closes the pair, with its summary. */
+/**
+ * The thank-you email that closes the pair, with its summary. A pair whose meetings took place is
+ * completed even when a self-evaluation never came: the one who did not answer is told, kindly,
+ * that it is still welcome.
+ */
 export function closing(
-  input: ToOne & { sessionsHeld: number; hours: number; objectives?: string },
+  input: ToOne & {
+    sessionsHeld: number;
+    hours: number;
+    objectives?: string;
+    /** The recipient's own self-evaluation never came. */
+    evaluationMissing?: boolean;
+  },
 ): Bilingual {
   const hours = formatHours(input.hours);
   return {
     subject: subject("merci, votre binôme se termine"),
     fr: [
       `Bonjour ${input.recipientFirstName},`,
-      `Votre binôme avec ${input.otherFirstName} se termine ici. Merci pour le temps et l'énergie que vous y avez mis.`,
+      `Votre binôme avec ${input.otherFirstName} se termine ici : les séances et la séance de suivi ont eu lieu. Merci pour le temps et l'énergie que vous y avez mis.`,
       "En résumé :",
-      bullet(`séances tenues : ${input.sessionsHeld}`),
+      bullet(
+        `${agreed("fr", input.sessionsHeld, "séance tenue", "séances tenues")} : ${input.sessionsHeld}`,
+      ),
       bullet(`temps passé ensemble : ${hours.fr}`),
       ...(input.objectives ? [bullet(`objectifs convenus : ${input.objectives}`)] : []),
+      ...(input.evaluationMissing
+        ? [
+            `Votre auto-évaluation ne nous est pas parvenue ; ce n'est pas grave. Si vous souhaitez nous dire comment ce binôme s'est passé, écrivez-nous à ${programme.contactEmail}.`,
+          ]
+        : []),
       `Envie de continuer ? Les ateliers collectifs, les BarNum' et le réseau des mentors vous attendent. Écrivez-nous à ${programme.contactEmail}.`,
     ],
     en: [
       `Hello ${input.recipientFirstName},`,
-      `Your pair with ${input.otherFirstName} ends here. Thank you for the time and energy you put into it.`,
+      `Your pair with ${input.otherFirstName} ends here: the sessions and the follow-up session took place. Thank you for the time and energy you put into it.`,
       "In short:",
-      bullet(`sessions held: ${input.sessionsHeld}`),
+      bullet(
+        `${agreed("en", input.sessionsHeld, "session held", "sessions held")}: ${input.sessionsHeld}`,
+      ),
       bullet(`time spent together: ${hours.en}`),
       ...(input.objectives ? [bullet(`agreed goals: ${input.objectives}`)] : []),
+      ...(input.evaluationMissing
+        ? [
+            `We did not receive your self-evaluation; no matter. If you would like to tell us how this pair went, write to us at ${programme.contactEmail}.`,
+          ]
+        : []),
       `Want to keep going? Collective workshops, BarNum' drop-ins and the mentor network are open to you. Write to us at ${programme.contactEmail}.`,
+    ],
+  };
+}
+
+/** Why the workflow stopped a pair on its own, in plain words. */
+export type StopReason =
+  | { kind: "silence"; step: string }
+  | { kind: "no-shows"; step: string; attempts: number };
+
+export function stopReasonText(reason: StopReason): Localised {
+  const step = theStep(reason.step);
+  if (reason.kind === "silence") {
+    return {
+      fr: `${capitalise(step.fr)} attendait une réponse qui n'est pas venue, malgré plusieurs relances.`,
+      en: `${capitalise(step.en)} waited for an answer that did not come, despite several reminders.`,
+    };
+  }
+  return {
+    fr: `${capitalise(step.fr)} n'a pas pu avoir lieu après ${plural("fr", reason.attempts, "tentative", "tentatives")}.`,
+    en: `${capitalise(step.en)} could not take place after ${plural("en", reason.attempts, "attempt", "attempts")}.`,
+  };
+}
+
+/** The workflow stopped the pair by itself (not the programme team): said so, and why. */
+export function automaticStop(input: ToOne & { reason: StopReason }): Bilingual {
+  const why = stopReasonText(input.reason);
+  return {
+    subject: subject("votre binôme s'arrête"),
+    fr: [
+      `Bonjour ${input.recipientFirstName},`,
+      `Votre binôme avec ${input.otherFirstName} s'est arrêté automatiquement. ${why.fr}`,
+      "Ce n'est pas une décision de l'équipe d'animation : le programme arrête de lui-même un binôme qui ne peut plus avancer. Les rendez-vous prévus sont annulés et vous ne recevrez plus de messages pour ce binôme.",
+      `Vous souhaitez reprendre, ou nous dire ce qui s'est passé ? Écrivez-nous à ${programme.contactEmail}.`,
+    ],
+    en: [
+      `Hello ${input.recipientFirstName},`,
+      `Your pair with ${input.otherFirstName} stopped automatically. ${why.en}`,
+      "This is not a decision of the programme team: the programme stops on its own a pair that can no longer move forward. Planned meetings are cancelled and you will receive no more messages about this pair.",
+      `Would you like to start again, or tell us what happened? Write to us at ${programme.contactEmail}.`,
     ],
   };
 }
@@ -760,13 +881,13 @@ export function reassignmentToNewMentor(input: {
     subject: subject(`vous accompagnez désormais ${input.menteeFirstName}`),
     fr: [
       `Bonjour ${input.newMentorFirstName},`,
-      `Merci de prendre le relais : vous accompagnez désormais ${input.menteeFirstName}, qui a déjà tenu ${input.sessionsHeld} séance${input.sessionsHeld > 1 ? "s" : ""}.`,
+      `Merci de prendre le relais : vous accompagnez désormais ${input.menteeFirstName}, qui a déjà tenu ${plural("fr", input.sessionsHeld, "séance", "séances")}.`,
       ...(input.objectives ? [`Objectifs convenus : ${input.objectives}`] : []),
       "Vous recevrez le lien pour proposer la prochaine date dans un message séparé.",
     ],
     en: [
       `Hello ${input.newMentorFirstName},`,
-      `Thank you for taking over: you now coach ${input.menteeFirstName}, who has already held ${input.sessionsHeld} session${input.sessionsHeld > 1 ? "s" : ""}.`,
+      `Thank you for taking over: you now coach ${input.menteeFirstName}, who has already held ${plural("en", input.sessionsHeld, "session", "sessions")}.`,
       ...(input.objectives ? [`Agreed goals: ${input.objectives}`] : []),
       "You will receive the link to propose the next date in a separate message.",
     ],
@@ -792,12 +913,6 @@ export function reassignmentToPreviousMentor(input: {
     ],
   };
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** "que Marc" but "qu'Élodie": French elides before a vowel. */
-const que = (firstName: string) =>
-  /^[aeiouyàâäéèêëîïôöùûüh]/i.test(firstName) ? `qu'${firstName}` : `que ${firstName}`;
 
 /** What a step waits for, in words the programme team reads. */
 const expectedAction: Record<LinkPurpose, Localised> = {

@@ -13,6 +13,8 @@ export type Attachment = { fileName: string; contentType: string; content: strin
 export type OutgoingEmail = {
   to: string[];
   cc?: string[];
+  /** Where replies go (the other participant of a pair), instead of the sending address. */
+  replyTo?: string[];
   subject: string;
   text: string;
   html: string;
@@ -66,6 +68,7 @@ function toSendEmailCommand(email: OutgoingEmail) {
   return new SendEmailCommand({
     FromEmailAddress: env.senderAddress,
     Destination: { ToAddresses: email.to, CcAddresses: email.cc?.length ? email.cc : undefined },
+    ReplyToAddresses: email.replyTo?.length ? email.replyTo : undefined,
     ConfigurationSetName: env.sesConfigurationSet,
     Content: {
       Simple: {

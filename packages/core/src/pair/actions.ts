@@ -1,5 +1,6 @@
 import { clock } from "../clock";
 import {
+  automaticStop,
   cancellationNotice,
   pausedByTeam,
   reassignmentToMentee,
@@ -9,7 +10,7 @@ import {
 } from "../email/pair-messages";
 import { workflowEngine } from "../workflow/engine";
 import { workflowErrors } from "../workflow/payload";
-import type { Pair } from "./model";
+import type { Pair, StopCause } from "./model";
 import { sendToRole } from "./notify";
 import { loadMentor, loadPeople, type PairPeople } from "./people";
 import { expireEndedPair, holdForms } from "./retention";
@@ -57,7 +58,12 @@ export async function cancelPair(pairId: string, reason: string): Promise<TeamAc
   }
   await updatePair(
     pairId,
-    { status: "cancelled", cancelReason: reason, closedAt: clock.now().toISOString() },
+    {
+      status: "cancelled",
+      outcome: "cancelled",
+      cancelReason: reason,
+      closedAt: clock.now().toISOString(),
+    },
     { remove: ["waitingOn"] },
   );
   await appendHistory(pairId, "team", "pair.cancelled", { reason });
@@ -76,6 +82,13 @@ export async function cancelPair(pairId: string, reason: string): Promise<TeamAc
 export async function notifyCancellation(pair: Pair, reason: string) {
   await tellBoth(pair, "cancelled", (people, role) =>
     cancellationNotice({ ...toOne(people, role), reason }),
+  );
+}
+
+/** The workflow stopped the pair by itself: both are told it was automatic, and why. */
+export async function notifyAutomaticStop(pair: Pair, cause: StopCause) {
+  await tellBoth(pair, "cancelled", (people, role) =>
+    automaticStop({ ...toOne(people, role), reason: cause }),
   );
 }
 

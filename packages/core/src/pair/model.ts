@@ -14,6 +14,19 @@ export type PairPhase =
 
 export type PairStatus = "active" | "paused" | "closed" | "cancelled" | "failed";
 
+/**
+ * How a pair ended, as people would say it: completed (its meetings took place, with or without
+ * every self-evaluation), stopped by the workflow on its own (silence, missed meetings), or
+ * cancelled by the programme team. A stopped pair has the status `cancelled` (the workflow ends
+ * it the same way); only `outcome` tells the two apart.
+ */
+export type PairOutcome = "completed" | "stopped" | "cancelled";
+
+/** Why the workflow stopped a pair by itself. */
+export type StopCause =
+  | { kind: "silence"; step: string }
+  | { kind: "no-shows"; step: string; attempts: number };
+
 /** The settings a cohort gives each of its pairs, fixed when the pair starts. */
 export type CohortSettings = {
   sessions: number;
@@ -44,6 +57,12 @@ export type Pair = {
   /** One-minute feedback scores (1–5) given after sessions. */
   feedbackScores?: number[];
   cancelReason?: string;
+  /** Set when the pair ends (see `outcomeOf` for pairs that ended before it existed). */
+  outcome?: PairOutcome;
+  /** Set when the workflow stopped the pair on its own. */
+  stopCause?: StopCause;
+  /** The closing self-evaluations that never came: the pair closed as completed without them. */
+  missingEvaluations?: ("mentor" | "mentee")[];
   createdAt: string;
   updatedAt: string;
   closedAt?: string;
@@ -65,3 +84,11 @@ export type HistoryEntry = {
   event: string;
   detail?: Record<string, string | number | boolean>;
 };
+
+/** How the pair ended, or undefined while it runs (a failed step is an incident, not an end). */
+export function outcomeOf(pair: Pick<Pair, "status" | "outcome">): PairOutcome | undefined {
+  if (pair.outcome) return pair.outcome;
+  if (pair.status === "closed") return "completed";
+  if (pair.status === "cancelled") return "cancelled";
+  return undefined;
+}

@@ -57,6 +57,8 @@ export async function sendToRole(input: {
   const result = await sendOnce(pairEmailDedupeKey(pair.id, input.purpose, role), {
     to: [to],
     cc,
+    // A participant's reply reaches the other participant (never the team's alerts).
+    replyTo: role !== "team" && input.message.replyTo ? [input.message.replyTo] : undefined,
     ...rendered,
     attachments: input.calendar
       ? [

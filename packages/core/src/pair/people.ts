@@ -30,3 +30,11 @@ export async function loadPeople(pair: Pair): Promise<PairPeople> {
   ]);
   return { mentee, mentor };
 }
+
+/** How the other participant is reached: full name and professional address. */
+export const contactOf = (person: Person) => ({
+  fullName: `${person.firstName} ${person.lastName}`,
+  email: person.email,
+});
+
+export const fullName = (person: Person) => `${person.firstName} ${person.lastName}`;

@@ -20,9 +20,9 @@ import {
   pauseNotice,
   schedulingRequest,
   selfEvaluationRequest,
+  stopReasonText,
   theMeeting,
   tookPlaceRequest,
-  workflowEnding,
 } from "../email/pair-messages";
 import { issueLink, type LinkPurpose, type LinkRecipient } from "../links";
 import { logger, metrics } from "../observability";
@@ -30,9 +30,9 @@ import { programme } from "../programme";
 import { workflowEngine } from "../workflow/engine";
 import type { NoShowOutcome, SessionTimer, StepPayload, WaitPurpose } from "../workflow/payload";
 import { MeetingCalledOff, MeetingMoved, PairCancelled, TransientStepError } from "./errors";
-import type { Pair, PairPhase } from "./model";
+import type { Pair, PairPhase, StopCause } from "./model";
 import { sendToRole } from "./notify";
-import { loadPeople, type PairPeople } from "./people";
+import { contactOf, fullName, loadPeople, type PairPeople } from "./people";
 import { expireEndedPair } from "./retention";
 import {
   decideAfterNoShow,
@@ -96,10 +96,12 @@ const meetingOf = (step: string): Meeting => meetingOfStep(step) ?? { kind: "pre
 const toMentor = (people: PairPeople) => ({
   recipientFirstName: people.mentor.firstName,
   otherFirstName: people.mentee.firstName,
+  other: contactOf(people.mentee),
 });
 const toMentee = (people: PairPeople) => ({
   recipientFirstName: people.mentee.firstName,
   otherFirstName: people.mentor.firstName,
+  other: contactOf(people.mentor),
 });
 
 function phaseOf(step: string): PairPhase {
@@ -129,26 +131,24 @@ export async function introduce(pairId: string): Promise<void> {
     people,
     role: "mentor",
     purpose: "introduction",
-    message: introduction({ ...common, scheduleLink }),
+    message: introduction({
+      ...common,
+      recipient: "mentor",
+      other: contactOf(people.mentee),
+      scheduleLink,
+    }),
   });
   // The mentee's copy has no scheduling link: the mentor proposes the preparation call.
-  const menteeCopy = introduction({ ...common, scheduleLink });
   await sendToRole({
     pair,
     people,
     role: "mentee",
     purpose: "introduction",
     copyAssistant: true,
-    message: withoutLinks(menteeCopy),
+    message: introduction({ ...common, recipient: "mentee", other: contactOf(people.mentor) }),
   });
   await appendHistory(pairId, "system", "introduction.sent", undefined, "introduction");
 }
-
-const withoutLinks = (message: Bilingual): Bilingual => ({
-  ...message,
-  fr: message.fr.filter((paragraph) => typeof paragraph === "string"),
-  en: message.en.filter((paragraph) => typeof paragraph === "string"),
-});
 
 // ---------------------------------------------------------------------------------------------
 // Waiting for a person (or a time): store the token, ask, return
@@ -471,8 +471,8 @@ export async function recordNoShow(pairId: string, step: string): Promise<NoShow
         meeting: meetingOf(step),
         noShows,
         endAt: noShowRule.endAt,
-        mentorFirstName: people.mentor.firstName,
-        menteeFirstName: people.mentee.firstName,
+        menteeName: fullName(people.mentee),
+        mentorName: fullName(people.mentor),
       }),
     });
     await updatePair(pairId, { needsAttention: true });
@@ -487,7 +487,7 @@ export async function recordNoShow(pairId: string, step: string): Promise<NoShow
   }
   if (decision === "end") {
     await endPair(pair, {
-      ...workflowEnding.afterNoShows(meetingOf(step), noShows),
+      cause: { kind: "no-shows", step, attempts: noShows },
       event: "pair.ended-after-no-shows",
       detail: { step, noShows },
     });
@@ -557,8 +557,8 @@ export async function nudgeOrEscalate(
         step: wait.step,
         waitingFor: purpose,
         waitingOn: awaitedRoles(wait.purpose, wait.answeredBy)[0] ?? "mentor",
-        mentorFirstName: people.mentor.firstName,
-        menteeFirstName: people.mentee.firstName,
+        menteeName: fullName(people.mentee),
+        mentorName: fullName(people.mentor),
         waitingSince: new Date(wait.since),
         nudgesSent: silence.nudges,
       }),
@@ -576,39 +576,49 @@ export async function nudgeOrEscalate(
   return { decision, timeouts };
 }
 
+/**
+ * A wait that got no answer past its nudges and escalation. At closure the meetings all took
+ * place: the pair is completed, the missing self-evaluations noted. Anywhere else the workflow
+ * stops the pair on its own, and says so (it is not the team's cancellation).
+ */
 export async function giveUp(pairId: string): Promise<void> {
   const pair = await activePair(pairId);
   const wait = await getWait(pairId);
+  if (wait?.purpose === "self-evaluation") {
+    await closePair(pairId, { missing: awaitedRoles(wait.purpose, wait.answeredBy) });
+    return;
+  }
   await endPair(pair, {
-    ...workflowEnding.afterSilence,
+    cause: { kind: "silence", step: wait?.step ?? pair.phase },
     event: "pair.ended-after-silence",
     detail: wait ? { step: wait.step } : undefined,
   });
 }
 
-/** The workflow ends a pair on its own: recorded, flagged for the team, and both are told. */
+/** The workflow stops a pair on its own: recorded as stopped, flagged, and both are told why. */
 async function endPair(
   pair: Pair,
   end: {
-    reason: string;
+    cause: StopCause;
     event: string;
     detail?: Record<string, string | number>;
-    notice: string;
   },
 ) {
   await updatePair(
     pair.id,
     {
       status: "cancelled",
+      outcome: "stopped",
+      stopCause: end.cause,
       needsAttention: true,
-      cancelReason: end.reason,
+      cancelReason: stopReasonText(end.cause).fr,
       closedAt: clock.now().toISOString(),
     },
     { remove: ["waitingOn"] },
   );
   await appendHistory(pair.id, "system", end.event, end.detail, end.event);
-  const { notifyCancellation } = await import("./actions");
-  await notifyCancellation(pair, end.notice);
+  const { notifyAutomaticStop } = await import("./actions");
+  await notifyAutomaticStop(pair, end.cause);
   // Last, so that what the ending wrote expires with the rest (a retry: see `activePair`).
   await expireEndedPair(await requirePair(pair.id));
 }
@@ -654,10 +664,18 @@ export async function planThePause(pairId: string) {
   };
 }
 
-export async function closePair(pairId: string): Promise<void> {
+/**
+ * Closes a completed pair: both get the summary, whoever did not send a self-evaluation
+ * (`missing`, when the closure's wait went silent) included, and the missing ones are recorded.
+ */
+export async function closePair(
+  pairId: string,
+  options: { missing?: LinkRecipient[] } = {},
+): Promise<void> {
   const pair = await activePair(pairId);
   const people = await loadPeople(pair);
   const hours = pair.mentorHours ?? 0;
+  const missing = options.missing ?? pair.missingEvaluations ?? [];
   for (const role of ["mentor", "mentee"] as const) {
     await sendToRole({
       pair,
@@ -669,6 +687,7 @@ export async function closePair(pairId: string): Promise<void> {
         sessionsHeld: pair.sessionsDone,
         hours,
         objectives: pair.objectives,
+        evaluationMissing: missing.includes(role),
       }),
     });
   }
@@ -677,10 +696,22 @@ export async function closePair(pairId: string): Promise<void> {
     pair.status === "closed" && pair.closedAt ? pair.closedAt : clock.now().toISOString();
   await updatePair(
     pairId,
-    { status: "closed", phase: "closed", closedAt },
+    {
+      status: "closed",
+      phase: "closed",
+      outcome: "completed",
+      closedAt,
+      ...(missing.length ? { missingEvaluations: missing } : {}),
+    },
     { remove: ["waitingOn"] },
   );
-  await appendHistory(pairId, "system", "pair.closed", { mentorHours: hours }, "pair.closed");
+  await appendHistory(
+    pairId,
+    "system",
+    "pair.closed",
+    { mentorHours: hours, ...(missing.length ? { missing: missing.join(",") } : {}) },
+    "pair.closed",
+  );
   // Counted once: a retried task finds the pair already closed.
   if (pair.status !== "closed") metrics.addMetric("PairsClosed", MetricUnit.Count, 1);
   await expireEndedPair(await requirePair(pairId));
@@ -693,11 +724,16 @@ export async function recordFailure(payload: StepPayload): Promise<void> {
   const step = pair.waitingOn?.step ?? pair.phase;
   await updatePair(pairId, { status: "failed", needsAttention: true });
   await appendHistory(pairId, "system", "step.failed", { step, error });
+  // The alert names the pair by its people when they can be read (the failure may be theirs).
+  const names = await loadPeople(pair).then(
+    (people) => ({ menteeName: fullName(people.mentee), mentorName: fullName(people.mentor) }),
+    () => ({}),
+  );
   await sendToRole({
     pair,
     role: "team",
     purpose: `failure#${step}#${error}`,
-    message: failureAlert({ pairId, step, error, at: clock.now() }),
+    message: failureAlert({ pairId, step, error, at: clock.now(), ...names }),
   });
   logger.error("Pair step failed", { pairId, step, error });
 }
