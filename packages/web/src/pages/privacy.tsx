@@ -238,7 +238,10 @@ const english = (): { title: string; intro: string; parts: Part[] } => ({
           <ul>
             <li>the programme team;</li>
             <li>
-              your pair, for what the sessions need: your name, work address, themes and goal;
+              your pair, for what the sessions need: your name, work address, themes and goal. From
+              the introduction email on, each receives the other's name and work address, and a
+              reply to an organising email (introduction, a date to agree, an invitation) goes
+              straight to the other person of the pair, not to the programme team;
             </li>
             <li>your assistant, copied on scheduling emails if you gave their address.</li>
           </ul>
