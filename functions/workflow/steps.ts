@@ -5,9 +5,8 @@ import {
   closePair,
   giveUp,
   introduce,
-  inviteAndPlan,
+  invite,
   nudgeOrEscalate,
-  planAfterTimer,
   planThePause,
   recordFailure,
   recordNoShow,
@@ -29,9 +28,7 @@ export async function runStep(payload: StepPayload): Promise<unknown> {
     case "await":
       return awaitStep(payload);
     case "invite":
-      return inviteAndPlan(payload);
-    case "plan":
-      return planAfterTimer(payload);
+      return invite(payload);
     case "remind":
       return remind(payload);
     case "record-no-show":

@@ -4,8 +4,8 @@ import type * as logs from "aws-cdk-lib/aws-logs";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import * as tasks from "aws-cdk-lib/aws-stepfunctions-tasks";
 import { Construct } from "constructs";
-import { programme } from "../../packages/core/src/programme";
 import {
+  type ChapterInput,
   type StepAction,
   type WaitPurpose,
   waitingTaskTimeoutSeconds,
@@ -38,14 +38,18 @@ const retryTransient: sfn.RetryProps = {
   jitterStrategy: sfn.JitterType.FULL,
 };
 
-type Meeting = { step: string; label: string };
+/** Where the execution input names its chapter (`ChapterInput`), and so the meeting it is about. */
+const chapter = "$.chapter";
+const meetingStep = sfn.JsonPath.stringAt(chapter);
 
 /**
  * One Standard execution per chapter of a pair (introduction and preparation call, each session,
  * the pause, the follow-up session and closure); each chapter starts the next one in a fresh
  * execution named after the pair id, which keeps every execution far from the one-year and
- * 25,000-event limits. Every wait for a person is a task token kept server-side, with a timeout
- * that nudges, escalates and finally ends the pair: no execution is ever stuck.
+ * 25,000-event limits. The preparation call, every session and the follow-up run through the same
+ * meeting states: the execution input (`{"chapter": "session-2"}`) says which meeting it is.
+ * Every wait for a person is a task token kept server-side, with a timeout that nudges, escalates
+ * and finally ends the pair: no execution is ever stuck.
  */
 export class PairWorkflow extends Construct {
   readonly stateMachine: sfn.StateMachine;
@@ -88,14 +92,12 @@ class PairDefinition {
   private readonly cancelled: sfn.Succeed;
   private readonly failed: sfn.IChainable;
   private readonly giveUp: sfn.IChainable;
-  private readonly endAfterNoShows: sfn.IChainable;
-  private readonly continueAfterMeeting: sfn.IChainable;
-  private readonly continueTimer: sfn.IChainable;
+  private readonly alreadyStarted: sfn.Succeed;
 
   constructor(
     private readonly scope: Construct,
     private readonly fn: lambda.IFunction,
-    self: sfn.IStateMachine,
+    private readonly self: sfn.IStateMachine,
   ) {
     this.cancelled = new sfn.Succeed(scope, "Stop: the programme team cancelled the pair");
     const failure = this.task("Record the failure and alert the programme team", "record-failure", {
@@ -112,30 +114,130 @@ class PairDefinition {
     this.giveUp = this.task("End the pair after a long silence", "give-up", {
       resultPath: sfn.JsonPath.DISCARD,
     }).next(new sfn.Succeed(scope, "Stop: the pair ended after a long silence"));
-    this.endAfterNoShows = new sfn.Succeed(
-      scope,
-      "Stop: the pair ended after a meeting was missed too often",
+    // A second start of the same name (a redrive) finds it exists: the pair goes on there.
+    this.alreadyStarted = new sfn.Succeed(scope, "Stop: the next execution had already started");
+
+    const introduce = this.task("Send the introduction emails", "introduce", {
+      resultPath: sfn.JsonPath.DISCARD,
+      step: "introduction",
+    });
+    const meeting = this.meeting();
+    introduce.next(meeting.schedule);
+
+    this.start = new sfn.Choice(scope, "Which chapter of the pair does this execution run?")
+      .when(sfn.Condition.stringEquals(chapter, "pause"), this.pause())
+      // A meeting whose date lies beyond its first execution's year goes on in a fresh one.
+      .when(sfn.Condition.isPresent("$.resume"), meeting.invite)
+      .when(sfn.Condition.stringEquals(chapter, "preparation"), introduce)
+      .when(
+        sfn.Condition.or(
+          sfn.Condition.stringMatches(chapter, "session-*"),
+          sfn.Condition.stringEquals(chapter, "follow-up"),
+        ),
+        meeting.schedule,
+      )
+      .otherwise(new sfn.Fail(scope, "Unknown chapter", { error: "UnknownChapter" }));
+  }
+
+  /**
+   * The meeting of the chapter (preparation call, session, follow-up): the mentor schedules it,
+   * both get the invitation, a reminder before it, then the mentor says whether it took place.
+   * A move sends a new invitation; a cancellation or a no-show asks for a new date.
+   */
+  private meeting() {
+    const schedule = this.waitFor(
+      "Wait for the mentor to schedule the meeting",
+      "schedule",
+      meetingStep,
+      sfn.JsonPath.DISCARD,
+      "scheduling the meeting",
     );
-    this.continueAfterMeeting = this.continueIn(
-      "Continue the pair in a fresh execution",
-      "$.outcome.next",
-      self,
-      { resume: false },
+    // The two timers know their execution's start: a date too far off goes to a fresh execution.
+    const execution = {
+      executionStartedAt: sfn.JsonPath.stringAt("$$.Execution.StartTime"),
+      executionName: sfn.JsonPath.stringAt("$$.Execution.Name"),
+    };
+    const invite = this.task("Send the calendar invitation", "invite", {
+      resultPath: "$.timer",
+      step: meetingStep,
+      payload: execution,
+    });
+    const untilReminder = this.awaiting(
+      "Wait until the reminder is due, or for a change to the meeting",
+      { purpose: "session-time", step: meetingStep, resultPath: "$.change" },
+      sfn.Timeout.at("$.timer.timeoutSeconds"),
     );
-    this.continueTimer = this.continueIn(
-      "Hand the session over to a fresh execution",
-      "$.timer.next",
-      self,
+    const remind = this.task("Send the reminder", "remind", {
+      resultPath: "$.timer",
+      step: meetingStep,
+      payload: execution,
+    });
+    const untilEnd = this.awaiting(
+      "Wait for the meeting to end, or for a change to it",
+      { purpose: "session-time", step: meetingStep, resultPath: "$.change" },
+      sfn.Timeout.at("$.timer.timeoutSeconds"),
+    );
+    const handOver = this.startChapter(
+      "Hand the meeting over to a fresh execution",
+      "$.timer.handOver",
       { resume: true },
     );
+    // A change sent as the meeting's time came reaches this wait: back to the meeting.
+    const confirm = this.waitFor(
+      "Wait for the mentor to say whether the meeting took place",
+      "confirm",
+      meetingStep,
+      "$.outcome",
+      "confirming the meeting",
+      [
+        { errors: [workflowErrors.meetingMoved], next: invite },
+        { errors: [workflowErrors.meetingCalledOff], next: schedule },
+      ],
+    );
+    const noShow = this.task("Record that the meeting did not take place", "record-no-show", {
+      resultPath: "$.noShow",
+      step: meetingStep,
+    });
+    const afterNoShow = new sfn.Choice(this.scope, "Ask again for the meeting after the no-show?")
+      .when(
+        sfn.Condition.stringEquals("$.noShow.decision", "end"),
+        new sfn.Succeed(this.scope, "Stop: the pair ended after a meeting was missed too often"),
+      )
+      .otherwise(schedule);
+    const changed = new sfn.Choice(this.scope, "Was the meeting moved or called off?")
+      .when(sfn.Condition.stringEquals("$.change.purpose", "cancel-session"), schedule)
+      .otherwise(invite);
+    const nextChapter = this.startChapter(
+      "Start the pair's next chapter in a fresh execution",
+      "$.outcome.next",
+      { resume: false },
+    );
+    const afterMeeting = new sfn.Choice(this.scope, "Did the meeting take place, and what follows?")
+      .when(sfn.Condition.booleanEquals("$.outcome.tookPlace", false), noShow)
+      .when(sfn.Condition.stringEquals(chapter, "preparation"), this.objectives(nextChapter))
+      .when(sfn.Condition.stringEquals(chapter, "follow-up"), this.closure())
+      .otherwise(nextChapter);
 
-    const sessions = Array.from({ length: programme.defaults.maxSessions }, (_, k) => ({
-      step: `session-${k + 1}`,
-      label: `session ${k + 1}`,
-    }));
-    const preparation: Meeting = { step: "preparation", label: "the preparation call" };
-    const followUp: Meeting = { step: "follow-up", label: "the follow-up session" };
+    schedule.next(invite);
+    invite.next(untilReminder);
+    untilReminder.addCatch(remind, { errors: ["States.Timeout"], resultPath: "$.timedOut" });
+    this.catchFailures(untilReminder);
+    untilReminder.next(changed);
+    remind.next(
+      new sfn.Choice(this.scope, "Does the meeting end after this execution's time?")
+        .when(sfn.Condition.isPresent("$.timer.handOver"), handOver)
+        .otherwise(untilEnd),
+    );
+    untilEnd.addCatch(confirm, { errors: ["States.Timeout"], resultPath: "$.timedOut" });
+    this.catchFailures(untilEnd);
+    untilEnd.next(changed);
+    confirm.next(afterMeeting);
+    noShow.next(afterNoShow);
+    return { schedule, invite };
+  }
 
+  /** After the preparation call: the objectives and number of sessions agreed. */
+  private objectives(next: sfn.IChainable): sfn.IChainable {
     const objectives = this.waitFor(
       "Wait for the mentor to record the objectives and sessions",
       "objectives",
@@ -143,209 +245,84 @@ class PairDefinition {
       "$.outcome",
       "the objectives",
     );
-    objectives.next(this.continueAfterMeeting);
+    return objectives.next(next);
+  }
 
-    const closure = this.waitFor(
+  /** After the follow-up session: both self-evaluations, then the closing email. */
+  private closure(): sfn.IChainable {
+    const evaluations = this.waitFor(
       "Wait for both closing self-evaluations",
       "self-evaluation",
       "closure",
       sfn.JsonPath.DISCARD,
       "the self-evaluations",
     );
-    closure.next(
+    return evaluations.next(
       this.task("Send the closing email and close the pair", "close", {
         resultPath: sfn.JsonPath.DISCARD,
         step: "closure",
-      }).next(new sfn.Succeed(scope, "The pair is closed")),
+      }),
     );
-
-    const preparationBlock = this.meeting(preparation, objectives);
-    const sessionBlocks = sessions.map((session) =>
-      this.meeting(session, this.continueAfterMeeting),
-    );
-    const followUpBlock = this.meeting(followUp, closure);
-
-    const introduce = this.task("Send the introduction emails", "introduce", {
-      resultPath: sfn.JsonPath.DISCARD,
-      step: "introduction",
-    });
-    introduce.next(preparationBlock.ask);
-
-    const pause = this.pauseChapter(self);
-
-    const router = new sfn.Choice(scope, "Which chapter of the pair does this execution run?")
-      .when(sfn.Condition.stringEquals("$.chapter", "start"), introduce)
-      .when(sfn.Condition.stringEquals("$.chapter", "pause"), pause);
-    for (const [meeting, block] of [
-      [followUp, followUpBlock],
-      ...sessions.map((session, k) => [session, sessionBlocks[k]] as const),
-    ] as const) {
-      if (!block) continue;
-      router.when(
-        sfn.Condition.and(
-          sfn.Condition.stringEquals("$.chapter", meeting.step),
-          sfn.Condition.isPresent("$.resume"),
-        ),
-        block.plan,
-      );
-      router.when(sfn.Condition.stringEquals("$.chapter", meeting.step), block.ask);
-    }
-    router.otherwise(new sfn.Fail(scope, "Unknown chapter", { error: "UnknownChapter" }));
-    this.start = router;
   }
 
   /**
-   * One meeting (preparation call, session, follow-up): the mentor schedules it, both get the
-   * invitation, a reminder before it, then the mentor says whether it took place.
+   * The pause: one Wait until its end, then the follow-up session in a fresh execution. A pair
+   * the programme team put on hold is looked at again a week later, until it resumes.
    */
-  private meeting(meeting: Meeting, afterHeld: sfn.IChainable) {
-    const { step, label } = meeting;
-    const ask = this.waitFor(
-      `Wait for the mentor to schedule ${label}`,
-      "schedule",
-      step,
-      sfn.JsonPath.DISCARD,
-      `scheduling ${label}`,
-    );
-    // Timers know how old their execution is, to hand a very long wait over to a fresh one.
-    const startedAt = {
-      executionStartedAt: sfn.JsonPath.stringAt("$$.Execution.StartTime"),
-      executionName: sfn.JsonPath.stringAt("$$.Execution.Name"),
-    };
-    const invite = this.task(`Send the calendar invitation for ${label}`, "invite", {
-      resultPath: "$.timer",
-      step,
-      payload: startedAt,
-    });
-    const plan = this.task(`Work out what is due next for ${label}`, "plan", {
-      resultPath: "$.timer",
-      step,
-      payload: startedAt,
-    });
-    const remind = this.task(`Send the reminder for ${label}`, "remind", {
-      resultPath: "$.timer",
-      step,
-      payload: startedAt,
-    });
-    const timer = this.awaiting(`Wait for ${label} to come, or for a change to it`, {
-      purpose: "session-time",
-      step,
-      resultPath: "$.change",
-      timeout: sfn.Timeout.at("$.timer.timeoutSeconds"),
-    });
-    // A change sent as the session's time came reaches this wait: back to the session.
-    const confirm = this.waitFor(
-      `Wait for the mentor to say whether ${label} took place`,
-      "confirm",
-      step,
-      "$.outcome",
-      `confirming ${label}`,
-      [
-        { errors: [workflowErrors.meetingMoved], next: invite },
-        { errors: [workflowErrors.meetingCalledOff], next: ask },
-      ],
-    );
-    const noShow = this.task(`Record that ${label} did not take place`, "record-no-show", {
-      resultPath: "$.noShow",
-      step,
-    });
-    const afterNoShow = new sfn.Choice(this.scope, `Ask again for ${label} after the no-show?`)
-      .when(sfn.Condition.stringEquals("$.noShow.decision", "end"), this.endAfterNoShows)
-      .otherwise(ask);
-    const due = new sfn.Choice(this.scope, `What is due for ${label}?`)
-      .when(sfn.Condition.stringEquals("$.timer.due", "remind"), remind)
-      .when(sfn.Condition.stringEquals("$.timer.due", "confirm"), confirm)
-      .when(sfn.Condition.stringEquals("$.timer.due", "continue"), this.continueTimer)
-      .otherwise(plan);
-    timer.addCatch(due, { errors: ["States.Timeout"], resultPath: "$.timedOut" });
-    this.catchFailures(timer);
-    const changed = new sfn.Choice(this.scope, `Was ${label} moved or called off?`)
-      .when(sfn.Condition.stringEquals("$.change.purpose", "cancel-session"), ask)
-      .otherwise(invite);
-    const tookPlace = new sfn.Choice(this.scope, `Did ${label} take place?`)
-      .when(sfn.Condition.booleanEquals("$.outcome.tookPlace", true), afterHeld)
-      .otherwise(noShow);
-    ask.next(invite);
-    invite.next(timer);
-    plan.next(timer);
-    remind.next(timer);
-    timer.next(changed);
-    confirm.next(tookPlace);
-    noShow.next(afterNoShow);
-    return { ask, plan };
-  }
-
-  /** The pause: a Wait state looked at again every 20 days at most, then the follow-up chapter. */
-  private pauseChapter(self: sfn.IStateMachine): sfn.IChainable {
-    const plan = this.task("Work out when the pause ends", "plan-pause", {
+  private pause(): sfn.IChainable {
+    const plan = this.task("Work out when the pause ends and tell both", "plan-pause", {
       resultPath: "$.pause",
       step: "pause",
     });
-    const wait = new sfn.Wait(this.scope, "Wait until the pause ends (at most 20 days at a time)", {
+    const wait = new sfn.Wait(this.scope, "Wait until the pause ends", {
       time: sfn.WaitTime.timestampPath("$.pause.wakeAt"),
     });
-    const start = this.startChapter(
+    const check = this.task("Check that the pause is over and the pair not on hold", "plan-pause", {
+      resultPath: "$.pause",
+      step: "pause",
+    });
+    const followUp = this.startChapter(
       "Start the follow-up session in a fresh execution",
-      self,
-      sfn.JsonPath.stringAt("$.pause.next.executionName"),
-      sfn.JsonPath.stringAt("$.pause.next.chapter"),
+      "$.pause.next",
+      { resume: false },
     );
-    plan.next(
-      new sfn.Choice(this.scope, "Has the pause ended?")
-        .when(sfn.Condition.booleanEquals("$.pause.ended", true), start)
-        .otherwise(wait.next(plan)),
-    );
-    return plan;
-  }
-
-  private continueIn(
-    name: string,
-    nextPath: string,
-    self: sfn.IStateMachine,
-    options: { resume: boolean },
-  ) {
-    return this.startChapter(
-      name,
-      self,
-      sfn.JsonPath.stringAt(`${nextPath}.executionName`),
-      sfn.JsonPath.stringAt(`${nextPath}.chapter`),
-      options.resume ? sfn.JsonPath.stringAt(`${nextPath}.resume`) : undefined,
-    );
+    return plan
+      .next(wait)
+      .next(check)
+      .next(
+        new sfn.Choice(this.scope, "Has the pause ended?")
+          .when(sfn.Condition.booleanEquals("$.pause.ended", true), followUp)
+          .otherwise(wait),
+      );
   }
 
   /**
-   * Starts the pair's next chapter. A second start of the same name (a redrive) finds it already
-   * exists: that is success, the pair goes on in the execution that exists.
+   * Starts the pair's next execution, named (and given its input) by a `NextChapter` that a step
+   * put at `nextPath`; this execution ends there. A second start of the same name (a redrive)
+   * finds it already exists: that is success, the pair goes on in the execution that exists.
    */
-  private startChapter(
-    name: string,
-    self: sfn.IStateMachine,
-    executionName: string,
-    chapter: string,
-    resume?: string,
-  ): sfn.IChainable {
-    const input: Record<string, unknown> = {
+  private startChapter(name: string, nextPath: string, options: { resume: boolean }) {
+    const input: Partial<Record<keyof ChapterInput, string>> = {
       pairId: sfn.JsonPath.stringAt("$.pairId"),
-      chapter,
-      // A timer that resumes in a fresh execution says so; the router sends it back to its timer.
-      ...(resume ? { resume } : {}),
+      chapter: sfn.JsonPath.stringAt(`${nextPath}.chapter`),
+      // A meeting handed over says so; the router sends it back to its invitation and timers.
+      ...(options.resume ? { resume: sfn.JsonPath.stringAt(`${nextPath}.resume`) } : {}),
     };
     const start = new tasks.StepFunctionsStartExecution(this.scope, name, {
-      stateMachine: self,
-      name: executionName,
+      stateMachine: this.self,
+      name: sfn.JsonPath.stringAt(`${nextPath}.executionName`),
       associateWithParent: true,
       input: sfn.TaskInput.fromObject(input),
       integrationPattern: sfn.IntegrationPattern.REQUEST_RESPONSE,
       resultPath: sfn.JsonPath.DISCARD,
     });
     start.addRetry({ ...retryTransient, errors: ["States.TaskFailed"], maxAttempts: 3 });
-    const done = new sfn.Succeed(this.scope, `${name}: done`);
-    start.addCatch(done, {
+    start.addCatch(this.alreadyStarted, {
       errors: ["StepFunctions.ExecutionAlreadyExistsException"],
       resultPath: "$.alreadyStarted",
     });
     start.addCatch(this.failed, { errors: ["States.ALL"], resultPath: "$.failure" });
-    return start.next(done);
+    return start;
   }
 
   /** A wait for a person: nudges on silence, escalation, and at last the end of the pair. */
@@ -358,12 +335,11 @@ class PairDefinition {
     /** Named errors that lead elsewhere; caught before the general failure. */
     routes: { errors: string[]; next: sfn.IChainable }[] = [],
   ): tasks.LambdaInvoke {
-    const wait = this.awaiting(name, {
-      purpose,
-      step,
-      resultPath,
-      timeout: sfn.Timeout.duration(Duration.seconds(waitingTaskTimeoutSeconds)),
-    });
+    const wait = this.awaiting(
+      name,
+      { purpose, step, resultPath },
+      sfn.Timeout.duration(Duration.seconds(waitingTaskTimeoutSeconds)),
+    );
     for (const route of routes) {
       wait.addCatch(route.next, { errors: route.errors, resultPath: "$.changedLate" });
     }
@@ -384,7 +360,8 @@ class PairDefinition {
 
   private awaiting(
     name: string,
-    options: { purpose: WaitPurpose; step: string; resultPath: string; timeout: sfn.Timeout },
+    options: { purpose: WaitPurpose; step: string; resultPath: string },
+    timeout: sfn.Timeout,
   ): tasks.LambdaInvoke {
     const wait = new tasks.LambdaInvoke(this.scope, name, {
       lambdaFunction: this.fn,
@@ -397,7 +374,7 @@ class PairDefinition {
         taskToken: sfn.JsonPath.taskToken,
       }),
       resultPath: options.resultPath,
-      taskTimeout: options.timeout,
+      taskTimeout: timeout,
       retryOnServiceExceptions: false,
     });
     wait.addRetry(retryTransient);

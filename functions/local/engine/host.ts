@@ -20,7 +20,18 @@ export type ExecutionEnd = {
 export type EngineStats = {
   stateTransitions: number;
   taskCalls: number;
-  executions: Record<string, { status: string; transitions: number }>;
+  executions: Record<
+    string,
+    {
+      status: string;
+      transitions: number;
+      /** Entries of the engine's event log. */
+      events: number;
+      /** On the engine's clock, in ms since the epoch. */
+      startedAt: number;
+      stoppedAt?: number;
+    }
+  >;
 };
 
 type Reply = {

@@ -37,7 +37,51 @@ const clock = FakeTimers.install({
   shouldAdvanceTime: true,
   advanceTimeDelta: 10,
 });
+splitLongTimeouts();
 const { StateMachine } = await import("aws-local-stepfunctions");
+
+/**
+ * aws-local-stepfunctions waits (Wait states, task timeouts) with one setTimeout, and a delay
+ * above 2^31 - 1 ms (about 24.8 days) fires at once, in Node as in the fake clock. On AWS the
+ * pause is one Wait of months: locally, such a delay runs as a chain of shorter timers behind
+ * one handle, which clearTimeout still cancels. Nothing else of the engine changes.
+ */
+function splitLongTimeouts() {
+  const longest = 2 ** 31 - 1;
+  const single = globalThis.setTimeout;
+  const clearSingle = globalThis.clearTimeout;
+  /** Each long delay's handle, and the timer of its current link. */
+  const chains = new WeakMap<object, ReturnType<typeof single> | undefined>();
+  const chained = (callback: () => void, delay: number): object => {
+    const handle = {};
+    const arm = (rest: number) => {
+      const link =
+        rest > longest
+          ? () => arm(rest - longest)
+          : () => {
+              chains.set(handle, undefined);
+              callback();
+            };
+      chains.set(handle, single(link, Math.min(rest, longest)));
+    };
+    arm(delay);
+    return handle;
+  };
+  globalThis.setTimeout = ((
+    callback: (...args: unknown[]) => void,
+    delay = 0,
+    ...args: unknown[]
+  ) =>
+    delay > longest
+      ? chained(() => callback(...args), delay)
+      : single(callback, delay, ...args)) as typeof setTimeout;
+  globalThis.clearTimeout = ((handle: Parameters<typeof clearTimeout>[0]) => {
+    if (typeof handle !== "object" || !chains.has(handle)) return clearSingle(handle);
+    const link = chains.get(handle);
+    chains.set(handle, undefined);
+    if (link) clearSingle(link);
+  }) as typeof clearTimeout;
+}
 
 const tokenPlaceholder = "LOCAL-ENGINE-TASK-TOKEN";
 
@@ -64,7 +108,16 @@ const machine = new StateMachine(withAwsTimeoutPaths(setup.definition) as never,
 type Pending = { execution: string; resolve: (value: Json) => void; reject: (e: Error) => void };
 const pendingTokens = new Map<string, Pending>();
 const pendingCalls = new Map<number, (reply: TaskReply) => void>();
-const executions = new Map<string, { status: string; transitions: number }>();
+type ExecutionRecord = {
+  status: string;
+  transitions: number;
+  /** Every entry of the engine's event log (a lower bound of what AWS writes in the history). */
+  events: number;
+  /** On this thread's clock, in ms: how long the execution lived. */
+  startedAt: number;
+  stoppedAt?: number;
+};
+const executions = new Map<string, ExecutionRecord>();
 let nextCallId = 1;
 let nextToken = 1;
 let inflight = 0;
@@ -141,7 +194,12 @@ function handlersFor(execution: string) {
 }
 
 function startExecution(name: string, input: Json) {
-  const record = { status: "RUNNING", transitions: 0 };
+  const record: ExecutionRecord = {
+    status: "RUNNING",
+    transitions: 0,
+    events: 0,
+    startedAt: clock.now,
+  };
   executions.set(name, record);
   const executionArn = setup.stateMachineArn
     .replace(":stateMachine:", ":execution:")
@@ -161,6 +219,7 @@ function startExecution(name: string, input: Json) {
   });
   void (async () => {
     for await (const event of run.eventLogs) {
+      record.events++;
       if (event.type === "StateEntered") {
         record.transitions++;
         stats.stateTransitions++;
@@ -170,11 +229,13 @@ function startExecution(name: string, input: Json) {
   run.result.then(
     (output) => {
       record.status = "SUCCEEDED";
+      record.stoppedAt = clock.now;
       forgetTokensOf(name);
       port?.postMessage({ type: "execution-ended", name, status: "SUCCEEDED", output });
     },
     (error: Error) => {
       record.status = "FAILED";
+      record.stoppedAt = clock.now;
       forgetTokensOf(name);
       port?.postMessage({
         type: "execution-ended",

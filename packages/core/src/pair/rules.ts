@@ -1,19 +1,12 @@
-import type { NextChapter, SessionTimer } from "../workflow/payload";
+import type { MeetingTimer, NextChapter } from "../workflow/payload";
 import type { Pair } from "./model";
 
 /**
  * The pure rules of a pair's life: which meetings it has, what is due next for a session, when to
- * nudge, escalate or give up, and when an execution hands over to a fresh one. No I/O here.
+ * nudge, escalate or give up, and when a meeting goes on in a fresh execution. No I/O here.
  */
 
 const dayMs = 24 * 60 * 60 * 1000;
-
-/**
- * The longest a single wait lasts before the workflow looks again. aws-local-stepfunctions (and
- * any setTimeout) fires a wait longer than ~24.8 days at once, so waits are cut into chunks; the
- * same chunks are harmless on AWS.
- */
-export const maxWaitSeconds = 20 * 24 * 60 * 60;
 
 /** The silence rule for a step waiting on a person; the waiting task times out every 7 days. */
 export const silence = {
@@ -37,10 +30,13 @@ export function decideAfterSilence(timeouts: number): SilenceDecision {
 export const maxReschedules = 5;
 
 /**
- * An execution older than this hands its pair over to a fresh execution at its next timer, so
- * that no execution comes near Step Functions' one-year limit (see tests/workflow/limits.test.ts).
+ * How long a chapter's execution may wait for its meeting, counted from the execution's start; a
+ * meeting that ends later goes on in a fresh execution of the same chapter. What may follow the
+ * meeting's end in the same execution (its confirmation, then the objectives, the self-evaluations
+ * or a new date after a no-show: two silences of at most five weeks each) still fits in a Standard
+ * execution's year (see tests/workflow/limits.test.ts).
  */
-export const continueAfterDays = 200;
+export const meetingHandOverAfterDays = 240;
 
 /** The longest pause a cohort may set: a pause runs in an execution of its own. */
 export const maxPauseMonths = 9;
@@ -49,10 +45,20 @@ export type MeetingStep = "preparation" | `session-${number}` | "follow-up";
 
 export const sessionStep = (index: number): MeetingStep => `session-${index}`;
 
-/** Execution names derive from the pair id: one name per chapter, so a chapter never runs twice. */
+/**
+ * Execution names derive from the pair id: one name per chapter, so a chapter never runs twice.
+ * The first chapter (introduction and preparation call) is named after the pair itself; a meeting
+ * handed over to a fresh execution adds its part ("…--session-2--2").
+ */
 export function executionName(pairId: string, chapter: string, part = 1): string {
-  if (chapter === "start") return pairId;
-  return part > 1 ? `${pairId}--${chapter}--${part}` : `${pairId}--${chapter}`;
+  if (part > 1) return `${pairId}--${chapter}--${part}`;
+  return chapter === "preparation" ? pairId : `${pairId}--${chapter}`;
+}
+
+/** The fresh execution that takes over a meeting from the execution named `current`. */
+export function handOverOf(pairId: string, step: string, current: string): NextChapter {
+  const part = Number(/--(\d+)$/.exec(current)?.[1] ?? 1);
+  return { chapter: step, resume: "timer", executionName: executionName(pairId, step, part + 1) };
 }
 
 /** The chapter after a confirmed meeting. */
@@ -76,33 +82,62 @@ export type ScheduledSession = {
   remindedVersion?: number;
 };
 
+type MeetingClock = { session: ScheduledSession; now: Date; reminderHoursBefore: number };
+
+const hourMs = 60 * 60 * 1000;
+const startOf = (session: ScheduledSession) => new Date(session.startsAt).getTime();
+const endOf = (session: ScheduledSession) => startOf(session) + session.durationMinutes * 60_000;
+const secondsUntil = (at: number, now: Date) => Math.max(1, Math.ceil((at - now.getTime()) / 1000));
+/** When the execution started at `startedAt` must have handed its meeting over. */
+const deadlineOf = (startedAt: string | undefined) =>
+  startedAt ? new Date(startedAt).getTime() + meetingHandOverAfterDays * dayMs : Infinity;
+
+/** The reminder of the meeting's current version goes now: it is time, and the meeting is ahead. */
+export function isReminderDue({ session, now, reminderHoursBefore }: MeetingClock): boolean {
+  const remindAt = startOf(session) - reminderHoursBefore * hourMs;
+  return (
+    session.remindedVersion !== session.version &&
+    now.getTime() >= remindAt &&
+    now.getTime() < startOf(session)
+  );
+}
+
 /**
- * What is due next for a scheduled session, and how long to wait for it. The reminder is due
- * `reminderHoursBefore` before the start of the *current* version; confirmation is asked once the
- * session has ended. Waits are cut at `maxWaitSeconds` ("plan": look again).
+ * The first timer of a scheduled meeting (after its invitation): until its reminder is due, at
+ * once when that time has passed or the reminder of this version went already; never past the
+ * time its execution may wait (`meetingHandOverAfterDays`).
  */
-export function planSessionTimer(input: {
+export function planReminderTimer(
+  input: MeetingClock & { executionStartedAt?: string },
+): MeetingTimer {
+  const { session, now } = input;
+  const reminderAhead =
+    session.remindedVersion !== session.version && now.getTime() < startOf(session);
+  const remindAt = reminderAhead
+    ? startOf(session) - input.reminderHoursBefore * hourMs
+    : now.getTime();
+  return {
+    timeoutSeconds: secondsUntil(Math.min(remindAt, deadlineOf(input.executionStartedAt)), now),
+  };
+}
+
+/**
+ * The second timer (after the reminder): until the meeting has ended, when the confirmation is
+ * asked. A meeting that ends after the time its execution may wait is handed over instead.
+ */
+export function planEndTimer(input: {
   session: ScheduledSession;
   now: Date;
-  reminderHoursBefore: number;
-  executionStartedAt?: string;
-}): SessionTimer {
-  const { session, now } = input;
-  const startsAt = new Date(session.startsAt).getTime();
-  const remindAt = startsAt - input.reminderHoursBefore * 60 * 60 * 1000;
-  const endsAt = startsAt + session.durationMinutes * 60 * 1000;
-  const reminded = session.remindedVersion === session.version;
-  const [dueAt, then] =
-    !reminded && now.getTime() < startsAt
-      ? [remindAt, "remind" as const]
-      : [endsAt, "confirm" as const];
-  const executionAge = input.executionStartedAt
-    ? now.getTime() - new Date(input.executionStartedAt).getTime()
-    : 0;
-  if (executionAge > continueAfterDays * dayMs) return { timeoutSeconds: 1, due: "continue" };
-  const seconds = Math.max(1, Math.ceil((dueAt - now.getTime()) / 1000));
-  if (seconds > maxWaitSeconds) return { timeoutSeconds: maxWaitSeconds, due: "plan" };
-  return { timeoutSeconds: seconds, due: then };
+  execution: { startedAt?: string; name: string; pairId: string; step: string };
+}): MeetingTimer {
+  const { session, now, execution } = input;
+  if (endOf(session) > deadlineOf(execution.startedAt)) {
+    return {
+      timeoutSeconds: 1,
+      handOver: handOverOf(execution.pairId, execution.step, execution.name),
+    };
+  }
+  return { timeoutSeconds: secondsUntil(endOf(session), now) };
 }
 
 export function pauseEnd(lastSessionAt: Date, pauseMonths: number): Date {
@@ -111,19 +146,19 @@ export function pauseEnd(lastSessionAt: Date, pauseMonths: number): Date {
   return end;
 }
 
-/** The pause is waited in chunks; `ended` once its end has come (and the pair is not on hold). */
+/** A pair on hold when its pause ends is looked at again this many days later, until it resumes. */
+export const onHoldLookAgainDays = 7;
+
+/** The pause is one wait until its end; `ended` once that has come and the pair is not on hold. */
 export function planPause(input: { endsAt: Date; now: Date; onHold: boolean }): {
   wakeAt: string;
   ended: boolean;
 } {
   const { endsAt, now } = input;
-  if (!input.onHold && now.getTime() >= endsAt.getTime()) {
-    return { wakeAt: now.toISOString(), ended: true };
-  }
-  const target = input.onHold
-    ? now.getTime() + maxWaitSeconds * 1000
-    : Math.min(endsAt.getTime(), now.getTime() + maxWaitSeconds * 1000);
-  return { wakeAt: new Date(target).toISOString(), ended: false };
+  if (now.getTime() < endsAt.getTime()) return { wakeAt: endsAt.toISOString(), ended: false };
+  if (!input.onHold) return { wakeAt: now.toISOString(), ended: true };
+  const later = new Date(now.getTime() + onHoldLookAgainDays * dayMs);
+  return { wakeAt: later.toISOString(), ended: false };
 }
 
 /**

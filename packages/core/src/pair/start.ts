@@ -25,7 +25,7 @@ export type StartResult = { pairId: string; executionName: string; started: bool
 
 /** Creates the pair record (once) and starts its first execution (once, by name). */
 export async function startPair(input: PairToStart): Promise<StartResult> {
-  const name = executionName(input.pairId, "start");
+  const name = executionName(input.pairId, "preparation");
   const existing = await getPair(input.pairId);
   if (!existing) {
     const [settings, mentee] = await Promise.all([
@@ -65,6 +65,6 @@ export async function startPair(input: PairToStart): Promise<StartResult> {
     ]);
   }
   const engine = await workflowEngine();
-  const { started } = await engine.start(name, { pairId: input.pairId, chapter: "start" });
+  const { started } = await engine.start(name, { pairId: input.pairId, chapter: "preparation" });
   return { pairId: input.pairId, executionName: name, started };
 }

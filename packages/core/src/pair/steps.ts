@@ -28,7 +28,7 @@ import { issueLink, type LinkPurpose, type LinkRecipient } from "../links";
 import { logger, metrics } from "../observability";
 import { programme } from "../programme";
 import { workflowEngine } from "../workflow/engine";
-import type { NoShowOutcome, SessionTimer, StepPayload, WaitPurpose } from "../workflow/payload";
+import type { MeetingTimer, NoShowOutcome, StepPayload, WaitPurpose } from "../workflow/payload";
 import { MeetingCalledOff, MeetingMoved, PairCancelled, TransientStepError } from "./errors";
 import type { Pair, PairPhase, StopCause } from "./model";
 import { sendToRole } from "./notify";
@@ -38,11 +38,13 @@ import {
   decideAfterNoShow,
   decideAfterSilence,
   executionName,
+  isReminderDue,
   nextWait,
   noShowRule,
   pauseEnd,
+  planEndTimer,
   planPause as planPauseRule,
-  planSessionTimer,
+  planReminderTimer,
   type SilenceDecision,
   silence,
 } from "./rules";
@@ -340,15 +342,23 @@ async function meetingLinks(pairId: string, step: string, role: LinkRecipient) {
   };
 }
 
-/** Sends the invitation of the meeting's current version (once), then plans its timer. */
-export async function inviteAndPlan(payload: StepPayload): Promise<SessionTimer> {
-  const { pairId } = payload;
-  const step = payload.step as string;
-  const pair = await activePair(pairId);
+async function scheduledMeeting(pairId: string, step: string): Promise<MeetingRecord> {
   const meeting = await getMeeting(pairId, step);
   if (meeting?.status !== "scheduled") {
     throw new Error(`Meeting ${step} of pair ${pairId} is not scheduled`);
   }
+  return meeting;
+}
+
+/**
+ * Sends the invitation of the meeting's current version (once), then sets the timer until its
+ * reminder. A meeting handed over to a fresh execution starts here too: nothing is sent again.
+ */
+export async function invite(payload: StepPayload): Promise<MeetingTimer> {
+  const { pairId } = payload;
+  const step = payload.step as string;
+  const pair = await activePair(pairId);
+  const meeting = await scheduledMeeting(pairId, step);
   const people = await loadPeople(pair);
   const ics = invitationFile(pair, people, meeting, "REQUEST");
   for (const role of ["mentor", "mentee"] as const) {
@@ -371,53 +381,29 @@ export async function inviteAndPlan(payload: StepPayload): Promise<SessionTimer>
       }),
     });
   }
-  return timerFor(pair, meeting, payload);
-}
-
-/**
- * After a session's timer ran out: that token stopped waiting without an answer (a change sent
- * a moment ago goes to the next timer), then the invitation is checked and the timer planned.
- */
-export async function planAfterTimer(payload: StepPayload): Promise<SessionTimer> {
-  await markStopped(payload.pairId, { step: payload.step as string, purpose: "session-time" });
-  return inviteAndPlan(payload);
-}
-
-function timerFor(pair: Pair, meeting: MeetingRecord, payload: StepPayload): SessionTimer {
-  const timer = planSessionTimer({
+  return planReminderTimer({
     session: meeting,
     now: clock.now(),
     reminderHoursBefore: pair.settings.reminderHoursBefore,
     executionStartedAt: payload.executionStartedAt,
   });
-  if (timer.due !== "continue") return timer;
-  return {
-    ...timer,
-    next: {
-      chapter: meeting.step,
-      resume: "timer",
-      executionName: executionName(pair.id, meeting.step, handoverPart(payload.executionName) + 1),
-    },
-  };
 }
 
-/** "…--session-2--3" is the third part of session 2's chapter; a plain chapter name is part 1. */
-const handoverPart = (name: string | undefined) => Number(/--(\d+)$/.exec(name ?? "")?.[1] ?? 1);
-
-/** Sends the reminder of the current version if it is still due; then plans what comes next. */
-export async function remind(payload: StepPayload): Promise<SessionTimer> {
+/**
+ * After the first timer: that token stopped waiting without an answer (a change sent a moment ago
+ * goes to the next timer). Sends the reminder of the current version if it is due, then sets the
+ * timer until the meeting's end, or hands the meeting over when it ends after this execution's time.
+ */
+export async function remind(payload: StepPayload): Promise<MeetingTimer> {
   const { pairId } = payload;
   const step = payload.step as string;
   await markStopped(pairId, { step, purpose: "session-time" });
   const pair = await activePair(pairId);
-  const meeting = await getMeeting(pairId, step);
-  if (meeting?.status !== "scheduled") {
-    throw new Error(`Meeting ${step} of pair ${pairId} is not scheduled`);
-  }
-  const due =
-    meeting.remindedVersion !== meeting.version &&
-    clock.now().getTime() < new Date(meeting.startsAt).getTime();
-  if (due) {
+  const meeting = await scheduledMeeting(pairId, step);
+  const now = clock.now();
+  if (
+    isReminderDue({ session: meeting, now, reminderHoursBefore: pair.settings.reminderHoursBefore })
+  ) {
     const people = await loadPeople(pair);
     for (const role of ["mentor", "mentee"] as const) {
       await sendToRole({
@@ -444,9 +430,17 @@ export async function remind(payload: StepPayload): Promise<SessionTimer> {
       { version: meeting.version },
       `${step}.reminded.v${meeting.version}`,
     );
-    meeting.remindedVersion = meeting.version;
   }
-  return timerFor(pair, meeting, payload);
+  return planEndTimer({
+    session: meeting,
+    now,
+    execution: {
+      pairId,
+      step,
+      startedAt: payload.executionStartedAt,
+      name: payload.executionName ?? executionName(pairId, step),
+    },
+  });
 }
 
 /**

@@ -7,7 +7,6 @@
 export type ImmediateAction =
   | "introduce"
   | "invite"
-  | "plan"
   | "remind"
   | "record-no-show"
   | "nudge"
@@ -38,7 +37,7 @@ export type StepPayload = {
   purpose?: WaitPurpose;
   /** Set by Step Functions from `$$.Task.Token` on waiting tasks only; never leaves the server. */
   taskToken?: string;
-  /** `$$.Execution.StartTime`: a long-lived execution hands over to a fresh one. */
+  /** `$$.Execution.StartTime`, on the meeting's timers: a date too far off goes to a fresh execution. */
   executionStartedAt?: string;
   /** `$$.Execution.Name`: the fresh execution that takes over is named after this one. */
   executionName?: string;
@@ -49,19 +48,22 @@ export type StepPayload = {
 /** What `record-no-show` returns: ask for a new date, or end the pair (see `noShowRule`). */
 export type NoShowOutcome = { noShows: number; decision: "ask-again" | "end" };
 
-/** A timer the workflow arms: how long the next wait lasts and what is due when it ends. */
-export type SessionTimer = {
-  timeoutSeconds: number;
-  due: "remind" | "confirm" | "plan" | "continue";
-  /** With `due: "continue"`: the fresh execution that resumes this timer. */
-  next?: NextChapter;
-};
+/**
+ * What `invite` and `remind` return: how long the meeting's next timer waits (until its reminder,
+ * then until its end). `handOver`, from `remind` only: the meeting ends after this execution's
+ * time, a fresh execution of the same chapter waits for it.
+ */
+export type MeetingTimer = { timeoutSeconds: number; handOver?: NextChapter };
 
-/** The input of every execution: which chapter of the pair it runs. */
+/**
+ * The input of every execution: which chapter of the pair it runs. A meeting's chapter is named
+ * after its step ("preparation", "session-2", "follow-up"), which the meeting states pass on to
+ * every task; the other chapter is "pause".
+ */
 export type ChapterInput = {
   pairId: string;
   chapter: string;
-  /** Set when a chapter resumes a session's timer in a fresh execution. */
+  /** Set when a meeting goes on in a fresh execution: it starts again at its invitation. */
   resume?: "timer";
 };
 
