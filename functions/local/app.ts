@@ -1,8 +1,26 @@
+import { GetAccountCommand } from "@aws-sdk/client-sesv2";
 import { Hono } from "hono";
+import { csrf } from "hono/csrf";
+import { ses } from "#core/clients/ses";
 import { clock } from "#core/clock";
-import { app } from "../api/app";
+import { type HealthCheck, tableCheck } from "#core/health";
+import { app, healthAnswer, requireJson } from "../api/app";
 import { problem } from "../api/problem";
 import { parseDuration, runningLocalEngine } from "./engine";
+
+/** Locally `/health` also asks the email stand-in and the workflow engine. */
+const localChecks: HealthCheck[] = [
+  tableCheck,
+  { part: "email", probe: () => ses.send(new GetAccountCommand({})) },
+  {
+    part: "workflow",
+    probe: async () => {
+      const engine = runningLocalEngine();
+      if (!engine) throw new Error("The local engine is not running");
+      await engine.stats();
+    },
+  },
+];
 
 /**
  * The deployed app plus what exists only on this machine. Nothing here is reachable on AWS:
@@ -10,8 +28,12 @@ import { parseDuration, runningLocalEngine } from "./engine";
  *
  * `POST /api/dev/clock` with `{"advance":"P30D"}` (an ISO 8601 duration) moves the local clock and
  * the local engine's clock forward together: waits that end in between fire in order.
+ * `GET /health` also checks the email stand-in and the workflow engine.
  */
 export const localApp = new Hono()
+  .get("/health", (c) => healthAnswer(c, localChecks))
+  // JSON only and same origin: a page elsewhere cannot move this machine's clock with a form.
+  .use("/api/dev/*", requireJson, csrf())
   .post("/api/dev/clock", async (c) => {
     const body = (await c.req.json().catch(() => undefined)) as { advance?: unknown } | undefined;
     const ms = typeof body?.advance === "string" ? parseDuration(body.advance) : undefined;

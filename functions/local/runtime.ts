@@ -1,6 +1,12 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { ensureTable, type LocalServices, startLocalServices } from "./services";
+import {
+  ensureTable,
+  type LocalServices,
+  type LocalServicesOptions,
+  pointSdkAt,
+  startLocalServices,
+} from "./services";
 
 /**
  * The whole system on one machine: DynamoDB Local, the SES v2 local server and the Hono app, with
@@ -11,6 +17,8 @@ export type LocalRuntimeOptions = {
   dynamodbPort?: number;
   sesPort?: number;
   dataDirectory?: string;
+  /** Services already running (`npm start` reads the SDK's `AWS_ENDPOINT_URL_*` variables). */
+  existing?: LocalServicesOptions["existing"];
 };
 
 export type LocalRuntime = {
@@ -25,8 +33,7 @@ export const localTableName = "binome-local";
 export function configureLocalEnvironment(services: LocalServices, appUrl: string) {
   process.env.BINOME_LOCAL = "1";
   process.env.TABLE_NAME ??= localTableName;
-  process.env.DYNAMODB_ENDPOINT = services.dynamodbEndpoint;
-  process.env.SES_ENDPOINT = services.sesEndpoint;
+  pointSdkAt(services);
   process.env.SENDER_ADDRESS ??= "mentorat-inverse@example.gouv.fr";
   process.env.APP_URL = appUrl;
   process.env.AWS_REGION ??= "eu-west-3";

@@ -16,7 +16,8 @@ import { table } from "#core/table";
 /**
  * The local stand-ins of DynamoDB and SES, shared by `npm start` and the tests:
  * DynamoDB Local (Amazon's emulator, the copy the npm registry carries, run with this machine's
- * Java) and aws-ses-v2-local (SES v2 API plus a web inbox), both on loopback.
+ * Java) and aws-ses-v2-local (SES v2 API plus a web inbox), both on loopback. A service given in
+ * `existing` (an operator's own, or a proxy in front of one) is used as is and not started.
  */
 export type LocalServices = {
   dynamodbEndpoint: string;
@@ -29,6 +30,8 @@ export type LocalServicesOptions = {
   sesPort?: number;
   /** Folder that keeps DynamoDB data across restarts; in memory when absent. */
   dataDirectory?: string;
+  /** Services already running, by endpoint: not started here. */
+  existing?: { dynamodbEndpoint?: string; sesEndpoint?: string };
 };
 
 const require = createRequire(import.meta.url);
@@ -49,28 +52,70 @@ export async function freePort(): Promise<number> {
 export async function startLocalServices(
   options: LocalServicesOptions = {},
 ): Promise<LocalServices> {
-  const dynamodbPort = options.dynamodbPort ?? (await freePort());
-  const sesPort = options.sesPort ?? (await freePort());
-  const dynamodb = startDynamoDbLocal(dynamodbPort, options.dataDirectory);
-  const ses = await startSesServer({ host: "127.0.0.1", port: sesPort });
-  const dynamodbEndpoint = `http://127.0.0.1:${dynamodbPort}`;
-  try {
-    await waitForDynamoDb(dynamodbEndpoint, dynamodb);
-  } catch (error) {
-    dynamodb.kill();
-    await closeServer(ses);
-    throw error;
+  const started = await Promise.allSettled([
+    options.existing?.dynamodbEndpoint
+      ? alreadyRunning(options.existing.dynamodbEndpoint)
+      : startDynamoDbLocal(options.dynamodbPort ?? (await freePort()), options.dataDirectory),
+    options.existing?.sesEndpoint
+      ? alreadyRunning(options.existing.sesEndpoint)
+      : startSesLocal(options.sesPort ?? (await freePort())),
+  ]);
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed) {
+    // Stop what did start: no emulator is left behind by a failed start.
+    await Promise.all(
+      started.map((result) => result.status === "fulfilled" && result.value.stop()),
+    );
+    throw failed.reason;
   }
+  const [dynamodb, ses] = started.map(
+    (result) => (result as PromiseFulfilledResult<RunningService>).value,
+  ) as [RunningService, RunningService];
   return {
-    dynamodbEndpoint,
-    sesEndpoint: `http://127.0.0.1:${sesPort}`,
+    dynamodbEndpoint: dynamodb.endpoint,
+    sesEndpoint: ses.endpoint,
     stop: async () => {
-      await Promise.all([stopProcess(dynamodb), closeServer(ses)]);
+      await Promise.all([dynamodb.stop(), ses.stop()]);
     },
   };
 }
 
-function startDynamoDbLocal(port: number, dataDirectory?: string): ChildProcess {
+/**
+ * Points the AWS SDK at these services through its own variables (`AWS_ENDPOINT_URL_<SERVICE>`),
+ * with the dummy credentials the emulators accept (unless some are set already).
+ */
+export function pointSdkAt(services: Pick<LocalServices, "dynamodbEndpoint" | "sesEndpoint">) {
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = services.dynamodbEndpoint;
+  process.env.AWS_ENDPOINT_URL_SESV2 = services.sesEndpoint;
+  process.env.AWS_ACCESS_KEY_ID ??= localCredentials.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY ??= localCredentials.secretAccessKey;
+}
+
+type RunningService = { endpoint: string; stop: () => Promise<void> };
+
+const alreadyRunning = async (endpoint: string): Promise<RunningService> => ({
+  endpoint,
+  stop: async () => {},
+});
+
+async function startSesLocal(port: number): Promise<RunningService> {
+  const server = await startSesServer({ host: "127.0.0.1", port });
+  return { endpoint: `http://127.0.0.1:${port}`, stop: () => closeServer(server) };
+}
+
+async function startDynamoDbLocal(port: number, dataDirectory?: string): Promise<RunningService> {
+  const child = spawnDynamoDbLocal(port, dataDirectory);
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitForDynamoDb(endpoint, child);
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
+  return { endpoint, stop: () => stopProcess(child) };
+}
+
+function spawnDynamoDbLocal(port: number, dataDirectory?: string): ChildProcess {
   const emulator = path.join(
     path.dirname(require.resolve("amplify-dynamodb-simulator/package.json")),
     "emulator",
@@ -107,7 +152,8 @@ async function waitForDynamoDb(endpoint: string, child: ChildProcess) {
     region: "eu-west-3",
     credentials: localCredentials,
   });
-  const deadline = Date.now() + 30_000;
+  // Generous: a JVM starting on a busy machine (a CI runner, a shared laptop) can take a while.
+  const deadline = Date.now() + 90_000;
   let stderr = "";
   child.stderr?.on("data", (chunk) => {
     stderr += chunk;
@@ -121,7 +167,7 @@ async function waitForDynamoDb(endpoint: string, child: ChildProcess) {
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
-  throw new Error("DynamoDB Local did not answer within 30 s");
+  throw new Error("DynamoDB Local did not answer within 90 s");
 }
 
 /** Creates the table as the stack declares it; an existing table (kept on disk) is left alone. */

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { env } from "#core/env";
 import { startLocalRuntime } from "./runtime";
 
 /** Links in emails must keep working across restarts when the data does: keep the key with it. */
@@ -13,7 +14,9 @@ function persistentLinkKey(file: string): string {
 /**
  * `npm start`: DynamoDB Local, the SES v2 local server and the app, with embedded defaults.
  *   PORT (3000), DYNAMODB_LOCAL_PORT (8000), SES_LOCAL_PORT (8005);
- *   data kept in .data/dynamodb across restarts, or in memory with `npm start -- --in-memory`.
+ *   data kept in .data/dynamodb across restarts, or in memory with `npm start -- --in-memory`;
+ *   AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SESV2 (the SDK's own variables) use a service
+ *   already running there instead of starting the stand-in (the table is created when missing).
  */
 const inMemory = process.argv.includes("--in-memory") || process.env.DYNAMODB_IN_MEMORY === "1";
 const dataDirectory = inMemory ? undefined : path.resolve(".data/dynamodb");
@@ -22,16 +25,18 @@ if (dataDirectory) {
   process.env.LINK_SIGNING_KEY ??= persistentLinkKey(path.resolve(".data/link-signing-key"));
 }
 
+// Read before the runtime sets them to the stand-ins it starts.
+const existing = { dynamodbEndpoint: env.dynamodbEndpoint, sesEndpoint: env.sesEndpoint };
 const runtime = await startLocalRuntime({
   port: Number(process.env.PORT ?? 3000),
   dynamodbPort: Number(process.env.DYNAMODB_LOCAL_PORT ?? 8000),
   sesPort: Number(process.env.SES_LOCAL_PORT ?? 8005),
   dataDirectory,
+  existing,
 });
 
 // The programme team signs in with a token (ADMIN_TOKEN, or one generated for this run), unless
 // an OIDC provider is configured, in which case the sign-in page sends them there.
-const { env } = await import("#core/env");
 const teamSignIn =
   env.oidcIssuer && env.oidcClientId
     ? `connexion par ${env.oidcIssuer}`
@@ -42,8 +47,8 @@ Binôme tourne en local / Binôme is running locally
   Application          ${runtime.appUrl}
   Équipe d'animation   ${runtime.appUrl}/admin/connexion
                        ${teamSignIn}
-  Boîte mail (inbox)   ${runtime.inboxUrl}
-  DynamoDB Local       ${runtime.services.dynamodbEndpoint} (${dataDirectory ? `données : ${dataDirectory}` : "en mémoire"})
+  Boîte mail (inbox)   ${runtime.inboxUrl}${existing.sesEndpoint ? " (AWS_ENDPOINT_URL_SESV2)" : ""}
+  DynamoDB${existing.dynamodbEndpoint ? "        " : " Local  "}     ${runtime.services.dynamodbEndpoint} (${existing.dynamodbEndpoint ? "AWS_ENDPOINT_URL_DYNAMODB" : dataDirectory ? `données : ${dataDirectory}` : "en mémoire"})
   Horloge (clock)      POST ${runtime.appUrl}/api/dev/clock {"advance":"P30D"}
 Ctrl-C pour tout arrêter / to stop everything.
 `);

@@ -8,12 +8,13 @@ import { existsSync } from "node:fs";
 const json = process.argv.includes("--json");
 /** `--quick` leaves out the largest cohorts of the scale benchmark. */
 const quick = process.argv.includes("--quick");
-const { startLocalServices, ensureTable } = await import("../../functions/local/services");
+const { startLocalServices, ensureTable, pointSdkAt } = await import(
+  "../../functions/local/services"
+);
 const services = await startLocalServices();
 process.env.BINOME_LOCAL = "1";
 process.env.TABLE_NAME = `binome-bench-${Date.now()}`;
-process.env.DYNAMODB_ENDPOINT = services.dynamodbEndpoint;
-process.env.SES_ENDPOINT = services.sesEndpoint;
+pointSdkAt(services);
 process.env.SENDER_ADDRESS ??= "mentorat-inverse@example.gouv.fr";
 process.env.APP_URL ??= "http://localhost:3000";
 process.env.AWS_REGION ??= "eu-west-3";

@@ -11,7 +11,7 @@ export type StoredEmail = {
 };
 
 export async function emailsTo(address: string): Promise<StoredEmail[]> {
-  const response = await fetch(`${process.env.SES_ENDPOINT}/store`);
+  const response = await fetch(`${process.env.AWS_ENDPOINT_URL_SESV2}/store`);
   const store = (await response.json()) as { emails: StoredEmail[] };
   const wanted = address.toLowerCase();
   return store.emails.filter(

@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import { ensureTable } from "../../functions/local/services";
+import { ensureTable, pointSdkAt } from "../../functions/local/services";
 
 /**
  * Runs before each test file, before the code under test is imported: points the AWS clients at
@@ -7,8 +7,7 @@ import { ensureTable } from "../../functions/local/services";
  */
 const dynamodbEndpoint = inject("dynamodbEndpoint");
 const sesEndpoint = inject("sesEndpoint");
-process.env.DYNAMODB_ENDPOINT = dynamodbEndpoint;
-process.env.SES_ENDPOINT = sesEndpoint;
+pointSdkAt({ dynamodbEndpoint, sesEndpoint });
 process.env.TABLE_NAME = `binome-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 process.env.SENDER_ADDRESS = "mentorat-inverse@example.gouv.fr";
 process.env.APP_URL = "http://localhost:3000";

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import type * as v from "valibot";
 import * as mentor from "#core/mentor";
 import * as questionnaire from "#core/questionnaire";
-import { issuesByField } from "#web/validation";
+import { jsonIssuesByField } from "#web/validation";
 import { fieldProblems, problem } from "../problem";
 
 /** What a validator middleware checks: the request part and the valibot schema it applies. */
@@ -24,10 +24,12 @@ export function recordValidator<M extends object>(middleware: M, input: Validate
 /** A JSON body validated by a schema; every invalid or unknown field is listed in French. */
 export const jsonBody = <S extends v.GenericSchema>(schema: S) =>
   recordValidator(
-    vValidator("json", schema, (result, c) => {
+    vValidator("json", schema, async (result, c) => {
       if (!result.success) {
+        // Already parsed by the validator: read again from Hono's cache.
+        const body: unknown = await c.req.json();
         return problem(c, 422, "Certaines réponses ne sont pas valides.", {
-          errors: fieldProblems(issuesByField(schema, result.issues)),
+          errors: fieldProblems(jsonIssuesByField(schema, result.issues, body)),
         });
       }
     }),

@@ -22,13 +22,17 @@ export const env = {
   get region() {
     return optional("AWS_REGION") ?? "eu-west-3";
   },
-  /** Set only locally: DynamoDB Local's URL. */
+  /**
+   * The AWS SDK's own variables: the clients never pass an endpoint, the SDK reads these itself.
+   * Unset on AWS; the local runtime and the tests set them to the stand-ins. Read here only by
+   * `npm start`, which uses a service already given this way instead of starting its own, and by
+   * the local health check.
+   */
   get dynamodbEndpoint() {
-    return optional("DYNAMODB_ENDPOINT");
+    return optional("AWS_ENDPOINT_URL_DYNAMODB");
   },
-  /** Set only locally: the SES v2 local server's URL. */
   get sesEndpoint() {
-    return optional("SES_ENDPOINT");
+    return optional("AWS_ENDPOINT_URL_SESV2");
   },
   get senderAddress() {
     return required("SENDER_ADDRESS");

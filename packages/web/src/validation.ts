@@ -16,6 +16,25 @@ export function issuesByField(
   return errors;
 }
 
+/**
+ * The same for a JSON body, which may not be an object at all: `null`, a number, a string or a
+ * list gets one message in French (valibot's own is English, and a list would otherwise be told
+ * that its every field is missing).
+ */
+export function jsonIssuesByField(
+  schema: v.GenericSchema,
+  issues: readonly v.BaseIssue<unknown>[],
+  body: unknown,
+): Record<string, string> {
+  const expectsObject = "entries" in schema;
+  if (expectsObject && (typeof body !== "object" || body === null || Array.isArray(body))) {
+    return { body: notAnObject };
+  }
+  return issuesByField(schema, issues);
+}
+
+const notAnObject = "Le corps de la requête doit être un objet JSON (entre accolades).";
+
 function messageFor(schema: v.GenericSchema, issue: v.BaseIssue<unknown>): string {
   const isObjectIssue = issue.type === "strict_object" || issue.type === "object";
   if (isObjectIssue && issue.expected === "never") return "Ce champ n'est pas attendu.";

@@ -10,14 +10,18 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { env } from "../env";
 import { table } from "../table";
-import { localCredentials } from "./local";
+import { requestTimeouts } from "./timeouts";
+import { watch } from "./watch";
 
-export const dynamodb = new DynamoDBClient({
-  region: env.region,
-  ...(env.dynamodbEndpoint
-    ? { endpoint: env.dynamodbEndpoint, credentials: localCredentials }
-    : {}),
-});
+/**
+ * The SDK reads the endpoint itself from `AWS_ENDPOINT_URL_DYNAMODB` (set by the local runtime and
+ * the tests, or by an operator pointing the app at a DynamoDB of their own); on AWS it is unset.
+ */
+export const dynamodb = watch(
+  new DynamoDBClient({ region: env.region, requestHandler: requestTimeouts }),
+  "table",
+  { convert: true },
+);
 
 export const documents = DynamoDBDocumentClient.from(dynamodb, {
   marshallOptions: { removeUndefinedValues: true },

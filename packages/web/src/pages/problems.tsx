@@ -1,0 +1,67 @@
+import type { Localised } from "#core/programme";
+import { type Lang, t } from "../i18n";
+import { MessagePage } from "../layout";
+
+/**
+ * What a person reads when a request could not be served: a service away (503), a body that
+ * cannot be read (400) or is in another charset (415). The same words serve the JSON API's
+ * problem+json (in French), so a page and the API never tell two stories.
+ */
+export type WriteOutcome = "no" | "unknown";
+
+export const problemMessages = {
+  unavailableTitle: {
+    fr: "Service momentanément indisponible",
+    en: "Service temporarily unavailable",
+  },
+  /** A page was asked for; nothing was sent to be stored. */
+  unavailableRead: {
+    fr: "Un service dont ce site a besoin ne répond pas. Réessayez dans quelques instants.",
+    en: "A service this site needs is not answering. Try again in a few moments.",
+  },
+  unavailableNotStored: {
+    fr: "Un service dont ce site a besoin ne répond pas : votre envoi n'a pas été enregistré. Revenez à la page précédente et renvoyez-le dans quelques instants.",
+    en: "A service this site needs is not answering: what you sent was not saved. Go back to the previous page and send it again in a few moments.",
+  },
+  unavailableUnknown: {
+    fr: "Un service dont ce site a besoin ne répond pas : nous n'avons pas pu confirmer l'enregistrement de votre envoi. Revenez à la page précédente et renvoyez-le dans quelques instants : s'il avait été enregistré, il ne le sera pas une seconde fois.",
+    en: "A service this site needs is not answering: we could not confirm that what you sent was saved. Go back to the previous page and send it again in a few moments: if it had been saved, it will not be saved twice.",
+  },
+  unreadableTitle: { fr: "Envoi illisible", en: "Unreadable submission" },
+  unreadableForm: {
+    fr: "Le formulaire envoyé n'a pas pu être lu. Revenez à la page précédente et envoyez-le à nouveau.",
+    en: "The form that was sent could not be read. Go back to the previous page and send it again.",
+  },
+  unreadableJson: {
+    fr: "La requête est illisible : vérifiez qu'il s'agit d'un JSON valide.",
+    en: "The request cannot be read: check that it is valid JSON.",
+  },
+  charsetTitle: { fr: "Encodage non pris en charge", en: "Unsupported encoding" },
+  charset: {
+    fr: "Le corps de la requête doit être encodé en UTF-8.",
+    en: "The request body must be encoded in UTF-8.",
+  },
+} satisfies Record<string, Localised>;
+
+export function unavailableMessage(method: string, written: WriteOutcome): Localised {
+  if (method === "GET" || method === "HEAD") return problemMessages.unavailableRead;
+  return written === "no"
+    ? problemMessages.unavailableNotStored
+    : problemMessages.unavailableUnknown;
+}
+
+export function ProblemPage(props: {
+  lang: Lang;
+  path: string;
+  title: Localised;
+  body: Localised;
+}) {
+  return (
+    <MessagePage
+      lang={props.lang}
+      path={props.path}
+      title={t(props.lang, props.title)}
+      body={t(props.lang, props.body)}
+    />
+  );
+}
