@@ -8,6 +8,7 @@ const lists = {
   mentors: (cohortId: string) => `COHORT#${cohortId}#MENTORS`,
   cohorts: "COHORTS",
   pairs: "PAIRS",
+  privacyRequests: "PRIVACY-REQUESTS",
 } as const;
 
 /** The kinds of item stored under a pair's partition, by the start of their sort key. */
@@ -86,6 +87,20 @@ export const keys = {
   link: (linkId: string) => ({ pk: `LINK#${linkId}`, sk: "LINK" }),
   /** A programme-team browser session: it works while this item exists (signing out deletes it). */
   adminSession: (sessionId: string) => ({ pk: `ADMIN-SESSION#${sessionId}`, sk: "ADMIN-SESSION" }),
+  /** A request about a person's data (access, rectification, erasure), listed newest first. */
+  privacyRequest: (id: string) => ({ pk: `PRIVACY#${id}`, sk: "REQUEST" }),
+  privacyRequestList: (receivedAt: string, id: string) => ({
+    gsi1pk: lists.privacyRequests,
+    gsi1sk: `${receivedAt}#${id}`,
+  }),
+  privacyRequests: () => ({ gsi1pk: lists.privacyRequests }),
+  /** The link a person follows to see their data: its binding to an address, server-side. */
+  privacyLink: (linkId: string) => ({ pk: `PRIVACY-LINK#${linkId}`, sk: "LINK" }),
+  /** At most one such link per address every few minutes (the address itself is not in the key). */
+  privacyLinkThrottle: (addressHash: string) => ({
+    pk: `PRIVACY-THROTTLE#${addressHash}`,
+    sk: "THROTTLE",
+  }),
   /** An address SES could not deliver to for good (hard bounce) or whose owner complained. */
   unreachable: (email: string) => ({
     pk: `UNREACHABLE#${normaliseEmail(email)}`,

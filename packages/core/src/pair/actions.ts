@@ -8,6 +8,7 @@ import {
   reassignmentToPreviousMentor,
   resumedByTeam,
 } from "../email/pair-messages";
+import { partnerDataErased } from "../email/privacy-messages";
 import { workflowEngine } from "../workflow/engine";
 import { workflowErrors } from "../workflow/payload";
 import type { Pair, StopCause } from "./model";
@@ -75,6 +76,44 @@ export async function cancelPair(pairId: string, reason: string): Promise<TeamAc
     await engine.sendTaskFailure(wait.token, workflowErrors.cancelled, "Cancelled by the team");
   }
   // Last, so that what the cancellation wrote expires with the rest of the pair.
+  await expireEndedPair(await requirePair(pairId));
+  return "done";
+}
+
+/**
+ * Stops a pair because one participant's data is to be erased: like a cancellation, but only the
+ * other participant is told, in words that say why. `done` when it was running.
+ */
+export async function stopForErasure(
+  pairId: string,
+  erasedRole: "mentor" | "mentee",
+): Promise<TeamActionResult> {
+  const pair = await requirePair(pairId);
+  if (isOver(pair)) return "unchanged";
+  await updatePair(
+    pairId,
+    {
+      status: "cancelled",
+      cancelReason: "Effacement des données d'un participant, à sa demande",
+      closedAt: clock.now().toISOString(),
+    },
+    { remove: ["waitingOn"] },
+  );
+  await appendHistory(pairId, "team", "pair.stopped-for-erasure", { role: erasedRole });
+  const other = erasedRole === "mentor" ? "mentee" : "mentor";
+  const people = await loadPeople(pair);
+  await sendToRole({
+    pair,
+    people,
+    role: other,
+    purpose: "stopped-for-erasure",
+    message: partnerDataErased({ recipientFirstName: people[other].firstName }),
+  });
+  const wait = await getWait(pairId);
+  if (wait && !wait.resolvedAt) {
+    const engine = await workflowEngine();
+    await engine.sendTaskFailure(wait.token, workflowErrors.cancelled, "Erasure requested");
+  }
   await expireEndedPair(await requirePair(pairId));
   return "done";
 }
