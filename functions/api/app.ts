@@ -22,6 +22,7 @@ import { problem } from "./problem";
 import { adminApi } from "./routes/admin/api";
 import { adminPages } from "./routes/admin/pages";
 import { linkPages } from "./routes/links";
+import { myDataPages } from "./routes/my-data";
 import { publicPages } from "./routes/public";
 import { submissions } from "./routes/submissions";
 
@@ -152,6 +153,7 @@ export const app = new Hono()
   .route("/admin", adminPages)
   .route("/api", submissions)
   .route("/lien", linkPages)
+  .route("/mes-donnees", myDataPages)
   .route("/", publicPages);
 
 app.notFound((c) =>

@@ -41,6 +41,10 @@ export const env = {
   get appUrl() {
     return required("APP_URL");
   },
+  /** The public base URL where it is known (not in every function): for the footer of emails. */
+  get appUrlIfKnown() {
+    return optional("APP_URL");
+  },
   /** SES configuration set, when one exists (not locally). */
   get sesConfigurationSet() {
     return optional("SES_CONFIGURATION_SET");

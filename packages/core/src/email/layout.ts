@@ -1,3 +1,4 @@
+import { env } from "../env";
 import { programme } from "../programme";
 
 /**
@@ -32,26 +33,49 @@ const asHtml = (paragraph: Paragraph) =>
     ? `<p>${escapeHtml(paragraph)}</p>`
     : `<p><a href="${escapeHtml(paragraph.link)}">${escapeHtml(paragraph.label)}</a></p>`;
 
+/** The footer of every email: where a person sees, corrects or erases their data. */
+const dataRights = (): { fr: Paragraph; en: Paragraph }[] => {
+  const base = env.appUrlIfKnown;
+  if (!base) return [];
+  return [
+    {
+      fr: {
+        link: `${base}/mes-donnees`,
+        label: "Vos données personnelles (consulter, corriger, effacer)",
+      },
+      en: {
+        link: `${base}/mes-donnees?lang=en`,
+        label: "Your personal data (see, correct, erase)",
+      },
+    },
+  ];
+};
+
 export function render(message: Bilingual): { subject: string; text: string; html: string } {
   const signature = `L'équipe d'animation ${programme.name} — ${programme.contactEmail}`;
+  const footer = dataRights();
   const text = [
     ...message.fr.map(asText),
     signature,
+    ...footer.map((line) => asText(line.fr)),
     "",
     "— English version —",
     ...message.en.map(asText),
     `The ${programme.name} programme team — ${programme.contactEmail}`,
+    ...footer.map((line) => asText(line.en)),
   ].join("\n\n");
   const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(message.subject)}</title></head>
 <body style="font-family:Arial,sans-serif;color:#161616;max-width:40rem">
 <div style="border-top:4px solid ${programme.colours.primary};padding-top:8px">
 ${message.fr.map(asHtml).join("\n")}
 <p>${escapeHtml(signature)}</p>
+${footer.map((line) => asHtml(line.fr)).join("\n")}
 </div>
 <hr>
 <div lang="en">
 ${message.en.map(asHtml).join("\n")}
 <p>The ${escapeHtml(programme.name)} programme team — ${escapeHtml(programme.contactEmail)}</p>
+${footer.map((line) => asHtml(line.en)).join("\n")}
 </div>
 </body></html>`;
   return { subject: message.subject, text, html };

@@ -269,9 +269,11 @@ const english = (): { title: string; intro: string; parts: Part[] } => ({
         <>
           <p>
             At any time you may access your data, get a copy in a machine-readable format, have it
-            corrected or deleted, object to its use or withdraw your consent. Write to{" "}
-            {mail("My data protection rights")} from your work address, saying what you ask for: we
-            answer within one month.
+            corrected or deleted, object to its use or withdraw your consent. The simplest way: on
+            the page <a href="/mes-donnees?lang=en">Your personal data</a>, give your address; you
+            receive there a link to see and download your data and ask for a correction or its
+            erasure. The link is sent to that address only. You may also write to{" "}
+            {mail("My data protection rights")} saying what you ask for. We answer within one month.
           </p>
           <p>
             To simply change your answers, fill in the form again with the same address: your record

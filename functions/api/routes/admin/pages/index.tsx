@@ -6,6 +6,7 @@ import { figurePages } from "./figures";
 import { matchingPages } from "./matching";
 import { mentorPages } from "./mentors";
 import { pairPages } from "./pairs";
+import { privacyPages } from "./privacy";
 import { questionnairePages } from "./questionnaires";
 import { loginPage, signedOut, signInPages } from "./sign-in";
 
@@ -37,4 +38,5 @@ export const adminPages = new Hono<LangEnv>()
   .route("/questionnaires", questionnairePages)
   .route("/mentors", mentorPages)
   .route("/binomes", pairPages)
-  .route("/chiffres", figurePages);
+  .route("/chiffres", figurePages)
+  .route("/donnees", privacyPages);

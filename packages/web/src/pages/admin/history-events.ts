@@ -43,6 +43,22 @@ const pairEvents: Record<string, Localised> = {
     en: "Ended after repeated no-shows",
   },
   "mentor.reassigned": { fr: "Nouveau mentor désigné", en: "New mentor assigned" },
+  "pair.stopped-for-erasure": {
+    fr: "Arrêté : un participant a demandé l'effacement de ses données",
+    en: "Stopped: a participant asked for their data to be erased",
+  },
+  "privacy.exported": {
+    fr: "Données d'un participant consultées au titre du RGPD",
+    en: "A participant's data viewed under the GDPR",
+  },
+  "privacy.rectified": {
+    fr: "Données d'un participant corrigées à sa demande",
+    en: "A participant's data corrected at their request",
+  },
+  "privacy.erased": {
+    fr: "Données d'un participant effacées à sa demande",
+    en: "A participant's data erased at their request",
+  },
   "step.failed": {
     fr: "Étape en échec (voir l'exécution)",
     en: "Step failed (see the execution)",

@@ -15,6 +15,7 @@ export const adminNavigation = (lang: Lang = "fr"): NavigationLink[] => [
   { href: "/admin/mentors", label: t(lang, { fr: "Mentors", en: "Mentors" }) },
   { href: "/admin/binomes", label: t(lang, { fr: "Binômes", en: "Pairs" }) },
   { href: "/admin/chiffres", label: t(lang, { fr: "Chiffres", en: "Figures" }) },
+  { href: "/admin/donnees", label: t(lang, { fr: "Données personnelles", en: "Personal data" }) },
 ];
 
 /**
@@ -57,6 +58,14 @@ export const doneMessages: Record<string, Localised> = {
   annulation: {
     fr: "Le binôme est annulé ; les deux personnes sont prévenues.",
     en: "The pair is cancelled; both people are told.",
+  },
+  "donnees-corrigees": {
+    fr: "La correction est enregistrée.",
+    en: "The correction is saved.",
+  },
+  "donnees-effacees": {
+    fr: "Les données de la personne sont effacées ; ses binômes en cours sont arrêtés.",
+    en: "The person's data is erased; their running pairs are stopped.",
   },
   reaffectation: {
     fr: "Le binôme a un nouveau mentor ; les personnes concernées sont prévenues.",
