@@ -107,7 +107,7 @@ describe("a person asks for their data", () => {
       "rectification",
     ]);
     const received = (await emailsTo(answers.email)).map((email) => email.subject);
-    expect(received).toContain("Binôme : nous avons bien reçu votre demande d'effacement");
+    expect(received).toContain("Binôme\u00a0: nous avons bien reçu votre demande d'effacement");
 
     const list = await (await adminPage("/admin/donnees")).text();
     expect(list).toContain(answers.email);

@@ -147,7 +147,7 @@ describe("a person's data rights", () => {
     const execution = (await engine().stats()).executions[pairId];
     expect(execution?.status).toBe("SUCCEEDED");
     const told = (await emailsTo(mentor.email)).map((email) => email.subject);
-    expect(told).toContain("Binôme : votre binôme prend fin");
+    expect(told).toContain("Binôme\u00a0: votre binôme prend fin");
     const history = (await listHistory(pairId)).map((entry) => entry.event);
     expect(history).toEqual(expect.arrayContaining(["pair.stopped-for-erasure", "privacy.erased"]));
     // The mentor is still who they were: only the manager is gone.

@@ -193,8 +193,8 @@ export function HoldingsView({ holdings, lang }: { holdings: Holdings; lang: Lan
           <ul>
             {history.map((entry) => (
               <li>
-                {formatDateTime(String(entry.at), lang)} :{" "}
-                {describeHistoryEvent(String(entry.event), lang)}
+                {formatDateTime(String(entry.at), lang)}
+                {lang === "fr" ? "\u00a0:" : ":"} {describeHistoryEvent(String(entry.event), lang)}
               </li>
             ))}
           </ul>
@@ -206,8 +206,10 @@ export function HoldingsView({ holdings, lang }: { holdings: Holdings; lang: Lan
           <ul>
             {emails.map((email) => (
               <li>
-                « {String(email.subject)} », {t(lang, words.sentOn)}{" "}
-                {formatDateTime(String(email.at), lang)}
+                {lang === "fr"
+                  ? `«\u00a0${String(email.subject)}\u00a0»`
+                  : `“${String(email.subject)}”`}
+                , {t(lang, words.sentOn)} {formatDateTime(String(email.at), lang)}
               </li>
             ))}
           </ul>

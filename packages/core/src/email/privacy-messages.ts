@@ -8,14 +8,14 @@ export function privacyLinkEmail(url: string, lang: "fr" | "en"): Bilingual {
   const subject =
     lang === "en"
       ? `${programme.name}: your link to your personal data`
-      : `${programme.name} : votre lien pour consulter vos données`;
+      : `${programme.name} : votre lien pour consulter vos données`;
   return {
     subject,
     fr: [
       "Bonjour,",
-      "Vous avez demandé à consulter les données que le programme de mentorat inversé détient à votre sujet. Ce lien, valable sept jours, vous permet de les voir et de les télécharger, de demander une correction ou leur effacement :",
+      "Vous avez demandé à consulter les données que le programme de mentorat inversé détient à votre sujet. Ce lien, valable sept jours, vous permet de les voir et de les télécharger, de demander une correction ou leur effacement :",
       { link: url, label: "Voir mes données" },
-      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : personne d'autre que vous ne reçoit ce lien.",
+      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : personne d'autre que vous ne reçoit ce lien.",
     ],
     en: [
       "Hello,",
@@ -41,7 +41,7 @@ export function privacyRequestReceived(
     subject:
       lang === "en"
         ? `${programme.name}: we received your request ${requestNames[type].en}`
-        : `${programme.name} : nous avons bien reçu votre demande ${requestNames[type].fr}`,
+        : `${programme.name} : nous avons bien reçu votre demande ${requestNames[type].fr}`,
     fr: [
       "Bonjour,",
       `Nous avons bien reçu votre demande ${requestNames[type].fr} de vos données. L'équipe d'animation y répondra au plus tard le ${day.fr}, comme le prévoit le RGPD.`,
@@ -58,11 +58,11 @@ export function privacyRequestReceived(
 /** To the other participant of a pair stopped because a participant's data was erased. */
 export function partnerDataErased(input: { recipientFirstName: string }): Bilingual {
   return {
-    subject: `${programme.name} : votre binôme prend fin`,
+    subject: `${programme.name} : votre binôme prend fin`,
     fr: [
       `Bonjour ${input.recipientFirstName},`,
-      "Votre binôme prend fin : la personne avec qui vous le formiez a demandé l'effacement de ses données personnelles, comme le RGPD le lui permet. Vous ne recevrez plus de message à propos de ce binôme.",
-      "Merci pour le temps que vous y avez consacré. Si vous souhaitez poursuivre le programme avec une autre personne, répondez à ce message : l'équipe d'animation vous proposera un nouveau binôme.",
+      "Votre binôme prend fin : la personne avec qui vous le formiez a demandé l'effacement de ses données personnelles, comme le RGPD le lui permet. Vous ne recevrez plus de message à propos de ce binôme.",
+      "Merci pour le temps que vous y avez consacré. Si vous souhaitez poursuivre le programme avec une autre personne, répondez à ce message : l'équipe d'animation vous proposera un nouveau binôme.",
     ],
     en: [
       `Hello ${input.recipientFirstName},`,

@@ -21,7 +21,7 @@ const copy = {
   send: { fr: "Recevoir le lien", en: "Send me the link" },
   sentTitle: { fr: "Consultez votre messagerie", en: "Check your inbox" },
   sentBody: {
-    fr: "Si cette adresse est bien la vôtre, un message vient d'y partir avec votre lien. Il peut mettre quelques minutes à arriver ; pensez à regarder dans les indésirables. Un seul lien est envoyé toutes les dix minutes.",
+    fr: "Si cette adresse est bien la vôtre, un message vient d'y partir avec votre lien. Il peut mettre quelques minutes à arriver ; pensez à regarder dans les indésirables. Un seul lien est envoyé toutes les dix minutes.",
     en: "If this address is yours, a message with your link is on its way to it. It may take a few minutes; check your spam folder too. Only one link is sent every ten minutes.",
   },
   dataTitle: { fr: "Les données que nous détenons sur vous", en: "The data we hold about you" },
@@ -32,7 +32,7 @@ const copy = {
   download: { fr: "Télécharger mes données (fichier JSON)", en: "Download my data (JSON file)" },
   correctTitle: { fr: "Demander une correction", en: "Ask for a correction" },
   correctLabel: {
-    fr: "Quelle information est inexacte, et que faut-il écrire à la place ?",
+    fr: "Quelle information est inexacte, et que faut-il écrire à la place ?",
     en: "Which information is wrong, and what should it say?",
   },
   correctSend: { fr: "Envoyer ma demande de correction", en: "Send my correction request" },
@@ -58,7 +58,7 @@ const copy = {
   },
   askAgain: { fr: "Demander un nouveau lien", en: "Ask for a new link" },
   contact: {
-    fr: `Pour toute question : ${programme.contactEmail}.`,
+    fr: `Pour toute question : ${programme.contactEmail}.`,
     en: `For any question: ${programme.contactEmail}.`,
   },
 } as const;
@@ -165,15 +165,17 @@ export function MyDataPage(props: {
                     {errors.confirm}
                   </p>
                 ) : null}
-                <input
-                  type="checkbox"
-                  id="champ-confirm"
-                  name="confirm"
-                  value="oui"
-                  aria-invalid={errors.confirm ? "true" : undefined}
-                  aria-describedby={errors.confirm ? "champ-confirm-erreur" : undefined}
-                />{" "}
-                <label for="champ-confirm">{t(lang, copy.eraseConfirm)}</label>
+                <div class="choice">
+                  <input
+                    type="checkbox"
+                    id="champ-confirm"
+                    name="confirm"
+                    value="oui"
+                    aria-invalid={errors.confirm ? "true" : undefined}
+                    aria-describedby={errors.confirm ? "champ-confirm-erreur" : undefined}
+                  />
+                  <label for="champ-confirm">{t(lang, copy.eraseConfirm)}</label>
+                </div>
               </div>
               <div class="actions">
                 <button type="submit">{t(lang, copy.eraseSend)}</button>

@@ -139,9 +139,12 @@ const french = (): { title: string; intro: string; parts: Part[] } => ({
           <p>
             Vous pouvez à tout moment accéder à vos données, en obtenir une copie dans un format
             lisible par une machine, les faire corriger ou supprimer, vous opposer à leur usage ou
-            retirer votre consentement. Écrivez à {mail("Exercice de mes droits")} depuis votre
-            adresse professionnelle, en précisant votre demande : nous répondons dans un délai d'un
-            mois.
+            retirer votre consentement. Le plus simple : sur la page{" "}
+            <a href="/mes-donnees">Vos données personnelles</a>, indiquez votre adresse ; vous y
+            recevez un lien pour voir et télécharger vos données, demander une correction ou leur
+            effacement. Le lien n'est envoyé qu'à cette adresse. Vous pouvez aussi écrire à{" "}
+            {mail("Exercice de mes droits")} en précisant votre demande. Nous répondons dans un
+            délai d'un mois.
           </p>
           <p>
             Pour simplement modifier vos réponses, remplissez à nouveau le formulaire avec la même

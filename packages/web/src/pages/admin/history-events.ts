@@ -44,7 +44,7 @@ const pairEvents: Record<string, Localised> = {
   },
   "mentor.reassigned": { fr: "Nouveau mentor désigné", en: "New mentor assigned" },
   "pair.stopped-for-erasure": {
-    fr: "Arrêté : un participant a demandé l'effacement de ses données",
+    fr: "Arrêté : un participant a demandé l'effacement de ses données",
     en: "Stopped: a participant asked for their data to be erased",
   },
   "privacy.exported": {

@@ -64,7 +64,7 @@ export const doneMessages: Record<string, Localised> = {
     en: "The correction is saved.",
   },
   "donnees-effacees": {
-    fr: "Les données de la personne sont effacées ; ses binômes en cours sont arrêtés.",
+    fr: "Les données de la personne sont effacées ; ses binômes en cours sont arrêtés.",
     en: "The person's data is erased; their running pairs are stopped.",
   },
   reaffectation: {

@@ -185,7 +185,7 @@ export function PrivacyPersonPage(props: {
           {t(lang, typeLabels[request.type])} — {t(lang, words.received)}{" "}
           {formatDate(request.receivedAt, lang)}, {t(lang, words.deadline).toLowerCase()}{" "}
           {formatDate(request.deadline, lang)}.
-          {request.detail ? ` ${t(lang, words.detail)} : « ${request.detail} »` : ""}
+          {request.detail ? ` ${t(lang, words.detail)} : « ${request.detail} »` : ""}
         </p>
       ) : null}
       <p>
@@ -242,8 +242,8 @@ export function PrivacyPersonPage(props: {
           <p>{t(lang, words.eraseIntro)}</p>
           <form method="post" action={inLanguage("/admin/donnees/personne/effacer", lang)}>
             {hidden}
-            <div class="field">
-              <input type="checkbox" id="champ-confirmer" name="confirmer" value="oui" required />{" "}
+            <div class="field choice">
+              <input type="checkbox" id="champ-confirmer" name="confirmer" value="oui" required />
               <label for="champ-confirmer">{t(lang, words.eraseConfirm)}</label>
             </div>
             <div class="actions">
