@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { getQuestionnaire } from "#core/admin/records";
 import { clock } from "#core/clock";
 import { listRequests, stillMentioned } from "#core/privacy";
+import { getQuestionnaire } from "#core/questionnaire";
 import { app } from "../../functions/api/app";
 import { emailsTo, type StoredEmail, uniqueEmail } from "../support/inbox";
 import { adminForm, adminPage, freshCohortId, origin, submitMentee } from "./admin-support";

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { listQuestionnaires } from "#core/admin/records";
+
 import { apply } from "#core/mentor";
+import { startPair } from "#core/pair/start";
 import { getPair, listHistory } from "#core/pair/store";
 import { erasePerson, exportPerson, stillMentioned } from "#core/privacy";
 import { readWholeTable } from "#core/privacy/store";
-import { submit } from "#core/questionnaire";
+import { listQuestionnaires, submit } from "#core/questionnaire";
 import { recordInterview } from "#core/selection";
-import { startPair } from "#core/workflow/start";
 import { mentorAnswers, questionnaireAnswers } from "../support/fixtures";
 import { emailsTo, uniqueEmail } from "../support/inbox";
 import { runDefaultPair, useEngine } from "./support";
