@@ -147,18 +147,32 @@ export const operations: Record<string, Operation> = {
     errors: { 404: noProposal, 409: staleProposal },
   },
   "POST /api/admin/cohorts/:id/proposal/confirm": {
-    summary: "Confirmer la proposition et lancer les binômes",
+    summary: "Confirmer la proposition ; les binômes démarrent en arrière-plan",
     success: [
       ok(
-        "Proposition confirmée ; binômes lancés",
+        "Proposition confirmée ; le lancement des binômes se suit sur /starts",
         object({
           status: { type: "string" },
-          started: { type: "integer" },
           pairs: { type: "array", items: anObject },
         }),
       ),
     ],
     errors: { 404: noProposal, 409: staleProposal },
+  },
+  "GET /api/admin/cohorts/:id/proposal/starts": {
+    summary: "Suivre le lancement des binômes d'une proposition confirmée",
+    success: [
+      ok(
+        "Binômes lancés, en échec, et si le lancement se poursuit",
+        object({
+          total: { type: "integer" },
+          started: { type: "integer" },
+          failed: anObject,
+          running: { type: "boolean" },
+        }),
+      ),
+    ],
+    errors: { 404: "Aucun lancement pour cette vague" },
   },
   "GET /api/admin/mentors": {
     summary: "Lister les mentors d'une vague, avec leurs binômes et places prises",

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { env } from "#core/env";
+import { idle } from "#core/matching/background";
 import { describeHistoryEvent } from "#web/pages/admin/history-events";
 import {
   adminForm,
@@ -36,6 +37,7 @@ async function confirmedCohort() {
   const confirmed = await (
     await adminJson("POST", `/api/admin/cohorts/${cohortId}/proposal/confirm`, {})
   ).json();
+  await idle();
   return { cohortId, mentee, mentor, pairId: confirmed.pairs[0].pairId as string };
 }
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { idle } from "#core/matching/background";
 import { updatePair } from "#core/pair/store";
 import { emailsTo } from "../support/inbox";
 import {
@@ -51,6 +52,7 @@ async function cohortWithPairs() {
   const confirmed = await (
     await adminJson("POST", `/api/admin/cohorts/${cohortId}/proposal/confirm`, {})
   ).json();
+  await idle();
   await adminJson("PUT", `/api/admin/mentors/${spare.id}/interview`, interview("selected"));
   const pairIdOf = (menteeId: string) =>
     confirmed.pairs.find((pair: { menteeId: string }) => pair.menteeId === menteeId)

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getCohort } from "#core/cohort";
+import { idle } from "#core/matching/background";
+import { getProposal } from "#core/matching/proposal";
 import { getMentor } from "#core/mentor";
 import { updatePair } from "#core/pair/store";
-import { getProposal } from "#core/pairing";
 import {
   adminForm,
   adminJson,
@@ -155,13 +156,12 @@ describe("the matching page", () => {
       version: String((await getProposal(cohortId))?.version),
     });
     expect(confirmed.status).toBe(303);
-    expect(confirmed.headers.get("location")).toBe(
-      `/admin/binomes?vague=${cohortId}&fait=confirmation`,
-    );
-    const pairs = await pageText(
-      await adminPage(`/admin/binomes?vague=${cohortId}&fait=confirmation`),
-    );
-    expect(pairs).toContain("Les binômes sont confirmés");
+    expect(confirmed.headers.get("location")).toBe(`${base}?fait=confirmation`);
+    await idle();
+    const progress = await pageText(await adminPage(`${base}?fait=confirmation`));
+    expect(progress).toContain("Les binômes sont confirmés");
+    expect(progress).toContain("2 binômes lancés sur 2.");
+    const pairs = await pageText(await adminPage(`/admin/binomes?vague=${cohortId}`));
     expect(pairs).toContain("2 binômes");
     expectAccessibleTables(pairs);
   });
@@ -194,6 +194,7 @@ describe("follow-up pages", () => {
     const confirmed = await (
       await adminJson("POST", `/api/admin/cohorts/${ready.cohortId}/proposal/confirm`, {})
     ).json();
+    await idle();
     return { ...ready, pairId: confirmed.pairs[0].pairId as string };
   }
 

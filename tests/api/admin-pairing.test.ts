@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { pairIdFor } from "#core/pairing";
+import { idle } from "#core/matching/background";
+import { pairIdFor } from "#core/matching/proposal";
+import { useWorkflowEngine } from "#core/workflow/engine";
 import {
+  adminForm,
   adminJson,
   freshCohortId,
   startedExecutions,
@@ -257,7 +260,11 @@ describe("confirming a proposal", () => {
     expect(first.status).toBe(200);
     const confirmed = await first.json();
     expect(confirmed.status).toBe("confirmed");
-    expect(confirmed.started).toBe(2);
+    await idle();
+    const starts = await (
+      await adminJson("GET", `/api/admin/cohorts/${people.cohortId}/proposal/starts`)
+    ).json();
+    expect(starts).toMatchObject({ total: 2, started: 2, failed: {}, running: false });
     const expectedIds = proposal.pairs.map((pair) => pairIdFor(people.cohortId, pair.menteeId));
     expect(confirmed.pairs.map((pair: { pairId: string }) => pair.pairId).sort()).toEqual(
       [...expectedIds].sort(),
@@ -267,7 +274,7 @@ describe("confirming a proposal", () => {
 
     const again = await adminJson("POST", path, {});
     expect(again.status).toBe(200);
-    expect((await again.json()).started).toBe(0);
+    await idle();
     expect(startedExecutions).toHaveLength(executionsAfterFirst);
 
     const pairs = await (
@@ -289,6 +296,7 @@ describe("confirming a proposal", () => {
     const people = await cohortWithPeople();
     await propose(people.cohortId);
     await adminJson("POST", `/api/admin/cohorts/${people.cohortId}/proposal/confirm`, {});
+    await idle();
 
     const late = await submitMentee(people.cohortId, {
       priorityThemes: ["artificial-intelligence"],
@@ -310,5 +318,61 @@ describe("confirming a proposal", () => {
     const empty = await adminJson("POST", `/api/admin/cohorts/${cohortId}/proposal/confirm`, {});
     expect(empty.status).toBe(409);
     expect((await empty.json()).title).toContain("aucun binôme");
+  });
+
+  it("retries a pair whose start fails, shows the one that keeps failing, starts the others, and never starts one twice", async () => {
+    const people = await cohortWithPeople();
+    const proposal = await propose(people.cohortId);
+    const [flaky, broken] = proposal.pairs.map((pair) =>
+      pairIdFor(people.cohortId, pair.menteeId),
+    ) as [string, string];
+    const calls = new Map<string, number>();
+    const started = new Set<string>();
+    let brokenWorks = false;
+    useWorkflowEngine({
+      async start(executionName) {
+        calls.set(executionName, (calls.get(executionName) ?? 0) + 1);
+        if (executionName === flaky && calls.get(executionName) === 1) {
+          throw new Error("throttled");
+        }
+        if (executionName === broken && !brokenWorks) throw new Error("unavailable");
+        if (started.has(executionName)) return { started: false };
+        started.add(executionName);
+        return { started: true };
+      },
+      sendTaskSuccess: async () => "gone",
+      sendTaskFailure: async () => "gone",
+    });
+    try {
+      const path = `/api/admin/cohorts/${people.cohortId}/proposal`;
+      expect((await adminJson("POST", `${path}/confirm`, {})).status).toBe(200);
+      await idle();
+      const brokenMentee = proposal.pairs[1]?.menteeId as string;
+      expect(await (await adminJson("GET", `${path}/starts`)).json()).toMatchObject({
+        total: 2,
+        started: 1,
+        failed: { [brokenMentee]: "Error" },
+        running: false,
+      });
+      expect([...started]).toEqual([flaky]);
+      expect(calls.get(broken)).toBe(3);
+
+      brokenWorks = true;
+      const retried = await adminForm(`/admin/vagues/${people.cohortId}/appariement/relance`, {});
+      expect(retried.status).toBe(303);
+      await idle();
+      expect(await (await adminJson("GET", `${path}/starts`)).json()).toMatchObject({
+        total: 2,
+        started: 2,
+        failed: {},
+      });
+      expect([...started].sort()).toEqual([flaky, broken].sort());
+      const pairs = await (
+        await adminJson("GET", `/api/admin/pairs?cohort=${people.cohortId}`)
+      ).json();
+      expect(pairs.pairs).toHaveLength(2);
+    } finally {
+      useRecordingEngine();
+    }
   });
 });

@@ -141,7 +141,14 @@ describe("a pair from sign-up to its first appointment", () => {
     await leadsToPage(page, () =>
       page.locator("form[action$='/appariement/confirmation'] button").click(),
     );
-    expect(page.url()).toContain("/admin/binomes");
+    expect(page.url()).toContain("/appariement");
+    expect(await page.locator("main").textContent()).toContain("Lancement des binômes");
+    // The pair starts in the background: the pairs page lists it once it has.
+    for (let tries = 0; tries < 50; tries++) {
+      await page.goto(system.url(`/admin/binomes?vague=${cohortId}`));
+      if ((await page.locator("main a[href^='/admin/binomes/']").count()) > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     await checkPage(page, "admin-pairs");
     await leadsToPage(page, () => page.locator("main a[href^='/admin/binomes/']").first().click());
     await checkPage(page, "admin-pair");

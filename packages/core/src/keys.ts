@@ -40,6 +40,18 @@ export const keys = {
   cohortList: (id: string) => ({ gsi1pk: lists.cohorts, gsi1sk: id }),
   /** The matching proposal of a cohort, reviewed by the programme team before it is confirmed. */
   matchingProposal: (cohortId: string) => ({ pk: `COHORT#${cohortId}`, sk: "PROPOSAL" }),
+  /** One piece of a version of the proposal (pairs and reasons, a few hundred at a time). */
+  matchingProposalPart: (cohortId: string, version: number, index: number) => ({
+    pk: `COHORT#${cohortId}`,
+    sk: `PROPOSAL-PART#${String(version).padStart(8, "0")}#${String(index).padStart(6, "0")}`,
+  }),
+  /** How the start of a confirmed proposal's pairs goes: counts, failures, the run under way. */
+  pairStarts: (cohortId: string) => ({ pk: `COHORT#${cohortId}`, sk: "PAIR-STARTS" }),
+  /** Where to query the pieces of one version of the proposal. */
+  matchingProposalParts: (cohortId: string, version: number) => ({
+    pk: `COHORT#${cohortId}`,
+    skPrefix: `PROPOSAL-PART#${String(version).padStart(8, "0")}#`,
+  }),
   /** Marks an email as sent for one purpose, so a retried step never sends it twice. */
   emailSent: (dedupeKey: string) => ({ pk: `EMAIL#${dedupeKey}`, sk: "EMAIL" }),
   /** A pair ("binôme"); every pair is also listed under one partition, by cohort then date. */

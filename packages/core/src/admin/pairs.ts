@@ -1,11 +1,11 @@
 import { getCohortOrDefaults } from "../cohort";
 import { env } from "../env";
 import { evaluateFit } from "../matching/index";
+import { blockerMessages, toMatchingMentee, toMatchingMentor } from "../matching/proposal";
 import { getMentor, listMentors } from "../mentor";
 import { cancelPair, pausePair, reassignMentor, resumePair } from "../pair/actions";
 import type { Pair } from "../pair/model";
 import { getPair, listHistory, listPairEmails, listPairs } from "../pair/store";
-import { blockerMessages, toMatchingMentee, toMatchingMentor } from "../pairing";
 import { getQuestionnaire, listQuestionnaires } from "../questionnaire";
 import { canBeMatched } from "../selection";
 import { executionConsoleUrl } from "./follow-up";

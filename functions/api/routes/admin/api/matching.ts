@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import * as pairing from "#core/pairing";
+import * as confirmation from "#core/matching/confirm";
+import * as pairing from "#core/matching/proposal";
 import { problem } from "../../../problem";
 import { jsonBody } from "../../submissions";
 import { ConfirmSchema, ForceSchema, RemoveSchema, SwapSchema } from "../schemas";
@@ -48,11 +49,20 @@ export const matchingApi = new Hono()
     );
   })
   .post("/:id/proposal/confirm", jsonBody(ConfirmSchema), async (c) => {
-    const outcome = await pairing.confirmProposal(c.req.param("id"), c.req.valid("json").version);
+    const cohortId = c.req.param("id");
+    const outcome = await confirmation.confirmProposal(cohortId, c.req.valid("json").version);
     if (!outcome.ok) return problem(c, outcome.notFound ? 404 : 409, outcome.message);
+    // The pairs start in the background: their ids are known now, their progress at /starts.
     return c.json({
       status: outcome.proposal.status,
-      started: outcome.startedCount,
-      pairs: outcome.pairs,
+      pairs: outcome.proposal.pairs.map((pair) => ({
+        pairId: pairing.pairIdFor(cohortId, pair.menteeId),
+        menteeId: pair.menteeId,
+        mentorId: pair.mentorId,
+      })),
     });
+  })
+  .get("/:id/proposal/starts", async (c) => {
+    const starts = await confirmation.getPairStarts(c.req.param("id"));
+    return starts ? c.json(starts) : notFound(c, "Le lancement des binômes de cette vague");
   });

@@ -1,7 +1,8 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import * as cohort from "#core/cohort";
-import * as pairing from "#core/pairing";
+import * as confirmation from "#core/matching/confirm";
+import * as pairing from "#core/matching/proposal";
 import { ProposalPage } from "#web/pages/admin/matching";
 import type { LangEnv } from "../../../lang";
 import { byName, form, langOf, namesOf, redirectDone, text, versionOf } from "./shared";
@@ -9,9 +10,10 @@ import { byName, form, langOf, namesOf, redirectDone, text, versionOf } from "./
 /** A cohort's matching ("appariement"): propose, edit, confirm — under /admin/vagues/:id. */
 
 async function proposalPage(c: Context, cohortId: string, problem?: string) {
-  const [found, proposal, roster, { names }] = await Promise.all([
+  const [found, proposal, starts, roster, { names }] = await Promise.all([
     cohort.getCohortOrDefaults(cohortId),
     pairing.getProposal(cohortId),
+    confirmation.getPairStarts(cohortId),
     pairing.loadRoster(cohortId),
     namesOf(cohortId),
   ]);
@@ -21,6 +23,7 @@ async function proposalPage(c: Context, cohortId: string, problem?: string) {
     <ProposalPage
       cohort={found}
       proposal={proposal}
+      starts={starts}
       names={names}
       mentees={people(roster.mentees.keys())}
       mentors={people(roster.mentors.keys())}
@@ -60,7 +63,13 @@ export const matchingPages = new Hono<LangEnv>()
   })
   .post("/:id/appariement/confirmation", async (c) => {
     const id = c.req.param("id");
-    const outcome = await pairing.confirmProposal(id, versionOf(await form(c)));
+    const outcome = await confirmation.confirmProposal(id, versionOf(await form(c)));
     if (!outcome.ok) return proposalPage(c, id, outcome.message);
-    return redirectDone(c, `/admin/binomes?vague=${encodeURIComponent(id)}`, "confirmation");
+    // The pairs start in the background: this page shows how many have.
+    return redirectDone(c, `/admin/vagues/${id}/appariement`, "confirmation");
+  })
+  .post("/:id/appariement/relance", async (c) => {
+    const id = c.req.param("id");
+    confirmation.resumePairStarts(id);
+    return redirectDone(c, `/admin/vagues/${id}/appariement`, "relance");
   });

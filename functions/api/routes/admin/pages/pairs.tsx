@@ -4,7 +4,7 @@ import * as v from "valibot";
 import { filterPairs } from "#core/admin/follow-up";
 import { actOnPair, loadPairDetails, type PairAction } from "#core/admin/pairs";
 import * as cohort from "#core/cohort";
-import * as pairing from "#core/pairing";
+import * as pairing from "#core/matching/proposal";
 import type { Localised } from "#core/programme";
 import type { FormValues } from "#web/form-kit";
 import { PairsPage } from "#web/pages/admin/lists";

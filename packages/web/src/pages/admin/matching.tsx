@@ -1,5 +1,6 @@
 import type { Cohort } from "#core/cohort";
-import type { Proposal } from "#core/pairing";
+import type { PairStarts } from "#core/matching/confirm";
+import type { Proposal } from "#core/matching/proposal";
 import { type Lang, localiseMessage, t } from "../../i18n";
 import { AdminLayout, formatDateTime, inLanguage } from "./parts";
 
@@ -18,6 +19,54 @@ function PersonSelect(props: { id: string; name: string; label: string; people: 
   );
 }
 
+const grouped = (count: number, lang: Lang) =>
+  count.toLocaleString(lang === "en" ? "en-GB" : "fr-FR");
+
+/** How many confirmed pairs have started, which failed after their retries, and a way to retry. */
+function PairStartsSection(props: {
+  starts: PairStarts;
+  name: (id: string) => string;
+  retry: string;
+  lang: Lang;
+}) {
+  const { starts, lang } = props;
+  const failed = Object.keys(starts.failed);
+  const say = (text: { fr: string; en: string }) => t(lang, text);
+  return (
+    <section aria-labelledby="lancement">
+      <h2 id="lancement">{say({ fr: "Lancement des binômes", en: "Starting the pairs" })}</h2>
+      <p role="status">
+        {lang === "en"
+          ? `${grouped(starts.started, lang)} of ${grouped(starts.total, lang)} pair${starts.total > 1 ? "s" : ""} started${starts.running ? ", the others are starting" : ""}.`
+          : `${grouped(starts.started, lang)} binôme${starts.started > 1 ? "s" : ""} lancé${starts.started > 1 ? "s" : ""} sur ${grouped(starts.total, lang)}${starts.running ? ", les autres sont en cours de lancement" : ""}.`}
+      </p>
+      {failed.length > 0 ? (
+        <>
+          <p>
+            {lang === "en"
+              ? `${failed.length} pair${failed.length > 1 ? "s" : ""} could not start, even after several tries:`
+              : `${failed.length} binôme${failed.length > 1 ? "s n'ont" : " n'a"} pas pu être lancé${failed.length > 1 ? "s" : ""}, même après plusieurs essais :`}
+          </p>
+          <ul>
+            {failed.map((menteeId) => (
+              <li>{props.name(menteeId)}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {!starts.running && starts.started < starts.total ? (
+        <form method="post" action={props.retry}>
+          <div class="actions">
+            <button type="submit">
+              {say({ fr: "Relancer les binômes restants", en: "Start the remaining pairs" })}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
 /**
  * The cohort's matching: run it, read each pair's score and explanation and each unmatched
  * mentee's reason, change the proposal (swap, remove, force, exclude), then confirm it.
@@ -25,6 +74,8 @@ function PersonSelect(props: { id: string; name: string; label: string; people: 
 export function ProposalPage(props: {
   cohort: Cohort;
   proposal?: Proposal;
+  /** How the start of the confirmed pairs goes (they start in the background). */
+  starts?: PairStarts;
   names: Map<string, string>;
   /** Mentees without a pair yet, and selected mentors with a place left (for forcing). */
   mentees: Person[];
@@ -112,6 +163,14 @@ export function ProposalPage(props: {
               mentor.
             </p>
           )}
+          {props.starts ? (
+            <PairStartsSection
+              starts={props.starts}
+              name={name}
+              retry={action(`${path}/relance`)}
+              lang={lang}
+            />
+          ) : null}
           <div class="table-scroll">
             <table class="grid">
               <caption>

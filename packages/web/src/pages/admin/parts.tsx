@@ -46,8 +46,12 @@ export const doneMessages: Record<string, Localised> = {
   },
   modification: { fr: "La proposition est modifiée.", en: "The proposal is changed." },
   confirmation: {
-    fr: "Les binômes sont confirmés et leur parcours a démarré.",
-    en: "The pairs are confirmed and their programme has started.",
+    fr: "Les binômes sont confirmés ; leur lancement se poursuit, suivez-le ci-dessous.",
+    en: "The pairs are confirmed; they are being started, follow it below.",
+  },
+  relance: {
+    fr: "Le lancement des binômes restants a repris.",
+    en: "Starting the remaining pairs has resumed.",
   },
   entretien: {
     fr: "L'entretien et la décision sont enregistrés ; le candidat est prévenu par courriel.",

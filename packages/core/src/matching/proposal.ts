@@ -1,11 +1,17 @@
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { conditionally, documents } from "./clients/dynamodb";
-import { clock } from "./clock";
-import { getCohortOrDefaults } from "./cohort";
-import { env } from "./env";
-import { keys } from "./keys";
+import { BatchWriteCommand, type BatchWriteCommandOutput, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { conditionally, documents, getItem, queryAll } from "../clients/dynamodb";
+import { clock } from "../clock";
+import { getCohortOrDefaults } from "../cohort";
+import { env } from "../env";
+import { keys } from "../keys";
+import { listMentors, type MentorRecord } from "../mentor";
+import { logger } from "../observability";
+import type { Pair } from "../pair/model";
+import { listPairs } from "../pair/store";
+import { listQuestionnaires, type QuestionnaireRecord } from "../questionnaire";
+import { canBeMatched } from "../selection";
 import {
   type Blocker,
   evaluateFit,
@@ -17,14 +23,7 @@ import {
   type ProposedPair,
   proposeMatching,
   type UnmatchedMentee,
-} from "./matching/index";
-import { listMentors, type MentorRecord } from "./mentor";
-import { logger } from "./observability";
-import type { Pair } from "./pair/model";
-import { startPair } from "./pair/start";
-import { listPairs } from "./pair/store";
-import { listQuestionnaires, type QuestionnaireRecord } from "./questionnaire";
-import { canBeMatched } from "./selection";
+} from "./index";
 
 /**
  * From a cohort's records to started pairs: build the matching's inputs, store the proposal the
@@ -48,6 +47,9 @@ export type Proposal = {
   createdAt: string;
   updatedAt: string;
   confirmedAt?: string;
+  /** Storage: the version whose pieces hold the pairs and reasons, and how many pieces. */
+  partsVersion?: number;
+  partCount?: number;
 };
 
 /** The pair's id: the same cohort and mentee always give the same id (and execution name). */
@@ -163,7 +165,7 @@ function withPairs(proposal: Proposal, pairs: ProposalPair[], unmatched: Unmatch
   };
 }
 
-function fitOrRefusal(
+export function fitOrRefusal(
   roster: CohortRoster,
   menteeId: string,
   mentorId: string,
@@ -252,50 +254,134 @@ export function forcePair(
   };
 }
 
+type StoredPart = { pk: string; sk: string; index: number; content: Uint8Array };
+
+/** How many pairs or reasons one stored piece holds: about 30 kB gzipped, far from 400 kB. */
+export const proposalPartSize = 500;
+
 export async function getProposal(cohortId: string): Promise<Proposal | undefined> {
-  const result = await documents.send(
-    new GetCommand({
-      TableName: env.tableName,
-      Key: keys.matchingProposal(cohortId),
-      ConsistentRead: true,
-    }),
-  );
-  if (!result.Item) return undefined;
-  const { pk: _pk, sk: _sk, kind: _kind, content, ...summary } = result.Item;
-  const { pairs, unmatched } = JSON.parse(gunzipSync(content as Uint8Array).toString("utf8"));
-  return { ...(summary as Omit<Proposal, "pairs" | "unmatched">), pairs, unmatched };
+  const summary = await getItem<Record<string, unknown>>(keys.matchingProposal(cohortId));
+  if (!summary) return undefined;
+  const { pk: _pk, sk: _sk, kind: _kind, ...fields } = summary;
+  const head = fields as Omit<Proposal, "pairs" | "unmatched">;
+  const where = keys.matchingProposalParts(cohortId, head.partsVersion ?? head.version);
+  const parts = await queryAll<StoredPart>({
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+    ExpressionAttributeValues: { ":pk": where.pk, ":prefix": where.skPrefix },
+    ConsistentRead: true,
+  });
+  const pairs: ProposalPair[] = [];
+  const unmatched: UnmatchedMentee[] = [];
+  // A save cut short may have left more pieces under this version than the summary counts.
+  for (const part of parts.filter((item) => item.index < (head.partCount ?? 0))) {
+    const piece = JSON.parse(gunzipSync(part.content).toString("utf8"));
+    pairs.push(...(piece.pairs ?? []));
+    unmatched.push(...(piece.unmatched ?? []));
+  }
+  return { ...head, pairs, unmatched };
 }
 
-class StaleProposal extends Error {}
+export class StaleProposal extends Error {}
 
 /**
- * The pairs and reasons are stored gzipped: for 2,000 mentees and 700 mentors they make about
- * 490 kB of JSON, more than a DynamoDB item holds (400 kB), and 87 kB compressed (measured).
+ * The pairs and reasons are stored in pieces of `proposalPartSize`, gzipped: 30,000 mentees make
+ * megabytes of JSON, and a DynamoDB item holds 400 kB. The pieces of a version are written first,
+ * then the summary that points at that version, conditionally on the version it replaces: a
+ * reader never sees a version whose pieces are not all there.
  */
-function stored(proposal: Proposal) {
-  const { pairs, unmatched, ...summary } = proposal;
-  return { ...summary, content: gzipSync(JSON.stringify({ pairs, unmatched })) };
+function pieces(proposal: Proposal): Uint8Array[] {
+  const chunks: { pairs?: ProposalPair[]; unmatched?: UnmatchedMentee[] }[] = [];
+  for (let at = 0; at < proposal.pairs.length; at += proposalPartSize) {
+    chunks.push({ pairs: proposal.pairs.slice(at, at + proposalPartSize) });
+  }
+  for (let at = 0; at < proposal.unmatched.length; at += proposalPartSize) {
+    chunks.push({ unmatched: proposal.unmatched.slice(at, at + proposalPartSize) });
+  }
+  return chunks.map((chunk) => gzipSync(JSON.stringify(chunk)));
 }
 
-async function saveProposal(proposal: Proposal, previousVersion: number | undefined) {
+async function writeAll(requests: Record<string, unknown>[]): Promise<void> {
+  for (let at = 0; at < requests.length; at += 25) {
+    let pending: Record<string, unknown>[] | undefined = requests.slice(at, at + 25);
+    for (let attempt = 0; pending && pending.length > 0; attempt++) {
+      if (attempt > 8) throw new Error("DynamoDB kept refusing part of a batch write");
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      const result: BatchWriteCommandOutput = await documents.send(
+        new BatchWriteCommand({ RequestItems: { [env.tableName]: pending } }),
+      );
+      pending = result.UnprocessedItems?.[env.tableName] as Record<string, unknown>[] | undefined;
+    }
+  }
+}
+
+async function queryParts(cohortId: string, version: number): Promise<StoredPart[]> {
+  const where = keys.matchingProposalParts(cohortId, version);
+  return queryAll<StoredPart>({
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+    ExpressionAttributeValues: { ":pk": where.pk, ":prefix": where.skPrefix },
+    ProjectionExpression: "pk, sk, #index",
+    ExpressionAttributeNames: { "#index": "index" },
+  });
+}
+
+/**
+ * Saves the summary and, when the pairs or reasons changed, a new set of pieces (under the new
+ * version; a status change keeps pointing at the pieces it had). The previous pieces are then
+ * deleted; a deletion cut short only leaves pieces nothing points at.
+ */
+export async function saveProposal(
+  proposal: Proposal,
+  previous: Proposal | undefined,
+  options: { contentChanged: boolean } = { contentChanged: true },
+) {
+  const { pairs: _pairs, unmatched: _unmatched, ...summary } = proposal;
+  const parts = options.contentChanged || !previous ? pieces(proposal) : [];
+  const partsVersion =
+    parts.length > 0 || !previous ? proposal.version : (previous.partsVersion ?? previous.version);
+  await writeAll(
+    parts.map((content, index) => ({
+      PutRequest: {
+        Item: {
+          ...keys.matchingProposalPart(proposal.cohortId, proposal.version, index),
+          kind: "proposalPart",
+          index,
+          content,
+        },
+      },
+    })),
+  );
+  const partCount = parts.length > 0 || !previous ? parts.length : undefined;
   const saved = await conditionally(
     new PutCommand({
       TableName: env.tableName,
       Item: {
         ...keys.matchingProposal(proposal.cohortId),
         kind: "proposal",
-        ...stored(proposal),
+        ...summary,
+        partsVersion,
+        partCount: partCount ?? previous?.partCount ?? 0,
       },
       ConditionExpression:
-        previousVersion === undefined ? "attribute_not_exists(pk)" : "version = :previous",
+        previous === undefined ? "attribute_not_exists(pk)" : "version = :previous",
       ExpressionAttributeValues:
-        previousVersion === undefined ? undefined : { ":previous": previousVersion },
+        previous === undefined ? undefined : { ":previous": previous.version },
     }),
   );
   if (!saved) throw new StaleProposal();
+  proposal.partsVersion = partsVersion;
+  proposal.partCount = partCount ?? previous?.partCount ?? 0;
+  const stale = previous && partsVersion !== (previous.partsVersion ?? previous.version);
+  if (stale) {
+    try {
+      const old = await queryParts(proposal.cohortId, previous.partsVersion ?? previous.version);
+      await writeAll(old.map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } })));
+    } catch (error) {
+      logger.warn("Old proposal pieces left in place", { cohortId: proposal.cohortId, error });
+    }
+  }
 }
 
-const staleMessage =
+export const staleMessage =
   "La proposition a changé entre-temps (quelqu'un d'autre l'a modifiée) : rechargez-la et recommencez.";
 
 /** Runs the matching on the cohort's mentees without a pair and stores it as the new draft. */
@@ -319,7 +405,7 @@ export async function propose(
     updatedAt: now,
   };
   try {
-    await saveProposal(proposal, previous?.version);
+    await saveProposal(proposal, previous);
   } catch (error) {
     if (error instanceof StaleProposal) return { ok: false, message: staleMessage };
     throw error;
@@ -369,105 +455,11 @@ export async function editProposal(
     updatedAt: clock.now().toISOString(),
   };
   try {
-    await saveProposal(next, proposal.version);
+    await saveProposal(next, proposal);
   } catch (error) {
     if (error instanceof StaleProposal) return refuse(staleMessage);
     throw error;
   }
   logger.info("Matching proposal edited", { cohortId, action: edit.action });
   return { ok: true, proposal: next };
-}
-
-export type ConfirmOutcome =
-  | {
-      ok: true;
-      proposal: Proposal;
-      pairs: (ConfirmedPair & { started: boolean })[];
-      /** Executions started by this call (0 when the proposal was already confirmed). */
-      startedCount: number;
-    }
-  | { ok: false; message: string; notFound?: true };
-
-/**
- * Confirms the cohort's proposal: one workflow execution per pair. The proposal is marked
- * confirmed only after every pair started, so a confirmation cut short is completed by the next
- * one; starting is idempotent per pair id, so a second confirmation starts nothing new.
- */
-export async function confirmProposal(
-  cohortId: string,
-  expectedVersion?: number,
-): Promise<ConfirmOutcome> {
-  const proposal = await getProposal(cohortId);
-  if (!proposal)
-    return { ok: false, notFound: true, message: "Aucune proposition pour cette vague." };
-  if (proposal.pairs.length === 0) {
-    return { ok: false, message: "La proposition ne contient aucun binôme à confirmer." };
-  }
-  if (proposal.status === "draft") {
-    if (expectedVersion !== undefined && expectedVersion !== proposal.version) {
-      return { ok: false, message: staleMessage };
-    }
-    const problems = await stillValid(proposal);
-    if (problems.length > 0) {
-      return {
-        ok: false,
-        message: `La proposition n'est plus valable : ${problems.join(" ; ")}. Relancez l'appariement.`,
-      };
-    }
-  }
-  const pairs: (ConfirmedPair & { started: boolean })[] = [];
-  for (const pair of proposal.pairs) {
-    const pairId = pairIdFor(cohortId, pair.menteeId);
-    const result = await startPair({
-      pairId,
-      cohortId,
-      menteeId: pair.menteeId,
-      mentorId: pair.mentorId,
-    });
-    pairs.push({
-      pairId,
-      menteeId: pair.menteeId,
-      mentorId: pair.mentorId,
-      started: result.started,
-    });
-  }
-  let confirmed = proposal;
-  if (proposal.status === "draft") {
-    const now = clock.now().toISOString();
-    confirmed = {
-      ...proposal,
-      status: "confirmed",
-      confirmedAt: now,
-      updatedAt: now,
-      version: proposal.version + 1,
-    };
-    try {
-      await saveProposal(confirmed, proposal.version);
-    } catch (error) {
-      // Someone confirmed at the same moment: their record stands, the pairs are the same.
-      if (!(error instanceof StaleProposal)) throw error;
-      confirmed = (await getProposal(cohortId)) ?? confirmed;
-    }
-  }
-  const startedCount = pairs.filter((pair) => pair.started).length;
-  logger.info("Matching confirmed", { cohortId, pairs: pairs.length, started: startedCount });
-  return { ok: true, proposal: confirmed, pairs, startedCount };
-}
-
-/** What changed since the proposal was made and forbids it now (mentor withdrawn, mentee paired…). */
-async function stillValid(proposal: Proposal): Promise<string[]> {
-  const roster = await loadRoster(proposal.cohortId);
-  const problems: string[] = [];
-  const load = new Map<string, number>();
-  for (const pair of proposal.pairs) {
-    load.set(pair.mentorId, (load.get(pair.mentorId) ?? 0) + 1);
-    const fit = fitOrRefusal(roster, pair.menteeId, pair.mentorId);
-    if ("message" in fit) problems.push(fit.message.replace(/\.$/, ""));
-  }
-  for (const [mentorId, count] of load) {
-    const capacity = roster.mentors.get(mentorId)?.capacity ?? 0;
-    if (capacity > 0 && count > capacity)
-      problems.push("un mentor a plus de binômes que de places");
-  }
-  return [...new Set(problems)];
 }
