@@ -3,32 +3,118 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { clock } from "#core/clock";
 import { issueLink, type LinkPurpose, type LinkRecipient, readLink } from "#core/links";
 import { logger, metrics } from "#core/observability";
-import { createPair, getPair, putWait } from "#core/pair/store";
+import {
+  createPair,
+  getMeeting,
+  getPair,
+  getWait,
+  listHistory,
+  type MeetingRecord,
+  putMeeting,
+  putWait,
+} from "#core/pair/store";
 import { useWorkflowEngine, type WorkflowEngine } from "#core/workflow/engine";
 import { app } from "../../functions/api/app";
 
 /**
- * The pages behind the links of emails, through the real app and DynamoDB Local. Most tests put a
- * recording fake in place of the workflow's `answerStep`, to say what the waiting step answers and
- * check whether it was reached at all; the last block runs the real one against a waiting pair,
- * with only the Step Functions port (the engine) replaced.
+ * The pages behind the links of emails, through the real app and DynamoDB Local, answering pairs
+ * that wait on a step; only the Step Functions port (the engine) is replaced, by one that records
+ * what the waiting tokens receive.
  */
-const answerStep = vi.hoisted(() => vi.fn());
-const realAnswerStep = vi.hoisted(() => ({ current: undefined as unknown }));
-vi.mock("#core/pair/answer", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("#core/pair/answer")>();
-  realAnswerStep.current = actual.answerStep;
-  return { ...actual, answerStep };
+const delivered: { token: string; output: Record<string, unknown> }[] = [];
+let failNextHandOver = false;
+const engine: WorkflowEngine = {
+  start: async () => ({ started: true }),
+  sendTaskSuccess: async (token, output) => {
+    if (failNextHandOver) {
+      failNextHandOver = false;
+      throw new Error("Step Functions unavailable");
+    }
+    delivered.push({ token, output });
+    return "delivered";
+  },
+  sendTaskFailure: async () => "delivered",
+};
+
+beforeEach(() => {
+  delivered.length = 0;
+  failNextHandOver = false;
+  useWorkflowEngine(engine);
+  return () => useWorkflowEngine(undefined);
 });
 
 const day = 24 * 60 * 60 * 1000;
 const origin = "http://localhost";
 
-async function newLink(
-  purpose: LinkPurpose = "schedule",
+/** Which wait a link of each purpose answers. */
+const waitFor: Record<LinkPurpose, string> = {
+  schedule: "schedule",
+  reschedule: "session-time",
+  "cancel-session": "session-time",
+  confirm: "confirm",
+  objectives: "objectives",
+  "self-evaluation": "self-evaluation",
+};
+
+/** A running pair; `waiting` puts its execution on a step, `meeting` schedules that meeting. */
+async function newPair(options: {
+  waiting?: { step: string; purpose: string };
+  meeting?: boolean;
+}) {
+  const pairId = `pair-${randomBytes(4).toString("hex")}`;
+  const now = clock.now().toISOString();
+  await createPair({
+    id: pairId,
+    cohortId: "vague-test",
+    menteeId: "mentee-1",
+    mentorId: "mentor-1",
+    phase: "sessions",
+    status: "active",
+    needsAttention: false,
+    settings: {
+      sessions: 3,
+      pauseMonths: 3,
+      reminderHoursBefore: 24,
+      allowSameManagementLine: false,
+    },
+    sessionsPlanned: 3,
+    sessionsDone: 1,
+    executionName: pairId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const step = options.waiting?.step ?? "session-2";
+  if (options.meeting) {
+    const meeting: MeetingRecord = {
+      step,
+      status: "scheduled",
+      startsAt: new Date(clock.now().getTime() - 2 * 60 * 60 * 1000).toISOString(),
+      durationMinutes: 60,
+      format: "video",
+      version: 1,
+      reschedules: 0,
+      uid: `${pairId}-${step}@binome`,
+    };
+    await putMeeting(pairId, meeting, undefined);
+  }
+  if (options.waiting) {
+    await putWait(pairId, {
+      token: `token-${pairId}`,
+      ...options.waiting,
+      since: now,
+      timeouts: 0,
+      answeredBy: [],
+      revision: 1,
+    });
+  }
+  return pairId;
+}
+
+async function linkOf(
+  pairId: string,
+  purpose: LinkPurpose,
   options: { recipient?: LinkRecipient; step?: string; expiresInDays?: number } = {},
 ) {
-  const pairId = `pair-${randomBytes(4).toString("hex")}`;
   const url = await issueLink({
     pairId,
     step: options.step ?? "session-2",
@@ -38,6 +124,19 @@ async function newLink(
   });
   const path = new URL(url).pathname;
   return { pairId, path, token: path.slice("/lien/".length) };
+}
+
+/** A link whose pair waits for its answer (its meeting scheduled when the answer needs one). */
+async function newLink(
+  purpose: LinkPurpose = "schedule",
+  options: { recipient?: LinkRecipient; step?: string; expiresInDays?: number } = {},
+) {
+  const step = options.step ?? "session-2";
+  const pairId = await newPair({
+    waiting: { step, purpose: waitFor[purpose] },
+    meeting: purpose !== "schedule" && purpose !== "objectives" && purpose !== "self-evaluation",
+  });
+  return linkOf(pairId, purpose, { ...options, step });
 }
 
 const get = (path: string) => app.request(path);
@@ -69,11 +168,6 @@ const isUsed = async (token: string) => {
   return reading.ok && reading.link.usedAt !== undefined;
 };
 
-beforeEach(() => {
-  answerStep.mockReset();
-  answerStep.mockResolvedValue("recorded");
-});
-
 describe("opening a link (GET)", () => {
   it("shows the date form and changes nothing", async () => {
     const { path, token } = await newLink("schedule");
@@ -86,8 +180,8 @@ describe("opening a link (GET)", () => {
     expect(html).toContain('type="time"');
     expect(html).toContain(`action="${path}"`);
     expect(html).toContain('method="post"');
-    expect(answerStep).not.toHaveBeenCalled();
     expect(await isUsed(token)).toBe(false);
+    expect(delivered).toHaveLength(0);
   });
 
   it("opened twice, still shows the form: a mail scanner's visit uses nothing", async () => {
@@ -96,7 +190,7 @@ describe("opening a link (GET)", () => {
     const html = await (await get(path)).text();
     expect(html).toContain("La séance n° 2 a-t-elle eu lieu ?");
     expect(html).toContain('name="satisfaction"');
-    expect(answerStep).not.toHaveBeenCalled();
+    expect(delivered).toHaveLength(0);
   });
 
   it("shows the objectives form with 3 sessions proposed", async () => {
@@ -157,75 +251,95 @@ describe("opening a link (GET)", () => {
 });
 
 describe("answering through a link (POST)", () => {
-  it("hands the answer to the waiting step, once, as the link's recipient", async () => {
+  it("records the answer and hands it to the waiting step at once, as the link's recipient", async () => {
     const { path, pairId, token } = await newLink("schedule");
     const response = await post(path, scheduleFields());
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("Merci, la date est enregistrée");
-    expect(answerStep).toHaveBeenCalledTimes(1);
-    expect(answerStep).toHaveBeenCalledWith({
-      pairId,
-      step: "session-2",
-      purpose: "schedule",
-      by: "mentor",
-      answer: {
-        startsAt: `${nextYear()}-03-17T13:30:00.000Z`,
-        durationMinutes: 60,
-        format: "video",
-        location: "Salle 3",
-      },
+    expect(delivered).toEqual([{ token: `token-${pairId}`, output: { purpose: "schedule" } }]);
+    expect(await getMeeting(pairId, "session-2")).toMatchObject({
+      status: "scheduled",
+      startsAt: `${nextYear()}-03-17T13:30:00.000Z`,
+      durationMinutes: 60,
+      format: "video",
+      location: "Salle 3",
+      version: 1,
     });
+    const history = await listHistory(pairId);
+    expect(history.map(({ actor, event }) => ({ actor, event }))).toEqual([
+      { actor: "mentor", event: "session-2.scheduled" },
+    ]);
     expect(await isUsed(token)).toBe(true);
   });
 
   it("says already recorded on a second click, and does not reach the step again", async () => {
-    const { path } = await newLink("confirm");
-    await post(path, { tookPlace: "yes", satisfaction: "5" });
+    const { path, pairId } = await newLink("confirm");
+    expect((await post(path, { tookPlace: "yes", satisfaction: "5" })).status).toBe(200);
     const again = await post(path, { tookPlace: "no" });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain("Votre réponse est déjà enregistrée");
     const reopened = await get(path);
     expect(reopened.status).toBe(200);
     expect(await reopened.text()).toContain("Votre réponse est déjà enregistrée");
-    expect(answerStep).toHaveBeenCalledTimes(1);
+    expect(delivered).toHaveLength(1);
+    expect((await getMeeting(pairId, "session-2"))?.status).toBe("held");
+    expect(await getPair(pairId)).toMatchObject({ sessionsDone: 2, feedbackScores: [5] });
   });
 
-  it("lets only one of two simultaneous clicks reach the step", async () => {
-    const { path } = await newLink("confirm");
+  it("lets only one of two simultaneous clicks change anything", async () => {
+    const { path, pairId } = await newLink("confirm");
     const responses = await Promise.all([
       post(path, { tookPlace: "yes", satisfaction: "4" }),
       post(path, { tookPlace: "yes", satisfaction: "4" }),
     ]);
     expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
-    expect(answerStep).toHaveBeenCalledTimes(1);
+    expect(delivered).toHaveLength(1);
+    expect(await getPair(pairId)).toMatchObject({ sessionsDone: 2, feedbackScores: [4] });
+  });
+
+  it("takes one of two answers given at once through two links of the same wait", async () => {
+    const pairId = await newPair({ waiting: { step: "session-2", purpose: "schedule" } });
+    const [first, second] = [await linkOf(pairId, "schedule"), await linkOf(pairId, "schedule")];
+    const responses = await Promise.all([
+      post(first.path, scheduleFields()),
+      post(second.path, { ...scheduleFields(), time: "16:00" }),
+    ]);
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
+    expect(delivered).toHaveLength(1);
+    expect((await getMeeting(pairId, "session-2"))?.version).toBe(1);
+    expect((await listHistory(pairId)).map((entry) => entry.event)).toEqual([
+      "session-2.scheduled",
+    ]);
   });
 
   it("refuses an expired link with the French page and changes nothing", async () => {
-    const { path, token } = await newLink("confirm", { expiresInDays: 1 });
+    const { path, pairId, token } = await newLink("confirm", { expiresInDays: 1 });
     clock.advanceBy(2 * day);
     const response = await post(path, { tookPlace: "yes", satisfaction: "5" });
     expect(response.status).toBe(410);
     const html = await response.text();
     expect(html).toContain("Ce lien a expiré");
     expect(html).toContain("Rien n&#39;a été modifié");
-    expect(answerStep).not.toHaveBeenCalled();
+    expect(delivered).toHaveLength(0);
+    expect((await getWait(pairId))?.resolvedAt).toBeUndefined();
     expect(await readLink(token)).toEqual({ ok: false, reason: "expired" });
   });
 
   it("refuses an altered link with the French page and changes nothing", async () => {
-    const { path, token } = await newLink("objectives");
+    const { path, pairId, token } = await newLink("objectives", { step: "preparation" });
     const [id, signature] = token.split(".") as [string, string];
     const altered = `/lien/${id}.${signature.startsWith("A") ? "B" : "A"}${signature.slice(1)}`;
     const response = await post(altered, { objectives: "LinkedIn", sessions: "4" });
     expect(response.status).toBe(403);
     expect(await response.text()).toContain("Ce lien n&#39;est pas valide");
-    expect(answerStep).not.toHaveBeenCalled();
+    expect(delivered).toHaveLength(0);
+    expect((await getPair(pairId))?.objectives).toBeUndefined();
     expect(await isUsed(token)).toBe(false);
     expect(path).not.toBe(altered);
   });
 
   it("shows French errors next to the fields, keeps the answers, and uses nothing", async () => {
-    const { path, token } = await newLink("schedule");
+    const { path, pairId, token } = await newLink("schedule");
     const past = await post(path, { ...scheduleFields(), date: "15/01/2020" });
     expect(past.status).toBe(422);
     const html = await past.text();
@@ -238,12 +352,13 @@ describe("answering through a link (POST)", () => {
     const noTime = await post(path, { ...scheduleFields(), time: "" });
     expect(noTime.status).toBe(422);
     expect(await noTime.text()).toMatch(/id="champ-time-erreur">Indiquez l&#39;heure\./);
-    expect(answerStep).not.toHaveBeenCalled();
+    expect(delivered).toHaveLength(0);
+    expect(await getMeeting(pairId, "session-2")).toBeUndefined();
     expect(await isUsed(token)).toBe(false);
   });
 
   it("refuses a form posted from another site", async () => {
-    const { path } = await newLink("cancel-session");
+    const { path, token } = await newLink("cancel-session");
     const response = await app.request(path, {
       method: "POST",
       headers: {
@@ -253,21 +368,26 @@ describe("answering through a link (POST)", () => {
       body: "reason=x",
     });
     expect(response.status).toBe(403);
-    expect(answerStep).not.toHaveBeenCalled();
+    expect(delivered).toHaveLength(0);
+    expect(await isUsed(token)).toBe(false);
   });
 
   it("says so when the step no longer waits, and leaves the link usable", async () => {
-    answerStep.mockResolvedValue("not-waiting");
-    const { path, token } = await newLink("cancel-session");
+    const pairId = await newPair({ waiting: { step: "session-3", purpose: "schedule" } });
+    const { path, token } = await linkOf(pairId, "cancel-session");
     const response = await post(path, { reason: "Empêchement" });
     expect(response.status).toBe(409);
     expect(await response.text()).toContain("Cette étape n&#39;attend plus de réponse");
     expect(await isUsed(token)).toBe(false);
+    expect(delivered).toHaveLength(0);
   });
 
   it("says already recorded when the step had the answer from the other link", async () => {
-    answerStep.mockResolvedValue("already-recorded");
-    const { path } = await newLink("self-evaluation", { recipient: "mentee", step: "closure" });
+    const pairId = await newPair({ waiting: { step: "closure", purpose: "self-evaluation" } });
+    const links = [
+      await linkOf(pairId, "self-evaluation", { recipient: "mentee", step: "closure" }),
+      await linkOf(pairId, "self-evaluation", { recipient: "mentee", step: "closure" }),
+    ];
     const comfort = Object.fromEntries(
       [
         "social-networks",
@@ -277,23 +397,27 @@ describe("answering through a link (POST)", () => {
         "digital-identity-security",
       ].map((theme) => [`comfort.${theme}`, "3"]),
     );
-    const response = await post(path, comfort);
+    expect((await post(links[0]?.path ?? "", comfort)).status).toBe(200);
+    const response = await post(links[1]?.path ?? "", comfort);
     expect(response.status).toBe(409);
     expect(await response.text()).toContain("Votre réponse est déjà enregistrée");
+    // The mentor has not answered yet: the wait goes on.
+    expect(delivered).toHaveLength(0);
+    expect((await getWait(pairId))?.answeredBy).toEqual(["mentee"]);
   });
 
-  it("gives the link back when the answer could not be delivered, so a retry works", async () => {
-    answerStep.mockRejectedValueOnce(new Error("Step Functions unavailable"));
-    const { path, token } = await newLink("objectives", { step: "preparation" });
-    const failed = await post(path, { objectives: "LinkedIn", sessions: "4" });
-    expect(failed.status).toBe(503);
-    expect(await failed.text()).toContain("Votre réponse n&#39;a pas pu être enregistrée");
-    expect(await isUsed(token)).toBe(false);
-    const retried = await post(path, { objectives: "LinkedIn", sessions: "4" });
-    expect(retried.status).toBe(200);
-    expect(answerStep).toHaveBeenLastCalledWith(
-      expect.objectContaining({ answer: { objectives: "LinkedIn", sessions: 4 } }),
-    );
+  it("keeps an answer whose hand-over failed, and hands it over at the next click", async () => {
+    const { path, pairId } = await newLink("objectives", { step: "preparation" });
+    failNextHandOver = true;
+    const first = await post(path, { objectives: "LinkedIn", sessions: "4" });
+    expect(first.status).toBe(200);
+    expect(await first.text()).toContain("Merci, les objectifs sont enregistrés");
+    expect(delivered).toHaveLength(0);
+    expect((await getPair(pairId))?.sessionsPlanned).toBe(4);
+    const again = await post(path, { objectives: "LinkedIn", sessions: "4" });
+    expect(again.status).toBe(409);
+    expect(delivered.map((entry) => entry.token)).toEqual([`token-${pairId}`]);
+    expect(delivered[0]?.output).toMatchObject({ sessions: 4 });
   });
 });
 
@@ -308,65 +432,11 @@ describe("the page in English", () => {
   });
 });
 
-describe("answering a pair that waits (the workflow's real answerStep)", () => {
-  const delivered: { token: string; output: Record<string, unknown> }[] = [];
-  const engine: WorkflowEngine = {
-    start: async () => ({ started: true }),
-    sendTaskSuccess: async (token, output) => {
-      delivered.push({ token, output });
-      return "delivered";
-    },
-    sendTaskFailure: async () => "delivered",
-  };
-
-  beforeEach(() => {
-    answerStep.mockImplementation(realAnswerStep.current as typeof answerStep);
-    delivered.length = 0;
-    useWorkflowEngine(engine);
-    return () => useWorkflowEngine(undefined);
-  });
-
+describe("answering a pair that waits for its objectives", () => {
   async function pairWaitingForObjectives() {
-    const pairId = `pair-${randomBytes(4).toString("hex")}`;
-    const now = clock.now().toISOString();
-    await createPair({
-      id: pairId,
-      cohortId: "vague-test",
-      menteeId: "mentee-1",
-      mentorId: "mentor-1",
-      phase: "preparation",
-      status: "active",
-      needsAttention: false,
-      settings: {
-        sessions: 3,
-        pauseMonths: 3,
-        reminderHoursBefore: 24,
-        allowSameManagementLine: false,
-      },
-      sessionsPlanned: 3,
-      sessionsDone: 0,
-      executionName: pairId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await putWait(pairId, {
-      token: `token-${pairId}`,
-      step: "preparation",
-      purpose: "objectives",
-      since: now,
-      timeouts: 0,
-      answeredBy: [],
-    });
-    const url = await issueLink({
-      pairId,
-      step: "preparation",
-      purpose: "objectives",
-      recipient: "mentor",
-      expiresAt: new Date(clock.now().getTime() + 14 * day),
-    });
-    return { pairId, path: new URL(url).pathname };
+    const pairId = await newPair({ waiting: { step: "preparation", purpose: "objectives" } });
+    return linkOf(pairId, "objectives", { step: "preparation" });
   }
-
   it("records the objectives, resumes the execution at once, and says so on a second click", async () => {
     const { pairId, path } = await pairWaitingForObjectives();
     const response = await post(path, { objectives: "Créer mon compte LinkedIn", sessions: "5" });

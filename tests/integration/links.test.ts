@@ -1,11 +1,12 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { DeleteCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { DeleteCommand, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
 import { documents } from "#core/clients/dynamodb";
 import { clock } from "#core/clock";
 import { env } from "#core/env";
 import { keys } from "#core/keys";
-import { issueLink, markLinkUsed, readLink, releaseLink } from "#core/links";
+import { issueLink, linkUse, readLink } from "#core/links";
 
 const day = 24 * 60 * 60 * 1000;
 const inDays = (days: number) => new Date(clock.now().getTime() + days * day);
@@ -119,35 +120,38 @@ describe("refusing a link", () => {
 });
 
 describe("using a link once", () => {
-  it("claims a link once: the second use says already used", async () => {
+  /** Uses a link as the answer's transaction does, alone: whether its condition let it through. */
+  const use = (linkId: string) =>
+    documents.send(new TransactWriteCommand({ TransactItems: [linkUse(linkId)] })).then(
+      () => "first-use",
+      (error) => {
+        if (error instanceof TransactionCanceledException) return "already-used";
+        throw error;
+      },
+    );
+
+  it("uses a link once: the second use says already used", async () => {
     const token = tokenOf(await issueLink(binding()));
     const linkId = token.split(".")[0] as string;
-    expect(await markLinkUsed(linkId)).toBe("first-use");
-    expect(await markLinkUsed(linkId)).toBe("already-used");
+    expect(await use(linkId)).toBe("first-use");
+    expect(await use(linkId)).toBe("already-used");
     const reading = await readLink(token);
     expect(reading.ok && reading.link.usedAt).toBeInstanceOf(Date);
   });
 
-  it("lets only one of two simultaneous clicks through", async () => {
+  it("lets only one of simultaneous clicks through", async () => {
     const linkId = tokenOf(await issueLink(binding())).split(".")[0] as string;
-    const results = await Promise.all([1, 2, 3, 4].map(() => markLinkUsed(linkId)));
+    const results = await Promise.all([1, 2, 3, 4].map(() => use(linkId)));
     expect(results.filter((result) => result === "first-use")).toHaveLength(1);
   });
 
-  it("never claims a link that does not exist", async () => {
-    expect(await markLinkUsed(randomBytes(16).toString("base64url"))).toBe("already-used");
-  });
-
-  it("can be given back when the answer could not be delivered", async () => {
-    const linkId = tokenOf(await issueLink(binding())).split(".")[0] as string;
-    await markLinkUsed(linkId);
-    await releaseLink(linkId);
-    expect(await markLinkUsed(linkId)).toBe("first-use");
+  it("never uses a link that does not exist", async () => {
+    expect(await use(randomBytes(16).toString("base64url"))).toBe("already-used");
   });
 
   it("still says used, not expired, when a used link is opened after its expiry", async () => {
     const token = tokenOf(await issueLink(binding({ expiresAt: inDays(1) })));
-    await markLinkUsed(token.split(".")[0] as string);
+    await use(token.split(".")[0] as string);
     clock.advanceBy(2 * day);
     const reading = await readLink(token);
     expect(reading.ok && reading.link.usedAt).toBeInstanceOf(Date);

@@ -1,6 +1,6 @@
 import { clock } from "#core/clock";
 import { apply } from "#core/mentor";
-import { answerStep } from "#core/pair/answer";
+import { type AnswerInput, answerStep } from "#core/pair/answer";
 import { startPair } from "#core/pair/start";
 import { getPair, listPairEmails } from "#core/pair/store";
 import { submit } from "#core/questionnaire";
@@ -78,7 +78,7 @@ export const answer = (
   purpose: string,
   by: "mentor" | "mentee",
   values: Record<string, unknown>,
-) => answerStep({ pairId, step, purpose, by, answer: values });
+) => answerStep({ pairId, step, purpose, by, answer: values } as AnswerInput);
 
 /** The mentor proposes a date `inDays` from now at 10:00 UTC, for an hour, by video. */
 export function schedule(pairId: string, step: string, inDays: number, purpose = "schedule") {

@@ -2,12 +2,11 @@ import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import * as v from "valibot";
-import { answerOnce, answerSchema, type LinkBinding, readLink } from "#core/links";
+import { answerSchema, type LinkBinding, readLink } from "#core/links";
 import { logger, metrics, withoutPersonalData } from "#core/observability";
-import { answerStep } from "#core/pair/answer";
+import { answerByLink } from "#core/pair/answer";
 import type { FormValues } from "#web/form-kit";
-import { LinkAnswerPage, type LinkForm, linkAnswerFromForm } from "#web/pages/link-answer";
+import { LinkAnswerPage, type LinkForm } from "#web/pages/link-answer";
 import { type LinkOutcome, LinkOutcomePage } from "#web/pages/link-outcome";
 import { issuesByField } from "#web/validation";
 import { type LangEnv, language } from "../lang";
@@ -80,16 +79,25 @@ export const linkPages = new Hono<LangEnv>()
     );
   })
   .post("/:token", async (c) => {
-    const reading = await readLink(c.req.param("token"));
-    if (!reading.ok) return refuse(c, reading.reason);
-    const { link } = reading;
-    if (link.usedAt) return outcomePage(c, "already-recorded", 409, link);
-
     const values = (await c.req.parseBody({ all: true })) as FormValues;
-    const schema = answerSchema(link.purpose, link.recipient);
-    const parsed = v.safeParse(schema, linkAnswerFromForm(formOf(link), values));
-    if (!parsed.success) {
-      const errors = issuesByField(schema, parsed.issues);
+    let answered: Awaited<ReturnType<typeof answerByLink>>;
+    try {
+      answered = await answerByLink(c.req.param("token"), values);
+    } catch (error) {
+      // Nothing was stored (the answer is one transaction): the person can try again.
+      countLinkError("unavailable");
+      logger.error("Link answer could not be recorded", {
+        error: {
+          name: (error as Error).name,
+          message: withoutPersonalData((error as Error).message),
+        },
+      });
+      return outcomePage(c, "unavailable", 503);
+    }
+    if (answered.kind === "refused") return refuse(c, answered.reason);
+    const { link } = answered;
+    if (answered.kind === "invalid") {
+      const errors = issuesByField(answerSchema(link.purpose, link.recipient), answered.issues);
       return c.html(
         <LinkAnswerPage
           lang={c.var.lang}
@@ -101,21 +109,12 @@ export const linkPages = new Hono<LangEnv>()
         422,
       );
     }
-
-    const context = { pairId: link.pairId, step: link.step, purpose: link.purpose };
-    try {
-      const outcome = await answerOnce(link, parsed.output as Record<string, unknown>, answerStep);
-      logger.info("Link answered", { ...context, outcome });
-      return outcomePage(c, outcome, outcome === "recorded" ? 200 : 409, link);
-    } catch (error) {
-      countLinkError("unavailable");
-      logger.error("Link answer could not reach the pair", {
-        ...context,
-        error: {
-          name: (error as Error).name,
-          message: withoutPersonalData((error as Error).message),
-        },
-      });
-      return outcomePage(c, "unavailable", 503, link);
-    }
+    const { outcome } = answered;
+    logger.info("Link answered", {
+      pairId: link.pairId,
+      step: link.step,
+      purpose: link.purpose,
+      outcome,
+    });
+    return outcomePage(c, outcome, outcome === "recorded" ? 200 : 409, link);
   });

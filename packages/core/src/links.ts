@@ -1,8 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import * as v from "valibot";
 import { parisTimeToUtc } from "./calendar";
-import { conditionally, documents } from "./clients/dynamodb";
+import { documents, getItem } from "./clients/dynamodb";
 import { clock } from "./clock";
 import { env } from "./env";
 import { optionalText, shortText } from "./fields";
@@ -106,17 +106,15 @@ export async function readLink(token: string): Promise<LinkReading> {
   if (givenText.length !== expected.length || !timingSafeEqual(givenText, expected)) {
     return { ok: false, reason: "tampered" };
   }
-  const { Item: item } = await documents.send(
-    new GetCommand({ TableName: env.tableName, Key: keys.link(linkId), ConsistentRead: true }),
-  );
+  const item = await getItem<Record<string, string>>(keys.link(linkId));
   if (!item) return { ok: false, reason: "unknown" };
   const link: LinkBinding = {
     linkId,
-    pairId: item.pairId,
-    step: item.step,
-    purpose: item.purpose,
-    recipient: item.recipient,
-    expiresAt: new Date(item.validUntil),
+    pairId: item.pairId as string,
+    step: item.step as string,
+    purpose: item.purpose as LinkPurpose,
+    recipient: item.recipient as LinkRecipient,
+    expiresAt: new Date(item.validUntil as string),
     ...(item.usedAt ? { usedAt: new Date(item.usedAt) } : {}),
   };
   if (!link.usedAt && clock.now().getTime() >= link.expiresAt.getTime()) {
@@ -126,73 +124,18 @@ export async function readLink(token: string): Promise<LinkReading> {
 }
 
 /**
- * Claims a link for its one use with a conditional write: of two clicks at the same instant, only
- * one gets "first-use".
+ * The write that uses a link, for the transaction that records its answer: of two clicks at the
+ * same instant, only one transaction passes this condition.
  */
-export async function markLinkUsed(linkId: string): Promise<"first-use" | "already-used"> {
-  return (await conditionally(
-    new UpdateCommand({
-      TableName: env.tableName,
-      Key: keys.link(linkId),
-      UpdateExpression: "SET usedAt = :now",
-      ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(usedAt)",
-      ExpressionAttributeValues: { ":now": clock.now().toISOString() },
-    }),
-  ))
-    ? "first-use"
-    : "already-used";
-}
-
-/** Gives a claimed link back when its answer could not be delivered, so the person can retry. */
-export async function releaseLink(linkId: string): Promise<void> {
-  await documents.send(
-    new UpdateCommand({
-      TableName: env.tableName,
-      Key: keys.link(linkId),
-      UpdateExpression: "REMOVE usedAt",
-      ConditionExpression: "attribute_exists(pk)",
-    }),
-  );
-}
-
-export type AnswerOutcome = "recorded" | "already-recorded" | "not-waiting";
-
-/** Delivers an answer to the waiting step of a pair (the workflow's `answerStep`). */
-export type DeliverAnswer = (input: {
-  pairId: string;
-  step: string;
-  purpose: string;
-  by: LinkRecipient;
-  answer: Record<string, unknown>;
-}) => Promise<AnswerOutcome>;
-
-/**
- * Answers through a link at most once: the link is claimed first, so that of two clicks only one
- * reaches the step; it is given back when the answer changed nothing (the step is not waiting) or
- * could not be delivered (the error is rethrown), so that the person can try again later.
- */
-export async function answerOnce(
-  link: LinkBinding,
-  answer: Record<string, unknown>,
-  deliver: DeliverAnswer,
-): Promise<AnswerOutcome> {
-  if ((await markLinkUsed(link.linkId)) === "already-used") return "already-recorded";
-  let outcome: AnswerOutcome;
-  try {
-    outcome = await deliver({
-      pairId: link.pairId,
-      step: link.step,
-      purpose: link.purpose,
-      by: link.recipient,
-      answer,
-    });
-  } catch (error) {
-    await releaseLink(link.linkId);
-    throw error;
-  }
-  if (outcome === "not-waiting") await releaseLink(link.linkId);
-  return outcome;
-}
+export const linkUse = (linkId: string) => ({
+  Update: {
+    TableName: env.tableName,
+    Key: keys.link(linkId),
+    UpdateExpression: "SET usedAt = :now",
+    ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(usedAt)",
+    ExpressionAttributeValues: { ":now": clock.now().toISOString() },
+  },
+});
 
 // ---------------------------------------------------------------------------------------------
 // What each kind of link accepts. The schemas read the posted form (strings) and produce the
@@ -351,9 +294,16 @@ export type ScheduleAnswer = v.InferOutput<typeof ScheduleFormSchema>;
 export type ConfirmAnswer = v.InferOutput<typeof ConfirmFormSchema>;
 export type ObjectivesAnswer = v.InferOutput<typeof ObjectivesFormSchema>;
 export type CancelSessionAnswer = v.InferOutput<typeof CancelSessionFormSchema>;
-export type SelfEvaluationAnswer =
-  | v.InferOutput<typeof MenteeSelfEvaluationFormSchema>
-  | v.InferOutput<typeof MentorSelfEvaluationFormSchema>;
+export type MenteeSelfEvaluation = v.InferOutput<typeof MenteeSelfEvaluationFormSchema>;
+export type MentorSelfEvaluation = v.InferOutput<typeof MentorSelfEvaluationFormSchema>;
+
+/** A validated answer, typed by what its link is for (and, for the self-evaluation, by whom). */
+export type LinkAnswer =
+  | { purpose: "schedule" | "reschedule"; answer: ScheduleAnswer }
+  | { purpose: "confirm"; answer: ConfirmAnswer }
+  | { purpose: "objectives"; answer: ObjectivesAnswer }
+  | { purpose: "cancel-session"; answer: CancelSessionAnswer }
+  | { purpose: "self-evaluation"; answer: MenteeSelfEvaluation | MentorSelfEvaluation };
 
 /** The schema of the answer a link accepts: what it is for, and who it was sent to. */
 export function answerSchema(purpose: LinkPurpose, recipient: LinkRecipient): v.GenericSchema {
@@ -371,5 +321,82 @@ export function answerSchema(purpose: LinkPurpose, recipient: LinkRecipient): v.
       return recipient === "mentee"
         ? MenteeSelfEvaluationFormSchema
         : MentorSelfEvaluationFormSchema;
+  }
+}
+
+type Parsed =
+  | { success: true; answer: LinkAnswer }
+  | { success: false; issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]] };
+
+const typed = <P extends LinkAnswer["purpose"], T>(
+  purpose: P,
+  result: v.SafeParseResult<v.GenericSchema<unknown, T>>,
+): Parsed =>
+  result.success
+    ? { success: true, answer: { purpose, answer: result.output } as LinkAnswer }
+    : { success: false, issues: result.issues };
+
+/** Validates the answer posted through a link with its schema; the output keeps its type. */
+export function parseAnswer(
+  purpose: LinkPurpose,
+  recipient: LinkRecipient,
+  input: unknown,
+): Parsed {
+  switch (purpose) {
+    case "schedule":
+    case "reschedule":
+      return typed(purpose, v.safeParse(ScheduleFormSchema, input));
+    case "confirm":
+      return typed(purpose, v.safeParse(ConfirmFormSchema, input));
+    case "objectives":
+      return typed(purpose, v.safeParse(ObjectivesFormSchema, input));
+    case "cancel-session":
+      return typed(purpose, v.safeParse(CancelSessionFormSchema, input));
+    case "self-evaluation":
+      return recipient === "mentee"
+        ? typed(purpose, v.safeParse(MenteeSelfEvaluationFormSchema, input))
+        : typed(purpose, v.safeParse(MentorSelfEvaluationFormSchema, input));
+  }
+}
+
+/** A posted HTML form: flat names (`comfort.<theme>`), each a string or repeated strings. */
+export type PostedForm = Record<string, unknown>;
+
+/** Turns the posted form into the shape the link's schema validates (see `answerSchema`). */
+export function answerFromForm(
+  purpose: LinkPurpose,
+  recipient: LinkRecipient,
+  form: PostedForm,
+): Record<string, unknown> {
+  const text = (name: string) => {
+    const value = form[name];
+    return typeof value === "string" && value !== "" ? value : undefined;
+  };
+  switch (purpose) {
+    case "schedule":
+    case "reschedule":
+      return {
+        date: text("date"),
+        time: text("time"),
+        durationMinutes: text("durationMinutes"),
+        format: text("format"),
+        location: text("location"),
+      };
+    case "confirm":
+      return {
+        tookPlace: text("tookPlace"),
+        satisfaction: text("satisfaction"),
+        comment: text("comment"),
+      };
+    case "objectives":
+      return { objectives: text("objectives"), sessions: text("sessions") };
+    case "cancel-session":
+      return { reason: text("reason") };
+    case "self-evaluation":
+      return {
+        comfort: Object.fromEntries(themeIds.map((id) => [id, text(`comfort.${id}`)])),
+        ...(recipient === "mentor" ? { experience: text("experience") } : {}),
+        comment: text("comment"),
+      };
   }
 }

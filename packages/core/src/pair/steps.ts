@@ -1,7 +1,6 @@
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { calendarInvitation } from "../calendar";
 import { clock } from "../clock";
-import type { Bilingual } from "../email/layout";
 import {
   closing,
   escalation,
@@ -27,9 +26,9 @@ import {
 import { issueLink, type LinkPurpose, type LinkRecipient } from "../links";
 import { logger, metrics } from "../observability";
 import { programme } from "../programme";
-import { workflowEngine } from "../workflow/engine";
 import type { MeetingTimer, NoShowOutcome, StepPayload, WaitPurpose } from "../workflow/payload";
 import { MeetingCalledOff, MeetingMoved, PairCancelled, TransientStepError } from "./errors";
+import { handOver } from "./hand-over";
 import type { Pair, PairPhase, StopCause } from "./model";
 import { sendToRole } from "./notify";
 import { contactOf, fullName, loadPeople, type PairPeople } from "./people";
@@ -51,7 +50,6 @@ import {
 import {
   answerClaimLifetimeMs,
   appendHistory,
-  claimDelivery,
   countTimeout,
   getMeeting,
   getWait,
@@ -59,11 +57,9 @@ import {
   type MeetingRecord,
   markReminded,
   markStopped,
-  releaseDelivery,
   replaceWait,
   requirePair,
   updatePair,
-  type WaitRecord,
 } from "./store";
 
 /**
@@ -184,7 +180,7 @@ export async function awaitStep(payload: StepPayload): Promise<void> {
     }
     if (next.deliver) {
       // An answer recorded while no token waited (its step had just timed out) goes on now.
-      await handOver(pairId, next.wait);
+      await handOver(pairId);
       return;
     }
     since = next.wait.since;
@@ -195,14 +191,6 @@ export async function awaitStep(payload: StepPayload): Promise<void> {
     waitingOn: { step, purpose, since },
   });
   await ask(pair, step, purpose);
-}
-
-async function handOver(pairId: string, wait: WaitRecord) {
-  if (!(await claimDelivery(pairId, wait.token))) return;
-  const engine = await workflowEngine();
-  if ((await engine.sendTaskSuccess(wait.token, wait.output ?? {})) === "gone") {
-    await releaseDelivery(pairId, wait.token);
-  }
 }
 
 /** The email that asks for the answer; keyed by mentor, so a new mentor is asked again. */

@@ -1,6 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+} from "@aws-sdk/client-dynamodb";
+import {
+  PutCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { conditionally, documents, getItem, queryAll, queryList } from "../clients/dynamodb";
 import { clock } from "../clock";
 import { env } from "../env";
@@ -44,12 +52,10 @@ export async function createPair(pair: Pair): Promise<boolean> {
   );
 }
 
-/** Sets fields of a pair (and `updatedAt`); `remove` drops optional ones. */
-export async function updatePair(
-  pairId: string,
-  fields: Partial<Pair>,
-  options: { remove?: (keyof Pair)[]; add?: Partial<Record<keyof Pair, number>> } = {},
-): Promise<void> {
+type PairChange = { remove?: (keyof Pair)[]; add?: Partial<Record<keyof Pair, number>> };
+
+/** The update of a pair's fields (and `updatedAt`), for a command or a transaction. */
+function pairUpdate(pairId: string, fields: Partial<Pair>, options: PairChange = {}) {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
@@ -71,21 +77,27 @@ export async function updatePair(
     names[`#r${index}`] = name;
     return `#r${index}`;
   });
-  const expression = [
-    `SET ${sets.join(", ")}`,
-    adds.length ? `ADD ${adds.join(", ")}` : "",
-    removes.length ? `REMOVE ${removes.join(", ")}` : "",
-  ].join(" ");
-  await documents.send(
-    new UpdateCommand({
-      TableName: env.tableName,
-      Key: keys.pair(pairId),
-      UpdateExpression: expression,
-      ConditionExpression: "attribute_exists(pk)",
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    }),
-  );
+  return {
+    TableName: env.tableName,
+    Key: keys.pair(pairId),
+    UpdateExpression: [
+      `SET ${sets.join(", ")}`,
+      adds.length ? `ADD ${adds.join(", ")}` : "",
+      removes.length ? `REMOVE ${removes.join(", ")}` : "",
+    ].join(" "),
+    ConditionExpression: "attribute_exists(pk)",
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+/** Sets fields of a pair (and `updatedAt`); `remove` drops optional ones. */
+export async function updatePair(
+  pairId: string,
+  fields: Partial<Pair>,
+  options: PairChange = {},
+): Promise<void> {
+  await documents.send(new UpdateCommand(pairUpdate(pairId, fields, options)));
 }
 
 export async function listPairs(filter: { cohortId?: string } = {}): Promise<Pair[]> {
@@ -248,12 +260,7 @@ export async function putMeeting(
     new PutCommand({
       TableName: env.tableName,
       Item: { ...keys.pairMeeting(pairId, meeting.step), kind: "pair-meeting", ...meeting },
-      ...(expectedVersion === undefined
-        ? { ConditionExpression: "attribute_not_exists(pk)" }
-        : {
-            ConditionExpression: "version = :expected",
-            ExpressionAttributeValues: { ":expected": expectedVersion },
-          }),
+      ...versionCondition(expectedVersion),
     }),
   );
 }
@@ -272,13 +279,13 @@ export async function markReminded(pairId: string, step: string, version: number
 // ---------------------------------------------------------------------------------------------
 // The step a pair waits on (one at a time: an execution runs one task at a time)
 //
-// One item per pair. An answer goes through three writes: it is claimed (`answering`) before its
-// effects are applied, so two answers never mix; it is resolved (`resolvedAt`, `output`); then it
-// is handed to the waiting token (`deliveredTo`, claimed before sending, given back if the token
-// had stopped waiting). A token that stopped waiting without an answer is named in
-// `stoppedToken`: the next wait of the same step takes a resolved answer over (see `nextWait`).
+// One item per pair. An answer is recorded in one transaction with its effects, conditioned on
+// the wait's `revision` as read (see `recordAnswer`): it resolves the wait (`resolvedAt`,
+// `output`); then it is handed to the waiting token (`deliveredTo`, claimed before sending, given
+// back if the token had stopped waiting). A token that stopped waiting without an answer is named
+// in `stoppedToken`: the next wait of the same step takes a resolved answer over (see `nextWait`).
 // Every write of the answer side bumps `revision`, so that a new wait never overwrites an answer
-// it did not see.
+// it did not see, and an answer never lands on a wait it did not see.
 // ---------------------------------------------------------------------------------------------
 
 export type AnswerClaim = { id: string; by: string; at: string };
@@ -418,134 +425,6 @@ export async function markStopped(
 }
 
 /**
- * Claims the right to answer a wait, before the answer's effects are applied: of two answers at
- * the same instant only one gets a claim. Bound to the step and purpose, not the token, so that a
- * wait that times out and starts again meanwhile keeps the claim. After the last timeout (the pair
- * is about to end) no answer is accepted.
- */
-export async function claimAnswer(
-  pairId: string,
-  wait: WaitRecord,
-  by: string,
-  giveUpAt: number,
-): Promise<AnswerClaim | undefined> {
-  const claim: AnswerClaim = { id: randomUUID(), by, at: clock.now().toISOString() };
-  const claimed = await conditionally(
-    new UpdateCommand({
-      TableName: env.tableName,
-      Key: keys.pairWait(pairId),
-      UpdateExpression: "SET answering = :claim ADD revision :one",
-      ConditionExpression:
-        "#step = :step AND #purpose = :purpose AND attribute_not_exists(resolvedAt) AND NOT contains(answeredBy, :who) AND timeouts < :giveUpAt AND (attribute_not_exists(answering) OR answering.#at < :stale)",
-      ExpressionAttributeNames: { "#step": "step", "#purpose": "purpose", "#at": "at" },
-      ExpressionAttributeValues: {
-        ":claim": claim,
-        ":one": 1,
-        ":step": wait.step,
-        ":purpose": wait.purpose,
-        ":who": by,
-        ":giveUpAt": giveUpAt,
-        ":stale": staleBefore(),
-      },
-    }),
-  );
-  return claimed ? claim : undefined;
-}
-
-/** The claimed answer could not be applied: the wait is free again. */
-export async function dropClaim(pairId: string, claim: AnswerClaim): Promise<void> {
-  await conditionally(
-    new UpdateCommand({
-      TableName: env.tableName,
-      Key: keys.pairWait(pairId),
-      UpdateExpression: "REMOVE answering ADD revision :one",
-      ConditionExpression: "answering.id = :id",
-      ExpressionAttributeValues: { ":id": claim.id, ":one": 1 },
-    }),
-  );
-}
-
-/** Resolves the wait with the claimed answer's `output`; `false` if the claim was lost. */
-export async function resolveClaim(
-  pairId: string,
-  claim: AnswerClaim,
-  output: Record<string, unknown>,
-): Promise<boolean> {
-  return conditionally(
-    new UpdateCommand({
-      TableName: env.tableName,
-      Key: keys.pairWait(pairId),
-      UpdateExpression:
-        "SET answeredBy = list_append(answeredBy, :by), resolvedAt = :now, #output = :output REMOVE answering ADD revision :one",
-      ConditionExpression: "answering.id = :id",
-      ExpressionAttributeNames: { "#output": "output" },
-      ExpressionAttributeValues: {
-        ":by": [claim.by],
-        ":now": clock.now().toISOString(),
-        ":output": output,
-        ":id": claim.id,
-        ":one": 1,
-      },
-    }),
-  );
-}
-
-/**
- * A wait on both participants (the self-evaluations): records who answered, and resolves the
- * wait with `output` when both have. Returns `undefined` when this person had already answered.
- */
-export async function recordOneOfBoth(
-  pairId: string,
-  wait: WaitRecord,
-  by: string,
-  both: [string, string],
-  output: Record<string, unknown>,
-): Promise<{ complete: boolean } | undefined> {
-  try {
-    const { Attributes } = await documents.send(
-      new UpdateCommand({
-        TableName: env.tableName,
-        Key: keys.pairWait(pairId),
-        UpdateExpression: "SET answeredBy = list_append(answeredBy, :by) ADD revision :one",
-        ConditionExpression:
-          "#step = :step AND #purpose = :purpose AND attribute_not_exists(resolvedAt) AND NOT contains(answeredBy, :who)",
-        ExpressionAttributeNames: { "#step": "step", "#purpose": "purpose" },
-        ExpressionAttributeValues: {
-          ":by": [by],
-          ":who": by,
-          ":one": 1,
-          ":step": wait.step,
-          ":purpose": wait.purpose,
-        },
-        ReturnValues: "ALL_NEW",
-      }),
-    );
-    const answeredBy = (Attributes?.answeredBy ?? []) as string[];
-    if (!both.every((role) => answeredBy.includes(role))) return { complete: false };
-  } catch (error) {
-    if (isConditionFailure(error)) return undefined;
-    throw error;
-  }
-  // Whoever sees both answers resolves the wait (once, whatever the order).
-  await conditionally(
-    new UpdateCommand({
-      TableName: env.tableName,
-      Key: keys.pairWait(pairId),
-      UpdateExpression: "SET resolvedAt = :now, #output = :output ADD revision :one",
-      ConditionExpression: "attribute_not_exists(resolvedAt) AND #step = :step",
-      ExpressionAttributeNames: { "#output": "output", "#step": "step" },
-      ExpressionAttributeValues: {
-        ":now": clock.now().toISOString(),
-        ":output": output,
-        ":one": 1,
-        ":step": wait.step,
-      },
-    }),
-  );
-  return { complete: true };
-}
-
-/**
  * Claims the delivery of a resolved wait to `token` before sending it, so that the answer path and
  * the execution's next wait never both hand it over to the same token.
  */
@@ -609,3 +488,132 @@ export async function removeExpiry(key: ItemKey): Promise<void> {
     }),
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Recording an answer: everything it changes, in one transaction
+// ---------------------------------------------------------------------------------------------
+
+/** What one answer writes; every part is conditioned on what the answer was decided from. */
+export type AnswerWrites = {
+  /** The pair, which must still be running; `fields` and `add` change it. */
+  pair: { fields?: Partial<Pair>; add?: Partial<Record<keyof Pair, number>> };
+  meeting?:
+    | { kind: "put"; record: MeetingRecord; expectedVersion: number | undefined }
+    | { kind: "mentee-feedback"; step: string; feedback: MeetingRecord["menteeFeedback"] };
+  history: { actor: HistoryActor; event: string; detail?: HistoryEntry["detail"] };
+  /** The wait as read, and who has answered it now; `resolve` with the execution's output. */
+  wait?: { read: WaitRecord; answeredBy: string[]; resolve?: Record<string, unknown> };
+};
+
+/** A write of another entity that must happen with the answer (the link's use). */
+export type TransactionWrite = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+/**
+ * Writes an answer and its effects at once, or nothing: `"link-used"` when the link had already
+ * been used, `"changed"` when the pair, the wait or the meeting changed since they were read.
+ */
+export async function recordAnswer(
+  pairId: string,
+  writes: AnswerWrites,
+  alongside?: TransactionWrite,
+): Promise<"recorded" | "link-used" | "changed"> {
+  const running = pairUpdate(pairId, writes.pair.fields ?? {}, { add: writes.pair.add });
+  const at = clock.now().toISOString();
+  const items: TransactionWrite[] = [
+    ...(alongside ? [alongside] : []),
+    {
+      Update: {
+        ...running,
+        ConditionExpression: "attribute_exists(pk) AND NOT (#status IN (:cancelled, :closed))",
+        ExpressionAttributeNames: { ...running.ExpressionAttributeNames, "#status": "status" },
+        ExpressionAttributeValues: {
+          ...running.ExpressionAttributeValues,
+          ":cancelled": "cancelled",
+          ":closed": "closed",
+        },
+      },
+    },
+    {
+      Put: {
+        TableName: env.tableName,
+        Item: {
+          ...keys.pairHistory(pairId, at, randomUUID()),
+          kind: "pair-history",
+          pairId,
+          at,
+          ...writes.history,
+        },
+      },
+    },
+  ];
+  const { meeting, wait } = writes;
+  if (meeting?.kind === "put") {
+    items.push({
+      Put: {
+        TableName: env.tableName,
+        Item: {
+          ...keys.pairMeeting(pairId, meeting.record.step),
+          kind: "pair-meeting",
+          ...meeting.record,
+        },
+        ...versionCondition(meeting.expectedVersion),
+      },
+    });
+  }
+  if (meeting?.kind === "mentee-feedback") {
+    items.push({
+      Update: {
+        TableName: env.tableName,
+        Key: keys.pairMeeting(pairId, meeting.step),
+        UpdateExpression: "SET menteeFeedback = :feedback",
+        ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(menteeFeedback)",
+        ExpressionAttributeValues: { ":feedback": meeting.feedback },
+      },
+    });
+  }
+  if (wait) {
+    const revision = wait.read.revision;
+    items.push({
+      Update: {
+        TableName: env.tableName,
+        Key: keys.pairWait(pairId),
+        UpdateExpression: `SET answeredBy = :answeredBy${wait.resolve ? ", resolvedAt = :now, #output = :output" : ""} ADD revision :one`,
+        ConditionExpression:
+          revision === undefined
+            ? "#token = :token AND attribute_not_exists(revision)"
+            : "revision = :revision",
+        ...nonEmpty("ExpressionAttributeNames", {
+          ...(revision === undefined ? { "#token": "token" } : {}),
+          ...(wait.resolve ? { "#output": "output" } : {}),
+        }),
+        ExpressionAttributeValues: {
+          ":answeredBy": wait.answeredBy,
+          ":one": 1,
+          ...(revision === undefined ? { ":token": wait.read.token } : { ":revision": revision }),
+          ...(wait.resolve ? { ":now": at, ":output": wait.resolve } : {}),
+        },
+      },
+    });
+  }
+  try {
+    await documents.send(new TransactWriteCommand({ TransactItems: items }));
+    return "recorded";
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const reasons = error.CancellationReasons ?? [];
+    if (!reasons.some((reason) => reason.Code === "ConditionalCheckFailed")) throw error;
+    return alongside && reasons[0]?.Code === "ConditionalCheckFailed" ? "link-used" : "changed";
+  }
+}
+
+/** DynamoDB refuses an empty map of names. */
+const nonEmpty = <K extends string>(name: K, map: Record<string, string>) =>
+  (Object.keys(map).length ? { [name]: map } : {}) as Partial<Record<K, Record<string, string>>>;
+
+const versionCondition = (expectedVersion: number | undefined) =>
+  expectedVersion === undefined
+    ? { ConditionExpression: "attribute_not_exists(pk)" }
+    : {
+        ConditionExpression: "version = :expected",
+        ExpressionAttributeValues: { ":expected": expectedVersion },
+      };

@@ -75,41 +75,6 @@ export function linkFieldLabels(lang: Lang): Record<string, string> {
   };
 }
 
-/** Turns the posted form into the shape the link's schema validates (see `answerSchema`). */
-export function linkAnswerFromForm(form: LinkForm, values: FormValues): Record<string, unknown> {
-  const text = (name: string) => {
-    const value = values[name];
-    return typeof value === "string" && value !== "" ? value : undefined;
-  };
-  switch (form.purpose) {
-    case "schedule":
-    case "reschedule":
-      return {
-        date: text("date"),
-        time: text("time"),
-        durationMinutes: text("durationMinutes"),
-        format: text("format"),
-        location: text("location"),
-      };
-    case "confirm":
-      return {
-        tookPlace: text("tookPlace"),
-        satisfaction: text("satisfaction"),
-        comment: text("comment"),
-      };
-    case "objectives":
-      return { objectives: text("objectives"), sessions: text("sessions") };
-    case "cancel-session":
-      return { reason: text("reason") };
-    case "self-evaluation":
-      return {
-        comfort: Object.fromEntries(themes.map((theme) => [theme.id, text(`comfort.${theme.id}`)])),
-        ...(form.recipient === "mentor" ? { experience: text("experience") } : {}),
-        comment: text("comment"),
-      };
-  }
-}
-
 /** Values a fresh form starts with. */
 export function linkFormDefaults(form: LinkForm): FormValues {
   const meeting = meetingOfStep(form.step);
