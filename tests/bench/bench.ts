@@ -3,7 +3,9 @@
  * pair (3 sessions, 3-month pause) costs, counted on the local engine with the real handlers,
  * DynamoDB Local and the SES local server; plus the matching benchmark (tests/bench/matching.ts).
  */
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const json = process.argv.includes("--json");
 /** `--quick` leaves out the largest cohorts of the scale benchmark. */
@@ -123,8 +125,26 @@ if (existsSync(new URL("./matching.ts", import.meta.url))) {
   scale = { matching: benchMatchingScale({ quick }) };
 }
 
+/**
+ * Scripted outages, each in a process of its own (the app's clients there take a proxy's
+ * endpoint): `faults.dynamodb` from faults-dynamodb.ts.
+ */
+const faults: Record<string, Record<string, number>> = {};
+const runFaultScript = (file: string) =>
+  JSON.parse(
+    execFileSync(
+      process.execPath,
+      ["--import", "tsx", fileURLToPath(new URL(file, import.meta.url))],
+      {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    ),
+  );
+faults.dynamodb = runFaultScript("./faults-dynamodb.ts");
+
 if (json) {
-  console.log(JSON.stringify({ pair, matching, scale, prices }));
+  console.log(JSON.stringify({ pair, matching, scale, faults, prices }));
 } else {
   const rows: [string, string][] = [
     ["pair.stateTransitions", String(pair.stateTransitions)],
@@ -145,6 +165,11 @@ if (json) {
           `${Number(row.seconds).toFixed(2)} s (${Number(row.cpuSeconds).toFixed(2)} s CPU), ` +
             `${row.peakMiB} MiB, optimal ${row.optimal}`,
         ] as [string, string],
+    ),
+    ...Object.entries(faults).flatMap(([service, figures]) =>
+      Object.entries(figures).map(
+        ([key, value]) => [`faults.${service}.${key}`, String(value)] as [string, string],
+      ),
     ),
   ];
   console.log("One full default pair (3 sessions), local engine; prices eu-west-3");

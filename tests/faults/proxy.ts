@@ -55,17 +55,17 @@ export async function startProxy(upstream: string): Promise<CuttableProxy> {
     endpoint: `http://127.0.0.1:${port}`,
     cut: async (how) => {
       mode = how;
-      if (how === "refuse") {
+      if (how === "refuse" && server.listening) {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           resetAll();
         });
       }
+      if (how === "lose-answers" && !server.listening) await listen(port);
     },
     restore: async () => {
-      const wasRefusing = mode === "refuse";
       mode = "open";
-      if (wasRefusing) await listen(port);
+      if (!server.listening) await listen(port);
     },
     close: async () => {
       resetAll();
