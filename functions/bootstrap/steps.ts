@@ -5,7 +5,7 @@
  */
 import "./secrets";
 import "./tracing";
-import { observed } from "#core/observability";
+import { lambdaHandler } from "#core/observability";
 import { handler as steps } from "../workflow/steps";
 
-export const handler = observed(steps);
+export const handler = lambdaHandler(steps);

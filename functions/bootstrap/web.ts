@@ -5,7 +5,7 @@
  */
 import "./secrets";
 import "./tracing";
-import { observed } from "#core/observability";
+import { lambdaHandler } from "#core/observability";
 import { handler as web } from "../api/handler";
 
-export const handler = observed(web);
+export const handler = lambdaHandler(web);

@@ -1,11 +1,11 @@
 import "../bootstrap/tracing";
 import * as v from "valibot";
-import { logger, observed } from "#core/observability";
+import { lambdaHandler, logger } from "#core/observability";
 import { recordDeliveryProblem } from "#core/reachability";
 import { SesEventSchema, toDeliveryProblem } from "./event";
 
 /** SES bounces and complaints (an EventBridge rule on the configuration set's events). */
-export const handler = observed(async (event: unknown) => {
+export const handler = lambdaHandler(async (event: unknown) => {
   const parsed = v.safeParse(SesEventSchema, event);
   if (!parsed.success) {
     // Only the shape is logged: the event holds email addresses.

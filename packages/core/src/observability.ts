@@ -28,22 +28,24 @@ export function flushMetrics() {
 }
 
 /**
- * Wraps a Lambda handler: adds the invocation's context (request id, function name, cold start)
- * to the logs, and flushes the metrics the invocation recorded — even when it fails — then drops
- * the keys it added so the next invocation of a warm function starts clean.
+ * A Lambda entry point for a handler, through Powertools' own decorators: `injectLambdaContext`
+ * adds the invocation's context (request id, function name, cold start) to the logs and drops
+ * the keys the invocation added, so the next invocation of a warm function starts clean;
+ * `logMetrics` flushes the metrics it recorded, even when it fails. (Powertools' non-Middy form
+ * is a class method decorator; the class is written once here rather than in every entry file.)
  */
-export function observed<Event, Result>(
+export function lambdaHandler<Event, Result>(
   handler: (event: Event, context: Context) => Promise<Result>,
 ): (event: Event, context: Context) => Promise<Result> {
-  return async (event, context) => {
-    logger.addContext(context);
-    try {
-      return await handler(event, context);
-    } finally {
-      flushMetrics();
-      logger.resetKeys();
+  class Entry {
+    @logger.injectLambdaContext({ resetKeys: true })
+    @metrics.logMetrics()
+    async handler(event: Event, context: Context): Promise<Result> {
+      return handler(event, context);
     }
-  };
+  }
+  const entry = new Entry();
+  return entry.handler.bind(entry);
 }
 
 /**
