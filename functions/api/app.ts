@@ -1,4 +1,4 @@
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
@@ -17,7 +17,7 @@ import { logger, withoutPersonalData } from "#core/observability";
 import type { Localised } from "#core/programme";
 import { NotFoundPage } from "#web/layout";
 import { ProblemPage, problemMessages, unavailableMessage } from "#web/pages/problems";
-import { openApiDocument } from "./openapi";
+import { describe, ok, openApiDocument } from "./openapi";
 import { problem } from "./problem";
 import { adminApi } from "./routes/admin/api";
 import { adminPages } from "./routes/admin/pages";
@@ -106,7 +106,12 @@ const plausiblePath = createMiddleware(async (c, next) => {
   await next();
 });
 
-let openApi: ReturnType<typeof openApiDocument> | undefined;
+/** Generated on the first request, from the app's own routes (see openapi.ts). */
+let apiDocument: MiddlewareHandler | undefined;
+const serveApiDocument: MiddlewareHandler = (c, next) => {
+  apiDocument ??= openApiDocument(app);
+  return apiDocument(c, next);
+};
 
 export const app = new Hono()
   // Each request journals its DynamoDB writes, so a 503 can say whether anything was stored.
@@ -144,11 +149,11 @@ export const app = new Hono()
   .use(utf8Only)
   .use(readableForm)
   .get("/health", (c) => healthAnswer(c, [tableCheck]))
-  .get("/api/openapi.json", (c) => {
-    // The routes are fixed once the app is built: generate the document once per cold start.
-    openApi ??= openApiDocument();
-    return c.json(openApi);
-  })
+  .get(
+    "/api/openapi.json",
+    describe("Obtenir la description OpenAPI 3.1 de l'API", ok("Ce document")),
+    (c, next) => serveApiDocument(c, next),
+  )
   .route("/api/admin", adminApi)
   .route("/admin", adminPages)
   .route("/api", submissions)

@@ -1,49 +1,55 @@
-import { vValidator } from "@hono/valibot-validator";
 import { Hono } from "hono";
-import type * as v from "valibot";
 import * as mentor from "#core/mentor";
 import * as questionnaire from "#core/questionnaire";
-import { jsonIssuesByField } from "#web/validation";
-import { fieldProblems, problem } from "../problem";
-
-/** What a validator middleware checks: the request part and the valibot schema it applies. */
-export type ValidatedInput = { target: "json" | "query"; schema: v.GenericSchema };
-
-/**
- * The schema behind each validator middleware, keyed by the middleware itself. The OpenAPI
- * document (openapi.ts) walks the registered routes and reads it here, so the documented schema is
- * the one that validates and cannot drift from it.
- */
-export const validatedInputs = new WeakMap<object, ValidatedInput>();
-
-export function recordValidator<M extends object>(middleware: M, input: ValidatedInput): M {
-  validatedInputs.set(middleware, input);
-  return middleware;
-}
-
-/** A JSON body validated by a schema; every invalid or unknown field is listed in French. */
-export const jsonBody = <S extends v.GenericSchema>(schema: S) =>
-  recordValidator(
-    vValidator("json", schema, async (result, c) => {
-      if (!result.success) {
-        // Already parsed by the validator: read again from Hono's cache.
-        const body: unknown = await c.req.json();
-        return problem(c, 422, "Certaines réponses ne sont pas valides.", {
-          errors: fieldProblems(jsonIssuesByField(schema, result.issues, body)),
-        });
-      }
-    }),
-    { target: "json", schema },
-  );
+import { describe, invalidBody, jsonBody, object, publicFormsTag } from "../openapi";
 
 const outcomeStatus = (status: "created" | "updated") => (status === "created" ? 201 : 200);
 
+const submissionOutcome = (status: "created" | "updated") =>
+  object({ id: { type: "string" }, status: { const: status } });
+
+const outcomes = (created: string, updated: string) => ({
+  201: {
+    description: created,
+    content: { "application/json": { schema: submissionOutcome("created") } },
+  },
+  200: {
+    description: updated,
+    content: { "application/json": { schema: submissionOutcome("updated") } },
+  },
+  ...invalidBody(),
+});
+
 export const submissions = new Hono()
-  .post("/questionnaires", jsonBody(questionnaire.QuestionnaireSchema), async (c) => {
-    const outcome = await questionnaire.submit(c.req.valid("json"));
-    return c.json({ id: outcome.id, status: outcome.status }, outcomeStatus(outcome.status));
-  })
-  .post("/mentor-applications", jsonBody(mentor.MentorApplicationSchema), async (c) => {
-    const outcome = await mentor.apply(c.req.valid("json"));
-    return c.json({ id: outcome.id, status: outcome.status }, outcomeStatus(outcome.status));
-  });
+  .post(
+    "/questionnaires",
+    describe(
+      "Envoyer un questionnaire de besoins",
+      outcomes(
+        "Créé (ou renvoi identique : même réponse)",
+        "Réponses modifiées : le dossier existant est mis à jour",
+      ),
+      [publicFormsTag],
+    ),
+    jsonBody(questionnaire.QuestionnaireSchema),
+    async (c) => {
+      const outcome = await questionnaire.submit(c.req.valid("json"));
+      return c.json({ id: outcome.id, status: outcome.status }, outcomeStatus(outcome.status));
+    },
+  )
+  .post(
+    "/mentor-applications",
+    describe(
+      "Envoyer une candidature de mentor",
+      outcomes(
+        "Créée (ou renvoi identique : même réponse)",
+        "Réponses modifiées : la candidature existante est mise à jour",
+      ),
+      [publicFormsTag],
+    ),
+    jsonBody(mentor.MentorApplicationSchema),
+    async (c) => {
+      const outcome = await mentor.apply(c.req.valid("json"));
+      return c.json({ id: outcome.id, status: outcome.status }, outcomeStatus(outcome.status));
+    },
+  );

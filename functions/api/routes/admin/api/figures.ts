@@ -2,29 +2,51 @@ import { Hono } from "hono";
 import { filterPairs } from "#core/admin/follow-up";
 import { feedbackCsv, pairsCsv } from "#core/export";
 import { computeFigures } from "#core/figures";
+import { csvFile, describeForTeam, invalidQuery, ok } from "../../../openapi";
 import { cohortRecordsOf, csv, listQuery } from "./shared";
 
 /** A cohort's figures and its CSV exports: /api/admin/figures, /api/admin/exports/…. */
 export const figuresApi = new Hono()
-  .get("/figures", listQuery, async (c) => {
-    const { filter, records } = await cohortRecordsOf(c.req.valid("query"));
-    return c.json({
-      cohortId: filter.cohortId,
-      ...computeFigures({
-        questionnaires: records.questionnaires.length,
-        pairs: records.pairs,
-      }),
-    });
-  })
-  .get("/exports/pairs.csv", listQuery, async (c) => {
-    const { filter, records } = await cohortRecordsOf(c.req.valid("query"));
-    const body = pairsCsv(filterPairs(records.pairs, filter), {
-      questionnaires: new Map(records.questionnaires.map((record) => [record.id, record])),
-      mentors: new Map(records.mentors.map((record) => [record.id, record])),
-    });
-    return csv(c, body, `binomes-${filter.cohortId}.csv`);
-  })
-  .get("/exports/feedback.csv", listQuery, async (c) => {
-    const { filter, records } = await cohortRecordsOf(c.req.valid("query"));
-    return csv(c, feedbackCsv(records.pairs), `retours-anonymes-${filter.cohortId}.csv`);
-  });
+  .get(
+    "/figures",
+    describeForTeam("Obtenir les chiffres d'une vague", { ...ok("Les chiffres"), ...invalidQuery }),
+    listQuery,
+    async (c) => {
+      const { filter, records } = await cohortRecordsOf(c.req.valid("query"));
+      return c.json({
+        cohortId: filter.cohortId,
+        ...computeFigures({
+          questionnaires: records.questionnaires.length,
+          pairs: records.pairs,
+        }),
+      });
+    },
+  )
+  .get(
+    "/exports/pairs.csv",
+    describeForTeam("Exporter les binômes en CSV", {
+      ...csvFile("Les binômes (CSV, UTF-8)"),
+      ...invalidQuery,
+    }),
+    listQuery,
+    async (c) => {
+      const { filter, records } = await cohortRecordsOf(c.req.valid("query"));
+      const body = pairsCsv(filterPairs(records.pairs, filter), {
+        questionnaires: new Map(records.questionnaires.map((record) => [record.id, record])),
+        mentors: new Map(records.mentors.map((record) => [record.id, record])),
+      });
+      return csv(c, body, `binomes-${filter.cohortId}.csv`);
+    },
+  )
+  .get(
+    "/exports/feedback.csv",
+    describeForTeam("Exporter les retours anonymes en CSV", {
+      ...csvFile("Les retours anonymes des séances (CSV, UTF-8)"),
+      ...invalidQuery,
+    }),
+    listQuery,
+    async (c) => {
+      const { filter, records } = await cohortRecordsOf(c.req.valid("query"));
+      return csv(c, feedbackCsv(records.pairs), `retours-anonymes-${filter.cohortId}.csv`);
+    },
+  );

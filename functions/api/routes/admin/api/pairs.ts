@@ -2,10 +2,19 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { filterPairs } from "#core/admin/follow-up";
 import { actOnPair, loadPairDetails, type PairAction } from "#core/admin/pairs";
+import {
+  conflict,
+  describeForTeam,
+  invalidBody,
+  invalidQuery,
+  jsonBody,
+  notFound as notFoundDoc,
+  object,
+  ok,
+} from "../../../openapi";
 import { problem } from "../../../problem";
-import { jsonBody } from "../../submissions";
 import { CancelSchema, ReassignSchema } from "../schemas";
-import { cohortRecordsOf, listQuery, notFound } from "./shared";
+import { cohortRecordsOf, listOf, listQuery, notFound } from "./shared";
 
 /** Running pairs, their follow-up and the team's actions on them: /api/admin/pairs. */
 
@@ -15,22 +24,69 @@ async function pairAction(c: Context, request: PairAction) {
   return c.json(outcome.pair);
 }
 
+const unknownPair = notFoundDoc("Ce binôme n'existe pas");
+const actedOn = {
+  ...ok("Le binôme"),
+  ...unknownPair,
+  ...conflict("L'état du binôme ne permet pas cette action"),
+};
+
 export const pairsApi = new Hono()
-  .get("/", listQuery, async (c) => {
-    const { filter, records } = await cohortRecordsOf(c.req.valid("query"));
-    return c.json({ cohortId: filter.cohortId, pairs: filterPairs(records.pairs, filter) });
-  })
-  .get("/:id", async (c) => {
-    const details = await loadPairDetails(c.req.param("id"));
-    if (!details) return notFound(c, "Ce binôme");
-    const { pair, history, emails, executionUrl } = details;
-    return c.json({ pair, history, emails, waitingOn: pair.waitingOn ?? null, executionUrl });
-  })
-  .post("/:id/pause", async (c) => pairAction(c, { action: "pause" }))
-  .post("/:id/resume", async (c) => pairAction(c, { action: "resume" }))
-  .post("/:id/cancel", jsonBody(CancelSchema), async (c) =>
-    pairAction(c, { action: "cancel", reason: c.req.valid("json").reason }),
+  .get(
+    "/",
+    describeForTeam("Lister les binômes d'une vague", {
+      ...ok("Les binômes", listOf("pairs")),
+      ...invalidQuery,
+    }),
+    listQuery,
+    async (c) => {
+      const { filter, records } = await cohortRecordsOf(c.req.valid("query"));
+      return c.json({ cohortId: filter.cohortId, pairs: filterPairs(records.pairs, filter) });
+    },
   )
-  .post("/:id/reassign", jsonBody(ReassignSchema), async (c) =>
-    pairAction(c, { action: "reassign", mentorId: c.req.valid("json").mentorId }),
+  .get(
+    "/:id",
+    describeForTeam("Suivre un binôme : historique, e-mails envoyés, attente en cours", {
+      ...ok(
+        "Le binôme et son suivi",
+        object(
+          {
+            pair: { type: "object" },
+            history: { type: "array", items: { type: "object" } },
+            emails: { type: "array", items: { type: "object" } },
+            waitingOn: { type: ["object", "null"] },
+            executionUrl: { type: "string" },
+          },
+          ["pair", "history", "emails", "waitingOn"],
+        ),
+      ),
+      ...unknownPair,
+    }),
+    async (c) => {
+      const details = await loadPairDetails(c.req.param("id"));
+      if (!details) return notFound(c, "Ce binôme");
+      const { pair, history, emails, executionUrl } = details;
+      return c.json({ pair, history, emails, waitingOn: pair.waitingOn ?? null, executionUrl });
+    },
+  )
+  .post("/:id/pause", describeForTeam("Mettre un binôme en pause", actedOn), async (c) =>
+    pairAction(c, { action: "pause" }),
+  )
+  .post("/:id/resume", describeForTeam("Reprendre un binôme en pause", actedOn), async (c) =>
+    pairAction(c, { action: "resume" }),
+  )
+  .post(
+    "/:id/cancel",
+    describeForTeam("Annuler un binôme, avec un motif", { ...actedOn, ...invalidBody() }),
+    jsonBody(CancelSchema),
+    async (c) => pairAction(c, { action: "cancel", reason: c.req.valid("json").reason }),
+  )
+  .post(
+    "/:id/reassign",
+    describeForTeam("Confier un binôme à un autre mentor", {
+      ...actedOn,
+      ...invalidBody("Ce mentor ne peut pas accompagner ce cadre (règles d'appariement)"),
+    }),
+    jsonBody(ReassignSchema),
+    async (c) => pairAction(c, { action: "reassign", mentorId: c.req.valid("json").mentorId }),
   );

@@ -1,25 +1,11 @@
-import { vValidator } from "@hono/valibot-validator";
 import type { Context } from "hono";
 import type * as v from "valibot";
 import { ListQuerySchema, toFilter } from "#core/admin/follow-up";
 import { loadCohortRecords } from "#core/admin/pairs";
-import { issuesByField } from "#web/validation";
-import { fieldProblems, problem } from "../../../problem";
-import { recordValidator } from "../../submissions";
+import { query } from "../../../openapi";
+import { problem } from "../../../problem";
 
 /** What the programme team's JSON resources share: query validation, 404s, CSV answers. */
-
-export const query = <S extends v.GenericSchema>(schema: S) =>
-  recordValidator(
-    vValidator("query", schema, (result, c) => {
-      if (!result.success) {
-        return problem(c, 422, "Certains filtres ne sont pas valides.", {
-          errors: fieldProblems(issuesByField(schema, result.issues)),
-        });
-      }
-    }),
-    { target: "query", schema },
-  );
 
 /** The list filters (`?cohort=…&phase=…`), validated. */
 export const listQuery = query(ListQuerySchema);
@@ -37,3 +23,10 @@ export const csv = (c: Context, body: string, fileName: string) =>
     "Content-Type": "text/csv; charset=utf-8",
     "Content-Disposition": `attachment; filename="${fileName}"`,
   });
+
+/** A list answer's schema: the cohort and its items. */
+export const listOf = (key: string) => ({
+  type: "object",
+  required: ["cohortId", key],
+  properties: { cohortId: { type: "string" }, [key]: { type: "array", items: { type: "object" } } },
+});
