@@ -181,13 +181,11 @@ describe("the pause", () => {
 });
 
 describe("a new waiting token", () => {
-  const claimLifetimeMs = 60_000;
   const incoming = (overrides: Partial<Parameters<typeof nextWait>[1]> = {}) => ({
     token: "t2",
     step: "preparation",
     purpose: "schedule",
     now,
-    claimLifetimeMs,
     ...overrides,
   });
   const wait = (overrides: Record<string, unknown> = {}) => ({
@@ -266,13 +264,6 @@ describe("a new waiting token", () => {
       wait: delivered,
       deliver: false,
     });
-  });
-
-  it("says busy while another answer is being applied, and not once its claim is stale", () => {
-    const claimed = wait({ answering: { id: "a", by: "mentor", at: at(-1000).toISOString() } });
-    expect(nextWait(claimed, incoming())).toEqual({ kind: "busy" });
-    const stale = wait({ answering: { id: "a", by: "mentor", at: at(-2 * 60_000).toISOString() } });
-    expect(nextWait(stale, incoming()).kind).toBe("wait");
   });
 
   it("sends the execution back to a meeting changed just as its time came", () => {

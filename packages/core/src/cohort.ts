@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import * as v from "valibot";
-import { conditionally, documents, queryList } from "./clients/dynamodb";
+import { conditionally, documents, getItem, queryList } from "./clients/dynamodb";
 import { clock } from "./clock";
 import { env } from "./env";
 import { keys } from "./keys";
@@ -91,10 +91,8 @@ function implicitCohort(id: string): Cohort {
 }
 
 export async function getCohort(id: string): Promise<Cohort | undefined> {
-  const result = await documents.send(
-    new GetCommand({ TableName: env.tableName, Key: keys.cohort(id), ConsistentRead: true }),
-  );
-  return result.Item ? toCohort(result.Item) : undefined;
+  const item = await getItem<Record<string, unknown>>(keys.cohort(id));
+  return item ? toCohort(item) : undefined;
 }
 
 /** The cohort, or what it would be with the programme's defaults when nobody configured it yet. */

@@ -1,6 +1,6 @@
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { documents } from "./clients/dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { documents, getItem } from "./clients/dynamodb";
 import { clock } from "./clock";
 import { type Bilingual, render } from "./email/layout";
 import { sendOnce } from "./email/send";
@@ -74,10 +74,8 @@ export async function recordDeliveryProblem(problem: DeliveryProblem): Promise<P
 }
 
 export async function isUnreachable(email: string): Promise<boolean> {
-  const found = await documents.send(
-    new GetCommand({ TableName: env.tableName, Key: keys.unreachable(email) }),
-  );
-  return found.Item !== undefined;
+  // Read as the address's state when the email leaves: an eventually consistent read suffices.
+  return (await getItem(keys.unreachable(email), { consistent: false })) !== undefined;
 }
 
 /**

@@ -185,7 +185,6 @@ type WaitState = {
   timeouts: number;
   lastTimedOutToken?: string;
   answeredBy: string[];
-  answering?: { id: string; by: string; at: string };
   resolvedAt?: string;
   output?: Record<string, unknown>;
   deliveredTo?: string;
@@ -196,8 +195,6 @@ type WaitState = {
 export type NextWait<W extends WaitState> =
   /** Store `wait`; `deliver`: hand its resolved answer to the new token at once. */
   | { kind: "wait"; wait: W; deliver: boolean }
-  /** An answer is being applied this instant: look again in a moment. */
-  | { kind: "busy" }
   /** The session was moved or called off just as its time came: go back to the session. */
   | { kind: "meeting-changed"; change: "reschedule" | "cancel-session" };
 
@@ -210,13 +207,9 @@ export type NextWait<W extends WaitState> =
  */
 export function nextWait<W extends WaitState>(
   previous: W | undefined,
-  incoming: { token: string; step: string; purpose: string; now: Date; claimLifetimeMs: number },
+  incoming: { token: string; step: string; purpose: string; now: Date },
 ): NextWait<W> {
   const { token, step, purpose, now } = incoming;
-  const claimAlive =
-    previous?.answering &&
-    now.getTime() - new Date(previous.answering.at).getTime() < incoming.claimLifetimeMs;
-  if (claimAlive && previous.token !== token) return { kind: "busy" };
   const sameStep = previous?.step === step;
   const same = sameStep && previous?.purpose === purpose;
   if (previous && same && previous.token === token) {

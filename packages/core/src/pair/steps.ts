@@ -48,7 +48,6 @@ import {
   silence,
 } from "./rules";
 import {
-  answerClaimLifetimeMs,
   appendHistory,
   countTimeout,
   getMeeting,
@@ -165,10 +164,7 @@ export async function awaitStep(payload: StepPayload): Promise<void> {
       step,
       purpose,
       now: clock.now(),
-      claimLifetimeMs: answerClaimLifetimeMs,
     });
-    // An answer is being applied this instant: Step Functions retries this task in a moment.
-    if (next.kind === "busy") throw new TransientStepError("An answer is being recorded");
     if (next.kind === "meeting-changed") {
       if (next.change === "cancel-session") throw new MeetingCalledOff(step);
       throw new MeetingMoved(step);

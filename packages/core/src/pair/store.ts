@@ -288,8 +288,6 @@ export async function markReminded(pairId: string, step: string, version: number
 // it did not see, and an answer never lands on a wait it did not see.
 // ---------------------------------------------------------------------------------------------
 
-export type AnswerClaim = { id: string; by: string; at: string };
-
 export type WaitRecord = {
   token: string;
   step: string;
@@ -300,8 +298,6 @@ export type WaitRecord = {
   lastTimedOutToken?: string;
   /** Who answered so far, when a step waits on both participants. */
   answeredBy: string[];
-  /** An answer being applied right now. */
-  answering?: AnswerClaim;
   /** Set when an answer resolved this wait; `output` is what the execution receives. */
   resolvedAt?: string;
   output?: Record<string, unknown>;
@@ -311,9 +307,6 @@ export type WaitRecord = {
   stoppedToken?: string;
   revision?: number;
 };
-
-/** An answer takes milliseconds to apply; a claim older than this was abandoned (a crash). */
-export const answerClaimLifetimeMs = 20_000;
 
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
@@ -368,7 +361,7 @@ export async function replaceWait(
 
 /**
  * Counts a timeout once per waiting token, so a retried nudge does not count it twice, and marks
- * the token as stopped. Not when an answer is recorded or being recorded: `"answered"`.
+ * the token as stopped. Not when an answer is recorded: `"answered"`.
  */
 export async function countTimeout(pairId: string, wait: WaitRecord): Promise<number | "answered"> {
   await markStopped(pairId, wait);
@@ -380,13 +373,9 @@ export async function countTimeout(pairId: string, wait: WaitRecord): Promise<nu
         UpdateExpression:
           "SET timeouts = timeouts + :one, lastTimedOutToken = :token ADD revision :one",
         ConditionExpression:
-          "#token = :token AND (attribute_not_exists(lastTimedOutToken) OR lastTimedOutToken <> :token) AND attribute_not_exists(resolvedAt) AND (attribute_not_exists(answering) OR answering.#at < :stale)",
-        ExpressionAttributeNames: { "#token": "token", "#at": "at" },
-        ExpressionAttributeValues: {
-          ":one": 1,
-          ":token": wait.token,
-          ":stale": staleBefore(),
-        },
+          "#token = :token AND (attribute_not_exists(lastTimedOutToken) OR lastTimedOutToken <> :token) AND attribute_not_exists(resolvedAt)",
+        ExpressionAttributeNames: { "#token": "token" },
+        ExpressionAttributeValues: { ":one": 1, ":token": wait.token },
         ReturnValues: "ALL_NEW",
       }),
     );
@@ -394,14 +383,10 @@ export async function countTimeout(pairId: string, wait: WaitRecord): Promise<nu
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     const latest = await getWait(pairId);
-    if (latest?.resolvedAt || (latest?.answering && latest.answering.at >= staleBefore())) {
-      return "answered";
-    }
+    if (latest?.resolvedAt) return "answered";
     return latest?.timeouts ?? wait.timeouts;
   }
 }
-
-const staleBefore = () => new Date(clock.now().getTime() - answerClaimLifetimeMs).toISOString();
 
 /** The current token of `step`/`purpose` stopped waiting without an answer (a timer ran out). */
 export async function markStopped(
