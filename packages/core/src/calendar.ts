@@ -24,6 +24,19 @@ export type CalendarInvitationInput = {
 export const calendarContentType = (method: "REQUEST" | "CANCEL") =>
   `text/calendar; charset=utf-8; method=${method}`;
 
+/**
+ * A name as an RFC 5545 parameter value (CN): `ics` quotes it, but a DQUOTE or a control character
+ * may not appear inside quotes at all (`\"` is not an escape there), so they are spelled as
+ * RFC 6868 says: `^'` for a DQUOTE, `^n` for a line break, `^^` for a caret; other controls go.
+ */
+export function parameterValue(text: string): string {
+  return text
+    .replace(/\^/g, "^^")
+    .replace(/\r\n|\r|\n/g, "^n")
+    .replace(/"/g, "^'")
+    .replace(/\p{Cc}/gu, "");
+}
+
 export function calendarInvitation(input: CalendarInvitationInput): string {
   const attributes: EventAttributes = {
     productId: "binome/mentorat-inverse",
@@ -38,9 +51,10 @@ export function calendarInvitation(input: CalendarInvitationInput): string {
     title: input.title,
     description: input.description,
     location: input.location,
-    organizer: input.organizer,
+    organizer: { ...input.organizer, name: parameterValue(input.organizer.name) },
     attendees: input.attendees.map((attendee) => ({
       ...attendee,
+      name: parameterValue(attendee.name),
       rsvp: input.method === "REQUEST",
       partstat: "NEEDS-ACTION",
       role: "REQ-PARTICIPANT",

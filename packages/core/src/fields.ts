@@ -2,12 +2,36 @@ import * as v from "valibot";
 
 /** Field schemas shared by the forms, with messages written for the person who fills them. */
 
+/**
+ * Characters nobody types on purpose, refused rather than stored: control characters (NUL, BEL,
+ * ESC…), bidirectional overrides and isolates (which make a name read differently from what it
+ * is) and lone surrogates (not text at all). A name takes no line break either, so none can reach
+ * an email header; free text keeps its line breaks and tabs.
+ */
+const invisible = /[\p{Cs}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+const controlInName = /\p{Cc}/u;
+const controlInText = /(?![\t\n\r])\p{Cc}/u;
+export const invisibleCharacterMessage =
+  "Ce champ contient un caractère invisible non autorisé : retirez-le, par exemple en saisissant le texte à nouveau.";
+
+const singleLine = () =>
+  v.check(
+    (value: string) => !invisible.test(value) && !controlInName.test(value),
+    invisibleCharacterMessage,
+  );
+const multiLine = () =>
+  v.check(
+    (value: string) => !invisible.test(value) && !controlInText.test(value),
+    invisibleCharacterMessage,
+  );
+
 export const personName = (label: string) =>
   v.pipe(
     v.string(`Indiquez votre ${label}.`),
     v.trim(),
     v.nonEmpty(`Indiquez votre ${label}.`),
     v.maxLength(100, `Votre ${label} doit faire 100 caractères au plus.`),
+    singleLine(),
   );
 
 export const email = (message: string) =>
@@ -20,7 +44,8 @@ export const email = (message: string) =>
     v.toLowerCase(),
   );
 
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The same check as the required address (valibot's `email`): no `<script>` in a local part. */
+const isEmail = (value: string) => v.is(v.pipe(v.string(), v.email()), value);
 
 export const optionalEmail = (message: string) =>
   v.optional(
@@ -30,7 +55,7 @@ export const optionalEmail = (message: string) =>
       v.toLowerCase(),
       v.maxLength(254, "Cette adresse est trop longue."),
       v.check(
-        (value) => value === "" || emailPattern.test(value),
+        (value) => value === "" || isEmail(value),
         "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.gouv.fr.",
       ),
       v.transform((value) => (value === "" ? undefined : value)),
@@ -43,6 +68,7 @@ export const shortText = (message: string, max = 200) =>
     v.trim(),
     v.nonEmpty(message),
     v.maxLength(max, `${max} caractères au plus.`),
+    multiLine(),
   );
 
 export const optionalText = (max: number) =>
@@ -51,6 +77,7 @@ export const optionalText = (max: number) =>
       v.string(),
       v.trim(),
       v.maxLength(max, `${max} caractères au plus.`),
+      multiLine(),
       v.transform((value) => (value === "" ? undefined : value)),
     ),
   );

@@ -85,6 +85,8 @@ const englishMessages: Record<string, string> = {
     "You can coach between 1 and 3 managers at once.",
   "Chaque choix ne compte qu'une fois.": "Each choice counts only once.",
   "Ce champ n'est pas attendu.": "This field is not expected.",
+  "Ce champ contient un caractère invisible non autorisé : retirez-le, par exemple en saisissant le texte à nouveau.":
+    "This field contains an invisible character that is not allowed: remove it, for example by typing the text again.",
   "Ce champ est obligatoire.": "This field is required.",
   // The programme team's pages: cohorts, interviews, pairs, matching.
   "Indiquez l'identifiant de la vague.": "Enter the cohort's identifier.",

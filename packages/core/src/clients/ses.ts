@@ -1,4 +1,4 @@
-import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { SESv2Client, type SendEmailCommandInput } from "@aws-sdk/client-sesv2";
 import { env } from "../env";
 import { requestTimeouts } from "./timeouts";
 import { watch } from "./watch";
@@ -9,4 +9,42 @@ export const ses = watch(
   "email",
   // Callers of SES read its own error names (throttling, rejection): only watched, not converted.
   { convert: false },
+);
+
+/** A header's text on one line: a line break (or any control character) becomes a space. */
+export const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, " ");
+
+/**
+ * What becomes an email header (the subject, attachment file names) is put on one line, whatever
+ * a name or a title holds: the forms refuse line breaks in names, and this holds even for a
+ * record stored before they did, or text that never went through a form.
+ */
+export function withOneLineHeaders(input: SendEmailCommandInput): SendEmailCommandInput {
+  const simple = input.Content?.Simple;
+  if (!simple) return input;
+  return {
+    ...input,
+    Content: {
+      ...input.Content,
+      Simple: {
+        ...simple,
+        Subject: simple.Subject?.Data
+          ? { ...simple.Subject, Data: oneLine(simple.Subject.Data) }
+          : simple.Subject,
+        Attachments: simple.Attachments?.map((attachment) =>
+          attachment.FileName
+            ? { ...attachment, FileName: oneLine(attachment.FileName) }
+            : attachment,
+        ),
+      },
+    },
+  };
+}
+
+ses.middlewareStack.add(
+  (next, context) => async (args) =>
+    context.commandName === "SendEmailCommand"
+      ? next({ ...args, input: withOneLineHeaders(args.input as SendEmailCommandInput) })
+      : next(args),
+  { step: "initialize", name: "oneLineHeaders" },
 );
