@@ -152,31 +152,27 @@ class PairDefinition {
       sfn.JsonPath.DISCARD,
       "scheduling the meeting",
     );
-    // The two timers know their execution's start: a date too far off goes to a fresh execution.
-    const execution = {
-      executionStartedAt: sfn.JsonPath.stringAt("$$.Execution.StartTime"),
-      executionName: sfn.JsonPath.stringAt("$$.Execution.Name"),
-    };
-    const invite = this.task("Send the calendar invitation", "invite", {
-      resultPath: "$.timer",
-      step: meetingStep,
-      payload: execution,
-    });
-    const untilReminder = this.awaiting(
-      "Wait until the reminder is due, or for a change to the meeting",
-      { purpose: "session-time", step: meetingStep, resultPath: "$.change" },
-      sfn.Timeout.at("$.timer.timeoutSeconds"),
-    );
-    const remind = this.task("Send the reminder", "remind", {
-      resultPath: "$.timer",
-      step: meetingStep,
-      payload: execution,
-    });
-    const untilEnd = this.awaiting(
-      "Wait for the meeting to end, or for a change to it",
-      { purpose: "session-time", step: meetingStep, resultPath: "$.change" },
-      sfn.Timeout.at("$.timer.timeoutSeconds"),
-    );
+    // Both timer tasks know their execution's start: a date too far off goes to a fresh execution.
+    const timerTask = (name: string, action: "invite" | "remind") =>
+      this.task(name, action, {
+        resultPath: "$.timer",
+        step: meetingStep,
+        payload: {
+          executionStartedAt: sfn.JsonPath.stringAt("$$.Execution.StartTime"),
+          executionName: sfn.JsonPath.stringAt("$$.Execution.Name"),
+        },
+      });
+    // No one is asked: the wait ends at the time the task set, or with a move or a cancellation.
+    const timer = (name: string) =>
+      this.awaiting(
+        name,
+        { purpose: "session-time", step: meetingStep, resultPath: "$.change" },
+        sfn.Timeout.at("$.timer.timeoutSeconds"),
+      );
+    const invite = timerTask("Send the calendar invitation", "invite");
+    const untilReminder = timer("Wait until the reminder is due, or for a change to the meeting");
+    const remind = timerTask("Send the reminder", "remind");
+    const untilEnd = timer("Wait for the meeting to end, or for a change to it");
     const handOver = this.startChapter(
       "Hand the meeting over to a fresh execution",
       "$.timer.handOver",

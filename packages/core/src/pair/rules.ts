@@ -8,9 +8,11 @@ import type { Pair } from "./model";
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-/** The silence rule for a step waiting on a person; the waiting task times out every 7 days. */
+/**
+ * The silence rule for a step waiting on a person, whose waiting task times out every week
+ * (`waitingTaskTimeoutSeconds`): each timeout is counted, and decides what follows.
+ */
 export const silence = {
-  nudgeAfterDays: 7,
   /** Timeouts 1 and 2 nudge the person, 3 alerts the programme team, 5 ends the pair. */
   nudges: 2,
   escalateAt: 3,
