@@ -126,7 +126,7 @@ class PairDefinition {
 
     this.start = new sfn.Choice(scope, "Which chapter of the pair does this execution run?")
       .when(sfn.Condition.stringEquals(chapter, "pause"), this.pause())
-      // A meeting whose date lies beyond its first execution's year goes on in a fresh one.
+      // A meeting the execution before handed over (its date was too far off) resumes here.
       .when(sfn.Condition.isPresent("$.resume"), meeting.invite)
       .when(sfn.Condition.stringEquals(chapter, "preparation"), introduce)
       .when(
