@@ -34,6 +34,7 @@ async function confirmedCohort() {
     capacity: 2,
   });
   await adminJson("POST", `/api/admin/cohorts/${cohortId}/proposal`);
+  await idle();
   const confirmed = await (
     await adminJson("POST", `/api/admin/cohorts/${cohortId}/proposal/confirm`, {})
   ).json();

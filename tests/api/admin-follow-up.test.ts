@@ -49,6 +49,7 @@ async function cohortWithPairs() {
   // The spare mentor joins once the first two pairs are formed, so the matching uses the first.
   await adminJson("PUT", `/api/admin/mentors/${spare.id}/interview`, interview("waiting-list"));
   await adminJson("POST", `/api/admin/cohorts/${cohortId}/proposal`);
+  await idle();
   const confirmed = await (
     await adminJson("POST", `/api/admin/cohorts/${cohortId}/proposal/confirm`, {})
   ).json();

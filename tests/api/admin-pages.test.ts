@@ -138,7 +138,8 @@ describe("the matching page", () => {
     expect(await pageText(await adminPage(base))).toContain("Aucune proposition pour cette vague");
 
     expect((await adminForm(base, {})).status).toBe(303);
-    const page = await pageText(await adminPage(`${base}?fait=proposition`));
+    await idle();
+    const page = await pageText(await adminPage(`${base}?fait=appariement-lance`));
     expect(expectAccessibleTables(page)).toBeGreaterThanOrEqual(1);
     expect(page).toContain(`${mentee.answers.firstName} ${mentee.answers.lastName}`);
     expect(page).toContain("Couvre votre thème prioritaire");
@@ -191,6 +192,7 @@ describe("follow-up pages", () => {
   async function confirmedCohort() {
     const ready = await cohortReady();
     await adminJson("POST", `/api/admin/cohorts/${ready.cohortId}/proposal`);
+    await idle();
     const confirmed = await (
       await adminJson("POST", `/api/admin/cohorts/${ready.cohortId}/proposal/confirm`, {})
     ).json();

@@ -72,10 +72,14 @@ async function cohortWithPeople() {
   return { cohortId, ai, social, data, expert, generalist, waiting };
 }
 
+/** Runs the matching (a background job) and reads the proposal it stored. */
 async function propose(cohortId: string): Promise<ProposalBody> {
   const response = await adminJson("POST", `/api/admin/cohorts/${cohortId}/proposal`);
-  expect(response.status).toBe(201);
-  return response.json();
+  expect(response.status).toBe(202);
+  await idle();
+  const proposal = await adminJson("GET", `/api/admin/cohorts/${cohortId}/proposal`);
+  expect(proposal.status).toBe(200);
+  return proposal.json();
 }
 
 describe("matching proposal of a cohort", () => {

@@ -136,6 +136,12 @@ describe("a pair from sign-up to its first appointment", () => {
     await leadsToPage(page, () =>
       page.locator(`form[action$='/vagues/${cohortId}/appariement'] button`).click(),
     );
+    // The matching runs in the background: the page shows the proposal once it is stored.
+    for (let tries = 0; tries < 50; tries++) {
+      if ((await page.locator("main").textContent())?.includes("Yanis Benali")) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await page.reload();
+    }
     expect(await page.locator("main").textContent()).toContain("Yanis Benali");
     await checkPage(page, "admin-matching-proposal");
     await leadsToPage(page, () =>

@@ -82,8 +82,14 @@ describe("from questionnaires to started pairs", () => {
     );
 
     // Matching: the selected mentor takes the two mentees whose themes they cover.
+    const run = await adminJson("POST", `/api/admin/cohorts/${cohortId}/proposal`);
+    expect(run.status).toBe(202);
+    await idle();
+    expect(
+      await (await adminJson("GET", `/api/admin/cohorts/${cohortId}/proposal/job`)).json(),
+    ).toMatchObject({ status: "done" });
     const proposal = await (
-      await adminJson("POST", `/api/admin/cohorts/${cohortId}/proposal`)
+      await adminJson("GET", `/api/admin/cohorts/${cohortId}/proposal`)
     ).json();
     expect(proposal.pairs.map((pair: { menteeId: string }) => pair.menteeId).sort()).toEqual(
       [menteeIds[0], menteeIds[1]].sort(),

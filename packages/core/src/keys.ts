@@ -45,6 +45,8 @@ export const keys = {
     pk: `COHORT#${cohortId}`,
     sk: `PROPOSAL-PART#${String(version).padStart(8, "0")}#${String(index).padStart(6, "0")}`,
   }),
+  /** The cohort's matching run: running, done or failed, and how far it got. */
+  matchingJob: (cohortId: string) => ({ pk: `COHORT#${cohortId}`, sk: "MATCHING-JOB" }),
   /** How the start of a confirmed proposal's pairs goes: counts, failures, the run under way. */
   pairStarts: (cohortId: string) => ({ pk: `COHORT#${cohortId}`, sk: "PAIR-STARTS" }),
   /** Where to query the pieces of one version of the proposal. */

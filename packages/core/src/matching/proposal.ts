@@ -20,6 +20,7 @@ import {
   type MatchingMentor,
   type MatchingSettings,
   type MeetingFormat,
+  type PricingOptions,
   type ProposedPair,
   proposeMatching,
   type UnmatchedMentee,
@@ -387,12 +388,16 @@ export const staleMessage =
 /** Runs the matching on the cohort's mentees without a pair and stores it as the new draft. */
 export async function propose(
   cohortId: string,
+  options: PricingOptions = {},
 ): Promise<{ ok: true; proposal: Proposal } | { ok: false; message: string }> {
   const [roster, previous] = await Promise.all([loadRoster(cohortId), getProposal(cohortId)]);
   const started = Date.now();
-  const result = proposeMatching([...roster.mentees.values()], [...roster.mentors.values()], {
-    ...roster.settings,
-  });
+  const result = proposeMatching(
+    [...roster.mentees.values()],
+    [...roster.mentors.values()],
+    { ...roster.settings },
+    options,
+  );
   const now = clock.now().toISOString();
   const proposal: Proposal = {
     cohortId,

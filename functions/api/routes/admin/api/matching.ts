@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import * as confirmation from "#core/matching/confirm";
+import * as matchingJob from "#core/matching/job";
 import * as pairing from "#core/matching/proposal";
 import {
   conflict,
@@ -48,13 +49,25 @@ export const matchingApi = new Hono()
   )
   .post(
     "/:id/proposal",
-    describeForTeam("Calculer une proposition d'appariement", {
-      ...ok("La proposition calculée", undefined, 201),
-      ...conflict("La proposition a été modifiée en même temps par quelqu'un d'autre"),
+    describeForTeam("Lancer l'appariement (en arrière-plan) ; la proposition suivra", {
+      ...ok("L'appariement est lancé ; son état se suit sur /proposal/job", undefined, 202),
+      ...conflict("Un appariement est déjà en cours pour cette vague"),
     }),
     async (c) => {
-      const outcome = await pairing.propose(c.req.param("id"));
-      return outcome.ok ? c.json(outcome.proposal, 201) : problem(c, 409, outcome.message);
+      // The matching runs as a job: its state at /proposal/job, then the proposal at /proposal.
+      const outcome = await matchingJob.startMatching(c.req.param("id"));
+      return outcome.ok ? c.json(outcome.job, 202) : problem(c, 409, outcome.message);
+    },
+  )
+  .get(
+    "/:id/proposal/job",
+    describeForTeam("Suivre l'appariement en cours d'une vague", {
+      ...ok("L'état de l'appariement : en cours, terminé ou en échec"),
+      ...notFoundDoc("Aucun appariement lancé pour cette vague"),
+    }),
+    async (c) => {
+      const job = await matchingJob.getMatchingJob(c.req.param("id"));
+      return job ? c.json(job) : notFound(c, "L'appariement de cette vague");
     },
   )
   .post(

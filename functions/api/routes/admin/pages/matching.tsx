@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import * as cohort from "#core/cohort";
 import * as confirmation from "#core/matching/confirm";
+import * as matchingJob from "#core/matching/job";
 import * as pairing from "#core/matching/proposal";
 import { ProposalPage } from "#web/pages/admin/matching";
 import type { LangEnv } from "../../../lang";
@@ -10,8 +11,9 @@ import { byName, form, langOf, namesOf, redirectDone, text, versionOf } from "./
 /** A cohort's matching ("appariement"): propose, edit, confirm — under /admin/vagues/:id. */
 
 async function proposalPage(c: Context, cohortId: string, problem?: string) {
-  const [found, proposal, starts, roster, { names }] = await Promise.all([
+  const [found, job, proposal, starts, roster, { names }] = await Promise.all([
     cohort.getCohortOrDefaults(cohortId),
+    matchingJob.getMatchingJob(cohortId),
     pairing.getProposal(cohortId),
     confirmation.getPairStarts(cohortId),
     pairing.loadRoster(cohortId),
@@ -24,6 +26,7 @@ async function proposalPage(c: Context, cohortId: string, problem?: string) {
       cohort={found}
       proposal={proposal}
       starts={starts}
+      job={job}
       names={names}
       mentees={people(roster.mentees.keys())}
       mentors={people(roster.mentors.keys())}
@@ -39,9 +42,9 @@ export const matchingPages = new Hono<LangEnv>()
   .get("/:id/appariement", (c) => proposalPage(c, c.req.param("id")))
   .post("/:id/appariement", async (c) => {
     const id = c.req.param("id");
-    const outcome = await pairing.propose(id);
+    const outcome = await matchingJob.startMatching(id);
     if (!outcome.ok) return proposalPage(c, id, outcome.message);
-    return redirectDone(c, `/admin/vagues/${id}/appariement`, "proposition");
+    return redirectDone(c, `/admin/vagues/${id}/appariement`, "appariement-lance");
   })
   .post("/:id/appariement/:change{echange|retrait|forcer}", async (c) => {
     const id = c.req.param("id");

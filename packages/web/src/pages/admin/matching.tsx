@@ -1,5 +1,6 @@
 import type { Cohort } from "#core/cohort";
 import type { PairStarts } from "#core/matching/confirm";
+import type { MatchingJob } from "#core/matching/job";
 import type { Proposal } from "#core/matching/proposal";
 import { type Lang, localiseMessage, t } from "../../i18n";
 import { AdminLayout, formatDateTime, inLanguage } from "./parts";
@@ -76,6 +77,8 @@ export function ProposalPage(props: {
   proposal?: Proposal;
   /** How the start of the confirmed pairs goes (they start in the background). */
   starts?: PairStarts;
+  /** The last matching run: while it runs, the page says so instead of offering another. */
+  job?: MatchingJob;
   names: Map<string, string>;
   /** Mentees without a pair yet, and selected mentors with a place left (for forcing). */
   mentees: Person[];
@@ -122,6 +125,15 @@ export function ProposalPage(props: {
           cette vague) et les binômes écartés. Rien n'est envoyé avant la confirmation.
         </p>
       )}
+      {props.job?.status === "running" ? (
+        <p role="status">
+          {lang === "en"
+            ? `The matching has been running since ${formatDateTime(props.job.startedAt, lang)}: reload this page to see the proposal.`
+            : `L'appariement est en cours depuis le ${formatDateTime(props.job.startedAt)} : rechargez cette page pour voir la proposition.`}
+        </p>
+      ) : props.job?.status === "failed" && props.job.message ? (
+        <p role="alert">{localiseMessage(lang, props.job.message)}</p>
+      ) : null}
       <form method="post" action={action(path)}>
         <div class="actions">
           <button type="submit" class={proposal ? "secondary" : undefined}>

@@ -44,6 +44,10 @@ export const doneMessages: Record<string, Localised> = {
     fr: "La proposition d'appariement est prête : relisez-la avant de confirmer.",
     en: "The matching proposal is ready: review it before confirming.",
   },
+  "appariement-lance": {
+    fr: "L'appariement est lancé : la proposition s'affiche ici dès qu'elle est prête.",
+    en: "The matching is running: the proposal shows here as soon as it is ready.",
+  },
   modification: { fr: "La proposition est modifiée.", en: "The proposal is changed." },
   confirmation: {
     fr: "Les binômes sont confirmés ; leur lancement se poursuit, suivez-le ci-dessous.",

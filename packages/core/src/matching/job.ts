@@ -1,0 +1,98 @@
+/**
+ * Running the matching as a job, off the request path: asking for it records a running job and
+ * returns; the matching runs in the background (`background.ts`), then stores the proposal (in pieces) and marks the job done — or failed, with a French message.
+ * One job per cohort at a time: a second request while one runs is told so.
+ */
+import { randomUUID } from "node:crypto";
+import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { conditionally, documents, getItem } from "../clients/dynamodb";
+import { clock } from "../clock";
+import { env } from "../env";
+import { keys } from "../keys";
+import { logger } from "../observability";
+import { runInBackground } from "./background";
+import { propose } from "./proposal";
+
+export type MatchingJob = {
+  status: "running" | "done" | "failed";
+  startedAt: string;
+  finishedAt?: string;
+  message?: string;
+};
+
+/** A job that has not reported for this long is taken to have died: a new one may start. */
+const staleJobMs = 15 * 60_000;
+
+export async function getMatchingJob(cohortId: string): Promise<MatchingJob | undefined> {
+  const item = await getItem<MatchingJob & { heartbeat?: number }>(keys.matchingJob(cohortId));
+  if (!item) return undefined;
+  const died = item.status === "running" && Date.now() - (item.heartbeat ?? 0) > staleJobMs;
+  return {
+    status: died ? "failed" : item.status,
+    startedAt: item.startedAt,
+    finishedAt: item.finishedAt,
+    message: died ? "L'appariement s'est interrompu : relancez-le." : item.message,
+  };
+}
+
+export type StartOutcome = { ok: true; job: MatchingJob } | { ok: false; message: string };
+
+export async function startMatching(cohortId: string): Promise<StartOutcome> {
+  const runId = randomUUID();
+  const now = Date.now();
+  const job: MatchingJob = { status: "running", startedAt: clock.now().toISOString() };
+  const taken = await conditionally(
+    new PutCommand({
+      TableName: env.tableName,
+      Item: { ...keys.matchingJob(cohortId), kind: "matchingJob", ...job, runId, heartbeat: now },
+      ConditionExpression: "attribute_not_exists(pk) OR #status <> :running OR heartbeat < :stale",
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: { ":running": "running", ":stale": now - staleJobMs },
+    }),
+  );
+  if (!taken) return { ok: false, message: "Un appariement est déjà en cours pour cette vague." };
+  runInBackground("run the matching", () => runMatching(cohortId, runId));
+  return { ok: true, job };
+}
+
+async function record(cohortId: string, runId: string, fields: Partial<MatchingJob>) {
+  const names: Record<string, string> = { "#runId": "runId" };
+  const values: Record<string, unknown> = { ":run": runId, ":now": Date.now() };
+  const sets = ["heartbeat = :now"];
+  for (const [field, value] of Object.entries(fields)) {
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    sets.push(`#${field} = :${field}`);
+  }
+  await documents.send(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: keys.matchingJob(cohortId),
+      UpdateExpression: `SET ${sets.join(", ")}`,
+      ConditionExpression: "#runId = :run",
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }),
+  );
+}
+
+async function runMatching(cohortId: string, runId: string): Promise<void> {
+  try {
+    const outcome = await propose(cohortId);
+    await record(
+      cohortId,
+      runId,
+      outcome.ok
+        ? { status: "done", finishedAt: clock.now().toISOString() }
+        : { status: "failed", finishedAt: clock.now().toISOString(), message: outcome.message },
+    );
+  } catch (error) {
+    logger.error("The matching failed", { cohortId, error });
+    await record(cohortId, runId, {
+      status: "failed",
+      finishedAt: clock.now().toISOString(),
+      message:
+        "L'appariement a échoué : relancez-le ; si cela se reproduit, prévenez l'exploitation.",
+    }).catch(() => undefined);
+  }
+}
