@@ -175,9 +175,17 @@ export function ProposalPage(props: {
               mentor.
             </p>
           )}
-          {props.starts ? (
+          {proposal.status === "confirmed" ? (
             <PairStartsSection
-              starts={props.starts}
+              starts={
+                // Right after the confirmation the background run may not have reported yet.
+                props.starts ?? {
+                  total: proposal.pairs.length,
+                  started: 0,
+                  failed: {},
+                  running: true,
+                }
+              }
               name={name}
               retry={action(`${path}/relance`)}
               lang={lang}
