@@ -15,6 +15,7 @@ import {
 } from "#core/pair/store";
 import { useWorkflowEngine, type WorkflowEngine } from "#core/workflow/engine";
 import { app } from "../../functions/api/app";
+import { pairRecord } from "../support/fixtures";
 
 /**
  * The pages behind the links of emails, through the real app and DynamoDB Local, answering pairs
@@ -63,26 +64,7 @@ async function newPair(options: {
 }) {
   const pairId = `pair-${randomBytes(4).toString("hex")}`;
   const now = clock.now().toISOString();
-  await createPair({
-    id: pairId,
-    cohortId: "vague-test",
-    menteeId: "mentee-1",
-    mentorId: "mentor-1",
-    phase: "sessions",
-    status: "active",
-    needsAttention: false,
-    settings: {
-      sessions: 3,
-      pauseMonths: 3,
-      reminderHoursBefore: 24,
-      allowSameManagementLine: false,
-    },
-    sessionsPlanned: 3,
-    sessionsDone: 1,
-    executionName: pairId,
-    createdAt: now,
-    updatedAt: now,
-  });
+  await createPair(pairRecord({ id: pairId, createdAt: now, updatedAt: now }));
   const step = options.waiting?.step ?? "session-2";
   if (options.meeting) {
     const meeting: MeetingRecord = {

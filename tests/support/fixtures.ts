@@ -1,4 +1,5 @@
 import type { MentorApplication } from "#core/mentor";
+import type { Pair } from "#core/pair/model";
 import type { Questionnaire } from "#core/questionnaire";
 import { uniqueEmail } from "./inbox";
 
@@ -81,4 +82,28 @@ export function mentorForm(answers: MentorApplication): URLSearchParams {
   form.set("capacity", String(answers.capacity));
   if (answers.consent) form.set("consent", "on");
   return form;
+}
+
+/** A running pair in its sessions, one held, as the workflow stores it. */
+export function pairRecord(overrides: Partial<Pair> & { id: string }): Pair {
+  return {
+    cohortId: "vague-test",
+    menteeId: "mentee-1",
+    mentorId: "mentor-1",
+    phase: "sessions",
+    status: "active",
+    needsAttention: false,
+    settings: {
+      sessions: 3,
+      pauseMonths: 3,
+      reminderHoursBefore: 24,
+      allowSameManagementLine: false,
+    },
+    sessionsPlanned: 3,
+    sessionsDone: 1,
+    executionName: overrides.id,
+    createdAt: "2026-01-05T09:00:00.000Z",
+    updatedAt: "2026-01-05T09:00:00.000Z",
+    ...overrides,
+  };
 }

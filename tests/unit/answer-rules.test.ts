@@ -3,29 +3,10 @@ import { type AnswerInput, type AnswerState, decideAnswer } from "#core/pair/ans
 import type { Pair } from "#core/pair/model";
 import { silence } from "#core/pair/rules";
 import type { MeetingRecord, WaitRecord } from "#core/pair/store";
+import { pairRecord } from "../support/fixtures";
 
 /** What an answer changes, decided without any service from what was read. */
-const pair: Pair = {
-  id: "pair-1",
-  cohortId: "vague-1",
-  menteeId: "mentee-1",
-  mentorId: "mentor-1",
-  phase: "sessions",
-  status: "active",
-  needsAttention: false,
-  settings: {
-    sessions: 3,
-    pauseMonths: 3,
-    reminderHoursBefore: 24,
-    allowSameManagementLine: false,
-  },
-  sessionsPlanned: 3,
-  sessionsDone: 1,
-  feedbackScores: [4],
-  executionName: "pair-1",
-  createdAt: "2026-01-05T09:00:00.000Z",
-  updatedAt: "2026-01-05T09:00:00.000Z",
-};
+const pair: Pair = pairRecord({ id: "pair-1", feedbackScores: [4] });
 
 const waiting = (purpose: string, step = "session-2", extra: Partial<WaitRecord> = {}) => ({
   token: "token-1",
