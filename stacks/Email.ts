@@ -2,10 +2,13 @@ import { Duration } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import { type IGrantable, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { FilterCriteria, StartingPosition } from "aws-cdk-lib/aws-lambda";
+import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
 import * as ses from "aws-cdk-lib/aws-ses";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import { NagSuppressions } from "cdk-nag";
-import { type StackContext, use } from "sst/constructs";
+import { Cron, type StackContext, use } from "sst/constructs";
+import { outboxStreamFilter } from "#core/email/outbox-stream";
 import { binomeFunction } from "./functions";
 import { Storage } from "./Storage";
 import { stageSettings } from "./settings";
@@ -66,7 +69,7 @@ export function Email({ stack }: StackContext) {
     description: "Marks addresses unreachable on SES hard bounces and complaints",
     environment: { TABLE_NAME: table.tableName, ...emailEnvironment },
   });
-  // It records the address and claims the alert once (sendOnce): writes only, on the table only.
+  // It records the address and queues the alert once in the outbox: writes only, on the table only.
   sesEvents.addToRolePolicy(
     new PolicyStatement({
       actions: ["dynamodb:PutItem", "dynamodb:DeleteItem"],
@@ -107,6 +110,57 @@ export function Email({ stack }: StackContext) {
     ],
   });
 
+  // The outbox's sender: every email leaves through it (packages/core/src/email/outbox.ts).
+  const outboxSender = binomeFunction(stack, "OutboxSender", {
+    handler: "functions/outbox/handler.handler",
+    description: "Delivers the emails queued in the table's outbox, fed by the table's stream",
+    environment: { TABLE_NAME: table.tableName, ...emailEnvironment },
+  });
+  // Stream batches the sender gave up on after its retries (metadata only: shard and sequence
+  // numbers). The emails themselves stay queued in the table, where the sweep finds them.
+  const outboxUndelivered = new sqs.Queue(stack, "OutboxUndelivered", {
+    retentionPeriod: Duration.days(14),
+    encryption: sqs.QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+  });
+  NagSuppressions.addResourceSuppressions(outboxUndelivered, [
+    {
+      id: "AwsSolutions-SQS3",
+      reason:
+        "This queue is itself the on-failure destination of the outbox's stream; an alarm watches its depth.",
+    },
+  ]);
+  outboxSender.addEventSource(
+    new DynamoEventSource(table.cdk.table, {
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: 50,
+      maxBatchingWindow: Duration.seconds(1),
+      bisectBatchOnError: true,
+      reportBatchItemFailures: true,
+      retryAttempts: 20,
+      maxRecordAge: Duration.hours(6),
+      onFailure: new SqsDlq(outboxUndelivered),
+      filters: [FilterCriteria.filter(outboxStreamFilter)],
+    }),
+  );
+  // What the stream gave up on, or what a sender died holding, is delivered by this sweep.
+  const outboxSweeper = binomeFunction(stack, "OutboxSweep", {
+    handler: "functions/outbox/sweep.handler",
+    description: "Delivers the outbox's emails still queued after the stream's retries",
+    environment: { TABLE_NAME: table.tableName, ...emailEnvironment },
+  });
+  new Cron(stack, "OutboxSweepSchedule", { schedule: "rate(5 minutes)", job: outboxSweeper });
+  for (const sender of [outboxSender, outboxSweeper]) {
+    // It reads, claims and marks the outbox's items (and their log lines): the table only.
+    sender.addToRolePolicy(
+      new PolicyStatement({
+        actions: ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query"],
+        resources: [table.tableArn, `${table.tableArn}/index/*`],
+      }),
+    );
+    sendPolicy(sender);
+  }
+
   stack.addOutputs({
     EmailIdentity: identity.emailIdentityName,
     ConfigurationSet: configurationSet.configurationSetName,
@@ -118,5 +172,15 @@ export function Email({ stack }: StackContext) {
     ),
   });
 
-  return { identity, configurationSet, sesEvents, undelivered, emailEnvironment, sendPolicy };
+  return {
+    identity,
+    configurationSet,
+    sesEvents,
+    undelivered,
+    outboxSender,
+    outboxSweeper,
+    outboxUndelivered,
+    emailEnvironment,
+    sendPolicy,
+  };
 }

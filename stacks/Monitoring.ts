@@ -19,6 +19,8 @@ export const runbook = {
   api5xx: "Runbook › API 5xx rate",
   bounceRate: "Runbook › SES bounce or complaint rate",
   sesEventsUndelivered: "Runbook › SES events not processed",
+  outboxUndelivered: "Runbook › Outbox batches given up",
+  outboxBehind: "Runbook › Outbox falling behind",
 } as const;
 
 const fiveMinutes = Duration.minutes(5);
@@ -49,7 +51,7 @@ export function Monitoring({ stack }: StackContext) {
   const settings = stageSettings(stack.stage);
   const { api, web } = use(Api);
   const { stateMachine, steps } = use(Workflow);
-  const { sesEvents, undelivered } = use(Email);
+  const { sesEvents, undelivered, outboxSender, outboxSweeper, outboxUndelivered } = use(Email);
 
   const topic = new sns.Topic(stack, "Alarms", {
     displayName: `Binôme ${stack.stage} — alarmes / alarms`,
@@ -106,6 +108,8 @@ export function Monitoring({ stack }: StackContext) {
       { id: "WebErrors", fn: web, what: "the pages and API function" },
       { id: "PairStepsErrors", fn: steps, what: "the pair workflow's steps function" },
       { id: "SesEventsErrors", fn: sesEvents, what: "the SES bounces and complaints function" },
+      { id: "OutboxSenderErrors", fn: outboxSender, what: "the outbox's sender" },
+      { id: "OutboxSweepErrors", fn: outboxSweeper, what: "the outbox's sweep" },
     ].map(({ id, fn, what }) =>
       alarm(id, fn.metricErrors(sum), {
         threshold: 1,
@@ -157,6 +161,31 @@ export function Monitoring({ stack }: StackContext) {
         runbook: runbook.sesEventsUndelivered,
       },
     ),
+    alarm(
+      "OutboxUndelivered",
+      outboxUndelivered.metricApproximateNumberOfMessagesVisible({
+        period: fiveMinutes,
+        statistic: cw.Stats.MAXIMUM,
+      }),
+      {
+        threshold: 1,
+        meaning:
+          "The outbox's sender gave up on stream batches after its retries (SES down or refusing for hours): their emails are still queued and the sweep keeps trying them.",
+        runbook: runbook.outboxUndelivered,
+      },
+    ),
+    alarm(
+      "OutboxIteratorAge",
+      outboxSender.metric("IteratorAge", { period: fiveMinutes, statistic: cw.Stats.MAXIMUM }),
+      {
+        // Ten minutes behind the table's stream: emails leave late.
+        threshold: 10 * 60 * 1000,
+        evaluationPeriods: 2,
+        meaning:
+          "The outbox's sender is more than ten minutes behind the table's stream for ten minutes: emails leave late.",
+        runbook: runbook.outboxBehind,
+      },
+    ),
   ];
 
   const dashboard = new cw.Dashboard(stack, "Dashboard", {
@@ -172,7 +201,7 @@ export function Monitoring({ stack }: StackContext) {
     }),
     new cw.GraphWidget({
       title: "Emails and links",
-      left: [binomeMetric("EmailsSent")],
+      left: [binomeMetric("EmailsQueued"), binomeMetric("EmailsSent")],
       right: [binomeMetric("LinkErrors"), binomeMetric("UnreachableAddresses")],
       width: 12,
     }),
@@ -195,14 +224,30 @@ export function Monitoring({ stack }: StackContext) {
     }),
     new cw.GraphWidget({
       title: "Function errors",
-      left: [web, steps, sesEvents].map((fn) => fn.metricErrors({ ...sum, label: fn.node.id })),
+      left: [web, steps, sesEvents, outboxSender, outboxSweeper].map((fn) =>
+        fn.metricErrors({ ...sum, label: fn.node.id }),
+      ),
       width: 12,
     }),
     new cw.GraphWidget({
       title: "Function duration (p95)",
-      left: [web, steps, sesEvents].map((fn) =>
+      left: [web, steps, sesEvents, outboxSender, outboxSweeper].map((fn) =>
         fn.metricDuration({ period: fiveMinutes, statistic: "p95", label: fn.node.id }),
       ),
+      width: 12,
+    }),
+    new cw.GraphWidget({
+      title: "Outbox",
+      left: [
+        outboxSender.metric("IteratorAge", { period: fiveMinutes, statistic: cw.Stats.MAXIMUM }),
+      ],
+      right: [
+        outboxUndelivered.metricApproximateNumberOfMessagesVisible({
+          period: fiveMinutes,
+          statistic: cw.Stats.MAXIMUM,
+        }),
+        binomeMetric("EmailsRefused"),
+      ],
       width: 12,
     }),
     new cw.GraphWidget({

@@ -7,7 +7,8 @@ import { productionStage } from "./settings";
  * The single table (its shape is declared once in packages/core/src/table.ts, which the local
  * runtime also uses). On demand: a programme's traffic is small and bursty. Point-in-time recovery
  * everywhere; in `production` the table also survives `sst remove` and cannot be deleted by
- * mistake. `expiresAt` is the TTL attribute that enforces data retention.
+ * mistake. `expiresAt` is the TTL attribute that enforces data retention. Its stream feeds the
+ * outbox's sender.
  */
 export function Storage({ stack }: StackContext) {
   const isProduction = stack.stage === productionStage;
@@ -26,6 +27,8 @@ export function Storage({ stack }: StackContext) {
       },
     },
     timeToLiveAttribute: shape.ttlAttribute,
+    // The outbox's sender reads new emails from the stream (stacks/Email.ts); keys only.
+    stream: shape.streamViewType.toLowerCase() as Lowercase<typeof shape.streamViewType>,
     cdk: {
       table: {
         // SST turns point-in-time recovery on; it is asserted in tests/stacks.

@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import { startOutboxSender } from "./outbox";
 import {
   ensureTable,
   type LocalServices,
@@ -50,6 +51,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   // The pair workflow runs in the local engine, on the definition rendered from the construct.
   const { startLocalEngine, stopLocalEngine } = await import("./engine");
   startLocalEngine();
+  // Every email leaves through the outbox: its sender reads the table's stream, as on AWS.
+  const outbox = startOutboxSender({
+    endpoint: services.dynamodbEndpoint,
+    tableName: process.env.TABLE_NAME as string,
+  });
   const server = serve({ fetch: localApp.fetch, port, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const actualPort = (server.address() as AddressInfo).port;
@@ -60,6 +66,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     services,
     stop: async () => {
       await stopLocalEngine();
+      await outbox.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await services.stop();
     },

@@ -7,6 +7,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
 import type sesServer from "aws-ses-v2-local";
@@ -170,7 +171,10 @@ async function waitForDynamoDb(endpoint: string, child: ChildProcess) {
   throw new Error("DynamoDB Local did not answer within 90 s");
 }
 
-/** Creates the table as the stack declares it; an existing table (kept on disk) is left alone. */
+/**
+ * Creates the table as the stack declares it; an existing table (kept on disk) is left alone,
+ * but for its stream, which the outbox needs.
+ */
 export async function ensureTable(endpoint: string, tableName: string) {
   const client = new DynamoDBClient({
     endpoint,
@@ -192,6 +196,8 @@ export async function ensureTable(endpoint: string, tableName: string) {
           { AttributeName: table.partitionKey, KeyType: "HASH" },
           { AttributeName: table.sortKey, KeyType: "RANGE" },
         ],
+        // The outbox's sender reads new items from the stream, by key (see functions/local/outbox.ts).
+        StreamSpecification: { StreamEnabled: true, StreamViewType: table.streamViewType },
         GlobalSecondaryIndexes: [
           {
             IndexName: table.listIndex.name,
@@ -212,7 +218,20 @@ export async function ensureTable(endpoint: string, tableName: string) {
     );
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
+    await ensureStream(client, tableName);
   }
+}
+
+/** A table kept on disk from before the outbox gets its stream. */
+async function ensureStream(client: DynamoDBClient, tableName: string) {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  if (Table?.StreamSpecification?.StreamEnabled) return;
+  await client.send(
+    new UpdateTableCommand({
+      TableName: tableName,
+      StreamSpecification: { StreamEnabled: true, StreamViewType: table.streamViewType },
+    }),
+  );
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

@@ -1,3 +1,18 @@
+import { backlogSize } from "#core/email/outbox";
+
+/**
+ * Resolves once this file's outbox is empty: every email queued so far has reached SES (or was
+ * refused for good). Emails leave through the outbox's sender, a moment after the action.
+ */
+export async function outboxDrained(timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await backlogSize(1)) > 0) {
+    if (Date.now() > deadline)
+      throw new Error(`The outbox still holds emails after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Reads what the SES v2 local server received: the email is really found in its store. */
 export type StoredEmail = {
   messageId: string;
@@ -11,6 +26,7 @@ export type StoredEmail = {
 };
 
 export async function emailsTo(address: string): Promise<StoredEmail[]> {
+  await outboxDrained();
   const response = await fetch(`${process.env.AWS_ENDPOINT_URL_SESV2}/store`);
   const store = (await response.json()) as { emails: StoredEmail[] };
   const wanted = address.toLowerCase();

@@ -1,4 +1,5 @@
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
+import { type OutboxSender, startOutboxSender } from "../../functions/local/outbox";
 import { ensureTable, pointSdkAt } from "../../functions/local/services";
 
 /**
@@ -14,3 +15,16 @@ process.env.APP_URL = "http://localhost:3000";
 process.env.AWS_REGION = "eu-west-3";
 process.env.BINOME_LOCAL = "1";
 await ensureTable(dynamodbEndpoint, process.env.TABLE_NAME);
+
+// The outbox's sender for this file's table, as the local runtime runs it. Started once the test
+// file is loaded, so that a file may first point SES somewhere else (tests/faults/ses-proxy.ts).
+let sender: OutboxSender | undefined;
+beforeAll(() => {
+  sender = startOutboxSender({
+    endpoint: dynamodbEndpoint,
+    tableName: process.env.TABLE_NAME as string,
+  });
+});
+afterAll(async () => {
+  await sender?.stop();
+});

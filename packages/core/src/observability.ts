@@ -8,7 +8,7 @@ import type { Context } from "aws-lambda";
  * (pair, record, cohort), never names, email addresses or link tokens.
  *
  * Metric names (namespace `Binome`, dimension `service`): `PairsStarted`, `PairsClosed`,
- * `EmailsSent`, `Escalations`, `LinkErrors`. The dashboard and README read these names.
+ * `EmailsQueued`, `EmailsSent`, `EmailsRefused`, `Escalations`, `LinkErrors`. The dashboard and README read these names.
  */
 export const logger = new Logger({ serviceName: "binome" });
 

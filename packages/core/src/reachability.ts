@@ -3,7 +3,7 @@ import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { documents, getItem } from "./clients/dynamodb";
 import { clock } from "./clock";
 import { type Bilingual, render } from "./email/layout";
-import { sendOnce } from "./email/send";
+import { queueEmail } from "./email/outbox";
 import { env } from "./env";
 import { keys, normaliseEmail } from "./keys";
 import { logger, metrics } from "./observability";
@@ -80,7 +80,7 @@ export async function isUnreachable(email: string): Promise<boolean> {
 
 /**
  * One alert per SES report, even when the report is delivered twice. The addresses are in the body
- * only: the subject is kept in the table with the "sent" claim. The team's own address is
+ * only: the subject is kept in the table with the outbox item. The team's own address is
  * never alerted about itself: that message would bounce in turn and start a loop.
  */
 async function alertTeam(problem: DeliveryProblem, unreachable: string[]): Promise<boolean> {
@@ -92,7 +92,7 @@ async function alertTeam(problem: DeliveryProblem, unreachable: string[]): Promi
     });
   }
   if (others.length === 0) return false;
-  await sendOnce(`unreachable#${problem.feedbackId}`, {
+  await queueEmail(`unreachable#${problem.feedbackId}`, {
     to: [programme.contactEmail],
     ...render(unreachableAlert(problem.kind, others)),
   });

@@ -5,7 +5,7 @@ import { documents } from "./clients/dynamodb";
 import { clock } from "./clock";
 import type { Bilingual } from "./email/layout";
 import { render } from "./email/layout";
-import { sendOnce } from "./email/send";
+import { queueEmail } from "./email/outbox";
 import { env } from "./env";
 import { optionalText } from "./fields";
 import { keys } from "./keys";
@@ -148,7 +148,7 @@ export function decisionEmail(decision: Decision, firstName: string): Bilingual 
 }
 
 export type InterviewOutcome =
-  | { status: "recorded"; mentor: SelectedMentorRecord; email: "sent" | "already-sent" }
+  | { status: "recorded"; mentor: SelectedMentorRecord; email: "queued" | "already-queued" }
   | { status: "not-found" };
 
 /**
@@ -184,7 +184,7 @@ export async function recordInterview(
     throw error;
   }
   const message = render(decisionEmail(interview.decision, mentor.answers.firstName));
-  const email = await sendOnce(
+  const email = await queueEmail(
     `selection#${mentorId}#${interview.decision}`,
     { to: [mentor.answers.email], ...message },
     { expiresAt: unpairedRecordExpiry(clock.now()) },

@@ -4,7 +4,7 @@ import { GetCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dy
 import { conditionally, documents } from "./clients/dynamodb";
 import { clock } from "./clock";
 import { type Bilingual, render } from "./email/layout";
-import { sendOnce } from "./email/send";
+import { outboxPut } from "./email/outbox";
 import { env } from "./env";
 import { keys } from "./keys";
 import { logger } from "./observability";
@@ -64,18 +64,12 @@ export type SubmissionSpec = {
 };
 
 /**
- * Stores the form under the resubmission rule, then acknowledges it. The acknowledgement is keyed
- * by the record, so an identical retry after a failed send sends it, and never twice.
+ * Stores the form under the resubmission rule. A creation queues its acknowledgement in the same
+ * transaction (the outbox's sender delivers it), so a stored form is always acknowledged, once,
+ * whether or not SES is up at that moment.
  */
 export async function submitOnce(spec: SubmissionSpec): Promise<SubmissionOutcome> {
   const outcome = await store(spec);
-  if (outcome.status === "created") {
-    await sendOnce(
-      `ack#${spec.kind}#${outcome.id}`,
-      { to: [spec.email], ...render(spec.acknowledgement) },
-      { expiresAt: unpairedRecordExpiry(clock.now()) },
-    );
-  }
   logger.info("Form submitted", {
     kind: spec.kind,
     recordId: outcome.id,
@@ -85,14 +79,38 @@ export async function submitOnce(spec: SubmissionSpec): Promise<SubmissionOutcom
   return outcome;
 }
 
+/**
+ * Two submissions of one person's form may race (a double click, two tabs): each attempt reads
+ * again what the other wrote, so both get an answer and the stored form is one of them, whole.
+ */
+const maxAttempts = 6;
+
 async function store(spec: SubmissionSpec): Promise<SubmissionOutcome> {
   const claimKey = keys.submissionClaim(spec.kind, spec.cohortId, spec.email);
   const contentHash = fingerprint(spec.answers);
+  for (let attempt = 1; ; attempt++) {
+    const at = clock.now();
+    // Deleted by DynamoDB's TTL unless a pair is formed (the pair then owns the retention).
+    const expiresAt = unpairedRecordExpiry(at);
+    const created = await create(spec, claimKey, contentHash, at, expiresAt);
+    if (created) return created;
+    const outcome = await resubmit(spec, claimKey, contentHash, at.toISOString(), expiresAt);
+    if (outcome) return outcome;
+    if (attempt >= maxAttempts) throw new Error("Submission kept racing with another one");
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+  }
+}
+
+/** The first submission: the claim, the record and its acknowledgement, or nothing. */
+async function create(
+  spec: SubmissionSpec,
+  claimKey: Entity,
+  contentHash: string,
+  at: Date,
+  expiresAt: number,
+): Promise<SubmissionOutcome | undefined> {
   const id = randomUUID();
-  const at = clock.now();
   const now = at.toISOString();
-  // Deleted by DynamoDB's TTL unless a pair is formed (the pair then owns the retention).
-  const expiresAt = unpairedRecordExpiry(at);
   try {
     await documents.send(
       new TransactWriteCommand({
@@ -123,28 +141,38 @@ async function store(spec: SubmissionSpec): Promise<SubmissionOutcome> {
               ConditionExpression: "attribute_not_exists(pk)",
             },
           },
+          {
+            Put: outboxPut(
+              `ack#${spec.kind}#${id}`,
+              { to: [spec.email], ...render(spec.acknowledgement) },
+              { expiresAt },
+            ),
+          },
         ],
       }),
     );
     return { id, status: "created", firstTime: true };
   } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
+    // Already claimed, or another transaction on the claim was under way: read what is there.
+    if (error instanceof TransactionCanceledException) return undefined;
+    throw error;
   }
-  return resubmit(spec, claimKey, contentHash, now, expiresAt);
 }
 
+/** A later submission, or `undefined` when another one changed the form meanwhile. */
 async function resubmit(
   spec: SubmissionSpec,
   claimKey: Entity,
   contentHash: string,
   now: string,
   expiresAt: number,
-): Promise<SubmissionOutcome> {
+): Promise<SubmissionOutcome | undefined> {
   const claim = await documents.send(
     new GetCommand({ TableName: env.tableName, Key: claimKey, ConsistentRead: true }),
   );
   const existingId = claim.Item?.id as string | undefined;
-  if (!existingId) throw new Error("Submission claim without a record");
+  // The claim's creation was still under way: try again.
+  if (!existingId) return undefined;
   const existing = await documents.send(
     new GetCommand({
       TableName: env.tableName,
@@ -152,11 +180,12 @@ async function resubmit(
       ConsistentRead: true,
     }),
   );
-  const storedHash = existing.Item?.contentHash as string;
+  const storedHash = existing.Item?.contentHash as string | undefined;
+  if (storedHash === undefined) return undefined;
   if (decideResubmission(storedHash, contentHash) === "unchanged") {
     return { id: existingId, status: "created", firstTime: false };
   }
-  await documents.send(
+  const changed = await conditionally(
     new UpdateCommand({
       TableName: env.tableName,
       Key: spec.entityKey(existingId),
@@ -170,6 +199,7 @@ async function resubmit(
       },
     }),
   );
+  if (!changed) return undefined;
   await Promise.all([
     extendUnpairedExpiry(spec.entityKey(existingId), expiresAt),
     extendUnpairedExpiry(claimKey, expiresAt),

@@ -1,12 +1,6 @@
-import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { SendEmailCommand } from "@aws-sdk/client-sesv2";
-import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { conditionally, documents } from "../clients/dynamodb";
 import { ses } from "../clients/ses";
-import { clock } from "../clock";
 import { env } from "../env";
-import { keys } from "../keys";
-import { logger, metrics } from "../observability";
 
 export type Attachment = { fileName: string; contentType: string; content: string };
 
@@ -21,47 +15,29 @@ export type OutgoingEmail = {
   attachments?: Attachment[];
 };
 
-export type SendResult = "sent" | "already-sent";
+/** How long one call to SES may take before it counts as failed (a hung connection included). */
+const sesCallTimeoutMs = 10_000;
 
 /**
- * Sends an email at most once for a purpose (`dedupeKey`, e.g. `ack#questionnaire#<id>`): the
- * purpose is claimed by a conditional write before SES is called, so a retried task or a redriven
- * execution finds the claim and sends nothing. When SES refuses, the claim is released so that a
- * retry can send it.
+ * Hands one email to SES. Only the outbox's sender calls this (see outbox.ts): everything else
+ * queues its emails, so that an SES outage delays them instead of losing them.
  */
-export async function sendOnce(
-  dedupeKey: string,
-  email: OutgoingEmail,
-  /** The claim's TTL (epoch seconds); a pair's claims get theirs when the pair ends. */
-  options: { expiresAt?: number } = {},
-): Promise<SendResult> {
-  const claimKey = keys.emailSent(dedupeKey);
-  const claimed = await conditionally(
-    new PutCommand({
-      TableName: env.tableName,
-      Item: {
-        ...claimKey,
-        kind: "email",
-        dedupeKey,
-        subject: email.subject,
-        at: clock.now().toISOString(),
-        expiresAt: options.expiresAt,
-      },
-      ConditionExpression: "attribute_not_exists(pk)",
-    }),
-  );
-  if (!claimed) {
-    logger.info("Email already sent for this purpose", { dedupeKey: redactKey(dedupeKey) });
-    return "already-sent";
-  }
-  try {
-    await ses.send(toSendEmailCommand(email));
-  } catch (error) {
-    await documents.send(new DeleteCommand({ TableName: env.tableName, Key: claimKey }));
-    throw error;
-  }
-  metrics.addMetric("EmailsSent", MetricUnit.Count, 1);
-  return "sent";
+export async function sendNow(email: OutgoingEmail): Promise<string | undefined> {
+  const result = await ses.send(toSendEmailCommand(email), {
+    abortSignal: AbortSignal.timeout(sesCallTimeoutMs),
+  });
+  return result.MessageId;
+}
+
+/**
+ * Whether SES refused this message for good (malformed, rejected): sending it again cannot
+ * succeed. Anything else (unreachable, throttled, 5xx, timeout) is worth another try.
+ */
+export function isPermanentRefusal(error: unknown): boolean {
+  const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  if (name === "MessageRejected" || name === "BadRequestException") return true;
+  const status = $metadata?.httpStatusCode;
+  return status === 400 && name !== "ThrottlingException" && name !== "TooManyRequestsException";
 }
 
 function toSendEmailCommand(email: OutgoingEmail) {
@@ -87,6 +63,3 @@ function toSendEmailCommand(email: OutgoingEmail) {
     },
   });
 }
-
-/** Dedupe keys contain ids only, but keep just their kind in logs to be safe. */
-const redactKey = (dedupeKey: string) => dedupeKey.split("#")[0];

@@ -1,15 +1,15 @@
 import { calendarContentType } from "../calendar";
 import { clock } from "../clock";
 import { type Bilingual, render } from "../email/layout";
-import { sendOnce } from "../email/send";
+import { queueEmail } from "../email/outbox";
 import { programme } from "../programme";
 import type { Pair } from "./model";
 import type { PairPeople } from "./people";
-import { recordPairEmail } from "./store";
+import { pairEmailItem } from "./store";
 
 export type Role = "mentor" | "mentee" | "team";
 
-/** The purpose under which `sendOnce` records a pair's email (the retention pass finds it so). */
+/** The purpose under which the outbox queues a pair's email (the retention pass finds it so). */
 export const pairEmailDedupeKey = (pairId: string, purpose: string, role: string) =>
   `pair#${pairId}#${purpose}#${role}`;
 
@@ -27,9 +27,11 @@ export function linkIdsOf(message: Bilingual): string[] {
 }
 
 /**
- * Sends one workflow email to one role of a pair, at most once per `purpose` (the dedupe key
- * names the pair, the step, the attempt and the role: a retried or redriven task sends nothing
- * new), and logs it under the pair for the programme team (subject, date, roles; no address).
+ * Queues one workflow email to one role of a pair in the outbox, at most once per `purpose` (the
+ * dedupe key names the pair, the step, the attempt and the role: a retried or redriven task queues
+ * nothing new). The step succeeds once the email is queued, so an SES outage delays the email
+ * without failing the pair. It is logged under the pair for the programme team (subject, date,
+ * roles, whether it left yet; no address) in the same transaction.
  */
 export async function sendToRole(input: {
   pair: Pair;
@@ -40,7 +42,7 @@ export async function sendToRole(input: {
   calendar?: { ics: string; method: "REQUEST" | "CANCEL" };
   /** The mentee's assistant is copied on what goes into the diary: introduction, invitations. */
   copyAssistant?: boolean;
-}): Promise<"sent" | "already-sent"> {
+}): Promise<"queued" | "already-queued"> {
   const { pair, people, role } = input;
   const to =
     role === "team"
@@ -54,7 +56,7 @@ export async function sendToRole(input: {
       ? [people.mentee.assistantEmail]
       : [];
   const rendered = render(input.message);
-  const result = await sendOnce(pairEmailDedupeKey(pair.id, input.purpose, role), {
+  const email = {
     to: [to],
     cc,
     // A participant's reply reaches the other participant (never the team's alerts).
@@ -69,18 +71,16 @@ export async function sendToRole(input: {
           },
         ]
       : undefined,
-  });
-  if (result === "sent") {
-    await recordPairEmail(
-      pair.id,
-      {
-        at: clock.now().toISOString(),
-        subject: rendered.subject,
-        to: cc.length ? [role, "assistant"] : [role],
-        purpose: input.purpose,
-      },
-      linkIdsOf(input.message),
-    );
-  }
-  return result;
+  };
+  const log = pairEmailItem(
+    pair.id,
+    {
+      at: clock.now().toISOString(),
+      subject: rendered.subject,
+      to: cc.length ? [role, "assistant"] : [role],
+      purpose: input.purpose,
+    },
+    linkIdsOf(input.message),
+  );
+  return queueEmail(pairEmailDedupeKey(pair.id, input.purpose, role), email, { log });
 }

@@ -189,31 +189,31 @@ export type PairEmail = {
   subject: string;
   to: ("mentor" | "mentee" | "assistant" | "team")[];
   purpose: string;
+  /** Whether the outbox delivered it yet (absent on lines logged before the outbox: sent). */
+  delivery?: "queued" | "sent" | "failed";
 };
 
-/** `linkIds`: the links the email carried, so that they expire with the pair. */
-export async function recordPairEmail(
-  pairId: string,
-  email: PairEmail,
-  linkIds: string[] = [],
-): Promise<void> {
-  await documents.send(
-    new PutCommand({
-      TableName: env.tableName,
-      Item: {
-        ...keys.pairEmail(pairId, email.at, randomUUID()),
-        kind: "pair-email",
-        ...email,
-        ...(linkIds.length ? { linkIds } : {}),
-      },
-    }),
-  );
+/**
+ * The log line of an email about a pair, written when it is queued and marked by the outbox's
+ * sender when it leaves (see email/outbox.ts). `linkIds`: the links it carried, so that they
+ * expire with the pair.
+ */
+export function pairEmailItem(pairId: string, email: PairEmail, linkIds: string[] = []) {
+  return {
+    ...keys.pairEmail(pairId, email.at, randomUUID()),
+    kind: "pair-email",
+    ...email,
+    ...(linkIds.length ? { linkIds } : {}),
+  };
 }
 
 export async function listPairEmails(pairId: string): Promise<PairEmail[]> {
   const items = await queryUnderPair(pairId, "email");
   return items
-    .map(({ at, subject, to, purpose }) => ({ at, subject, to, purpose }) as PairEmail)
+    .map(
+      ({ at, subject, to, purpose, delivery }) =>
+        ({ at, subject, to, purpose, ...(delivery ? { delivery } : {}) }) as PairEmail,
+    )
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
