@@ -54,7 +54,6 @@ export function Api({ stack }: StackContext) {
   });
   table.cdk.table.grantReadWriteData(web);
   suppressTableIndex(web);
-  email.sendPolicy(web);
   // Starts a pair's execution, delivers a person's answer to the waiting step, stops a cancelled pair.
   web.addToRolePolicy(
     new PolicyStatement({

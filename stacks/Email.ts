@@ -9,6 +9,7 @@ import * as sqs from "aws-cdk-lib/aws-sqs";
 import { NagSuppressions } from "cdk-nag";
 import { Cron, type StackContext, use } from "sst/constructs";
 import { outboxStreamFilter } from "#core/email/outbox-stream";
+import { table as shape } from "#core/table";
 import { binomeFunction } from "./functions";
 import { Storage } from "./Storage";
 import { stageSettings } from "./settings";
@@ -71,12 +72,8 @@ export function Email({ stack }: StackContext) {
   });
   // It records the address and queues the alert once in the outbox: writes only, on the table only.
   sesEvents.addToRolePolicy(
-    new PolicyStatement({
-      actions: ["dynamodb:PutItem", "dynamodb:DeleteItem"],
-      resources: [table.tableArn],
-    }),
+    new PolicyStatement({ actions: ["dynamodb:PutItem"], resources: [table.tableArn] }),
   );
-  sendPolicy(sesEvents);
 
   // Reports the handler could not process after EventBridge's retries are kept two weeks.
   const undelivered = new sqs.Queue(stack, "SesEventsUndelivered", {
@@ -155,7 +152,7 @@ export function Email({ stack }: StackContext) {
     sender.addToRolePolicy(
       new PolicyStatement({
         actions: ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query"],
-        resources: [table.tableArn, `${table.tableArn}/index/*`],
+        resources: [table.tableArn, `${table.tableArn}/index/${shape.listIndex.name}`],
       }),
     );
     sendPolicy(sender);
@@ -181,6 +178,5 @@ export function Email({ stack }: StackContext) {
     outboxSweeper,
     outboxUndelivered,
     emailEnvironment,
-    sendPolicy,
   };
 }

@@ -38,7 +38,6 @@ export function Workflow({ stack, app }: StackContext) {
   });
   table.cdk.table.grantReadWriteData(steps);
   suppressTableIndex(steps);
-  email.sendPolicy(steps);
   // An answer that arrived while no step waited is handed to the next wait at once.
   steps.addToRolePolicy(
     new PolicyStatement({

@@ -72,6 +72,8 @@ describe("storage", () => {
         BillingMode: "PAY_PER_REQUEST",
         TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        // Keys only: the outbox's sender reads each new email from the table, no body in the stream.
+        StreamSpecification: { StreamViewType: "KEYS_ONLY" },
       });
     }
   });
@@ -97,7 +99,8 @@ describe("functions", () => {
 
   it("runs every function on nodejs22.x, arm64, with X-Ray active tracing and Powertools settings", () => {
     const functions = all();
-    expect(functions.length).toBe(6);
+    // Web, pair steps, SES events, the outbox's sender and its sweep, in each of two stages.
+    expect(functions.length).toBe(10);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: "nodejs22.x",
@@ -305,6 +308,69 @@ describe("email", () => {
   });
 });
 
+describe("outbox", () => {
+  it("feeds the outbox's sender new outbox items from the table's stream, with retries, bisection, partial failures and an on-failure queue", () => {
+    const email = dev.templates.Email;
+    const [senderId] = functionByPrefix(email, "OutboxSender");
+    const [queueId] = resources(email, "AWS::SQS::Queue").find(([id]) =>
+      id.startsWith("OutboxUndelivered"),
+    ) ?? [""];
+    email.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
+      FunctionName: { Ref: senderId },
+      EventSourceArn: Match.anyValue(),
+      StartingPosition: "TRIM_HORIZON",
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+      MaximumRetryAttempts: Match.anyValue(),
+      MaximumRecordAgeInSeconds: Match.anyValue(),
+      DestinationConfig: {
+        OnFailure: { Destination: { "Fn::GetAtt": [queueId, "Arn"] } },
+      },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ["INSERT"],
+              dynamodb: { Keys: { pk: { S: [{ prefix: "EMAIL#" }] } } },
+            }),
+          },
+        ],
+      },
+    });
+    const [, mapping] = only(email, "AWS::Lambda::EventSourceMapping");
+    expect(Number(mapping.Properties.MaximumRetryAttempts)).toBeGreaterThan(0);
+  });
+
+  it("sweeps the outbox on a schedule, for what the stream gave up on", () => {
+    const email = dev.templates.Email;
+    const [sweepId] = functionByPrefix(email, "OutboxSweep");
+    email.hasResourceProperties("AWS::Events::Rule", {
+      ScheduleExpression: "rate(5 minutes)",
+      Targets: [Match.objectLike({ Arn: { "Fn::GetAtt": [sweepId, "Arn"] } })],
+    });
+  });
+
+  it("alarms on the depth of the outbox's on-failure queue and on the sender's iterator age", () => {
+    const monitoring = production.templates.Monitoring;
+    const alarms = resources(monitoring, "AWS::CloudWatch::Alarm").map(([, alarm]) => alarm);
+    const depth = alarms.filter(
+      (alarm) =>
+        alarm.Properties.MetricName === "ApproximateNumberOfMessagesVisible" &&
+        JSON.stringify(alarm.Properties.Dimensions).includes("OutboxUndelivered"),
+    );
+    expect(depth).toHaveLength(1);
+    expect(depth[0]?.Properties.Threshold).toBe(1);
+    const age = alarms.filter(
+      (alarm) =>
+        alarm.Properties.Namespace === "AWS/Lambda" &&
+        alarm.Properties.MetricName === "IteratorAge" &&
+        JSON.stringify(alarm.Properties.Dimensions).includes("OutboxSender"),
+    );
+    expect(age).toHaveLength(1);
+    expect(String(age[0]?.Properties.AlarmDescription)).toContain(runbook.outboxBehind);
+  });
+});
+
 describe("monitoring", () => {
   type Alarm = { Properties: Record<string, unknown> };
   const alarms = () =>
@@ -332,7 +398,7 @@ describe("monitoring", () => {
     for (const metric of ["ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted"]) {
       expect(alarmOn("AWS/States", metric), metric).toHaveLength(1);
     }
-    expect(alarmOn("AWS/Lambda", "Errors")).toHaveLength(3);
+    expect(alarmOn("AWS/Lambda", "Errors")).toHaveLength(5);
     expect(alarmOn("AWS/SES", "Reputation.BounceRate")).toHaveLength(1);
     const rate = alarms().find((alarm) =>
       JSON.stringify(alarm.Properties.Metrics ?? []).includes("100 * errors / requests"),
@@ -377,8 +443,9 @@ describe("security", () => {
   });
 
   it("grants no wildcard action, and '*' resources only to X-Ray and log delivery", () => {
+    // dynamodb:ListStreams takes no resource: the stream's event source mapping needs it on '*'.
     const allowedOnAnyResource =
-      /^(xray:|logs:(Create|Get|Update|Delete|List)LogDelivery|logs:ListLogDeliveries|logs:PutResourcePolicy|logs:DescribeResourcePolicies|logs:DescribeLogGroups)/;
+      /^(xray:|logs:(Create|Get|Update|Delete|List)LogDelivery|logs:ListLogDeliveries|logs:PutResourcePolicy|logs:DescribeResourcePolicies|logs:DescribeLogGroups|dynamodb:ListStreams$)/;
     for (const { templates } of [dev, production]) {
       for (const template of Object.values(templates)) {
         for (const statement of statements(template)) {
@@ -398,12 +465,11 @@ describe("security", () => {
   const actionsOf = (policy: PolicyStatement[]) =>
     [...new Set(policy.flatMap((statement) => statement.actions))].sort();
 
-  it("limits the Hono function to the table, sending mail, its own secret and this stage's state machine", () => {
+  it("limits the Hono function to the table, its own secret and this stage's state machine (emails go through the outbox)", () => {
     const policy = rolePolicies(dev.templates.Api, "Web");
     expect(actionsOf(policy)).toEqual(
       [
         ...tableReadWrite,
-        "ses:SendEmail",
         "ssm:GetParameters",
         "states:SendTaskFailure",
         "states:SendTaskSuccess",
@@ -414,7 +480,6 @@ describe("security", () => {
       ].sort(),
     );
     expectTableOnly(policy);
-    expectSesOnIdentityAndConfigurationSet(policy);
     for (const statement of policy.filter((s) => s.actions[0]?.startsWith("states:"))) {
       for (const resource of statement.resources) {
         expect(resource).toMatch(
@@ -429,12 +494,11 @@ describe("security", () => {
       expect(resource).toMatch(/:parameter\/sst\/binome\/(dev|\.fallback)\//);
   });
 
-  it("limits the steps function to the table, sending mail, the signing key and handing an answer to its machine", () => {
+  it("limits the steps function to the table, the signing key and handing an answer to its machine (emails go through the outbox)", () => {
     const policy = rolePolicies(dev.templates.Workflow, "PairSteps");
     expect(actionsOf(policy)).toEqual(
       [
         ...tableReadWrite,
-        "ses:SendEmail",
         "ssm:GetParameters",
         "states:SendTaskSuccess",
         "xray:PutTelemetryRecords",
@@ -442,26 +506,31 @@ describe("security", () => {
       ].sort(),
     );
     expectTableOnly(policy);
-    expectSesOnIdentityAndConfigurationSet(policy);
     const secrets = policy.filter((s) => s.actions.includes("ssm:GetParameters"));
     expect(secrets.flatMap((s) => s.resources).every((r) => r.includes("/LINK_SIGNING_KEY/"))).toBe(
       true,
     );
   });
 
-  it("limits the SES events function to writing the table and sending the team's alert", () => {
+  it("limits the SES events function to writing the table (the team's alert is queued in the outbox)", () => {
     const policy = rolePolicies(dev.templates.Email, "SesEvents");
     expect(actionsOf(policy)).toEqual(
-      [
-        "dynamodb:DeleteItem",
-        "dynamodb:PutItem",
-        "ses:SendEmail",
-        "xray:PutTelemetryRecords",
-        "xray:PutTraceSegments",
-      ].sort(),
+      ["dynamodb:PutItem", "xray:PutTelemetryRecords", "xray:PutTraceSegments"].sort(),
     );
     expectTableOnly(policy);
-    expectSesOnIdentityAndConfigurationSet(policy);
+  });
+
+  it("limits the outbox's sender and sweep to their items, the table's stream, their on-failure queue and sending mail", () => {
+    for (const id of ["OutboxSender", "OutboxSweep"]) {
+      const policy = rolePolicies(dev.templates.Email, id);
+      const actions = actionsOf(policy);
+      expect(actions).toEqual(
+        expect.arrayContaining(["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query"]),
+      );
+      expect(actions).not.toContain("dynamodb:DeleteItem");
+      expect(actions).not.toContain("dynamodb:Scan");
+      expectSesOnIdentityAndConfigurationSet(policy);
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import type { Bilingual, Paragraph } from "./layout";
 /**
  * Every email of the pair workflow, French first then English. Each function takes plain data
  * (first names, dates, links) and returns the message; the caller chooses the recipients (and the
- * assistant in copy), attaches the calendar invitation and sends it with `sendOnce`.
+ * assistant in copy), attaches the calendar invitation and queues it in the outbox.
  */
 
 // ---------------------------------------------------------------------------------------------
