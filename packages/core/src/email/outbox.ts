@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import {
   ConditionalCheckFailedException,
@@ -115,9 +116,13 @@ export async function queueEmail(
  * (kept, out of the backlog, logged), `skipped` when it is not queued any more or another sender
  * holds it. Throws when SES could not be reached: the caller retries later.
  */
-export async function deliver(dedupeKey: string): Promise<DeliveryResult> {
+export async function deliver(
+  dedupeKey: string,
+  /** Who delivers: the same sender trying again after a lost answer takes its own lease back. */
+  owner: string = randomUUID(),
+): Promise<DeliveryResult> {
   const key = keys.emailSent(dedupeKey);
-  const lease = await claim(key);
+  const lease = await claim(key, owner);
   if (!lease) return "skipped";
   let messageId: string | undefined;
   try {
@@ -144,7 +149,7 @@ type Entity = { pk: string; sk: string };
 
 type Lease = { until: number; email: OutgoingEmail; logKey?: Entity };
 
-async function claim(key: Entity): Promise<Lease | undefined> {
+async function claim(key: Entity, owner: string): Promise<Lease | undefined> {
   const now = Date.now();
   const until = now + leaseMs;
   try {
@@ -153,12 +158,13 @@ async function claim(key: Entity): Promise<Lease | undefined> {
         TableName: env.tableName,
         Key: key,
         UpdateExpression:
-          "SET leaseUntil = :until, attempts = if_not_exists(attempts, :zero) + :one",
+          "SET leaseUntil = :until, leaseOwner = :owner, attempts = if_not_exists(attempts, :zero) + :one",
         ConditionExpression:
-          "#status = :queued AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)",
+          "#status = :queued AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now OR leaseOwner = :owner)",
         ExpressionAttributeNames: { "#status": "status" },
         ExpressionAttributeValues: {
           ":until": until,
+          ":owner": owner,
           ":now": now,
           ":queued": "queued",
           ":zero": 0,
@@ -182,7 +188,7 @@ async function release(key: Entity, until: number) {
       new UpdateCommand({
         TableName: env.tableName,
         Key: key,
-        UpdateExpression: "REMOVE leaseUntil",
+        UpdateExpression: "REMOVE leaseUntil, leaseOwner",
         ConditionExpression: "leaseUntil = :until",
         ExpressionAttributeValues: { ":until": until },
       }),
@@ -211,7 +217,9 @@ async function settle(
     Key: key,
     UpdateExpression: `SET #status = :status, settledAt = :at${fields
       .map(([name]) => `, ${name} = :${name}`)
-      .join("")} REMOVE ${table.listIndex.partitionKey}, ${table.listIndex.sortKey}, leaseUntil${
+      .join(
+        "",
+      )} REMOVE ${table.listIndex.partitionKey}, ${table.listIndex.sortKey}, leaseUntil, leaseOwner${
       status === "sent" ? ", email" : ""
     }`,
     ConditionExpression: "#status = :queued AND leaseUntil = :until",
@@ -294,6 +302,10 @@ export async function outboxItem(dedupeKey: string) {
 
 const parallelSends = 8;
 
+/** This sender (one per Lambda container, or per local process), as the owner of its leases. */
+const streamSender = randomUUID();
+const sweeper = randomUUID();
+
 /**
  * Delivers the outbox items of a batch of stream records, a few at a time. Those SES could not
  * take are reported from the first of them (`batchItemFailures`): the stream gives them again
@@ -312,7 +324,7 @@ export async function deliverStreamRecords(
     }
     const dedupeKey = (record.dynamodb?.Keys?.pk?.S ?? "").slice(outboxKeyPrefix.length);
     try {
-      await deliver(dedupeKey);
+      await deliver(dedupeKey, streamSender);
     } catch (error) {
       failed.add(index);
       logger.warn("SES could not take an email; it stays queued", {
@@ -348,7 +360,7 @@ export async function sweepOutbox(olderThanMs = 2 * 60_000): Promise<{
       return;
     }
     try {
-      if ((await deliver(dedupeKey)) === "sent") sent += 1;
+      if ((await deliver(dedupeKey, sweeper)) === "sent") sent += 1;
     } catch {
       left += 1;
     }

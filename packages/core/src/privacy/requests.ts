@@ -1,8 +1,8 @@
 import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { clock } from "../clock";
 import { render } from "../email/layout";
+import { queueEmail } from "../email/outbox";
 import { privacyLinkEmail, privacyRequestReceived } from "../email/privacy-messages";
-import { sendOnce } from "../email/send";
 import { env } from "../env";
 import { keys, normaliseEmail } from "../keys";
 import { logger } from "../observability";
@@ -74,12 +74,12 @@ export async function sendAccessLink(email: string, lang: "fr" | "en" = "fr"): P
     expiresAt: epochSeconds(now + linkLifetimeMs),
   });
   const url = `${env.appUrl}/mes-donnees/${linkId}.${signature(linkId).toString("base64url")}`;
-  await sendOnce(
+  await queueEmail(
     `privacy-link#${linkId}`,
     { to: [normaliseEmail(email)], ...render(privacyLinkEmail(url, lang)) },
     { expiresAt: epochSeconds(now + linkLifetimeMs) },
   );
-  logger.info("Privacy link sent");
+  logger.info("Privacy link queued");
 }
 
 export type AccessReading =
@@ -146,7 +146,7 @@ export async function recordRequest(input: {
   });
   if (!created) return (await getRequest(id)) ?? request;
   if (input.origin === "person" && input.type !== "access") {
-    await sendOnce(`privacy-request#${id}`, {
+    await queueEmail(`privacy-request#${id}`, {
       to: [request.email as string],
       ...render(privacyRequestReceived(input.type, legalDeadline(receivedAt), input.lang ?? "fr")),
     });
