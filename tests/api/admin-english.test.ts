@@ -151,7 +151,7 @@ describe("the programme team's pages in English", () => {
 
     const frenchPair = await pageText(await adminPage(`/admin/binomes/${pairId}`));
     expect(frenchPair).toContain("Binôme confirmé, parcours démarré");
-    expect(frenchPair).toMatch(/\d{1,2} [a-zéû]+ \d{4} à \d{2}:\d{2}/);
+    expect(frenchPair).toMatch(/\d{1,2}(er)? [a-zéû]+ \d{4} à \d{1,2}\u00a0h/);
   });
 
   it("describes history events in either language, French by default", () => {

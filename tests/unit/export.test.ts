@@ -108,14 +108,16 @@ describe("the pairs export", () => {
       }),
     );
     expect(rows).toHaveLength(2);
-    expect(rows[0]?.[0]).toBe("Binôme");
+    expect(rows[0]?.slice(0, 2)).toEqual(["Cadre", "Adresse du cadre"]);
     const line = rows[1] as string[];
-    expect(line[0]).toBe("binome-1");
-    expect(line[2]).toBe("Claire =cmd");
-    expect(line[3]).toBe(questionnaire.answers.email);
-    expect(line[6]).toBe(mentor.answers.email);
-    expect(line.slice(7, 13)).toEqual(["sessions", "active", "1", "3", "oui", "2026-02-03"]);
-    expect(line[14]).toBe('Départ ; "mutation"');
+    expect(line[0]).toBe("Claire =cmd");
+    expect(line[1]).toBe(questionnaire.answers.email);
+    expect(line[4]).toBe(mentor.answers.email);
+    // French words for people; the codes in their own columns at the end, for machines.
+    expect(line.slice(6, 12)).toEqual(["Séances", "En cours", "1", "3", "oui", "03/02/2026"]);
+    expect(line[13]).toBe('Départ ; "mutation"');
+    expect(line.slice(-4)).toEqual(["binome-1", "sessions", "active", ""]);
+    expect(rows[0]?.slice(-4)).toEqual(["code_binome", "code_etape", "code_statut", "code_issue"]);
   });
 });
 
@@ -136,7 +138,18 @@ describe("the anonymised feedback export", () => {
     expect(csv).not.toContain("q1");
     expect(csv).not.toContain("m1");
     const rows = parseCsv(csv);
-    expect(rows[1]?.slice(0, 8)).toEqual(["vague-1", "active", "1", "4,5", "2", "3", "1", "3"]);
+    expect(rows[1]?.slice(0, 10)).toEqual([
+      "vague-1",
+      "En cours",
+      "1",
+      "4,5",
+      "2",
+      "",
+      "0",
+      "",
+      "",
+      "3",
+    ]);
   });
 
   it("leaves out pairs without any feedback and orders lines by content, not by creation", () => {

@@ -62,20 +62,36 @@ describe("the funnel", () => {
 });
 
 describe("rates and satisfaction", () => {
-  it("computes completion and drop-out over all pairs, and the mean of every feedback score", () => {
+  it("counts completed, stopped and cancelled apart; a failed step is an incident, not an end", () => {
     const figures = computeFigures({
       questionnaires: 4,
       pairs: [
         pair({ status: "closed", phase: "closed", feedbackScores: [5, 4] }),
-        pair({ status: "cancelled", feedbackScores: [2] }),
+        pair({ status: "cancelled", outcome: "cancelled", feedbackScores: [2] }),
+        pair({ status: "cancelled", outcome: "stopped" }),
         pair({ status: "failed" }),
-        pair({ status: "active", feedbackScores: [5] }),
+        pair({ status: "active", feedbackScores: [5], menteeFeedbackScores: [3, 5] }),
+        pair({
+          status: "closed",
+          phase: "closed",
+          outcome: "completed",
+          missingEvaluations: ["mentee"],
+          mentorEvaluation: { comfort: {}, objectivesReached: "partly" },
+          selfEvaluation: { before: {}, objectivesReached: "reached" },
+        }),
       ],
     });
-    expect(figures.completionRate).toBe(0.25);
-    expect(figures.dropOutRate).toBe(0.5);
-    expect(figures.running).toBe(1);
-    expect(figures.satisfaction).toEqual({ average: 4, answers: 4 });
+    expect(figures.closed).toBe(2);
+    expect(figures.stoppedAutomatically).toBe(1);
+    expect(figures.cancelledByTeam).toBe(1);
+    expect(figures.completionRate).toBe(2 / 6);
+    expect(figures.dropOutRate).toBe(2 / 6);
+    expect(figures.running).toBe(2);
+    expect(figures.satisfactionByRole.mentor).toEqual({ average: 4, answers: 4 });
+    expect(figures.satisfactionByRole.mentee).toEqual({ average: 4, answers: 2 });
+    expect(figures.satisfaction).toEqual({ average: 4, answers: 6 });
+    expect(figures.objectivesReached.mentee).toMatchObject({ reached: 1, answers: 1 });
+    expect(figures.objectivesReached.mentor).toMatchObject({ partly: 1, answers: 1 });
   });
 
   it("gives no rate rather than 0 % when there is no pair yet", () => {

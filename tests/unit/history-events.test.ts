@@ -5,7 +5,7 @@ describe("history events as the programme team reads them", () => {
   it("names pair events in French", () => {
     expect(describeHistoryEvent("pair.started")).toBe("Binôme confirmé, parcours démarré");
     expect(describeHistoryEvent("pair.ended-after-no-shows")).toBe(
-      "Arrêté après des absences répétées",
+      "Arrêté automatiquement : rendez-vous manqué plusieurs fois",
     );
   });
 

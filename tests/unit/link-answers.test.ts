@@ -61,15 +61,15 @@ describe("what a link accepts", () => {
     ).toEqual({ tookPlace: true, satisfaction: 4, comment: "Top" });
   });
 
-  it("accepts 3 to 10 sessions with the objectives", () => {
-    expect(parse("objectives", { objectives: "LinkedIn", sessions: "3" }).output).toEqual({
+  it("accepts 1 to 10 sessions with the objectives, as a cohort allows", () => {
+    expect(parse("objectives", { objectives: "LinkedIn", sessions: "1" }).output).toEqual({
       objectives: "LinkedIn",
-      sessions: 3,
+      sessions: 1,
     });
     expect(parse("objectives", { objectives: "LinkedIn", sessions: "10" }).success).toBe(true);
-    for (const sessions of ["2", "11", "trois", ""]) {
+    for (const sessions of ["0", "11", "trois", ""]) {
       expect(parse("objectives", { objectives: "LinkedIn", sessions }).issues?.[0]?.message).toBe(
-        "Indiquez un nombre de séances entre 3 et 10.",
+        "Indiquez un nombre de séances entre 1 et 10.",
       );
     }
   });

@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { answerSchema, type LinkBinding, readLink } from "#core/links";
 import { logger, metrics, withoutPersonalData } from "#core/observability";
 import { answerByLink } from "#core/pair/answer";
+import { linkState, type Recorded } from "#core/pair/link-state";
 import type { FormValues } from "#web/form-kit";
 import { LinkAnswerPage, type LinkForm } from "#web/pages/link-answer";
 import { type LinkOutcome, LinkOutcomePage } from "#web/pages/link-outcome";
@@ -38,6 +39,7 @@ function outcomePage(
   outcome: LinkOutcome,
   status: ContentfulStatusCode,
   link?: LinkBinding,
+  recorded?: Recorded,
 ) {
   return c.html(
     <LinkOutcomePage
@@ -45,6 +47,7 @@ function outcomePage(
       path={c.req.path}
       outcome={outcome}
       purpose={link?.purpose}
+      recorded={recorded}
     />,
     status,
   );
@@ -73,9 +76,26 @@ export const linkPages = new Hono<LangEnv>()
   .get("/:token", async (c) => {
     const reading = await readLink(c.req.param("token"));
     if (!reading.ok) return refuse(c, reading.reason);
-    if (reading.link.usedAt) return outcomePage(c, "already-recorded", 200, reading.link);
+    // A step that is done says so on GET, with what was recorded: no form that refuses on post.
+    const state = await linkState(reading.link);
+    if (state.kind === "recorded") {
+      return outcomePage(c, "already-recorded", 200, reading.link, state.recorded);
+    }
+    if (state.kind === "over" || reading.link.usedAt) {
+      return outcomePage(
+        c,
+        reading.link.usedAt ? "already-recorded" : "not-waiting",
+        200,
+        reading.link,
+      );
+    }
+    const { kind: _open, ...context } = state;
     return c.html(
-      <LinkAnswerPage lang={c.var.lang} path={c.req.path} form={formOf(reading.link)} />,
+      <LinkAnswerPage
+        lang={c.var.lang}
+        path={c.req.path}
+        form={{ ...formOf(reading.link), context }}
+      />,
     );
   })
   .post("/:token", async (c) => {

@@ -1,5 +1,8 @@
+import { pairStateLabel, phaseLabel } from "./admin/follow-up";
+import { stopReasonText } from "./email/pair-messages";
+import { type ObjectivesReached, objectivesReachedLabel } from "./links";
 import type { MentorRecord } from "./mentor";
-import type { Pair } from "./pair/model";
+import { outcomeOf, type Pair } from "./pair/model";
 import { themes } from "./programme";
 import type { QuestionnaireRecord } from "./questionnaire";
 
@@ -34,31 +37,59 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
   return `${byteOrderMark}${lines.join("\r\n")}\r\n`;
 }
 
-const day = (iso: string | undefined) => iso?.slice(0, 10) ?? "";
-
 export type PeopleIndex = {
   questionnaires: Map<string, QuestionnaireRecord>;
   mentors: Map<string, MentorRecord>;
 };
 
-/** The pairs, with names and addresses: for the programme team's own follow-up. */
+/** "01/12/2026": the date a French spreadsheet reads as a date. */
+const frenchDay = (iso: string | undefined) =>
+  iso
+    ? new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short" }).format(
+        new Date(iso),
+      )
+    : "";
+
+/** The pair's state in French words; the codes go to their own columns, for machines. */
+const stateWords = (pair: Pair) => pairStateLabel(pair).fr;
+
+/** Why the pair ended, in French only (the team's reason, or the workflow's in plain words). */
+const endReason = (pair: Pair) =>
+  pair.stopCause ? stopReasonText(pair.stopCause).fr : (pair.cancelReason ?? "");
+
+const reachedWords = (value: ObjectivesReached | undefined) =>
+  value ? objectivesReachedLabel[value].fr : "";
+
+/**
+ * The pairs, with names and addresses: for the programme team's own follow-up. French headers and
+ * values; the codes (pair id, phase, outcome) sit in the last columns, for machines.
+ */
 export function pairsCsv(pairs: readonly Pair[], people: PeopleIndex): string {
   const header = [
-    "Binôme",
-    "Vague",
     "Cadre",
     "Adresse du cadre",
     "Direction du cadre",
     "Mentor",
     "Adresse du mentor",
-    "Phase",
-    "Statut",
+    "Vague",
+    "Étape",
+    "État",
     "Séances faites",
     "Séances prévues",
     "À surveiller",
     "Créé le",
     "Terminé le",
-    "Motif d'annulation",
+    "Motif de fin",
+    "Auto-évaluation non reçue",
+    "Objectifs atteints selon le cadre",
+    "Commentaire de clôture du cadre",
+    "Objectifs atteints selon le mentor",
+    "Commentaire de clôture du mentor",
+    "Temps de mentorat (heures)",
+    "code_binome",
+    "code_etape",
+    "code_statut",
+    "code_issue",
   ];
   const rows = [...pairs]
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
@@ -66,25 +97,41 @@ export function pairsCsv(pairs: readonly Pair[], people: PeopleIndex): string {
       const mentee = people.questionnaires.get(pair.menteeId)?.answers;
       const mentor = people.mentors.get(pair.mentorId)?.answers;
       return [
-        pair.id,
-        pair.cohortId,
         mentee ? `${mentee.firstName} ${mentee.lastName}` : "",
         mentee?.email,
         mentee?.directorate,
         mentor ? `${mentor.firstName} ${mentor.lastName}` : "",
         mentor?.email,
-        pair.phase,
-        pair.status,
+        pair.cohortId,
+        phaseLabel(pair.phase).fr,
+        stateWords(pair),
         pair.sessionsDone,
         pair.sessionsPlanned,
         pair.needsAttention,
-        day(pair.createdAt),
-        day(pair.closedAt),
-        pair.cancelReason,
+        frenchDay(pair.createdAt),
+        frenchDay(pair.closedAt),
+        endReason(pair),
+        (pair.missingEvaluations ?? [])
+          .map((role) => (role === "mentee" ? "cadre" : "mentor"))
+          .join(", "),
+        reachedWords(pair.selfEvaluation?.objectivesReached),
+        pair.selfEvaluation?.comment,
+        reachedWords(pair.mentorEvaluation?.objectivesReached),
+        pair.mentorEvaluation?.comment,
+        pair.mentorHours,
+        pair.id,
+        pair.phase,
+        pair.status,
+        outcomeOf(pair) ?? "",
       ];
     });
   return toCsv(header, rows);
 }
+
+const averageOf = (scores: readonly number[]) =>
+  scores.length === 0
+    ? null
+    : Math.round((scores.reduce((total, score) => total + score, 0) / scores.length) * 10) / 10;
 
 /**
  * Feedback without anyone in it: no id, name, address, direction, free text or date that would
@@ -94,10 +141,14 @@ export function pairsCsv(pairs: readonly Pair[], people: PeopleIndex): string {
 export function feedbackCsv(pairs: readonly Pair[]): string {
   const header = [
     "Vague",
-    "Statut",
+    "État",
     "Séances faites",
-    "Satisfaction moyenne (1 à 5)",
-    "Nombre de retours",
+    "Satisfaction moyenne des mentors (1 à 5)",
+    "Retours des mentors",
+    "Satisfaction moyenne des cadres (1 à 5)",
+    "Retours des cadres",
+    "Objectifs atteints selon le cadre",
+    "Objectifs atteints selon le mentor",
     "Heures de mentorat",
     ...themes.flatMap((theme) => [
       `${theme.label.fr} — avant (1 à 4)`,
@@ -105,20 +156,25 @@ export function feedbackCsv(pairs: readonly Pair[]): string {
     ]),
   ];
   const rows = pairs
-    .filter((pair) => (pair.feedbackScores?.length ?? 0) > 0 || pair.selfEvaluation?.after)
+    .filter(
+      (pair) =>
+        (pair.feedbackScores?.length ?? 0) > 0 ||
+        (pair.menteeFeedbackScores?.length ?? 0) > 0 ||
+        pair.selfEvaluation?.after,
+    )
     .map((pair): Cell[] => {
-      const scores = pair.feedbackScores ?? [];
-      const average =
-        scores.length === 0
-          ? null
-          : Math.round((scores.reduce((total, score) => total + score, 0) / scores.length) * 10) /
-            10;
+      const mentorScores = pair.feedbackScores ?? [];
+      const menteeScores = pair.menteeFeedbackScores ?? [];
       return [
         pair.cohortId,
-        pair.status,
+        stateWords(pair),
         pair.sessionsDone,
-        average,
-        scores.length,
+        averageOf(mentorScores),
+        mentorScores.length,
+        averageOf(menteeScores),
+        menteeScores.length,
+        reachedWords(pair.selfEvaluation?.objectivesReached),
+        reachedWords(pair.mentorEvaluation?.objectivesReached),
         pair.mentorHours,
         ...themes.flatMap((theme) => [
           pair.selfEvaluation?.before[theme.id],

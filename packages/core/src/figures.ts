@@ -1,4 +1,5 @@
-import type { Pair, PairPhase } from "./pair/model";
+import type { ObjectivesReached } from "./links";
+import { outcomeOf, type Pair, type PairPhase } from "./pair/model";
 import { type Localised, themes } from "./programme";
 
 /**
@@ -35,19 +36,41 @@ export type ThemeEvaluation = {
   after: number | null;
 };
 
+export type Satisfaction = { average: number | null; answers: number };
+
+/** How many said the agreed objectives were reached, partly, or not, per role. */
+export type ObjectivesCount = Record<ObjectivesReached, number> & { answers: number };
+
 export type Figures = {
   funnel: FunnelStep[];
   pairs: number;
+  /** Completed: the meetings took place (with or without every self-evaluation). */
   closed: number;
+  /** Ended early: stopped by the workflow (`stoppedAutomatically`) or cancelled by the team. */
   stopped: number;
+  stoppedAutomatically: number;
+  cancelledByTeam: number;
   running: number;
   /** Closed pairs / all pairs. */
   completionRate: number | null;
-  /** Cancelled or failed pairs / all pairs. */
+  /** Pairs stopped or cancelled / all pairs. */
   dropOutRate: number | null;
-  satisfaction: { average: number | null; answers: number };
+  /** Every rating after a meeting, both roles together. */
+  satisfaction: Satisfaction;
+  satisfactionByRole: { mentor: Satisfaction; mentee: Satisfaction };
+  objectivesReached: { mentor: ObjectivesCount; mentee: ObjectivesCount };
   selfEvaluation: ThemeEvaluation[];
 };
+
+function countObjectives(values: readonly (ObjectivesReached | undefined)[]): ObjectivesCount {
+  const count: ObjectivesCount = { reached: 0, partly: 0, "not-reached": 0, answers: 0 };
+  for (const value of values) {
+    if (!value) continue;
+    count[value]++;
+    count.answers++;
+  }
+  return count;
+}
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
@@ -62,10 +85,10 @@ const mean = (values: readonly number[]) =>
  */
 export function computeFigures(input: { questionnaires: number; pairs: readonly Pair[] }): Figures {
   const { pairs } = input;
-  const closed = pairs.filter((pair) => pair.status === "closed").length;
-  const stopped = pairs.filter(
-    (pair) => pair.status === "cancelled" || pair.status === "failed",
-  ).length;
+  const closed = pairs.filter((pair) => outcomeOf(pair) === "completed").length;
+  const stoppedAutomatically = pairs.filter((pair) => outcomeOf(pair) === "stopped").length;
+  const cancelledByTeam = pairs.filter((pair) => outcomeOf(pair) === "cancelled").length;
+  const stopped = stoppedAutomatically + cancelledByTeam;
   const sessionsDone = (pair: Pair) =>
     reached(pair, "pause") ||
     (pair.sessionsPlanned > 0 && pair.sessionsDone >= pair.sessionsPlanned);
@@ -97,16 +120,28 @@ export function computeFigures(input: { questionnaires: number; pairs: readonly 
     },
     { id: "closed", label: { fr: "Binômes terminés", en: "Pairs closed" }, count: closed },
   ];
-  const scores = pairs.flatMap((pair) => pair.feedbackScores ?? []);
+  const mentorScores = pairs.flatMap((pair) => pair.feedbackScores ?? []);
+  const menteeScores = pairs.flatMap((pair) => pair.menteeFeedbackScores ?? []);
+  const scores = [...mentorScores, ...menteeScores];
   return {
     funnel,
     pairs: pairs.length,
     closed,
     stopped,
+    stoppedAutomatically,
+    cancelledByTeam,
     running: pairs.length - closed - stopped,
     completionRate: ratio(closed, pairs.length),
     dropOutRate: ratio(stopped, pairs.length),
     satisfaction: { average: mean(scores), answers: scores.length },
+    satisfactionByRole: {
+      mentor: { average: mean(mentorScores), answers: mentorScores.length },
+      mentee: { average: mean(menteeScores), answers: menteeScores.length },
+    },
+    objectivesReached: {
+      mentor: countObjectives(pairs.map((pair) => pair.mentorEvaluation?.objectivesReached)),
+      mentee: countObjectives(pairs.map((pair) => pair.selfEvaluation?.objectivesReached)),
+    },
     selfEvaluation: selfEvaluation(pairs),
   };
 }

@@ -142,7 +142,21 @@ export const linkUse = (linkId: string) => ({
 // answer handed to the workflow, so the page and the domain check the very same rules.
 // ---------------------------------------------------------------------------------------------
 
-export const sessionCount = { min: 3, max: programme.defaults.maxSessions } as const;
+/** As a cohort's settings allow (1 to the programme's maximum). */
+export const sessionCount = { min: 1, max: programme.defaults.maxSessions } as const;
+
+/** Whether the agreed objectives were reached, asked of both at closure. */
+export const objectivesReachedChoices = ["reached", "partly", "not-reached"] as const;
+export type ObjectivesReached = (typeof objectivesReachedChoices)[number];
+export const objectivesReachedLabel: Record<ObjectivesReached, { fr: string; en: string }> = {
+  reached: { fr: "Oui, atteints", en: "Yes, reached" },
+  partly: { fr: "En partie", en: "Partly" },
+  "not-reached": { fr: "Non, pas atteints", en: "No, not reached" },
+};
+
+const objectivesReached = v.optional(
+  v.picklist(objectivesReachedChoices, "Indiquez si les objectifs convenus ont été atteints."),
+);
 export const durationChoices = [30, 45, 60, 90, 120] as const;
 /** How far ahead a date may be proposed. */
 const maxDaysAhead = 365;
@@ -278,6 +292,7 @@ const comfortByTheme = v.object(
 
 const MenteeSelfEvaluationFormSchema = v.object({
   comfort: comfortByTheme,
+  objectivesReached,
   comment: optionalText(1000),
 });
 
@@ -287,6 +302,7 @@ const MentorSelfEvaluationFormSchema = v.object({
     "Choisissez une note de 1 à 5 pour votre expérience.",
     (value) => value >= 1 && value <= 5,
   ),
+  objectivesReached,
   comment: optionalText(1000),
 });
 
@@ -396,6 +412,7 @@ export function answerFromForm(
       return {
         comfort: Object.fromEntries(themeIds.map((id) => [id, text(`comfort.${id}`)])),
         ...(recipient === "mentor" ? { experience: text("experience") } : {}),
+        objectivesReached: text("objectivesReached"),
         comment: text("comment"),
       };
   }

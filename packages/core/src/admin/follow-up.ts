@@ -1,6 +1,12 @@
 import * as v from "valibot";
 import type { MentorRecord } from "../mentor";
-import type { Pair, PairPhase, PairStatus } from "../pair/model";
+import {
+  outcomeOf,
+  type Pair,
+  type PairOutcome,
+  type PairPhase,
+  type PairStatus,
+} from "../pair/model";
 import { type Localised, programme } from "../programme";
 import type { StoredQuestionnaire } from "../questionnaire";
 
@@ -26,6 +32,26 @@ export const pairStatuses: readonly { id: PairStatus; label: Localised }[] = [
   { id: "cancelled", label: { fr: "Annulé", en: "Cancelled" } },
   { id: "failed", label: { fr: "En échec", en: "Failed" } },
 ];
+
+const outcomeLabels: Record<PairOutcome, Localised> = {
+  completed: { fr: "Terminé", en: "Completed" },
+  stopped: { fr: "Arrêté automatiquement", en: "Stopped automatically" },
+  cancelled: { fr: "Annulé par l'équipe", en: "Cancelled by the team" },
+};
+
+const runningLabels: Record<PairStatus, Localised> = {
+  active: { fr: "En cours", en: "Running" },
+  paused: { fr: "En pause", en: "Paused" },
+  failed: { fr: "Incident à traiter", en: "Incident to handle" },
+  closed: { fr: "Terminé", en: "Completed" },
+  cancelled: { fr: "Annulé par l'équipe", en: "Cancelled by the team" },
+};
+
+/** The pair's state in a word, as people say it: how it ended, or how it runs. */
+export const pairStateLabel = (pair: Pick<Pair, "status" | "outcome">): Localised => {
+  const outcome = outcomeOf(pair);
+  return outcome ? outcomeLabels[outcome] : runningLabels[pair.status];
+};
 
 export const questionnaireStatuses = [
   { id: "waiting", label: { fr: "En attente d'un binôme", en: "Waiting for a pair" } },

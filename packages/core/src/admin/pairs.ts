@@ -5,7 +5,7 @@ import { blockerMessages, toMatchingMentee, toMatchingMentor } from "../matching
 import { getMentor, listMentors } from "../mentor";
 import { cancelPair, pausePair, reassignMentor, resumePair } from "../pair/actions";
 import type { Pair } from "../pair/model";
-import { getPair, listHistory, listPairEmails, listPairs } from "../pair/store";
+import { getPair, listHistory, listMeetings, listPairEmails, listPairs } from "../pair/store";
 import { getQuestionnaire, listQuestionnaires } from "../questionnaire";
 import { canBeMatched } from "../selection";
 import { executionConsoleUrl } from "./follow-up";
@@ -18,9 +18,10 @@ import { executionConsoleUrl } from "./follow-up";
 export async function loadPairDetails(pairId: string) {
   const pair = await getPair(pairId);
   if (!pair) return undefined;
-  const [history, emails, mentee, mentor] = await Promise.all([
+  const [history, emails, meetings, mentee, mentor] = await Promise.all([
     listHistory(pairId),
     listPairEmails(pairId),
+    listMeetings(pairId),
     getQuestionnaire(pair.menteeId),
     getMentor(pair.mentorId),
   ]);
@@ -28,6 +29,7 @@ export async function loadPairDetails(pairId: string) {
     pair,
     history,
     emails,
+    meetings,
     mentee,
     mentor,
     executionUrl: executionConsoleUrl(env.stateMachineArnIfDeployed, pair.executionName),

@@ -49,7 +49,15 @@ export function decideAnswer(state: AnswerState, input: AnswerInput): AnswerDeci
       kind: "write",
       resolves: false,
       writes: {
-        pair: {},
+        // The rating also goes on the pair (what the figures read), in the same transaction.
+        pair:
+          satisfaction === undefined
+            ? {}
+            : {
+                fields: {
+                  menteeFeedbackScores: [...(pair.menteeFeedbackScores ?? []), satisfaction],
+                },
+              },
         meeting: {
           kind: "mentee-feedback",
           step: input.step,
@@ -214,13 +222,21 @@ function selfEvaluation(
   const { answer } = input;
   const fields: Partial<Pair> =
     input.by === "mentee"
-      ? { selfEvaluation: { before: pair.selfEvaluation?.before ?? {}, after: answer.comfort } }
+      ? {
+          // Everything the person wrote is kept: ratings, objectives reached, comment.
+          selfEvaluation: {
+            before: pair.selfEvaluation?.before ?? {},
+            after: answer.comfort,
+            ...optional({ comment: answer.comment, objectivesReached: answer.objectivesReached }),
+          },
+        }
       : {
           mentorEvaluation: {
             comfort: answer.comfort,
             ...optional({
               experience: "experience" in answer ? answer.experience : undefined,
               comment: answer.comment,
+              objectivesReached: answer.objectivesReached,
             }),
           },
         };

@@ -1,3 +1,5 @@
+import type { ObjectivesReached } from "../links";
+
 /**
  * The pair ("binôme") as the rest of the code sees it: shared by the workflow (which moves a pair
  * through its phases) and the programme team's pages (which read and act on pairs).
@@ -53,9 +55,17 @@ export type Pair = {
   objectives?: string;
   mentorHours?: number;
   /** Before/after comfort per theme (1–4): before from the questionnaire, after from closure. */
-  selfEvaluation?: { before: Record<string, number>; after?: Record<string, number> };
-  /** One-minute feedback scores (1–5) given after sessions. */
+  selfEvaluation?: {
+    before: Record<string, number>;
+    after?: Record<string, number>;
+    /** The manager's closing comment, for the programme team. */
+    comment?: string;
+    objectivesReached?: ObjectivesReached;
+  };
+  /** One-minute feedback scores (1–5) the mentor gave after meetings. */
   feedbackScores?: number[];
+  /** The same, given by the manager (the comments stay on each meeting). */
+  menteeFeedbackScores?: number[];
   cancelReason?: string;
   /** Set when the pair ends (see `outcomeOf` for pairs that ended before it existed). */
   outcome?: PairOutcome;
@@ -69,7 +79,12 @@ export type Pair = {
   /** The mentor the pair started with (a reassignment changes `mentorId` only). */
   firstMentorId?: string;
   /** The mentor's closing evaluation: the mentee's progress as the mentor sees it. */
-  mentorEvaluation?: { comfort: Record<string, number>; experience?: number; comment?: string };
+  mentorEvaluation?: {
+    comfort: Record<string, number>;
+    experience?: number;
+    comment?: string;
+    objectivesReached?: ObjectivesReached;
+  };
   /** When the pause ends and the follow-up session is asked for. */
   pauseEndsAt?: string;
 };

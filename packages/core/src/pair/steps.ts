@@ -26,6 +26,7 @@ import {
 import { issueLink, type LinkPurpose, type LinkRecipient } from "../links";
 import { logger, metrics } from "../observability";
 import { programme } from "../programme";
+import { de } from "../words";
 import type { MeetingTimer, NoShowOutcome, StepPayload, WaitPurpose } from "../workflow/payload";
 import { MeetingCalledOff, MeetingMoved, PairCancelled, TransientStepError } from "./errors";
 import { handOver } from "./hand-over";
@@ -296,7 +297,7 @@ async function sendCancellation(
 // ---------------------------------------------------------------------------------------------
 
 function invitationFile(
-  pair: Pair,
+  _pair: Pair,
   people: PairPeople,
   meeting: MeetingRecord,
   method: "REQUEST" | "CANCEL",
@@ -309,12 +310,11 @@ function invitationFile(
     start: new Date(meeting.startsAt),
     durationMinutes: meeting.durationMinutes,
     title: `${programme.name} — ${title.fr} / ${title.en}`,
-    description: `${programme.name} : ${theMeeting(meetingOf(meeting.step)).fr} (${pair.id})`,
-    organizer: { name: programme.name, email: programme.contactEmail },
-    attendees: [
-      { name: `${people.mentor.firstName} ${people.mentor.lastName}`, email: people.mentor.email },
-      { name: `${people.mentee.firstName} ${people.mentee.lastName}`, email: people.mentee.email },
-    ],
+    description: `${programme.name} : ${theMeeting(meetingOf(meeting.step)).fr} ${de(fullName(people.mentee))} et ${fullName(people.mentor)}`,
+    // The mentor proposes the meetings: they organise, the manager is the attendee, so that the
+    // manager's accept or decline goes to the mentor, never to the programme mailbox.
+    organizer: { name: fullName(people.mentor), email: people.mentor.email },
+    attendees: [{ name: fullName(people.mentee), email: people.mentee.email }],
     location: meeting.location,
   });
 }

@@ -1,6 +1,14 @@
 import { type Meeting, meetingOfStep, meetingTitle, theMeeting } from "#core/email/pair-messages";
-import { durationChoices, type LinkPurpose, type LinkRecipient, sessionCount } from "#core/links";
-import { formats, type Localised, levels, questionnaire, themes } from "#core/programme";
+import {
+  durationChoices,
+  type LinkPurpose,
+  type LinkRecipient,
+  objectivesReachedChoices,
+  objectivesReachedLabel,
+  sessionCount,
+} from "#core/links";
+import { formats, type Localised, levels, programme, questionnaire, themes } from "#core/programme";
+import { formatWhen } from "#core/words";
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -17,7 +25,18 @@ import { Layout } from "../layout";
  * The page behind a link of an email: it only shows the choices (mail scanners open links on their
  * own); the answer is the form's POST. No names appear, so a forwarded link reveals nothing.
  */
-export type LinkForm = { purpose: LinkPurpose; recipient: LinkRecipient; step: string };
+export type LinkForm = {
+  purpose: LinkPurpose;
+  recipient: LinkRecipient;
+  step: string;
+  /** What the pair already holds for this link: the meeting to move, the objectives to recall. */
+  context?: LinkContext;
+};
+
+export type LinkContext = {
+  objectives?: string;
+  meeting?: { startsAt: string; durationMinutes: number; format?: string; location?: string };
+};
 
 const aMeeting = { fr: "le rendez-vous", en: "the meeting" };
 
@@ -71,6 +90,9 @@ export function linkFieldLabels(lang: Lang): Record<string, string> {
     sessions: fr ? "Nombre de séances" : "Number of sessions",
     reason: fr ? "Motif" : "Reason",
     experience: fr ? "Votre expérience de mentor" : "Your experience as a mentor",
+    objectivesReached: fr
+      ? "Les objectifs convenus ont-ils été atteints ?"
+      : "Were the agreed goals reached?",
     ...Object.fromEntries(themes.map((theme) => [`comfort.${theme.id}`, t(lang, theme.label)])),
   };
 }
@@ -81,24 +103,50 @@ export function linkFormDefaults(form: LinkForm): FormValues {
   switch (form.purpose) {
     case "schedule":
     case "reschedule":
+      if (form.purpose === "reschedule" && form.context?.meeting) {
+        return currentMeetingValues(form.context.meeting);
+      }
       return {
         durationMinutes: meeting?.kind === "preparation" ? "30" : "60",
         format: meeting?.kind === "preparation" ? "phone" : undefined,
       };
     case "objectives":
-      return { sessions: String(sessionCount.min) };
+      return { sessions: String(programme.defaults.sessions) };
     default:
       return {};
   }
 }
 
+const parisDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" });
+const parisClock = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Paris",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** A change of date starts from the meeting as it stands: its date, format and video link. */
+function currentMeetingValues(meeting: NonNullable<LinkContext["meeting"]>): FormValues {
+  const start = new Date(meeting.startsAt);
+  return {
+    date: parisDate.format(start),
+    time: parisClock.format(start),
+    durationMinutes: String(meeting.durationMinutes),
+    ...(meeting.format ? { format: meeting.format } : {}),
+    ...(meeting.location ? { location: meeting.location } : {}),
+  };
+}
+
 type Common = { lang: Lang; values: FormValues; errors: FieldErrors };
 
-function ScheduleFields(props: Common & { labels: Record<string, string> }) {
-  const { lang, labels, values, errors } = props;
+function ScheduleFields(
+  props: Common & { labels: Record<string, string>; current?: LinkContext["meeting"] },
+) {
+  const { lang, labels, values, errors, current } = props;
   const fr = lang === "fr";
   return (
     <>
+      {current ? <CurrentMeeting lang={lang} meeting={current} /> : null}
       <p>
         {fr
           ? "Convenez d'abord d'un moment avec votre binôme, puis indiquez-le ici : vous recevrez tous les deux une invitation pour votre agenda."
@@ -154,6 +202,32 @@ function ScheduleFields(props: Common & { labels: Record<string, string> }) {
         {...props}
       />
     </>
+  );
+}
+
+/** The meeting as it stands, before its date is changed. */
+function CurrentMeeting(props: { lang: Lang; meeting: NonNullable<LinkContext["meeting"]> }) {
+  const { lang, meeting } = props;
+  const format = formats.find((item) => item.id === meeting.format);
+  return (
+    <dl class="facts">
+      <dt>{lang === "fr" ? "Date actuelle" : "Current date"}</dt>
+      <dd>{t(lang, formatWhen(new Date(meeting.startsAt)))}</dd>
+      <dt>{lang === "fr" ? "Durée" : "Duration"}</dt>
+      <dd>{`${meeting.durationMinutes} minutes`}</dd>
+      {format ? (
+        <>
+          <dt>{lang === "fr" ? "Façon de se rencontrer" : "Way to meet"}</dt>
+          <dd>{t(lang, format.label)}</dd>
+        </>
+      ) : null}
+      {meeting.location ? (
+        <>
+          <dt>{lang === "fr" ? "Lieu ou lien" : "Place or link"}</dt>
+          <dd>{meeting.location}</dd>
+        </>
+      ) : null}
+    </dl>
   );
 }
 
@@ -240,8 +314,8 @@ function ObjectivesFields(props: Common & { labels: Record<string, string> }) {
         label={labels.sessions as string}
         hint={
           fr
-            ? `Entre ${sessionCount.min} et ${sessionCount.max} séances d'environ une heure.`
-            : `Between ${sessionCount.min} and ${sessionCount.max} sessions of about one hour.`
+            ? `De ${sessionCount.min} à ${sessionCount.max} séances d'environ une heure.`
+            : `From ${sessionCount.min} to ${sessionCount.max} sessions of about one hour.`
         }
         required
         inputmode="numeric"
@@ -276,7 +350,12 @@ function CancelSessionFields(props: Common & { labels: Record<string, string>; w
 }
 
 function SelfEvaluationFields(
-  props: Common & { labels: Record<string, string>; recipient: LinkRecipient },
+  props: Common & {
+    labels: Record<string, string>;
+    recipient: LinkRecipient;
+    /** The agreed objectives, recalled as the objectives page promised. */
+    objectives?: string;
+  },
 ) {
   const { lang, labels, values, errors, recipient } = props;
   const fr = lang === "fr";
@@ -330,7 +409,34 @@ function SelfEvaluationFields(
           lang={lang}
         />
       )}
-      <TextField name="comment" label={labels.comment as string} multiline {...props} />
+      <ChoiceGroup
+        name="objectivesReached"
+        legend={labels.objectivesReached as string}
+        hint={
+          props.objectives
+            ? `${fr ? "Objectifs convenus au rendez-vous de préparation" : "Goals agreed at the preparation call"} : « ${props.objectives} »`
+            : undefined
+        }
+        type="radio"
+        options={objectivesReachedChoices.map((choice) => ({
+          value: choice,
+          label: t(lang, objectivesReachedLabel[choice]),
+        }))}
+        values={values}
+        errors={errors}
+        lang={lang}
+      />
+      <TextField
+        name="comment"
+        label={labels.comment as string}
+        hint={
+          fr
+            ? "Pour l'équipe d'animation : ce qui vous a servi, ce qui a manqué."
+            : "For the programme team: what helped you, what was missing."
+        }
+        multiline
+        {...props}
+      />
     </>
   );
 }
@@ -370,7 +476,10 @@ export function LinkAnswerPage(props: {
       <RequiredNote lang={lang} />
       <form method="post" action={`${path}${lang === "en" ? "?lang=en" : ""}`} novalidate>
         {form.purpose === "schedule" || form.purpose === "reschedule" ? (
-          <ScheduleFields {...common} />
+          <ScheduleFields
+            {...common}
+            current={form.purpose === "reschedule" ? form.context?.meeting : undefined}
+          />
         ) : form.purpose === "confirm" ? (
           <ConfirmFields {...common} wording={wording} />
         ) : form.purpose === "objectives" ? (
@@ -378,7 +487,11 @@ export function LinkAnswerPage(props: {
         ) : form.purpose === "cancel-session" ? (
           <CancelSessionFields {...common} wording={wording} />
         ) : (
-          <SelfEvaluationFields {...common} recipient={form.recipient} />
+          <SelfEvaluationFields
+            {...common}
+            recipient={form.recipient}
+            objectives={form.context?.objectives}
+          />
         )}
         <SubmitButton lang={lang} label={t(lang, submitLabel[form.purpose])} />
       </form>

@@ -1,5 +1,7 @@
-import type { LinkPurpose } from "#core/links";
-import { type Localised, programme } from "#core/programme";
+import { type LinkPurpose, objectivesReachedLabel } from "#core/links";
+import type { Recorded } from "#core/pair/link-state";
+import { formats, type Localised, programme } from "#core/programme";
+import { formatWhen } from "#core/words";
 import { type Lang, t } from "../i18n";
 import { Layout } from "../layout";
 
@@ -70,6 +72,11 @@ const recorded: Record<LinkPurpose, Copy> = {
   },
 };
 
+const stepDone: Localised = {
+  fr: "Cette étape est faite : la réponse est enregistrée, il n'y a rien à refaire. Rien n'a été modifié.",
+  en: "This step is done: the answer is recorded, there is nothing to do again. Nothing was changed.",
+};
+
 const contact: Localised = {
   fr: `Une question ? Écrivez à l'équipe d'animation : ${programme.contactEmail}.`,
   en: `A question? Write to the programme team: ${programme.contactEmail}.`,
@@ -126,11 +133,82 @@ const refusals: Record<Exclude<LinkOutcome, "recorded">, Copy> = {
   },
 };
 
+const yes = { fr: "Oui", en: "Yes" };
+const no = { fr: "Non", en: "No" };
+const meetingStatus: Record<string, Localised> = {
+  scheduled: { fr: "prévu", en: "planned" },
+  held: { fr: "a eu lieu", en: "took place" },
+  "no-show": { fr: "n'a pas eu lieu", en: "did not take place" },
+  cancelled: { fr: "annulé", en: "called off" },
+};
+
+/** What the step holds, in words: the date and place, the rating and comment, the objectives. */
+function RecordedAnswer(props: { lang: Lang; recorded: Recorded }) {
+  const { lang, recorded } = props;
+  const rows: [Localised, string][] = [];
+  if ("meeting" in recorded) {
+    const format = formats.find((item) => item.id === recorded.meeting.format);
+    rows.push([
+      { fr: "Date", en: "Date" },
+      t(lang, formatWhen(new Date(recorded.meeting.startsAt))),
+    ]);
+    rows.push([{ fr: "Durée", en: "Duration" }, `${recorded.meeting.durationMinutes} minutes`]);
+    if (format)
+      rows.push([{ fr: "Façon de se rencontrer", en: "Way to meet" }, t(lang, format.label)]);
+    if (recorded.meeting.location)
+      rows.push([{ fr: "Lieu ou lien", en: "Place or link" }, recorded.meeting.location]);
+    rows.push([
+      { fr: "État", en: "State" },
+      t(lang, meetingStatus[recorded.status] ?? (meetingStatus.scheduled as Localised)),
+    ]);
+  }
+  if (recorded.purpose === "confirm") {
+    if (recorded.tookPlace !== undefined)
+      rows.push([{ fr: "A eu lieu", en: "Took place" }, t(lang, recorded.tookPlace ? yes : no)]);
+    if (recorded.satisfaction !== undefined)
+      rows.push([{ fr: "Votre appréciation", en: "Your rating" }, `${recorded.satisfaction} / 5`]);
+    if (recorded.comment)
+      rows.push([{ fr: "Votre commentaire", en: "Your comment" }, recorded.comment]);
+  }
+  if (recorded.purpose === "objectives") {
+    rows.push([{ fr: "Objectifs convenus", en: "Agreed goals" }, recorded.objectives]);
+    rows.push([{ fr: "Séances prévues", en: "Sessions planned" }, String(recorded.sessions)]);
+  }
+  if (recorded.purpose === "self-evaluation") {
+    rows.push([
+      { fr: "Auto-évaluation", en: "Self-evaluation" },
+      t(lang, { fr: "reçue", en: "received" }),
+    ]);
+    if (recorded.objectivesReached)
+      rows.push([
+        { fr: "Objectifs atteints", en: "Goals reached" },
+        t(lang, objectivesReachedLabel[recorded.objectivesReached]),
+      ]);
+    if (recorded.comment)
+      rows.push([{ fr: "Votre commentaire", en: "Your comment" }, recorded.comment]);
+  }
+  return (
+    <>
+      <h2>{lang === "fr" ? "Ce qui est enregistré" : "What is recorded"}</h2>
+      <dl class="facts">
+        {rows.map(([label, value]) => (
+          <>
+            <dt>{t(lang, label)}</dt>
+            <dd>{value}</dd>
+          </>
+        ))}
+      </dl>
+    </>
+  );
+}
+
 export function LinkOutcomePage(props: {
   lang: Lang;
   path: string;
   outcome: LinkOutcome;
   purpose?: LinkPurpose;
+  /** On GET of a link whose step is done: what was recorded. */
+  recorded?: Recorded;
 }) {
   const { lang, outcome } = props;
   const copy = outcome === "recorded" ? recorded[props.purpose ?? "confirm"] : refusals[outcome];
@@ -139,8 +217,9 @@ export function LinkOutcomePage(props: {
     <Layout lang={lang} title={title} path={props.path}>
       <div class="notice" role={outcome === "recorded" ? "status" : "alert"}>
         <h1>{title}</h1>
-        <p>{t(lang, copy.body)}</p>
+        <p>{t(lang, props.recorded ? stepDone : copy.body)}</p>
       </div>
+      {props.recorded ? <RecordedAnswer lang={lang} recorded={props.recorded} /> : null}
       <p>{t(lang, contact)}</p>
       <p>
         <a href="/">{lang === "fr" ? "Retour à l'accueil" : "Back to home"}</a>

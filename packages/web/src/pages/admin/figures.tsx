@@ -1,5 +1,7 @@
 import type { Cohort } from "#core/cohort";
 import { type Figures, formatDecimal, formatPercent } from "#core/figures";
+import { objectivesReachedChoices, objectivesReachedLabel } from "#core/links";
+import { plural } from "#core/words";
 import { BarChart, BeforeAfterChart } from "../../charts";
 import { type Lang, t } from "../../i18n";
 import { AdminLayout } from "./parts";
@@ -80,7 +82,7 @@ export function FiguresPage(props: {
         <dt>
           {say({
             fr: "Binômes arrêtés en route (taux d'abandon)",
-            en: "Pairs stopped on the way (drop-out rate)",
+            en: "Pairs ended on the way (drop-out rate)",
           })}
         </dt>
         <dd>
@@ -88,22 +90,64 @@ export function FiguresPage(props: {
             ? `${figures.stopped} ${of} ${figures.pairs}`
             : `${percent(figures.dropOutRate)} — ${figures.stopped} ${of} ${figures.pairs}`}
         </dd>
+        <dt>{say({ fr: "dont arrêtés automatiquement", en: "of which stopped automatically" })}</dt>
+        <dd>{figures.stoppedAutomatically}</dd>
+        <dt>{say({ fr: "dont annulés par l'équipe", en: "of which cancelled by the team" })}</dt>
+        <dd>{figures.cancelledByTeam}</dd>
         <dt>{say({ fr: "Binômes en cours", en: "Pairs under way" })}</dt>
         <dd>{figures.running}</dd>
-        <dt>
-          {say({
-            fr: "Satisfaction moyenne après les séances",
-            en: "Average satisfaction after the sessions",
-          })}
-        </dt>
-        <dd>
-          {figures.satisfaction.average === null
-            ? say({ fr: "Aucun retour pour l'instant", en: "No feedback yet" })
-            : say({
-                fr: `${formatDecimal(figures.satisfaction.average)} sur 5 (${figures.satisfaction.answers} retour${figures.satisfaction.answers > 1 ? "s" : ""})`,
-                en: `${englishDecimal(figures.satisfaction.average)} out of 5 (${figures.satisfaction.answers} answer${figures.satisfaction.answers > 1 ? "s" : ""})`,
-              })}
-        </dd>
+        {(["mentee", "mentor"] as const).map((role) => {
+          const satisfaction = figures.satisfactionByRole[role];
+          return (
+            <>
+              <dt>
+                {role === "mentee"
+                  ? say({
+                      fr: "Satisfaction des cadres après les rendez-vous",
+                      en: "Managers' satisfaction after the meetings",
+                    })
+                  : say({
+                      fr: "Satisfaction des mentors après les rendez-vous",
+                      en: "Mentors' satisfaction after the meetings",
+                    })}
+              </dt>
+              <dd>
+                {satisfaction.average === null
+                  ? say({ fr: "Aucun retour pour l'instant", en: "No feedback yet" })
+                  : lang === "en"
+                    ? `${englishDecimal(satisfaction.average)} out of 5 (${plural("en", satisfaction.answers, "answer", "answers")})`
+                    : `${formatDecimal(satisfaction.average)} sur 5 (${plural("fr", satisfaction.answers, "retour", "retours")})`}
+              </dd>
+            </>
+          );
+        })}
+        {(["mentee", "mentor"] as const).map((role) => {
+          const count = figures.objectivesReached[role];
+          return (
+            <>
+              <dt>
+                {role === "mentee"
+                  ? say({
+                      fr: "Objectifs atteints, selon les cadres",
+                      en: "Goals reached, say the managers",
+                    })
+                  : say({
+                      fr: "Objectifs atteints, selon les mentors",
+                      en: "Goals reached, say the mentors",
+                    })}
+              </dt>
+              <dd>
+                {count.answers === 0
+                  ? say({ fr: "Aucune réponse pour l'instant", en: "No answer yet" })
+                  : objectivesReachedChoices
+                      .map(
+                        (choice) => `${t(lang, objectivesReachedLabel[choice])} : ${count[choice]}`,
+                      )
+                      .join(" — ")}
+              </dd>
+            </>
+          );
+        })}
       </dl>
       <h2>
         {say({

@@ -35,12 +35,12 @@ const pairEvents: Record<string, Localised> = {
   "pair.resumed": { fr: "Repris par l'équipe", en: "Resumed by the team" },
   "pair.cancelled": { fr: "Annulé par l'équipe", en: "Cancelled by the team" },
   "pair.ended-after-silence": {
-    fr: "Arrêté après un long silence",
-    en: "Ended after a long silence",
+    fr: "Arrêté automatiquement après un long silence",
+    en: "Stopped automatically after a long silence",
   },
   "pair.ended-after-no-shows": {
-    fr: "Arrêté après des absences répétées",
-    en: "Ended after repeated no-shows",
+    fr: "Arrêté automatiquement : rendez-vous manqué plusieurs fois",
+    en: "Stopped automatically: a meeting missed several times",
   },
   "mentor.reassigned": { fr: "Nouveau mentor désigné", en: "New mentor assigned" },
   "pair.stopped-for-erasure": {
@@ -72,7 +72,10 @@ const meetingEvents: Record<string, Localised> = {
   reminded: { fr: "rappel envoyé", en: "reminder sent" },
   held: { fr: "a eu lieu", en: "took place" },
   "no-show": { fr: "n'a pas eu lieu", en: "did not take place" },
-  feedback: { fr: "avis du cadre reçu", en: "manager's feedback received" },
+  feedback: {
+    fr: "retour du cadre reçu (voir plus haut)",
+    en: "manager's feedback received (see above)",
+  },
 };
 
 export function describeHistoryEvent(event: string, lang: Lang = "fr"): string {

@@ -2,7 +2,6 @@ import {
   type MentorRow,
   mentorStatuses,
   pairStatuses,
-  pairStatusLabel,
   phaseLabel,
   phases,
   type QuestionnaireRow,
@@ -14,6 +13,7 @@ import type { Pair } from "#core/pair/model";
 import { themes } from "#core/programme";
 import { decisionLabels } from "#core/selection";
 import { type Lang, t } from "../../i18n";
+import { pairStageText, pairStatusText } from "./pair-writings";
 import { AdminLayout, FilterForm, type Filters, filterQuery, formatDate, yesNo } from "./parts";
 
 const themeLabel = (lang: Lang) => (id: string) => {
@@ -76,7 +76,7 @@ export function QuestionnairesPage(props: {
                 <td>
                   {pair ? (
                     <a href={`/admin/binomes/${pair.id}`}>
-                      {t(lang, phaseLabel(pair.phase))} — {t(lang, pairStatusLabel(pair.status))}
+                      {pairStageText(pair, lang)}
                       {pair.needsAttention
                         ? ` — ${t(lang, { fr: "à surveiller", en: "to watch" })}`
                         : ""}
@@ -232,7 +232,7 @@ export function PairsPage(props: {
                 </th>
                 <td>{name(pair.mentorId)}</td>
                 <td>{t(lang, phaseLabel(pair.phase))}</td>
-                <td>{t(lang, pairStatusLabel(pair.status))}</td>
+                <td>{pairStatusText(pair, lang)}</td>
                 <td>
                   {pair.sessionsDone} {t(lang, { fr: "sur", en: "of" })} {pair.sessionsPlanned}
                 </td>

@@ -1,11 +1,13 @@
-import { pairStatusLabel, phaseLabel } from "#core/admin/follow-up";
+import { phaseLabel } from "#core/admin/follow-up";
 import type { PairDetails } from "#core/admin/pairs";
 import { theStep } from "#core/email/pair-messages";
 import { fullName } from "#core/fields";
+import { agreed, de } from "#core/words";
 import { type FieldErrors, type FormValues, TextField } from "../../form-kit";
 import { type Lang, t } from "../../i18n";
 import { describeHistoryEvent } from "./history-events";
 import type { Person } from "./matching";
+import { historyDetailText, PairWritings, pairStateText } from "./pair-writings";
 import { AdminLayout, formatDateTime, inLanguage, yesNo } from "./parts";
 
 type Text = { fr: string; en: string };
@@ -37,13 +39,6 @@ const known = (table: Record<string, Text>, key: string, lang: Lang) => {
   return text ? t(lang, text) : key;
 };
 
-const detailText = (detail: Record<string, string | number | boolean> | undefined, lang: Lang) =>
-  detail
-    ? Object.entries(detail)
-        .map(([key, value]) => `${key}${lang === "en" ? ":" : " :"} ${value}`)
-        .join(", ")
-    : "";
-
 export function PairPage(props: {
   details: PairDetails;
   names: Map<string, string>;
@@ -67,14 +62,14 @@ export function PairPage(props: {
   return (
     <AdminLayout
       lang={lang}
-      title={say({ fr: `Binôme de ${menteeName}`, en: `Pair of ${menteeName}` })}
+      title={say({ fr: `Binôme ${de(menteeName)}`, en: `Pair of ${menteeName}` })}
       path={path}
       done={props.done}
       problem={props.problem}
     >
       <h1>
         {say({
-          fr: `Binôme de ${menteeName} avec ${mentorName}`,
+          fr: `Binôme ${de(menteeName)} avec ${mentorName}`,
           en: `Pair of ${menteeName} with ${mentorName}`,
         })}
       </h1>
@@ -86,17 +81,12 @@ export function PairPage(props: {
         <dt>Phase</dt>
         <dd>{t(lang, phaseLabel(pair.phase))}</dd>
         <dt>{say({ fr: "Statut", en: "Status" })}</dt>
-        <dd>
-          {t(lang, pairStatusLabel(pair.status))}
-          {pair.cancelReason
-            ? ` — ${say({ fr: "motif :", en: "reason:" })} ${pair.cancelReason}`
-            : ""}
-        </dd>
+        <dd>{pairStateText(pair, lang)}</dd>
         <dt>{say({ fr: "Séances", en: "Sessions" })}</dt>
         <dd>
           {lang === "en"
             ? `${pair.sessionsDone} done of ${pair.sessionsPlanned}`
-            : `${pair.sessionsDone} faite${pair.sessionsDone > 1 ? "s" : ""} sur ${pair.sessionsPlanned}`}
+            : `${pair.sessionsDone} ${agreed("fr", pair.sessionsDone, "faite", "faites")} sur ${pair.sessionsPlanned}`}
         </dd>
         <dt>{say({ fr: "À surveiller", en: "To watch" })}</dt>
         <dd>{yesNo(pair.needsAttention, lang)}</dd>
@@ -128,6 +118,7 @@ export function PairPage(props: {
           )}
         </dd>
       </dl>
+      <PairWritings pair={pair} meetings={props.details.meetings} lang={lang} />
       <h2>{say({ fr: "Historique", en: "History" })}</h2>
       <div class="table-scroll">
         <table class="grid">
@@ -151,7 +142,7 @@ export function PairPage(props: {
                 <th scope="row">{formatDateTime(entry.at, lang)}</th>
                 <td>{known(actors, entry.actor, lang)}</td>
                 <td>{describeHistoryEvent(entry.event, lang)}</td>
-                <td>{detailText(entry.detail, lang)}</td>
+                <td>{historyDetailText(entry.detail, lang)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,7 @@
 import type { Child } from "hono/jsx";
 import type { Cohort } from "#core/cohort";
 import type { Localised } from "#core/programme";
+import { formatDay, formatTime } from "#core/words";
 import { type Lang, localiseMessage, t } from "../../i18n";
 import { Layout, type NavigationLink } from "../../layout";
 
@@ -120,24 +121,18 @@ export function AdminLayout(props: {
   );
 }
 
-const dateLocale = (lang: Lang) => (lang === "en" ? "en-GB" : "fr-FR");
-
-/** "12 mars 2026 à 14:05" (or "12 March 2026 at 14:05") in Paris time. */
+/** "1er mars 2026 à 14 h 05" (or "1 March 2026 at 14:05") in Paris time. */
 export function formatDateTime(iso: string | undefined, lang: Lang = "fr"): string {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat(dateLocale(lang), {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Europe/Paris",
-  }).format(new Date(iso));
+  const date = new Date(iso);
+  return lang === "en"
+    ? `${formatDay(date).en} at ${formatTime(date).en}`
+    : `${formatDay(date).fr} à ${formatTime(date).fr}`;
 }
 
 export function formatDate(iso: string | undefined, lang: Lang = "fr"): string {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat(dateLocale(lang), {
-    dateStyle: "medium",
-    timeZone: "Europe/Paris",
-  }).format(new Date(iso));
+  return t(lang, formatDay(new Date(iso)));
 }
 
 export type Filters = { cohortId: string; phase?: string; status?: string; attention?: boolean };
