@@ -9,6 +9,7 @@ const lists = {
   cohorts: "COHORTS",
   pairs: "PAIRS",
   privacyRequests: "PRIVACY-REQUESTS",
+  resources: "RESOURCES",
 } as const;
 
 /** The kinds of item stored under a pair's partition, by the start of their sort key. */
@@ -115,6 +116,13 @@ export const keys = {
     pk: `PRIVACY-THROTTLE#${addressHash}`,
     sk: "THROTTLE",
   }),
+  /** A resource of the programme's library (a titled link), listed by theme. */
+  resource: (id: string) => ({ pk: `RESOURCE#${id}`, sk: "RESOURCE" }),
+  resourceList: (theme: string, id: string) => ({
+    gsi1pk: lists.resources,
+    gsi1sk: `${theme}#${id}`,
+  }),
+  resources: () => ({ gsi1pk: lists.resources }),
   /** An address SES could not deliver to for good (hard bounce) or whose owner complained. */
   unreachable: (email: string) => ({
     pk: `UNREACHABLE#${normaliseEmail(email)}`,

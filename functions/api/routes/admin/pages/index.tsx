@@ -8,6 +8,7 @@ import { mentorPages } from "./mentors";
 import { pairPages } from "./pairs";
 import { privacyPages } from "./privacy";
 import { questionnairePages } from "./questionnaires";
+import { resourcePages } from "./resources";
 import { loginPage, signedOut, signInPages } from "./sign-in";
 
 /**
@@ -39,4 +40,5 @@ export const adminPages = new Hono<LangEnv>()
   .route("/mentors", mentorPages)
   .route("/binomes", pairPages)
   .route("/chiffres", figurePages)
-  .route("/donnees", privacyPages);
+  .route("/donnees", privacyPages)
+  .route("/ressources", resourcePages);

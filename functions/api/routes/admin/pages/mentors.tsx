@@ -5,6 +5,7 @@ import { loadCohortRecords } from "#core/admin/pairs";
 import * as cohort from "#core/cohort";
 import { getMentor } from "#core/mentor";
 import type { Localised } from "#core/programme";
+import { attestationPdf, loadRecordOfWork } from "#core/recognition";
 import * as selection from "#core/selection";
 import type { FormValues } from "#web/form-kit";
 import { MentorsPage } from "#web/pages/admin/lists";
@@ -50,6 +51,16 @@ export const mentorPages = new Hono<LangEnv>()
     const mentor = await getMentor(c.req.param("id"));
     if (!mentor) return notFoundPage(c, noSuchMentor);
     return c.html(<MentorPage mentor={mentor} done={c.req.query("fait")} lang={c.var.lang} />);
+  })
+  .get("/:id/attestation.pdf", async (c) => {
+    const record = await loadRecordOfWork(c.req.param("id"));
+    if (!record) return notFoundPage(c, noSuchMentor);
+    const pdf = await attestationPdf(record);
+    return c.body(pdf.slice().buffer as ArrayBuffer, 200, {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": 'attachment; filename="attestation-mentorat.pdf"',
+      "Cache-Control": "no-store",
+    });
   })
   .post("/:id/entretien", async (c) => {
     const id = c.req.param("id");

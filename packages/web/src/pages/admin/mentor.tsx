@@ -105,6 +105,14 @@ export function MentorPage(props: {
             : ""}
         </p>
       )}
+      <p>
+        <a href={`${path}/attestation.pdf`} download="attestation-mentorat.pdf">
+          {say({
+            fr: "Télécharger l'attestation de mentorat (PDF)",
+            en: "Download the mentoring attestation (PDF)",
+          })}
+        </a>
+      </p>
       <h2>{say({ fr: "Candidature", en: "Application" })}</h2>
       <dl class="facts">
         <dt>{say({ fr: "Adresse", en: "Address" })}</dt>

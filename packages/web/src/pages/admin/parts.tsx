@@ -16,6 +16,7 @@ export const adminNavigation = (lang: Lang = "fr"): NavigationLink[] => [
   { href: "/admin/mentors", label: t(lang, { fr: "Mentors", en: "Mentors" }) },
   { href: "/admin/binomes", label: t(lang, { fr: "Binômes", en: "Pairs" }) },
   { href: "/admin/chiffres", label: t(lang, { fr: "Chiffres", en: "Figures" }) },
+  { href: "/admin/ressources", label: t(lang, { fr: "Ressources", en: "Resources" }) },
   { href: "/admin/donnees", label: t(lang, { fr: "Données personnelles", en: "Personal data" }) },
 ];
 
@@ -68,6 +69,8 @@ export const doneMessages: Record<string, Localised> = {
     fr: "Le binôme est annulé ; les deux personnes sont prévenues.",
     en: "The pair is cancelled; both people are told.",
   },
+  "ressource-ajoutee": { fr: "La ressource est ajoutée.", en: "The resource is added." },
+  "ressource-retiree": { fr: "La ressource est retirée.", en: "The resource is removed." },
   "donnees-corrigees": {
     fr: "La correction est enregistrée.",
     en: "The correction is saved.",
