@@ -61,9 +61,10 @@ export function Api({ stack }: StackContext) {
       resources: [pairWorkflowArn(stack)],
     }),
   );
+  // DescribeExecution: whether a start is a repeat (StartExecution answers a repeat as a start).
   web.addToRolePolicy(
     new PolicyStatement({
-      actions: ["states:StopExecution"],
+      actions: ["states:StopExecution", "states:DescribeExecution"],
       resources: [pairExecutionsArn(stack)],
     }),
   );
@@ -73,7 +74,7 @@ export function Api({ stack }: StackContext) {
       {
         id: "AwsSolutions-IAM5",
         reason:
-          "StopExecution acts on an execution, whose ARN is <machine ARN with 'execution'>:<name>; the pair's execution name is only known at run time, so the grant covers this machine's executions only.",
+          "StopExecution and DescribeExecution act on an execution, whose ARN is <machine ARN with 'execution'>:<name>; the pair's execution name is only known at run time, so the grant covers this machine's executions only.",
         appliesTo: [
           { regex: "/^Resource::arn:<AWS::Partition>:states:.*:execution:.*-pair-workflow:\\*$/g" },
         ],

@@ -10,8 +10,9 @@ import {
 } from "./services";
 
 /**
- * The whole system on one machine: DynamoDB Local, the SES v2 local server and the Hono app, with
- * the same code that runs on Lambda. Only endpoints differ, set here before the app is loaded.
+ * The whole system on one machine: DynamoDB Local, the SES v2 local server, the Step Functions
+ * service and the Hono app, with the same code that runs on Lambda. Only endpoints differ, set
+ * here before the app is loaded.
  */
 export type LocalRuntimeOptions = {
   port?: number;
@@ -20,11 +21,21 @@ export type LocalRuntimeOptions = {
   dataDirectory?: string;
   /** Services already running (`npm start` reads the SDK's `AWS_ENDPOINT_URL_*` variables). */
   existing?: LocalServicesOptions["existing"];
+  /** SFN_LOCAL_PORT (a free port when absent). */
+  stepFunctionsPort?: number;
+  /** Where the Step Functions service keeps its journal; in memory when absent. */
+  stepFunctionsDataDirectory?: string;
 };
 
 export type LocalRuntime = {
   appUrl: string;
   inboxUrl: string;
+  /** The Step Functions API (the local service, or the one AWS_ENDPOINT_URL_SFN named). */
+  stepFunctionsEndpoint: string;
+  /** Whether this runtime started the Step Functions service (not given by AWS_ENDPOINT_URL_SFN). */
+  stepFunctionsOwn: boolean;
+  /** RUNNING executions the local service resumed from its journal. */
+  resumedExecutions: number;
   services: LocalServices;
   stop: () => Promise<void>;
 };
@@ -48,9 +59,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   await ensureTable(services.dynamodbEndpoint, process.env.TABLE_NAME as string);
   // Loaded only now: the AWS clients read their endpoints when their module is first imported.
   const { localApp } = await import("./app");
-  // The pair workflow runs in the local engine, on the definition rendered from the construct.
-  const { startLocalEngine, stopLocalEngine } = await import("./engine");
-  startLocalEngine();
+  // The pair workflow runs on the local Step Functions service (the definition rendered from the
+  // construct), reached through the SDK; unless AWS_ENDPOINT_URL_SFN already names one.
+  const stepFunctions = await startStepFunctions(options);
   // Every email leaves through the outbox: its sender reads the table's stream, as on AWS.
   const outbox = startOutboxSender({
     endpoint: services.dynamodbEndpoint,
@@ -63,12 +74,35 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   return {
     appUrl: `http://localhost:${actualPort}`,
     inboxUrl: services.sesEndpoint.replace("127.0.0.1", "localhost"),
+    stepFunctionsEndpoint: stepFunctions.endpoint,
+    stepFunctionsOwn: stepFunctions.own,
+    resumedExecutions: stepFunctions.resumed,
     services,
     stop: async () => {
-      await stopLocalEngine();
+      await stepFunctions.stop();
       await outbox.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await services.stop();
+    },
+  };
+}
+
+async function startStepFunctions(options: LocalRuntimeOptions) {
+  const given = process.env.AWS_ENDPOINT_URL_SFN;
+  const { localStateMachineArn } = await import("../../stacks/workflow/render");
+  process.env.STATE_MACHINE_ARN ??= localStateMachineArn;
+  if (given) return { endpoint: given, own: false, resumed: 0, stop: async () => {} };
+  const { startLocalStepFunctions } = await import("./engine");
+  const service = await startLocalStepFunctions({
+    port: options.stepFunctionsPort,
+    dataDirectory: options.stepFunctionsDataDirectory,
+  });
+  return {
+    ...service,
+    own: true,
+    stop: async () => {
+      await service.stop();
+      delete process.env.AWS_ENDPOINT_URL_SFN;
     },
   };
 }

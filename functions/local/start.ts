@@ -12,11 +12,14 @@ function persistentLinkKey(file: string): string {
 }
 
 /**
- * `npm start`: DynamoDB Local, the SES v2 local server and the app, with embedded defaults.
- *   PORT (3000), DYNAMODB_LOCAL_PORT (8000), SES_LOCAL_PORT (8005);
- *   data kept in .data/dynamodb across restarts, or in memory with `npm start -- --in-memory`;
- *   AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SESV2 (the SDK's own variables) use a service
- *   already running there instead of starting the stand-in (the table is created when missing).
+ * `npm start`: DynamoDB Local, the SES v2 local server, the Step Functions service and the app,
+ * with embedded defaults.
+ *   PORT (3000), DYNAMODB_LOCAL_PORT (8000), SES_LOCAL_PORT (8005), SFN_LOCAL_PORT (8083);
+ *   data kept in .data/ (dynamodb/, stepfunctions/) across restarts, or in memory with
+ *   `npm start -- --in-memory`;
+ *   AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SESV2 / AWS_ENDPOINT_URL_SFN (the SDK's own
+ *   variables) use a service already running there instead of starting the stand-in (the table
+ *   is created when missing).
  */
 const inMemory = process.argv.includes("--in-memory") || process.env.DYNAMODB_IN_MEMORY === "1";
 const dataDirectory = inMemory ? undefined : path.resolve(".data/dynamodb");
@@ -33,6 +36,8 @@ const runtime = await startLocalRuntime({
   sesPort: Number(process.env.SES_LOCAL_PORT ?? 8005),
   dataDirectory,
   existing,
+  stepFunctionsPort: Number(process.env.SFN_LOCAL_PORT ?? 8083),
+  stepFunctionsDataDirectory: inMemory ? undefined : path.resolve(".data/stepfunctions"),
 });
 
 // The programme team signs in with a token (ADMIN_TOKEN, or one generated for this run), unless
@@ -49,6 +54,7 @@ Binôme tourne en local / Binôme is running locally
                        ${teamSignIn}
   Boîte mail (inbox)   ${runtime.inboxUrl}${existing.sesEndpoint ? " (AWS_ENDPOINT_URL_SESV2)" : ""}
   DynamoDB${existing.dynamodbEndpoint ? "        " : " Local  "}     ${runtime.services.dynamodbEndpoint} (${existing.dynamodbEndpoint ? "AWS_ENDPOINT_URL_DYNAMODB" : dataDirectory ? `données : ${dataDirectory}` : "en mémoire"})
+  Step Functions       ${runtime.stepFunctionsEndpoint} (${runtime.stepFunctionsOwn ? `exécutions / executions : ${runtime.stepFunctionsEndpoint.replace("127.0.0.1", "localhost")}/executions${runtime.resumedExecutions ? `, ${runtime.resumedExecutions} reprise(s) / resumed` : ""}` : "AWS_ENDPOINT_URL_SFN"})
   Horloge (clock)      POST ${runtime.appUrl}/api/dev/clock {"advance":"P30D"}
 Ctrl-C pour tout arrêter / to stop everything.
 `);

@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (a table) and `npm run bench -- --json` (one JSON object): what one full default
- * pair (3 sessions, 3-month pause) costs, counted on the local engine with the real handlers,
+ * pair (3 sessions, 3-month pause) costs, counted on the local Step Functions service with the real handlers,
  * DynamoDB Local and the SES local server; plus the matching benchmark (tests/bench/matching.ts).
  */
 import { execFileSync } from "node:child_process";
@@ -69,21 +69,26 @@ ses.middlewareStack.add(
   { step: "initialize", name: "benchCount" },
 );
 
-const { LocalEngine } = await import("../../functions/local/engine/host");
-const { useWorkflowEngine } = await import("#core/workflow/engine");
-const { renderPairWorkflowAsl } = await import("../../stacks/workflow/render");
+// The local Step Functions service, reached through the SDK like every other path.
+const { startLocalStepFunctions } = await import("../../functions/local/engine");
 const { handler } = await import("../../functions/workflow/steps");
-const engine = new LocalEngine(renderPairWorkflowAsl(), async (payload) => {
-  const started = performance.now();
-  try {
-    return await handler(payload);
-  } finally {
-    counts.handlerMs += performance.now() - started;
-  }
+const stepFunctions = await startLocalStepFunctions({
+  handler: async (payload) => {
+    const started = performance.now();
+    try {
+      return await handler(payload);
+    } finally {
+      counts.handlerMs += performance.now() - started;
+    }
+  },
 });
-useWorkflowEngine(engine);
 
-const { newPair, runDefaultPair } = await import("../workflow/drive");
+const {
+  localEngineControl: engine,
+  newPair,
+  runDefaultPair,
+  runDefaultPairs,
+} = await import("../workflow/drive");
 // Count the pair only, from its start: the forms' acknowledgements and records are not the workflow's.
 let before = { ...counts };
 const wallStart = performance.now();
@@ -95,20 +100,39 @@ const { pairId } = await newPair({
 await runDefaultPair(engine, pairId);
 const wallSeconds = (performance.now() - wallStart) / 1000;
 const stats = await engine.stats();
-await engine.stop();
+const afterPair = { ...counts };
+
+/**
+ * 50 pairs from introduction to closure at once, through the same service: every answer is given
+ * to all of them together and the clock moves once for all (each answer waits until its execution
+ * has moved on).
+ */
+const concurrentPairs = 50;
+const fiftyStart = performance.now();
+const pairs = await Promise.all(
+  Array.from({ length: concurrentPairs }, () => newPair().then(({ pairId }) => pairId)),
+);
+await runDefaultPairs(engine, pairs);
+const pairs50WallSeconds = (performance.now() - fiftyStart) / 1000;
+const { getPair } = await import("#core/pair/store");
+const closed = (await Promise.all(pairs.map((id) => getPair(id)))).filter(
+  (pair) => pair?.status === "closed",
+).length;
+await stepFunctions.stop();
 await services.stop();
 
 const pair = {
   stateTransitions: stats.stateTransitions,
   lambdaInvocations: stats.taskCalls,
-  dynamodbWrites: counts.dynamodbWrites - before.dynamodbWrites,
-  dynamodbReads: counts.dynamodbReads - before.dynamodbReads,
-  emails: counts.emails - before.emails,
+  dynamodbWrites: afterPair.dynamodbWrites - before.dynamodbWrites,
+  dynamodbReads: afterPair.dynamodbReads - before.dynamodbReads,
+  emails: afterPair.emails - before.emails,
   executions: Object.keys(stats.executions).length,
-  lambdaGbSeconds: ((counts.handlerMs - before.handlerMs) / 1000) * lambdaMemoryGb,
+  lambdaGbSeconds: ((afterPair.handlerMs - before.handlerMs) / 1000) * lambdaMemoryGb,
   wallSeconds,
   awsCostUsd: 0,
 };
+const pairs50 = { pairs: concurrentPairs, closed, wallSeconds: pairs50WallSeconds };
 pair.awsCostUsd =
   pair.stateTransitions * prices.stepFunctionsPerTransition +
   pair.lambdaInvocations * prices.lambdaPerRequest +
@@ -144,7 +168,7 @@ const runFaultScript = (file: string) =>
 faults.dynamodb = runFaultScript("./faults-dynamodb.ts");
 
 if (json) {
-  console.log(JSON.stringify({ pair, matching, scale, faults, prices }));
+  console.log(JSON.stringify({ pair, pairs50, matching, scale, faults, prices }));
 } else {
   const rows: [string, string][] = [
     ["pair.stateTransitions", String(pair.stateTransitions)],
@@ -155,6 +179,8 @@ if (json) {
     ["pair.executions", String(pair.executions)],
     ["pair.awsCostUsd", pair.awsCostUsd.toFixed(5)],
     ["pair.wallSeconds", pair.wallSeconds.toFixed(2)],
+    ["pairs50.wallSeconds", pairs50.wallSeconds.toFixed(2)],
+    ["pairs50.closed", `${pairs50.closed}/${pairs50.pairs}`],
     ...Object.entries(matching ?? {}).map(
       ([key, value]) => [`matching.${key}`, String(value)] as [string, string],
     ),
@@ -172,7 +198,9 @@ if (json) {
       ),
     ),
   ];
-  console.log("One full default pair (3 sessions), local engine; prices eu-west-3");
+  console.log(
+    "One full default pair (3 sessions), then 50 at once, local Step Functions service; prices eu-west-3",
+  );
   for (const [name, value] of rows) console.log(`${name.padEnd(34)} ${value}`);
 }
 process.exit(0);

@@ -1,26 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { idle } from "#core/matching/background";
 import { pairIdFor } from "#core/matching/proposal";
 import { apply } from "#core/mentor";
 import { listHistory, listPairEmails } from "#core/pair/store";
 import { submit } from "#core/questionnaire";
-import { type LocalEngine, startLocalEngine, stopLocalEngine } from "../../functions/local/engine";
 import { adminJson, freshCohortId } from "../api/admin-support";
 import { mentorAnswers, questionnaireAnswers } from "../support/fixtures";
 import { emailsTo } from "../support/inbox";
+import { useEngine } from "../workflow/support";
 
 /**
  * A cohort from its questionnaires to confirmed pairs whose executions run, through the real
  * pieces: the public API, the programme team's API, DynamoDB Local, the SES local server and the
- * local Step Functions engine running the rendered workflow with the real steps handler.
+ * local Step Functions service running the rendered workflow with the real steps handler.
  */
-let engine: LocalEngine;
-beforeAll(() => {
-  engine = startLocalEngine();
-});
-afterAll(async () => {
-  await stopLocalEngine();
-});
+const service = useEngine();
+const engine = {
+  settle: () => service.engine().settle(),
+  stats: () => service.engine().stats(),
+};
 
 const interview = (decision: string) => ({
   grid: {

@@ -471,6 +471,7 @@ describe("security", () => {
       [
         ...tableReadWrite,
         "ssm:GetParameters",
+        "states:DescribeExecution",
         "states:SendTaskFailure",
         "states:SendTaskSuccess",
         "states:StartExecution",

@@ -4,16 +4,26 @@ import { type AnswerInput, answerStep } from "#core/pair/answer";
 import { startPair } from "#core/pair/start";
 import { getPair, listPairEmails } from "#core/pair/store";
 import { submit } from "#core/questionnaire";
-import type { LocalEngine } from "../../functions/local/engine";
+import { advanceLocalClock, localStats, settleLocal } from "../../functions/local/engine";
 import { emailsTo, uniqueEmail } from "../support/inbox";
 
 /**
- * Drives pairs on the local engine (the rendered ASL, the real steps handler, DynamoDB Local and
- * the SES local server) with the fake clock, answering through `answerStep`: the verb the link
- * routes call.
+ * Drives pairs on the local Step Functions service (the rendered ASL, the real steps handler,
+ * DynamoDB Local and the SES local server) with its clock, answering through `answerStep`: the
+ * verb the link routes call.
  */
 export const hour = 60 * 60 * 1000;
 export const day = 24 * hour;
+
+/** The local-only routes of the Step Functions service at AWS_ENDPOINT_URL_SFN. */
+export const localEngineControl = {
+  advance: async (ms: number) => {
+    await advanceLocalClock(ms);
+  },
+  settle: settleLocal,
+  stats: localStats,
+};
+export type LocalEngine = typeof localEngineControl;
 
 const comfort = {
   "social-networks": 1,
@@ -137,24 +147,39 @@ const after = {
 };
 
 /** A default pair (3 sessions, 3-month pause) from introduction to closure; returns the answers' outcomes. */
-export async function runDefaultPair(engine: LocalEngine, pairId: string) {
+export const runDefaultPair = (engine: LocalEngine, pairId: string) =>
+  runDefaultPairs(engine, [pairId]);
+
+/**
+ * Default pairs run side by side to closure: each answer is given for every pair at once, and the
+ * clock moves once for all of them, as a cohort's pairs share one calendar.
+ */
+export async function runDefaultPairs(engine: LocalEngine, pairIds: string[]) {
   const outcomes: string[] = [];
+  const each = async (give: (pairId: string) => Promise<string>) => {
+    outcomes.push(...(await Promise.all(pairIds.map(give))));
+  };
+  const meeting = async (step: string) => {
+    await each((pairId) => schedule(pairId, step, 5));
+    await engine.advance(6 * day);
+    await each((pairId) => held(pairId, step));
+  };
   await engine.settle();
-  outcomes.push(...(await runMeeting(engine, pairId, "preparation")));
-  outcomes.push(
-    await answer(pairId, "preparation", "objectives", "mentor", {
+  await meeting("preparation");
+  await each((pairId) =>
+    answer(pairId, "preparation", "objectives", "mentor", {
       objectives: "Créer un compte LinkedIn et publier",
       sessions: 3,
     }),
   );
-  for (const step of ["session-1", "session-2", "session-3"]) {
-    outcomes.push(...(await runMeeting(engine, pairId, step)));
-  }
+  for (const step of ["session-1", "session-2", "session-3"]) await meeting(step);
   await engine.advance(95 * day);
-  outcomes.push(...(await runMeeting(engine, pairId, "follow-up")));
-  outcomes.push(await answer(pairId, "closure", "self-evaluation", "mentee", { comfort: after }));
-  outcomes.push(
-    await answer(pairId, "closure", "self-evaluation", "mentor", { comfort: after, experience: 5 }),
+  await meeting("follow-up");
+  await each((pairId) =>
+    answer(pairId, "closure", "self-evaluation", "mentee", { comfort: after }),
+  );
+  await each((pairId) =>
+    answer(pairId, "closure", "self-evaluation", "mentor", { comfort: after, experience: 5 }),
   );
   return outcomes;
 }

@@ -1,34 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { clock } from "#core/clock";
 import { getWait, listHistory, listMeetings } from "#core/pair/store";
 import { useWorkflowEngine, type WorkflowEngine } from "#core/workflow/engine";
 import type { StepPayload } from "#core/workflow/payload";
-import { LocalEngine } from "../../functions/local/engine/host";
+import { stepFunctionsEngine } from "#core/workflow/step-functions";
 import { handler } from "../../functions/workflow/steps";
-import { renderPairWorkflowAsl } from "../../stacks/workflow/render";
-import { day, hour, newPair, pairOf, purposesFor, schedule } from "./support";
+import { day, hour, newPair, pairOf, purposesFor, schedule, useEngine } from "./support";
 
 /**
  * An answer that arrives just as the step it answers times out. Each race is played at a chosen
- * instant on the local engine: the clock is moved, or the answer is given, from inside the steps
+ * instant on the local Step Functions service: the clock is moved, or the answer is given, from inside the steps
  * that run at that instant, so the interleaving is the same on every run.
  */
 let beforeTask: ((payload: StepPayload) => Promise<void>) | undefined;
-let engine: LocalEngine;
-
-beforeAll(() => {
-  engine = new LocalEngine(renderPairWorkflowAsl(), async (payload) => {
+const service = useEngine({
+  handler: async (payload) => {
     const hook = beforeTask;
     if (hook) await hook(payload);
     return handler(payload);
-  });
-  useWorkflowEngine(engine);
+  },
 });
-
-afterAll(async () => {
-  useWorkflowEngine(undefined);
-  await engine.stop();
-});
+const engine = {
+  advance: (ms: number) => service.engine().advance(ms),
+  settle: () => service.engine().settle(),
+};
 
 /** Runs `action` once, just before the first task that matches. */
 function onceBefore(matches: (payload: StepPayload) => boolean, action: () => Promise<unknown>) {
@@ -56,21 +51,20 @@ describe("an answer given as its step times out", () => {
     // first, so the token it hands the answer to has just stopped waiting.
     let raced = false;
     const racing: WorkflowEngine = {
-      start: (name, input) => engine.start(name, input),
-      sendTaskFailure: (token, error, cause) => engine.sendTaskFailure(token, error, cause),
+      ...stepFunctionsEngine,
       async sendTaskSuccess(token, output) {
         if (!raced && token === first) {
           raced = true;
           await engine.advance(7 * day + hour);
         }
-        return engine.sendTaskSuccess(token, output);
+        return stepFunctionsEngine.sendTaskSuccess(token, output);
       },
     };
     useWorkflowEngine(racing);
     try {
       expect(await schedule(pairId, "preparation", 10)).toBe("recorded");
     } finally {
-      useWorkflowEngine(engine);
+      useWorkflowEngine(undefined);
     }
     await engine.settle();
     expect(raced).toBe(true);

@@ -1,21 +1,30 @@
 import { afterAll, beforeAll } from "vitest";
-import { type LocalEngine, startLocalEngine, stopLocalEngine } from "../../functions/local/engine";
+import {
+  type LocalStepFunctions,
+  type LocalStepFunctionsOptions,
+  startLocalStepFunctions,
+} from "../../functions/local/engine";
+import { localEngineControl } from "./drive";
 
 export * from "./drive";
 
-/** Starts the local engine for a test file (the rendered ASL, the real steps handler). */
-export function useEngine(): { engine: () => LocalEngine } {
-  let engine: LocalEngine | undefined;
-  beforeAll(() => {
-    engine = startLocalEngine();
+/**
+ * Starts the local Step Functions service for a test file (the rendered ASL, the real steps
+ * handler): the domain reaches it through `@aws-sdk/client-sfn`, the test moves its clock and
+ * waits for it through its local routes.
+ */
+export function useEngine(options: LocalStepFunctionsOptions = {}) {
+  let service: LocalStepFunctions | undefined;
+  beforeAll(async () => {
+    service = await startLocalStepFunctions(options);
   });
   afterAll(async () => {
-    await stopLocalEngine();
+    await service?.stop();
   });
   return {
     engine: () => {
-      if (!engine) throw new Error("Engine not started");
-      return engine;
+      if (!service) throw new Error("Step Functions service not started");
+      return localEngineControl;
     },
   };
 }

@@ -1,19 +1,19 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { Worker } from "node:worker_threads";
 import { clock } from "#core/clock";
-import type { Delivery, WorkflowEngine } from "#core/workflow/engine";
-import type { ChapterInput, StepPayload } from "#core/workflow/payload";
+import type { StepPayload } from "#core/workflow/payload";
 import { type AslDefinition, localStateMachineArn } from "../../../stacks/workflow/render";
 
 /**
  * The main-thread side of the local engine: it starts the worker that runs the ASL, answers each
- * Task with the real steps handler, and moves `clock` in step with the worker's fake clock.
+ * Task with the real steps handler, moves `clock` in step with the worker's fake clock, and
+ * forwards the Step Functions API calls (see service.ts) to the worker.
  */
 export type StepHandler = (payload: StepPayload) => Promise<unknown>;
 
 export type ExecutionEnd = {
   name: string;
-  status: "SUCCEEDED" | "FAILED";
+  status: string;
   error?: { name: string; message: string };
 };
 
@@ -25,13 +25,18 @@ export type EngineStats = {
     {
       status: string;
       transitions: number;
-      /** Entries of the engine's event log. */
+      /** Events of its history, as GetExecutionHistory lists them. */
       events: number;
       /** On the engine's clock, in ms since the epoch. */
       startedAt: number;
       stoppedAt?: number;
     }
   >;
+};
+
+export type EngineOptions = {
+  /** The journal that keeps executions across restarts; in memory only when absent. */
+  journalFile?: string;
 };
 
 type Reply = {
@@ -52,102 +57,81 @@ type WorkerMessage =
   | TaskCall
   | { type: "tick"; ms: number }
   | ({ type: "execution-ended" } & ExecutionEnd)
-  | { type: "ready" };
+  | { type: "ready"; offsetMs: number; resumed: number };
 
-export class LocalEngine implements WorkflowEngine {
+/** Set while a task handler runs: an answer it delivers must not wait for the engine to settle. */
+const inTask = new AsyncLocalStorage<boolean>();
+export const isInsideTask = () => inTask.getStore() === true;
+
+export class LocalEngine {
   readonly ended: ExecutionEnd[] = [];
+  /** How many executions the journal gave back to run on. */
+  resumed = 0;
   private readonly worker: Worker;
   private readonly waiting = new Map<number, (reply: Reply) => void>();
   private nextId = 1;
-  private readonly ready: Promise<void>;
-  /** Set while a task handler runs: an answer it delivers must not wait for the engine to settle. */
-  private readonly inTask = new AsyncLocalStorage<boolean>();
+  readonly ready: Promise<void>;
 
   constructor(
-    definition: AslDefinition,
+    readonly definition: AslDefinition,
     private readonly handler: StepHandler,
+    options: EngineOptions = {},
   ) {
     this.worker = new Worker(new URL("./worker.ts", import.meta.url), {
-      workerData: { definition, stateMachineArn: localStateMachineArn, now: clock.now().getTime() },
+      workerData: {
+        definition,
+        stateMachineArn: localStateMachineArn,
+        offsetMs: clock.now().getTime() - Date.now(),
+        journalFile: options.journalFile,
+      },
     });
     this.ready = new Promise((resolve, reject) => {
       this.worker.once("error", reject);
       const onReady = (message: WorkerMessage) => {
-        if (message.type === "ready") {
-          this.worker.off("message", onReady);
-          resolve();
-        }
+        if (message.type !== "ready") return;
+        this.worker.off("message", onReady);
+        // The journal's clock is ahead when the data was kept: the domain's clock follows it.
+        const behind = message.offsetMs - (clock.now().getTime() - Date.now());
+        if (behind > 0) clock.advanceBy(behind);
+        this.resumed = message.resumed;
+        resolve();
       };
       this.worker.on("message", onReady);
     });
     this.worker.on("message", (message: WorkerMessage) => this.onMessage(message));
   }
 
-  async start(executionName: string, input: ChapterInput) {
-    return (await this.request({ type: "start", name: executionName, input })) as {
-      started: boolean;
-    };
-  }
-
-  async sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<Delivery> {
-    const { delivery } = (await this.request({ type: "resolve", token: taskToken, output })) as {
-      delivery: Delivery;
-    };
-    await this.settleUnlessInTask();
-    return delivery;
-  }
-
-  async sendTaskFailure(taskToken: string, error: string, cause: string): Promise<Delivery> {
-    const { delivery } = (await this.request({
-      type: "reject",
-      token: taskToken,
-      error,
-      cause,
-    })) as {
-      delivery: Delivery;
-    };
-    await this.settleUnlessInTask();
-    return delivery;
+  /** One Step Functions operation, answered by the worker (errors carry AWS's names). */
+  async request(type: string, args: Record<string, unknown> = {}): Promise<unknown> {
+    await this.ready;
+    const id = this.nextId++;
+    const reply = await new Promise<Reply>((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker.postMessage({ ...args, type, id });
+    });
+    if (reply.error) {
+      throw Object.assign(new Error(reply.error.message), { name: reply.error.name });
+    }
+    return reply.result;
   }
 
   /** Moves time forward by `ms`: timers fire in order, each after the previous step finished. */
   async advance(ms: number): Promise<void> {
     if (ms < 0) throw new Error("The clock only moves forward");
-    await this.request({ type: "advance", ms });
+    await this.request("advance", { ms });
   }
 
   /** Waits until no task runs: every execution waits on a timer, a person, or has ended. */
   async settle(): Promise<void> {
-    await this.request({ type: "settle" });
-  }
-
-  /**
-   * Locally, whoever answers gets its reply once the execution has moved on (its next emails are
-   * sent), which makes tests and demos deterministic. Not from inside a task: that would wait on
-   * itself.
-   */
-  private async settleUnlessInTask() {
-    if (!this.inTask.getStore()) await this.settle();
+    await this.request("settle");
   }
 
   async stats(): Promise<EngineStats> {
-    return (await this.request({ type: "stats" })) as EngineStats;
+    return (await this.request("stats")) as EngineStats;
   }
 
   async stop(): Promise<void> {
     await this.worker.terminate();
-  }
-
-  private async request(message: Record<string, unknown>): Promise<unknown> {
-    await this.ready;
-    const id = this.nextId++;
-    const reply = await new Promise<Reply>((resolve) => {
-      this.waiting.set(id, resolve);
-      this.worker.postMessage({ ...message, id });
-    });
-    if (reply.error)
-      throw Object.assign(new Error(reply.error.message), { name: reply.error.name });
-    return reply.result;
   }
 
   private onMessage(message: WorkerMessage) {
@@ -172,7 +156,7 @@ export class LocalEngine implements WorkflowEngine {
 
   private async runTask(call: TaskCall) {
     try {
-      const result = await this.inTask.run(true, () => this.handler(call.payload));
+      const result = await inTask.run(true, () => this.handler(call.payload));
       this.worker.postMessage({
         type: "task-result",
         callId: call.callId,

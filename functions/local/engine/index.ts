@@ -1,42 +1,136 @@
-import { useWorkflowEngine } from "#core/workflow/engine";
-import { renderPairWorkflowAsl } from "../../../stacks/workflow/render";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { serve } from "@hono/node-server";
+import { stepFunctions } from "#core/clients/sfn";
+import { clock } from "#core/clock";
+import { localStateMachineArn, renderPairWorkflowAsl } from "../../../stacks/workflow/render";
 import { handler } from "../../workflow/steps";
-import { LocalEngine } from "./host";
+import { isInsideTask, LocalEngine, type StepHandler } from "./host";
+import { stepFunctionsService } from "./service";
 
-export { LocalEngine } from "./host";
+export { parseDuration } from "./duration";
+export type { EngineStats } from "./host";
 
 /**
- * Starts the local engine on the rendered definition, with the real steps handler, and makes it
- * the engine the domain uses (start, answers, cancellations).
+ * Step Functions on this machine: the local engine (the rendered ASL, the real steps handler,
+ * the controllable clock) served behind the Step Functions API on its own port. The app reaches
+ * it through `@aws-sdk/client-sfn`, like AWS, with `AWS_ENDPOINT_URL_SFN` set to its address.
  */
-let running: LocalEngine | undefined;
+export type LocalStepFunctionsOptions = {
+  /** SFN_LOCAL_PORT; a free port when absent. */
+  port?: number;
+  /** Keeps executions, history, tokens and the clock in `<dataDirectory>/journal.jsonl`. */
+  dataDirectory?: string;
+  /** The steps handler (tests wrap the real one). */
+  handler?: StepHandler;
+};
 
-export function startLocalEngine(): LocalEngine {
-  const engine = new LocalEngine(renderPairWorkflowAsl(), handler);
-  useWorkflowEngine(engine);
-  running = engine;
-  return engine;
+export type LocalStepFunctions = {
+  endpoint: string;
+  /** How many RUNNING executions the journal gave back. */
+  resumed: number;
+  stop: () => Promise<void>;
+};
+
+export async function startLocalStepFunctions(
+  options: LocalStepFunctionsOptions = {},
+): Promise<LocalStepFunctions> {
+  const engine = new LocalEngine(renderPairWorkflowAsl(), options.handler ?? handler, {
+    journalFile: options.dataDirectory
+      ? path.join(options.dataDirectory, "journal.jsonl")
+      : undefined,
+  });
+  await engine.ready;
+  const server = serve({
+    fetch: stepFunctionsService(engine).fetch,
+    port: options.port ?? 0,
+    hostname: "127.0.0.1",
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", () => resolve());
+    server.once("error", reject);
+  });
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.env.AWS_ENDPOINT_URL_SFN = endpoint;
+  process.env.STATE_MACHINE_ARN = localStateMachineArn;
+  settleAfterEachCall();
+  return {
+    endpoint,
+    resumed: engine.resumed,
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        (server as import("node:http").Server).closeAllConnections?.();
+        server.close(() => resolve());
+      });
+      await engine.stop();
+    },
+  };
 }
 
-export async function stopLocalEngine(): Promise<void> {
-  const engine = running;
-  running = undefined;
-  useWorkflowEngine(undefined);
-  await engine?.stop();
+const answering = new Set([
+  "StartExecutionCommand",
+  "SendTaskSuccessCommand",
+  "SendTaskFailureCommand",
+  "StopExecutionCommand",
+]);
+let settling = false;
+
+/**
+ * Locally, whoever starts or answers an execution gets its reply once the execution has moved on
+ * (its next emails are sent), which makes tests and demos deterministic. Not from inside a task:
+ * that would wait on itself. The call itself went to the service like any other.
+ */
+function settleAfterEachCall() {
+  if (settling) return;
+  settling = true;
+  stepFunctions.middlewareStack.add(
+    (next, context) => async (args) => {
+      const result = await next(args);
+      if (answering.has(context.commandName ?? "") && !isInsideTask()) await settleLocal();
+      return result;
+    },
+    { step: "initialize", name: "localSettle" },
+  );
 }
 
-export const runningLocalEngine = () => running;
+const localEndpoint = () => process.env.AWS_ENDPOINT_URL_SFN;
 
-/** "P30D", "PT36H", "P1DT12H", "P3M" (a month counts 30 days) → milliseconds. */
-export function parseDuration(value: string): number | undefined {
-  const match =
-    /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(
-      value,
-    );
-  if (!match || value === "P" || value.endsWith("T")) return undefined;
-  const [years, months, weeks, days, hours, minutes, seconds] = match
-    .slice(1)
-    .map((part) => Number(part ?? 0)) as [number, number, number, number, number, number, number];
-  const totalDays = years * 365 + months * 30 + weeks * 7 + days;
-  return ((totalDays * 24 + hours) * 60 + minutes) * 60_000 + seconds * 1000;
+async function post(route: string, body: unknown = {}) {
+  const endpoint = localEndpoint();
+  if (!endpoint) return undefined;
+  const response = await fetch(`${endpoint}${route}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { now: string };
+}
+
+/** Waits until the local service has no task running. */
+export async function settleLocal(): Promise<void> {
+  await post("/local/settle");
+}
+
+/**
+ * Moves the local clock (`"P30D"`, or milliseconds): the service fires the waits that end in
+ * between, in order, and this process's clock follows it (it already does when the service runs
+ * in this process).
+ */
+export async function advanceLocalClock(by: string | number): Promise<Date> {
+  const answer = await post(
+    "/local/advance",
+    typeof by === "number" ? { ms: by } : { advance: by },
+  );
+  if (!answer) throw new Error("No local Step Functions service (AWS_ENDPOINT_URL_SFN)");
+  const now = new Date(answer.now);
+  const behind = now.getTime() - clock.now().getTime();
+  if (behind > 0) clock.advanceBy(behind);
+  return now;
+}
+
+export async function localStats() {
+  const endpoint = localEndpoint();
+  const response = await fetch(`${endpoint}/local/stats`);
+  return (await response.json()) as import("./host").EngineStats;
 }

@@ -1,24 +1,173 @@
 /**
  * The local Step Functions engine, in a worker thread whose clock is fake: aws-local-stepfunctions
- * runs the rendered ASL here, while the main thread (HTTP server, AWS SDK, real task handlers) keeps
- * the real clock. Advancing time fires this thread's timers one at a time, each only once no task
- * handler is running, so a months-long pair plays out in seconds and in the right order.
+ * runs the rendered ASL here, while the main thread (the Step Functions API, the real task
+ * handlers) keeps the real clock. Advancing time fires this thread's timers one at a time, each
+ * only once no task handler is running, so a months-long pair plays out in seconds, in order.
+ *
+ * What aws-local-stepfunctions lacks is added here: executions by name, an AWS-shaped history,
+ * task tokens (random, opaque), callback timeouts, StopExecution, and durability: every history
+ * event is appended to a journal, and on start each RUNNING execution resumes at the state it was
+ * in, with the same token, the rest of its wait, and the task that was in flight run again.
  *
  * Plain, erasable TypeScript with no project imports: Node runs it as is in a worker.
  */
+import { randomBytes } from "node:crypto";
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import FakeTimers from "@sinonjs/fake-timers";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Definition = { StartAt: string; States: Record<string, { Type: string; Resource?: string }> };
-type Setup = { definition: Definition; stateMachineArn: string; now: number };
-type Request =
-  | { id: number; type: "start"; name: string; input: Json }
-  | { id: number; type: "resolve"; token: string; output: Json }
-  | { id: number; type: "reject"; token: string; error: string; cause: string }
-  | { id: number; type: "advance"; ms: number }
-  | { id: number; type: "settle" }
-  | { id: number; type: "stats" };
+type StateDefinition = Record<string, Json> & { Type: string; Resource?: string };
+type Definition = { StartAt: string; States: Record<string, StateDefinition>; Comment?: string };
+type Setup = {
+  definition: Definition;
+  stateMachineArn: string;
+  /** The local clock's lead over the real clock in the main thread, when no journal says more. */
+  offsetMs: number;
+  /** Where the journal lives; in memory only when absent. */
+  journalFile?: string;
+};
+
+export type HistoryEvent = {
+  id: number;
+  previousEventId: number;
+  timestamp: number;
+  type: string;
+  [details: string]: unknown;
+};
+
+type Status = "RUNNING" | "SUCCEEDED" | "FAILED" | "ABORTED" | "TIMED_OUT";
+
+type Execution = {
+  name: string;
+  arn: string;
+  input: string;
+  startDate: number;
+  status: Status;
+  stopDate?: number;
+  output?: string;
+  error?: string;
+  cause?: string;
+  events: HistoryEvent[];
+  /** The state it is in: what a restart resumes from. */
+  current?: { state: string; type: string; input: Json; enteredAt: number };
+  /** The callback the current state waits on, if any. */
+  waiting?: { token: string; deadline?: number; submitted: boolean };
+  abort?: () => void;
+};
+
+type Journal =
+  | { kind: "execution"; name: string; input: string; startDate: number }
+  | { kind: "event"; name: string; event: HistoryEvent }
+  | { kind: "clock"; offsetMs: number };
+
+const port = parentPort;
+if (!port) throw new Error("The local engine runs in a worker thread");
+const setup = workerData as Setup;
+
+// The journal is read before the clock is faked: the local clock resumes where it was.
+const journal = setup.journalFile ? readJournal(setup.journalFile) : [];
+let offsetMs = setup.offsetMs;
+for (const entry of journal)
+  if (entry.kind === "clock") offsetMs = Math.max(offsetMs, entry.offsetMs);
+
+// Only what the engine uses is faked; setImmediate stays real, to let the engine settle.
+const clock = FakeTimers.install({
+  now: Date.now() + offsetMs,
+  toFake: ["setTimeout", "clearTimeout", "Date"],
+  shouldAdvanceTime: true,
+  advanceTimeDelta: 10,
+});
+const realNow = () => performance.timeOrigin + performance.now();
+
+/**
+ * setTimeout holds at most 2^31-1 ms (about 24.8 days); a longer delay fires at once, in Node and
+ * in the fake clock alike. A months-long Wait is chained through shorter timers instead.
+ */
+const maxDelay = 2 ** 31 - 1;
+const fakeSetTimeout = globalThis.setTimeout;
+const fakeClearTimeout = globalThis.clearTimeout;
+type Chained = { current?: ReturnType<typeof setTimeout> };
+const chained = new WeakSet<object>();
+globalThis.setTimeout = ((
+  callback: (...args: unknown[]) => void,
+  delay = 0,
+  ...args: unknown[]
+) => {
+  if (delay <= maxDelay) return fakeSetTimeout(callback, delay, ...args);
+  const handle: Chained = {};
+  chained.add(handle);
+  const at = Date.now() + delay;
+  const step = () => {
+    const rest = at - Date.now();
+    handle.current =
+      rest > maxDelay ? fakeSetTimeout(step, maxDelay) : fakeSetTimeout(callback, rest, ...args);
+  };
+  step();
+  return handle;
+}) as typeof setTimeout;
+globalThis.clearTimeout = ((handle: unknown) => {
+  if (handle && typeof handle === "object" && chained.has(handle)) {
+    fakeClearTimeout((handle as Chained).current);
+  } else fakeClearTimeout(handle as ReturnType<typeof setTimeout>);
+}) as typeof clearTimeout;
+
+const { StateMachine } = await import("aws-local-stepfunctions");
+
+const tokenPlaceholder = "LOCAL-ENGINE-TASK-TOKEN";
+const region = setup.stateMachineArn.split(":")[3] ?? "eu-west-3";
+const resumedSuffix = " (resumed after a restart)";
+/** AWS's default for a Task without TimeoutSeconds (aws-local-stepfunctions says 60 s). */
+const awsDefaultTaskTimeoutSeconds = 99_999_999;
+
+/**
+ * The definition as this engine runs it. Callback timeouts are kept by the engine itself (so a
+ * restart can resume them), so the library's own Task timeout is pushed out of the way; the value
+ * of a `TimeoutSecondsPath`, which AWS reads from the state's input, travels in the parameters
+ * under a private name. `$$.Execution.StartTime`/`Input` are read from fields the library does not
+ * overwrite, so that a resumed execution keeps its own.
+ */
+function prepare(definition: Definition): Definition {
+  // (A function as replacement: in a replacement string "$$" means "$".)
+  const text = JSON.stringify(definition)
+    .replaceAll('"$$.Execution.StartTime"', () => '"$$.Execution.OriginalStartTime"')
+    .replaceAll('"$$.Execution.Input"', () => '"$$.Execution.OriginalInput"');
+  const copy = JSON.parse(text) as Definition;
+  for (const state of Object.values(copy.States)) {
+    if (state.Type !== "Task") continue;
+    const timeoutPath = state.TimeoutSecondsPath;
+    if (typeof timeoutPath === "string") {
+      state.Parameters = { ...(state.Parameters as object), "localTimeoutSeconds.$": timeoutPath };
+      delete state.TimeoutSecondsPath;
+    }
+    state.TimeoutSeconds = awsDefaultTaskTimeoutSeconds;
+  }
+  return copy;
+}
+
+const original = setup.definition;
+const prepared = prepare(original);
+const machine = new StateMachine(prepared as never, {
+  validationOptions: { checkArn: false, checkPaths: false },
+});
+
+const executions = new Map<string, Execution>();
+/** Every token ever given, to the execution it belongs to: a closed one answers TaskTimedOut. */
+const tokens = new Map<string, string>();
+type Pending = {
+  execution: string;
+  resolve: (value: Json) => void;
+  reject: (error: Error) => void;
+  timer?: ReturnType<typeof setTimeout>;
+};
+const pending = new Map<string, Pending>();
+const pendingCalls = new Map<number, (reply: TaskReply) => void>();
+let nextCallId = 1;
+let busy = 0;
+let idleWaiters: (() => void)[] = [];
+const stats = { stateTransitions: 0, taskCalls: 0 };
+
 type TaskReply = {
   type: "task-result";
   callId: number;
@@ -27,234 +176,508 @@ type TaskReply = {
   error?: { name: string; message: string };
 };
 
-const port = parentPort;
-if (!port) throw new Error("The local engine runs in a worker thread");
-const setup = workerData as Setup;
-// Only what the engine uses is faked; setImmediate stays real, to let the engine settle.
-const clock = FakeTimers.install({
-  now: setup.now,
-  toFake: ["setTimeout", "clearTimeout", "Date"],
-  shouldAdvanceTime: true,
-  advanceTimeDelta: 10,
-});
-splitLongTimeouts();
-const { StateMachine } = await import("aws-local-stepfunctions");
-
-/**
- * aws-local-stepfunctions waits (Wait states, task timeouts) with one setTimeout, and a delay
- * above 2^31 - 1 ms (about 24.8 days) fires at once, in Node as in the fake clock. On AWS the
- * pause is one Wait of months: locally, such a delay runs as a chain of shorter timers behind
- * one handle, which clearTimeout still cancels. Nothing else of the engine changes.
- */
-function splitLongTimeouts() {
-  const longest = 2 ** 31 - 1;
-  const single = globalThis.setTimeout;
-  const clearSingle = globalThis.clearTimeout;
-  /** Each long delay's handle, and the timer of its current link. */
-  const chains = new WeakMap<object, ReturnType<typeof single> | undefined>();
-  const chained = (callback: () => void, delay: number): object => {
-    const handle = {};
-    const arm = (rest: number) => {
-      const link =
-        rest > longest
-          ? () => arm(rest - longest)
-          : () => {
-              chains.set(handle, undefined);
-              callback();
-            };
-      chains.set(handle, single(link, Math.min(rest, longest)));
-    };
-    arm(delay);
-    return handle;
-  };
-  globalThis.setTimeout = ((
-    callback: (...args: unknown[]) => void,
-    delay = 0,
-    ...args: unknown[]
-  ) =>
-    delay > longest
-      ? chained(() => callback(...args), delay)
-      : single(callback, delay, ...args)) as typeof setTimeout;
-  globalThis.clearTimeout = ((handle: Parameters<typeof clearTimeout>[0]) => {
-    if (typeof handle !== "object" || !chains.has(handle)) return clearSingle(handle);
-    const link = chains.get(handle);
-    chains.set(handle, undefined);
-    if (link) clearSingle(link);
-  }) as typeof clearTimeout;
-}
-
-const tokenPlaceholder = "LOCAL-ENGINE-TASK-TOKEN";
-
-/**
- * Step Functions reads a Task's `TimeoutSecondsPath` from the state's input; aws-local-stepfunctions
- * reads it from the task's parameters. Copying the value into the parameters under a private name
- * gives the AWS behaviour without touching what the handler receives (it reads `Payload`).
- */
-function withAwsTimeoutPaths(definition: Definition): Definition {
-  const copy = structuredClone(definition);
-  for (const state of Object.values(copy.States) as Record<string, unknown>[]) {
-    const path = state.TimeoutSecondsPath;
-    if (state.Type !== "Task" || typeof path !== "string") continue;
-    state.Parameters = { ...(state.Parameters as object), "localTimeoutSeconds.$": path };
-    state.TimeoutSecondsPath = "$.localTimeoutSeconds";
-  }
-  return copy;
-}
-
-const machine = new StateMachine(withAwsTimeoutPaths(setup.definition) as never, {
-  validationOptions: { checkArn: false, checkPaths: false },
-});
-
-type Pending = { execution: string; resolve: (value: Json) => void; reject: (e: Error) => void };
-const pendingTokens = new Map<string, Pending>();
-const pendingCalls = new Map<number, (reply: TaskReply) => void>();
-type ExecutionRecord = {
-  status: string;
-  transitions: number;
-  /** Every entry of the engine's event log (a lower bound of what AWS writes in the history). */
-  events: number;
-  /** On this thread's clock, in ms: how long the execution lived. */
-  startedAt: number;
-  stoppedAt?: number;
-};
-const executions = new Map<string, ExecutionRecord>();
-let nextCallId = 1;
-let nextToken = 1;
-let inflight = 0;
-let idleWaiters: (() => void)[] = [];
-const stats = { stateTransitions: 0, taskCalls: 0 };
-
 const namedError = (name: string, message: string) => Object.assign(new Error(message), { name });
+const nextImmediate = () => new Promise<void>((resolve) => setImmediate(resolve));
+const executionArnOf = (name: string) =>
+  `${setup.stateMachineArn.replace(":stateMachine:", ":execution:")}:${name}`;
+
+function readJournal(file: string): Journal[] {
+  mkdirSync(path.dirname(file), { recursive: true });
+  if (!existsSync(file)) return [];
+  const entries: Journal[] = [];
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (!line) continue;
+    try {
+      entries.push(JSON.parse(line) as Journal);
+    } catch {
+      // A line cut short by a kill: everything before it is whole.
+    }
+  }
+  return entries;
+}
+
+function write(entry: Journal) {
+  if (setup.journalFile) appendFileSync(setup.journalFile, `${JSON.stringify(entry)}\n`);
+}
+
+function done() {
+  busy--;
+  if (busy === 0) {
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const wake of waiters) wake();
+  }
+}
+
+/** Applies one history event to its execution: the same code live and when replaying. */
+function apply(execution: Execution, event: HistoryEvent) {
+  execution.events.push(event);
+  const details = (key: string) => (event[key] ?? {}) as Record<string, unknown>;
+  if (event.type.endsWith("StateEntered")) {
+    const { name, input } = details("stateEnteredEventDetails") as { name: string; input: string };
+    execution.current = {
+      state: name,
+      type: event.type.replace("StateEntered", ""),
+      input: JSON.parse(input) as Json,
+      enteredAt: event.timestamp,
+    };
+    execution.waiting = undefined;
+  } else if (event.type.endsWith("StateExited")) {
+    execution.current = undefined;
+    execution.waiting = undefined;
+  } else if (event.type === "TaskScheduled" && typeof event.localToken === "string") {
+    execution.waiting = {
+      token: event.localToken,
+      deadline: event.localDeadline as number | undefined,
+      submitted: false,
+    };
+    tokens.set(event.localToken, execution.name);
+  } else if (event.type === "TaskSubmitted" && execution.waiting) {
+    execution.waiting.submitted = true;
+  } else if (/^Task(Succeeded|Failed|TimedOut)$/.test(event.type)) {
+    execution.waiting = undefined;
+  } else if (event.type.startsWith("Execution") && event.type !== "ExecutionStarted") {
+    const status: Record<string, Status> = {
+      ExecutionSucceeded: "SUCCEEDED",
+      ExecutionFailed: "FAILED",
+      ExecutionAborted: "ABORTED",
+      ExecutionTimedOut: "TIMED_OUT",
+    };
+    execution.status = status[event.type] ?? "FAILED";
+    execution.stopDate = event.timestamp;
+    const end = {
+      ...details("executionSucceededEventDetails"),
+      ...details("executionFailedEventDetails"),
+      ...details("executionAbortedEventDetails"),
+    } as Record<string, string>;
+    execution.output = end.output;
+    execution.error = end.error;
+    execution.cause = end.cause;
+    execution.current = undefined;
+    execution.waiting = undefined;
+  }
+}
+
+/** Records an event of a running execution (the journal first: what is written is what happened). */
+function record(execution: Execution, type: string, details: Record<string, unknown> = {}) {
+  if (execution.status !== "RUNNING") return;
+  const isEnd = type.startsWith("Execution") && type !== "ExecutionStarted";
+  const last = execution.events.at(-1);
+  const event: HistoryEvent = {
+    id: execution.events.length + 1,
+    previousEventId: last?.id ?? 0,
+    timestamp: Date.now(),
+    type,
+    ...details,
+  };
+  write({ kind: "event", name: execution.name, event });
+  apply(execution, event);
+  if (isEnd) {
+    for (const [token, waiting] of pending) {
+      if (waiting.execution === execution.name) closeToken(token);
+    }
+    port?.postMessage({
+      type: "execution-ended",
+      name: execution.name,
+      status: execution.status,
+      error: execution.error
+        ? { name: execution.error, message: execution.cause ?? "" }
+        : undefined,
+    });
+  }
+}
+
+function closeToken(token: string) {
+  const waiting = pending.get(token);
+  if (waiting?.timer) clearTimeout(waiting.timer);
+  pending.delete(token);
+  return waiting;
+}
 
 /** Runs a task in the main thread, where the real steps handler answers. */
 async function callMain(execution: string, state: string, payload: Json): Promise<Json> {
   const callId = nextCallId++;
-  inflight++;
   stats.taskCalls++;
-  try {
-    const reply = await new Promise<TaskReply>((resolve) => {
-      pendingCalls.set(callId, resolve);
-      port?.postMessage({ type: "task", callId, execution, state, payload });
-    });
-    if (!reply.ok) throw namedError(reply.error?.name ?? "Error", reply.error?.message ?? "");
-    return reply.result ?? null;
-  } finally {
-    inflight--;
-    if (inflight === 0) {
-      const waiters = idleWaiters;
-      idleWaiters = [];
-      for (const wake of waiters) wake();
-    }
-  }
+  const reply = await new Promise<TaskReply>((resolve) => {
+    pendingCalls.set(callId, resolve);
+    port?.postMessage({ type: "task", callId, execution, state, payload });
+  });
+  if (!reply.ok) throw namedError(reply.error?.name ?? "Error", reply.error?.message ?? "");
+  return reply.result ?? null;
 }
 
-/** A Standard execution runs one task at a time: a new task means older tokens stopped waiting. */
-function forgetTokensOf(execution: string) {
-  for (const [token, pending] of pendingTokens) {
-    if (pending.execution === execution) pendingTokens.delete(token);
-  }
+type Resume = { state: string; waiting?: Execution["waiting"] };
+
+function resourceOf(definition: StateDefinition) {
+  const resource = definition.Resource ?? "";
+  if (resource.startsWith("arn:aws:lambda:")) return { kind: "lambda-function", resource } as const;
+  const service = resource.replace("arn:aws:states:::", "");
+  const [resourceType = "", ...rest] = service.split(":");
+  return { kind: "integration", resourceType, resource: rest.join(":") } as const;
 }
 
-function handlersFor(execution: string) {
+function handlersFor(execution: Execution, resume?: Resume) {
   const handlers: Record<string, (input: Json) => Promise<Json>> = {};
-  for (const [state, definition] of Object.entries(setup.definition.States)) {
+  for (const [state, definition] of Object.entries(original.States)) {
     if (definition.Type !== "Task") continue;
-    const resource = definition.Resource ?? "";
-    if (resource.endsWith(".waitForTaskToken")) {
-      handlers[state] = async (input) => {
-        forgetTokensOf(execution);
-        const token = `${execution}.${nextToken++}.${Math.random().toString(36).slice(2, 10)}`;
-        const payload = JSON.parse(
-          JSON.stringify((input as { Payload: Json }).Payload).replaceAll(tokenPlaceholder, token),
-        ) as Json;
-        const answer = new Promise<Json>((resolve, reject) => {
-          pendingTokens.set(token, { execution, resolve, reject });
-        });
-        await callMain(execution, state, payload);
-        return answer;
-      };
-    } else if (resource.endsWith(":states:startExecution")) {
-      handlers[state] = async (input) => {
-        forgetTokensOf(execution);
-        const { Name, Input } = input as { Name: string; Input: Json };
-        if (executions.has(Name)) {
-          throw namedError("StepFunctions.ExecutionAlreadyExistsException", Name);
-        }
-        startExecution(Name, Input);
-        return { ExecutionArn: Name };
-      };
-    } else {
-      handlers[state] = (input) => {
-        forgetTokensOf(execution);
-        return callMain(execution, state, input);
-      };
+    handlers[state] = taskHandler(execution, state, definition);
+    if (resume?.state === state) {
+      handlers[`${state}${resumedSuffix}`] = taskHandler(execution, state, definition, resume);
     }
   }
   return handlers;
 }
 
-function startExecution(name: string, input: Json) {
-  const record: ExecutionRecord = {
-    status: "RUNNING",
-    transitions: 0,
-    events: 0,
-    startedAt: clock.now,
+function taskHandler(
+  execution: Execution,
+  state: string,
+  definition: StateDefinition,
+  resume?: Resume,
+) {
+  const target = resourceOf(definition);
+  return async (input: Json): Promise<Json> => {
+    busy++;
+    let busyDone = false;
+    const idle = () => {
+      if (!busyDone) {
+        busyDone = true;
+        done();
+      }
+    };
+    try {
+      // The library announces the state after calling us: let its event reach the history first.
+      await nextImmediate();
+      if (target.kind === "lambda-function") {
+        record(execution, "LambdaFunctionScheduled", {
+          lambdaFunctionScheduledEventDetails: {
+            resource: target.resource,
+            input: JSON.stringify(input),
+          },
+        });
+        record(execution, "LambdaFunctionStarted");
+        try {
+          const output = await callMain(execution.name, state, input);
+          record(execution, "LambdaFunctionSucceeded", {
+            lambdaFunctionSucceededEventDetails: { output: JSON.stringify(output) },
+          });
+          return output;
+        } catch (error) {
+          const { name, message } = error as Error;
+          record(execution, "LambdaFunctionFailed", {
+            lambdaFunctionFailedEventDetails: { error: name, cause: message },
+          });
+          throw error;
+        }
+      }
+      const task = { resourceType: target.resourceType, resource: target.resource };
+      if (target.resource.endsWith(".waitForTaskToken")) {
+        return await callback(execution, state, definition, input, task, idle, resume);
+      }
+      record(execution, "TaskScheduled", {
+        taskScheduledEventDetails: { ...task, region, parameters: JSON.stringify(input) },
+      });
+      record(execution, "TaskStarted", { taskStartedEventDetails: task });
+      try {
+        const output =
+          target.resourceType === "states" && target.resource === "startExecution"
+            ? startFromTask(input)
+            : await invokeLambda(execution, state, input);
+        record(execution, "TaskSucceeded", {
+          taskSucceededEventDetails: { ...task, output: JSON.stringify(output) },
+        });
+        return output;
+      } catch (error) {
+        const { name, message } = error as Error;
+        record(execution, "TaskFailed", {
+          taskFailedEventDetails: { ...task, error: name, cause: message },
+        });
+        throw error;
+      }
+    } finally {
+      idle();
+    }
   };
-  executions.set(name, record);
-  const executionArn = setup.stateMachineArn
-    .replace(":stateMachine:", ":execution:")
-    .concat(`:${name}`);
-  const run = machine.run(input, {
-    overrides: { taskResourceLocalHandlers: handlersFor(name) as never },
+}
+
+async function invokeLambda(execution: Execution, state: string, input: Json): Promise<Json> {
+  const payload = (input as { Payload?: Json }).Payload ?? null;
+  return { Payload: await callMain(execution.name, state, payload), StatusCode: 200 };
+}
+
+/** `arn:aws:states:::startExecution`: the chapter hand-over, unique names as on AWS. */
+function startFromTask(input: Json): Json {
+  const { Name, Input } = input as { Name: string; Input: Json };
+  let started: { executionArn: string; startDate: number };
+  try {
+    started = startExecution(Name, typeof Input === "string" ? Input : JSON.stringify(Input));
+  } catch (error) {
+    // The service integration names the API's error after the SDK's exception.
+    const { name, message } = error as Error;
+    throw namedError(`StepFunctions.${name}Exception`, message);
+  }
+  return {
+    ExecutionArn: started.executionArn,
+    StartDate: new Date(started.startDate).toISOString(),
+  };
+}
+
+/**
+ * A `.waitForTaskToken` task: the token is registered before the handler runs (it may hand an
+ * answer over at once), the handler's return marks the task submitted, and the state ends when a
+ * SendTask* call or the timeout says so.
+ */
+async function callback(
+  execution: Execution,
+  state: string,
+  definition: StateDefinition,
+  input: Json,
+  task: { resourceType: string; resource: string },
+  idle: () => void,
+  resume?: Resume,
+): Promise<Json> {
+  const resumed = resume?.state === state ? resume.waiting : undefined;
+  const token = resumed?.token ?? randomBytes(48).toString("base64url");
+  const timeoutSeconds =
+    typeof definition.TimeoutSeconds === "number"
+      ? definition.TimeoutSeconds
+      : (input as { localTimeoutSeconds?: number }).localTimeoutSeconds;
+  const deadline = resumed
+    ? resumed.deadline
+    : timeoutSeconds
+      ? Date.now() + timeoutSeconds * 1000
+      : undefined;
+  const payload = JSON.parse(
+    JSON.stringify((input as { Payload?: Json }).Payload ?? null).replaceAll(
+      tokenPlaceholder,
+      () => token,
+    ),
+  ) as Json;
+  if (!resumed) {
+    const { localTimeoutSeconds: _, ...parameters } = input as Record<string, Json>;
+    record(execution, "TaskScheduled", {
+      taskScheduledEventDetails: {
+        ...task,
+        region,
+        parameters: JSON.stringify(parameters).replaceAll(tokenPlaceholder, () => token),
+        ...(timeoutSeconds ? { timeoutInSeconds: timeoutSeconds } : {}),
+      },
+      localToken: token,
+      localDeadline: deadline,
+    });
+    record(execution, "TaskStarted", { taskStartedEventDetails: task });
+  }
+  tokens.set(token, execution.name);
+  const answer = new Promise<Json>((resolve, reject) => {
+    const waiting: Pending = { execution: execution.name, resolve, reject };
+    if (deadline !== undefined) {
+      waiting.timer = setTimeout(
+        () => {
+          if (!closeToken(token)) return;
+          record(execution, "TaskTimedOut", {
+            taskTimedOutEventDetails: { ...task, error: "States.Timeout", cause: "" },
+          });
+          reject(namedError("States.Timeout", ""));
+        },
+        Math.max(0, deadline - Date.now()),
+      );
+    }
+    pending.set(token, waiting);
+  });
+  // Whatever ends the wait first, nothing is left unhandled.
+  answer.catch(() => undefined);
+  if (!resumed?.submitted) {
+    try {
+      const output = await callMain(execution.name, state, payload);
+      record(execution, "TaskSubmitted", {
+        taskSubmittedEventDetails: { ...task, output: JSON.stringify(output) },
+      });
+    } catch (error) {
+      if (closeToken(token)) {
+        const { name, message } = error as Error;
+        record(execution, "TaskFailed", {
+          taskFailedEventDetails: { ...task, error: name, cause: message },
+        });
+      }
+      throw error;
+    }
+  }
+  idle();
+  return answer;
+}
+
+function newExecution(name: string, input: string, startDate: number): Execution {
+  const execution: Execution = {
+    name,
+    arn: executionArnOf(name),
+    input,
+    startDate,
+    status: "RUNNING",
+    events: [],
+  };
+  executions.set(name, execution);
+  return execution;
+}
+
+/** StartExecution as AWS answers it: the same name and input while running returns the same. */
+function startExecution(name: string, input: string) {
+  const existing = executions.get(name);
+  if (existing) {
+    if (existing.status === "RUNNING" && existing.input === input) {
+      return { executionArn: existing.arn, startDate: existing.startDate };
+    }
+    throw namedError("ExecutionAlreadyExists", `Execution Already Exists: '${existing.arn}'`);
+  }
+  JSON.parse(input);
+  const execution = newExecution(name, input, Date.now());
+  write({ kind: "execution", name, input, startDate: execution.startDate });
+  record(execution, "ExecutionStarted", {
+    executionStartedEventDetails: {
+      input,
+      roleArn: `arn:aws:iam::${setup.stateMachineArn.split(":")[4]}:role/local`,
+    },
+  });
+  run(execution, machine, JSON.parse(input) as Json);
+  return { executionArn: execution.arn, startDate: execution.startDate };
+}
+
+function run(
+  execution: Execution,
+  stateMachine: { run: typeof machine.run },
+  input: Json,
+  resume?: Resume,
+) {
+  const handle = stateMachine.run(input, {
+    overrides: { taskResourceLocalHandlers: handlersFor(execution, resume) as never },
     context: {
       Execution: {
-        Id: executionArn,
-        Name: name,
-        StartTime: new Date().toISOString(),
-        Input: input,
+        Id: execution.arn,
+        Name: execution.name,
+        OriginalStartTime: new Date(execution.startDate).toISOString(),
+        OriginalInput: JSON.parse(execution.input) as Json,
+        RoleArn: `arn:aws:iam::${setup.stateMachineArn.split(":")[4]}:role/local`,
       },
-      StateMachine: { Id: setup.stateMachineArn, Name: "binome-pair-workflow" },
+      StateMachine: { Id: setup.stateMachineArn, Name: setup.stateMachineArn.split(":").at(-1) },
       Task: { Token: tokenPlaceholder },
     },
   });
+  execution.abort = handle.abort;
+  let skipEntered = resume !== undefined;
   void (async () => {
-    for await (const event of run.eventLogs) {
-      record.events++;
+    for await (const event of handle.eventLogs) {
       if (event.type === "StateEntered") {
-        record.transitions++;
         stats.stateTransitions++;
+        // A resumed state was entered before the restart: its entry is in the history already.
+        if (skipEntered) {
+          skipEntered = false;
+          continue;
+        }
+        record(execution, `${event.state.type}StateEntered`, {
+          stateEnteredEventDetails: {
+            name: event.state.name.replace(resumedSuffix, ""),
+            input: JSON.stringify(event.state.input),
+          },
+        });
+      } else if (event.type === "StateExited") {
+        skipEntered = false;
+        record(execution, `${event.state.type}StateExited`, {
+          stateExitedEventDetails: {
+            name: event.state.name.replace(resumedSuffix, ""),
+            output: JSON.stringify(event.state.output ?? null),
+          },
+        });
+      } else if (event.type === "ExecutionSucceeded") {
+        record(execution, "ExecutionSucceeded", {
+          executionSucceededEventDetails: { output: JSON.stringify(event.output) },
+        });
+      } else if (event.type === "ExecutionFailed") {
+        record(execution, "ExecutionFailed", {
+          executionFailedEventDetails: { error: event.Error, cause: String(event.Cause ?? "") },
+        });
       }
     }
   })();
-  run.result.then(
-    (output) => {
-      record.status = "SUCCEEDED";
-      record.stoppedAt = clock.now;
-      forgetTokensOf(name);
-      port?.postMessage({ type: "execution-ended", name, status: "SUCCEEDED", output });
-    },
-    (error: Error) => {
-      record.status = "FAILED";
-      record.stoppedAt = clock.now;
-      forgetTokensOf(name);
-      port?.postMessage({
-        type: "execution-ended",
-        name,
-        status: "FAILED",
-        error: { name: error.name, message: error.message },
-      });
-    },
-  );
+  handle.result.catch(() => undefined);
 }
 
-const nextImmediate = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Runs a RUNNING execution from where the journal left it: a copy of the definition whose start is
+ * a copy of the current state (under another name, so that a later return to that state is the
+ * original), its wait set to end when it would have, its callback on the same token.
+ */
+function resume(execution: Execution) {
+  const current = execution.current;
+  if (!current) return;
+  const definition = structuredClone(prepared);
+  const state = structuredClone(definition.States[current.state]) as StateDefinition;
+  if (!state) return;
+  if (state.Type === "Wait" && (state.Seconds !== undefined || state.SecondsPath !== undefined)) {
+    const seconds =
+      typeof state.Seconds === "number"
+        ? state.Seconds
+        : Number(valueAt(current.input, String(state.SecondsPath)));
+    delete state.Seconds;
+    delete state.SecondsPath;
+    state.Timestamp = new Date(current.enteredAt + seconds * 1000).toISOString();
+  }
+  const key = `${current.state}${resumedSuffix}`;
+  definition.States[key] = state;
+  definition.StartAt = key;
+  const copy = new StateMachine(definition as never, { validationOptions: { noValidate: true } });
+  run(execution, copy, current.input, { state: current.state, waiting: execution.waiting });
+}
+
+/** `$.a.b` read from a state's input (what SecondsPath holds in this workflow). */
+function valueAt(input: Json, jsonPath: string): Json {
+  let value: Json = input;
+  for (const part of jsonPath
+    .replace(/^\$\.?/, "")
+    .split(".")
+    .filter(Boolean)) {
+    value = (value as Record<string, Json> | null)?.[part] ?? null;
+  }
+  return value;
+}
+
+function stopExecution(name: string, error?: string, cause?: string) {
+  const execution = executions.get(name);
+  if (!execution) throw namedError("ExecutionDoesNotExist", `Execution Does Not Exist: '${name}'`);
+  if (execution.status === "RUNNING") {
+    record(execution, "ExecutionAborted", {
+      executionAbortedEventDetails: { ...(error ? { error } : {}), ...(cause ? { cause } : {}) },
+    });
+    execution.abort?.();
+  }
+  return { stopDate: execution.stopDate ?? Date.now() };
+}
+
+function deliver(token: string, outcome: { output: Json } | { error: string; cause: string }) {
+  const waiting = pending.get(token);
+  if (!waiting) return refuseToken(token);
+  const execution = executions.get(waiting.execution);
+  closeToken(token);
+  if (execution) {
+    const task = { resourceType: "lambda", resource: "invoke.waitForTaskToken" };
+    if ("output" in outcome) {
+      record(execution, "TaskSucceeded", {
+        taskSucceededEventDetails: { ...task, output: JSON.stringify(outcome.output) },
+      });
+    } else {
+      record(execution, "TaskFailed", {
+        taskFailedEventDetails: { ...task, error: outcome.error, cause: outcome.cause },
+      });
+    }
+  }
+  if ("output" in outcome) waiting.resolve(outcome.output);
+  else waiting.reject(namedError(outcome.error, outcome.cause));
+  return {};
+}
 
 /** Resolves once no task handler runs and the engine has moved on to its next wait. */
 async function settle() {
   let quietTurns = 0;
   while (quietTurns < 4) {
     await nextImmediate();
-    if (inflight === 0) {
+    if (busy === 0) {
       quietTurns++;
     } else {
       quietTurns = 0;
@@ -274,6 +697,10 @@ function earliestTimer(): number | undefined {
   return earliest;
 }
 
+function saveClock() {
+  write({ kind: "clock", offsetMs: clock.now - realNow() });
+}
+
 /** Moves the clock by `ms`, firing due timers one by one, telling the main thread each step. */
 async function advance(ms: number) {
   const target = clock.now + ms;
@@ -291,26 +718,70 @@ async function advance(ms: number) {
     clock.tick(rest);
   }
   await settle();
+  saveClock();
 }
 
-async function handle(request: Request): Promise<Json> {
+const describe = (execution: Execution) => ({
+  executionArn: execution.arn,
+  stateMachineArn: setup.stateMachineArn,
+  name: execution.name,
+  status: execution.status,
+  startDate: execution.startDate,
+  ...(execution.stopDate !== undefined ? { stopDate: execution.stopDate } : {}),
+  input: execution.input,
+  ...(execution.output !== undefined ? { output: execution.output } : {}),
+  ...(execution.error !== undefined ? { error: execution.error } : {}),
+  ...(execution.cause !== undefined ? { cause: execution.cause } : {}),
+  ...(execution.current ? { currentState: execution.current.state } : {}),
+  eventCount: execution.events.length,
+});
+
+const byArnOrName = (arnOrName: string) => {
+  const prefix = executionArnOf("");
+  const name = arnOrName.startsWith(prefix) ? arnOrName.slice(prefix.length) : arnOrName;
+  const execution = name.startsWith("arn:") ? undefined : executions.get(name);
+  if (!execution)
+    throw namedError("ExecutionDoesNotExist", `Execution Does Not Exist: '${arnOrName}'`);
+  return execution;
+};
+
+type Request = { id: number; type: string; [argument: string]: unknown };
+
+async function handle(request: Request): Promise<unknown> {
   switch (request.type) {
     case "start":
-      if (executions.has(request.name)) return { started: false };
-      startExecution(request.name, request.input);
-      await settle();
-      return { started: true };
-    case "resolve":
-    case "reject": {
-      const pending = pendingTokens.get(request.token);
-      if (!pending) return { delivery: "gone" };
-      pendingTokens.delete(request.token);
-      if (request.type === "resolve") pending.resolve(request.output);
-      else pending.reject(namedError(request.error, request.cause));
-      return { delivery: "delivered" };
+      return startExecution(String(request.name), String(request.input));
+    case "describe":
+      return describe(byArnOrName(String(request.execution)));
+    case "list":
+      return [...executions.values()]
+        .filter((execution) => !request.status || execution.status === request.status)
+        .sort((a, b) => b.startDate - a.startDate || (a.name < b.name ? 1 : -1))
+        .map(describe);
+    case "history": {
+      const execution = byArnOrName(String(request.execution));
+      return execution.events.map((event) =>
+        Object.fromEntries(Object.entries(event).filter(([key]) => !key.startsWith("local"))),
+      );
     }
+    case "stop":
+      return stopExecution(
+        byArnOrName(String(request.execution)).name,
+        request.error as string | undefined,
+        request.cause as string | undefined,
+      );
+    case "success":
+      return deliver(String(request.token), { output: request.output as Json });
+    case "failure":
+      return deliver(String(request.token), {
+        error: String(request.error ?? ""),
+        cause: String(request.cause ?? ""),
+      });
+    case "heartbeat":
+      if (!pending.has(String(request.token))) refuseToken(String(request.token));
+      return {};
     case "advance":
-      await advance(request.ms);
+      await advance(Number(request.ms));
       return { now: clock.now };
     case "settle":
       await settle();
@@ -319,27 +790,60 @@ async function handle(request: Request): Promise<Json> {
       return {
         ...stats,
         executions: Object.fromEntries(
-          [...executions].map(([name, record]) => [name, { ...record }]),
+          [...executions.values()].map((execution) => [
+            execution.name,
+            {
+              status: execution.status,
+              transitions: execution.events.filter((event) => event.type.endsWith("StateEntered"))
+                .length,
+              events: execution.events.length,
+              startedAt: execution.startDate,
+              stoppedAt: execution.stopDate,
+            },
+          ]),
         ),
-      } as Json;
+      };
   }
+  throw new Error(`Unknown request ${request.type}`);
+}
+
+/** The error a SendTask* call gets, as AWS names it, for a token that does not wait. */
+function refuseToken(token: string): never {
+  if (!/^[A-Za-z0-9_-]{64}$/.test(token)) throw namedError("InvalidToken", "Invalid Token");
+  if (tokens.has(token))
+    throw namedError("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
+  throw namedError("TaskDoesNotExist", "Task Does Not Exist");
 }
 
 port.on("message", (message: Request | TaskReply) => {
   if (message.type === "task-result") {
-    const resolve = pendingCalls.get(message.callId);
-    pendingCalls.delete(message.callId);
-    resolve?.(message);
+    const reply = message as TaskReply;
+    const resolve = pendingCalls.get(reply.callId);
+    pendingCalls.delete(reply.callId);
+    resolve?.(reply);
     return;
   }
-  handle(message).then(
-    (result) => port.postMessage({ type: "reply", id: message.id, result }),
+  const request = message as Request;
+  handle(request).then(
+    (result) => port.postMessage({ type: "reply", id: request.id, result }),
     (error: Error) =>
       port.postMessage({
         type: "reply",
-        id: message.id,
+        id: request.id,
         error: { name: error.name, message: error.message },
       }),
   );
 });
-port.postMessage({ type: "ready" });
+
+// Replay the journal, then resume what was running when the last process stopped.
+for (const entry of journal) {
+  if (entry.kind === "execution") newExecution(entry.name, entry.input, entry.startDate);
+  else if (entry.kind === "event") {
+    const execution = executions.get(entry.name);
+    if (execution) apply(execution, entry.event);
+  }
+}
+if (setup.journalFile) saveClock();
+const resumed = [...executions.values()].filter((execution) => execution.status === "RUNNING");
+for (const execution of resumed) resume(execution);
+port.postMessage({ type: "ready", offsetMs: clock.now - realNow(), resumed: resumed.length });

@@ -52,7 +52,7 @@ export const env = {
   get isLocal() {
     return optional("BINOME_LOCAL") === "1";
   },
-  /** The pair workflow's state machine (on AWS; the local runtime runs its own engine). */
+  /** The pair workflow's state machine (locally, the one the local Step Functions service runs). */
   get stateMachineArn() {
     return required("STATE_MACHINE_ARN");
   },
@@ -87,11 +87,18 @@ export const env = {
     return optional("ADMIN_ROLE_VALUE") ?? "binome-equipe";
   },
   /**
-   * The state machine's ARN when one is deployed, undefined locally: the programme team's pages
-   * link to executions in the AWS console only when it is set.
+   * The state machine's ARN when one is deployed or served locally: the programme team's pages
+   * link to its executions (in the AWS console, or on the local service) only when it is set.
    */
   get stateMachineArnIfDeployed() {
     return optional("STATE_MACHINE_ARN");
+  },
+  /**
+   * Locally, where the Step Functions service runs (the SDK's own variable); its ops pages stand
+   * in for the console.
+   */
+  get localStepFunctionsEndpoint() {
+    return this.isLocal ? optional("AWS_ENDPOINT_URL_SFN") : undefined;
   },
   /**
    * The OpenID Connect provider whose tokens API Gateway's JWT authorizer accepts on the programme

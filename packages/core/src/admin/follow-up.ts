@@ -181,12 +181,13 @@ export function mentorRows(
 }
 
 /**
- * The link to a pair's execution in the Step Functions console, or undefined when no state
- * machine is deployed (locally the engine runs in process: there is no console to open).
+ * The link to a pair's execution in the Step Functions console, or, locally, on the local
+ * service's page for it (`localEndpoint`); undefined when no state machine is known.
  */
 export function executionConsoleUrl(
   stateMachineArn: string | undefined,
   executionName: string,
+  localEndpoint?: string,
 ): string | undefined {
   const match = /^arn:(aws[\w-]*):states:([\w-]+):(\d+):stateMachine:([\w-]+)$/.exec(
     stateMachineArn ?? "",
@@ -194,5 +195,8 @@ export function executionConsoleUrl(
   if (!match) return undefined;
   const [, partition, region, account, machine] = match;
   const executionArn = `arn:${partition}:states:${region}:${account}:execution:${machine}:${executionName}`;
+  if (localEndpoint) {
+    return `${localEndpoint.replace("127.0.0.1", "localhost")}/executions/${encodeURIComponent(executionArn)}`;
+  }
   return `https://${region}.console.aws.amazon.com/states/home?region=${region}#/v2/executions/details/${executionArn}`;
 }

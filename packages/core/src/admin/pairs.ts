@@ -32,7 +32,12 @@ export async function loadPairDetails(pairId: string) {
     meetings,
     mentee,
     mentor,
-    executionUrl: executionConsoleUrl(env.stateMachineArnIfDeployed, pair.executionName),
+    executionUrl: executionConsoleUrl(
+      env.stateMachineArnIfDeployed,
+      pair.executionName,
+      env.localStepFunctionsEndpoint,
+    ),
+    executionIsLocal: env.localStepFunctionsEndpoint !== undefined,
   };
 }
 

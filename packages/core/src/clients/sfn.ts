@@ -1,5 +1,12 @@
 import { SFNClient } from "@aws-sdk/client-sfn";
 import { env } from "../env";
+import { localCredentials } from "./local";
 
-/** Step Functions: used on AWS only (the local runtime drives its own engine). */
-export const stepFunctions = new SFNClient({ region: env.region });
+/**
+ * Step Functions, on AWS and on this machine alike: locally the SDK's own `AWS_ENDPOINT_URL_SFN`
+ * points it at the local service (see functions/local/engine), which takes any credentials.
+ */
+export const stepFunctions = new SFNClient({
+  region: env.region,
+  ...(env.isLocal ? { credentials: localCredentials } : {}),
+});

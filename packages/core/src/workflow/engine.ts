@@ -1,8 +1,9 @@
 import type { ChapterInput } from "./payload";
 
 /**
- * The small port through which the domain drives executions: Step Functions on AWS, the local
- * engine on one machine. Answers delivered to a token that no longer waits say "gone".
+ * The small port through which the domain drives executions: Step Functions, through
+ * `@aws-sdk/client-sfn`, on AWS and locally alike (the local service only changes the endpoint).
+ * Answers delivered to a token that no longer waits say "gone".
  */
 export type Delivery = "delivered" | "gone";
 
@@ -15,7 +16,7 @@ export interface WorkflowEngine {
 
 let registered: WorkflowEngine | undefined;
 
-/** The local runtime and the tests register the local engine; AWS uses Step Functions. */
+/** Unit-level tests may isolate the domain from Step Functions; everything else uses the SDK. */
 export function useWorkflowEngine(engine: WorkflowEngine | undefined) {
   registered = engine;
 }

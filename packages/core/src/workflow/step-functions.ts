@@ -1,5 +1,7 @@
 import {
+  DescribeExecutionCommand,
   ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
   InvalidToken,
   SendTaskFailureCommand,
   SendTaskSuccessCommand,
@@ -14,6 +16,9 @@ import type { Delivery, WorkflowEngine } from "./engine";
 /** The AWS adapter of the engine port: StartExecution by name, SendTaskSuccess/Failure. */
 export const stepFunctionsEngine: WorkflowEngine = {
   async start(executionName, input) {
+    // StartExecution succeeds again, with the same answer, for a running execution of the same
+    // name and input: only asking first tells whether this call is the one that started it.
+    if (await exists(executionName)) return { started: false };
     try {
       await stepFunctions.send(
         new StartExecutionCommand({
@@ -39,6 +44,18 @@ export const stepFunctionsEngine: WorkflowEngine = {
     );
   },
 };
+
+async function exists(executionName: string): Promise<boolean> {
+  const machine = env.stateMachineArn;
+  const executionArn = `${machine.replace(":stateMachine:", ":execution:")}:${executionName}`;
+  try {
+    await stepFunctions.send(new DescribeExecutionCommand({ executionArn }));
+    return true;
+  } catch (error) {
+    if (error instanceof ExecutionDoesNotExist) return false;
+    throw error;
+  }
+}
 
 async function deliver(send: () => Promise<unknown>): Promise<Delivery> {
   try {

@@ -50,7 +50,7 @@ export function PairPage(props: {
   problem?: string;
   lang?: Lang;
 }) {
-  const { pair, history, emails, mentee, mentor, executionUrl } = props.details;
+  const { pair, history, emails, mentee, mentor, executionUrl, executionIsLocal } = props.details;
   const lang = props.lang ?? "fr";
   const say = (text: Text) => t(lang, text);
   const action = (to: string) => inLanguage(to, lang);
@@ -105,10 +105,15 @@ export function PairPage(props: {
         <dd>
           {executionUrl ? (
             <a href={executionUrl}>
-              {say({
-                fr: `Voir l'exécution ${pair.executionName} dans la console AWS`,
-                en: `See execution ${pair.executionName} in the AWS console`,
-              })}
+              {executionIsLocal
+                ? say({
+                    fr: `Voir l'exécution ${pair.executionName} sur le service Step Functions local`,
+                    en: `See execution ${pair.executionName} on the local Step Functions service`,
+                  })
+                : say({
+                    fr: `Voir l'exécution ${pair.executionName} dans la console AWS`,
+                    en: `See execution ${pair.executionName} in the AWS console`,
+                  })}
             </a>
           ) : (
             say({
