@@ -40,7 +40,6 @@ export async function startLocalStepFunctions(
       ? path.join(options.dataDirectory, "journal.jsonl")
       : undefined,
   });
-  await engine.ready;
   const server = serve({
     fetch: stepFunctionsService(engine).fetch,
     port: options.port ?? 0,
@@ -54,6 +53,9 @@ export async function startLocalStepFunctions(
   process.env.AWS_ENDPOINT_URL_SFN = endpoint;
   process.env.STATE_MACHINE_ARN = localStateMachineArn;
   settleAfterEachCall();
+  await engine.ready;
+  // What the journal kept goes on only now: its tasks may call the service back.
+  await engine.request("resume");
   return {
     endpoint,
     resumed: engine.resumed,
@@ -80,7 +82,7 @@ let settling = false;
  * (its next emails are sent), which makes tests and demos deterministic. Not from inside a task:
  * that would wait on itself. The call itself went to the service like any other.
  */
-function settleAfterEachCall() {
+export function settleAfterEachCall() {
   if (settling) return;
   settling = true;
   stepFunctions.middlewareStack.add(
@@ -104,7 +106,11 @@ async function post(route: string, body: unknown = {}) {
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { now: string };
+  const answer = (await response.json()) as { now: string };
+  // This process's clock follows the service's (it already does when the service runs here).
+  const behind = new Date(answer.now).getTime() - clock.now().getTime();
+  if (behind > 0) clock.advanceBy(behind);
+  return answer;
 }
 
 /** Waits until the local service has no task running. */

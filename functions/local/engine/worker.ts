@@ -711,6 +711,8 @@ async function advance(ms: number) {
     const step = Math.max(0, next - clock.now);
     port?.postMessage({ type: "tick", ms: step });
     clock.tick(step);
+    // Kept as it goes: a process killed mid-advance resumes at the time its history reached.
+    saveClock();
   }
   const rest = target - clock.now;
   if (rest > 0) {
@@ -780,6 +782,10 @@ async function handle(request: Request): Promise<unknown> {
     case "heartbeat":
       if (!pending.has(String(request.token))) refuseToken(String(request.token));
       return {};
+    case "resume":
+      // Asked once the API listens: a resumed task may call it at once.
+      for (const execution of running.splice(0)) resume(execution);
+      return {};
     case "advance":
       await advance(Number(request.ms));
       return { now: clock.now };
@@ -844,6 +850,5 @@ for (const entry of journal) {
   }
 }
 if (setup.journalFile) saveClock();
-const resumed = [...executions.values()].filter((execution) => execution.status === "RUNNING");
-for (const execution of resumed) resume(execution);
-port.postMessage({ type: "ready", offsetMs: clock.now - realNow(), resumed: resumed.length });
+const running = [...executions.values()].filter((execution) => execution.status === "RUNNING");
+port.postMessage({ type: "ready", offsetMs: clock.now - realNow(), resumed: running.length });

@@ -1,0 +1,217 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { GetExecutionHistoryCommand } from "@aws-sdk/client-sfn";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stepFunctions } from "#core/clients/sfn";
+import { getWait } from "#core/pair/store";
+import { settleAfterEachCall } from "../../functions/local/engine";
+import { freePort } from "../../functions/local/services";
+import { localStateMachineArn } from "../../stacks/workflow/render";
+import { emailsTo } from "../support/inbox";
+import {
+  answer,
+  day,
+  localEngineControl as engine,
+  hour,
+  newPair,
+  pairOf,
+  purposesFor,
+  runMeeting,
+  schedule,
+} from "./support";
+
+/**
+ * The local Step Functions service keeps its executions across a hard stop: it runs here in a
+ * process of its own (tests/workflow/step-functions-process.ts) that is killed with SIGKILL while
+ * pairs wait on a person, on a reminder, in the months-long pause, and while a task runs; after a
+ * start on the same data, each goes on where it was, and no email goes twice.
+ */
+const dataDirectory = mkdtempSync(path.join(tmpdir(), "binome-sfn-"));
+let port = 0;
+let child: ChildProcess | undefined;
+let output = "";
+
+beforeAll(async () => {
+  port = await freePort();
+  process.env.AWS_ENDPOINT_URL_SFN = `http://127.0.0.1:${port}`;
+  process.env.STATE_MACHINE_ARN = localStateMachineArn;
+  settleAfterEachCall();
+});
+
+afterAll(async () => {
+  await killHard();
+  rmSync(dataDirectory, { recursive: true, force: true });
+});
+
+/** Starts the service on the kept data; resolves with how many executions it resumed. */
+async function start(env: Record<string, string> = {}): Promise<number> {
+  output = "";
+  const script = path.resolve("tests/workflow/step-functions-process.ts");
+  const started = spawn(process.execPath, ["--import", "tsx", script], {
+    env: {
+      ...process.env,
+      SFN_LOCAL_PORT: String(port),
+      SFN_DATA_DIRECTORY: dataDirectory,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child = started;
+  started.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  started.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  const line = await until(() => /ready (\d+)/.exec(output)?.[1], 90_000);
+  return Number(line);
+}
+
+async function killHard() {
+  const running = child;
+  child = undefined;
+  if (!running || running.exitCode !== null) return;
+  const exited = new Promise((resolve) => running.once("exit", resolve));
+  running.kill("SIGKILL");
+  await exited;
+}
+
+async function until<T>(read: () => T | undefined, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (child?.exitCode !== null && child?.exitCode !== undefined) {
+      throw new Error(`The service stopped: ${output}`);
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out; the service said: ${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const arnOf = (name: string) =>
+  `${localStateMachineArn.replace(":stateMachine:", ":execution:")}:${name}`;
+
+async function historyTypes(name: string) {
+  const { events = [] } = await stepFunctions.send(
+    new GetExecutionHistoryCommand({ executionArn: arnOf(name), maxResults: 1000 }),
+  );
+  return events.map((event) => event.type);
+}
+
+/** Every email the pair's log holds reached SES once (plus the form's acknowledgement). */
+async function expectEachEmailOnce(pairId: string, address: string, role: "mentor" | "mentee") {
+  expect((await emailsTo(address)).length).toBe((await purposesFor(pairId, role)).length + 1);
+}
+
+const minutes = 60_000;
+
+describe("executions on the local Step Functions service after a kill -9", () => {
+  it("keeps a pair waiting on a person: the same token still takes the answer, and the silence is still nudged on time", async () => {
+    await start();
+    const waiting = await newPair();
+    const silent = await newPair();
+    const token = (await getWait(waiting.pairId))?.token;
+    expect(token).toBeDefined();
+
+    await killHard();
+    expect(await start()).toBeGreaterThanOrEqual(2);
+
+    expect((await getWait(waiting.pairId))?.token).toBe(token);
+    expect(await schedule(waiting.pairId, "preparation", 5)).toBe("recorded");
+    expect(await purposesFor(waiting.pairId, "mentor")).toEqual([
+      "introduction",
+      "preparation#invitation#v1",
+    ]);
+    // The mentor's 7-day timeout still runs from before the stop.
+    await engine.advance(7 * day - 10 * minutes);
+    expect(await purposesFor(silent.pairId, "mentor")).toEqual(["introduction"]);
+    await engine.advance(hour);
+    expect(await purposesFor(silent.pairId, "mentor")).toEqual([
+      "introduction",
+      "preparation#schedule#nudge#1",
+    ]);
+    await expectEachEmailOnce(silent.pairId, silent.mentorEmail, "mentor");
+    const history = await historyTypes(silent.pairId);
+    expect(history.filter((type) => type === "ExecutionStarted")).toHaveLength(1);
+    expect(history).toContain("TaskTimedOut");
+  }, 240_000);
+
+  it("keeps a pair waiting for a reminder: it comes at its time, once", async () => {
+    await killHard();
+    await start();
+    const { pairId, mentorEmail } = await newPair();
+    expect(await schedule(pairId, "preparation", 5)).toBe("recorded");
+
+    await killHard();
+    await start();
+
+    await engine.advance(3 * day);
+    expect(await purposesFor(pairId, "mentor")).toEqual([
+      "introduction",
+      "preparation#invitation#v1",
+    ]);
+    await engine.advance(3 * day);
+    expect(await purposesFor(pairId, "mentor")).toEqual([
+      "introduction",
+      "preparation#invitation#v1",
+      "preparation#reminder#v1",
+      "preparation#confirm#ask#v1",
+    ]);
+    await expectEachEmailOnce(pairId, mentorEmail, "mentor");
+  }, 240_000);
+
+  it("runs a task killed in flight again, without sending its email twice", async () => {
+    await killHard();
+    await start({ HANG_AFTER_ACTION: "remind" });
+    const { pairId, mentorEmail, menteeEmail } = await newPair();
+    expect(await schedule(pairId, "preparation", 5)).toBe("recorded");
+    // The reminder is sent, then the process dies before its task returns.
+    const advancing = engine.advance(6 * day).catch(() => "killed");
+    await until(() => (output.includes("hanging after remind") ? true : undefined), 90_000);
+    await killHard();
+    expect(await advancing).toBe("killed");
+
+    await start();
+    await engine.settle();
+    await engine.advance(2 * day);
+    expect(await purposesFor(pairId, "mentor")).toEqual([
+      "introduction",
+      "preparation#invitation#v1",
+      "preparation#reminder#v1",
+      "preparation#confirm#ask#v1",
+    ]);
+    await expectEachEmailOnce(pairId, mentorEmail, "mentor");
+    await expectEachEmailOnce(pairId, menteeEmail, "mentee");
+    expect(await answer(pairId, "preparation", "confirm", "mentor", { tookPlace: true })).toBe(
+      "recorded",
+    );
+  }, 240_000);
+
+  it("keeps a pair in the months-long pause: the follow-up starts when the pause ends", async () => {
+    await killHard();
+    await start();
+    const { pairId, mentorEmail } = await newPair();
+    await runMeeting(engine, pairId, "preparation");
+    await answer(pairId, "preparation", "objectives", "mentor", {
+      objectives: "Créer un compte LinkedIn",
+      sessions: 1,
+    });
+    await runMeeting(engine, pairId, "session-1");
+    expect((await pairOf(pairId)).phase).toBe("pause");
+
+    await killHard();
+    await start();
+
+    await engine.advance(60 * day);
+    expect((await pairOf(pairId)).phase).toBe("pause");
+    await engine.advance(35 * day);
+    expect((await pairOf(pairId)).phase).toBe("follow-up");
+    const sent = await purposesFor(pairId, "mentor");
+    expect(sent.filter((purpose) => purpose.startsWith("follow-up#schedule#ask"))).toHaveLength(1);
+    expect(sent.filter((purpose) => purpose === "pause#notice")).toHaveLength(1);
+    await expectEachEmailOnce(pairId, mentorEmail, "mentor");
+  }, 300_000);
+});
