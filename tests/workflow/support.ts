@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
 import {
   type LocalStepFunctions,
   type LocalStepFunctionsOptions,
@@ -14,6 +14,9 @@ export * from "./drive";
  * waits for it through its local routes.
  */
 export function useEngine(options: LocalStepFunctionsOptions = {}) {
+  // A whole pair is hundreds of calls to DynamoDB Local, SES and the service: on a shared 2-core
+  // machine that can outlast vitest's default 30 s (no test asserts a duration; the bench does).
+  vi.setConfig({ testTimeout: 120_000 });
   let service: LocalStepFunctions | undefined;
   beforeAll(async () => {
     service = await startLocalStepFunctions(options);

@@ -698,11 +698,22 @@ function earliestTimer(): number | undefined {
 }
 
 function saveClock() {
-  write({ kind: "clock", offsetMs: clock.now - realNow() });
+  write({ kind: "clock", offsetMs });
+}
+
+/**
+ * The fake clock moves with real time (shouldAdvanceTime) but lags it when the machine is busy;
+ * the main thread's clock does not. Caught up here before each request, so both read the same
+ * time and a deadline computed by a task is met at the same instant on both sides.
+ */
+function catchUp() {
+  const behind = realNow() + offsetMs - clock.now;
+  if (behind > 0) clock.tick(behind);
 }
 
 /** Moves the clock by `ms`, firing due timers one by one, telling the main thread each step. */
 async function advance(ms: number) {
+  catchUp();
   const target = clock.now + ms;
   for (;;) {
     await settle();
@@ -710,6 +721,7 @@ async function advance(ms: number) {
     if (next === undefined || next > target) break;
     const step = Math.max(0, next - clock.now);
     port?.postMessage({ type: "tick", ms: step });
+    offsetMs += step;
     clock.tick(step);
     // Kept as it goes: a process killed mid-advance resumes at the time its history reached.
     saveClock();
@@ -717,6 +729,7 @@ async function advance(ms: number) {
   const rest = target - clock.now;
   if (rest > 0) {
     port?.postMessage({ type: "tick", ms: rest });
+    offsetMs += rest;
     clock.tick(rest);
   }
   await settle();
@@ -822,6 +835,7 @@ function refuseToken(token: string): never {
 }
 
 port.on("message", (message: Request | TaskReply) => {
+  catchUp();
   if (message.type === "task-result") {
     const reply = message as TaskReply;
     const resolve = pendingCalls.get(reply.callId);
@@ -851,4 +865,4 @@ for (const entry of journal) {
 }
 if (setup.journalFile) saveClock();
 const running = [...executions.values()].filter((execution) => execution.status === "RUNNING");
-port.postMessage({ type: "ready", offsetMs: clock.now - realNow(), resumed: running.length });
+port.postMessage({ type: "ready", offsetMs, resumed: running.length });
