@@ -162,7 +162,12 @@ export function eraseStep(item: Item, identity: Identity, erasedAt: string): Era
     return { action: "delete", key };
   }
   if (item.kind === "link" || item.kind === "privacy-link") return { action: "delete", key };
-  if (item.kind === "outbox" || item.kind === "queued-email") return { action: "delete", key };
+  // An email still waiting in the outbox for them never leaves; one to someone else (the other
+  // participant told of the stop) leaves, with every mention of them erased.
+  if (item.kind === "email" && item.status === "queued") {
+    const to = ((item.email as { to?: string[] } | undefined)?.to ?? []).map(normaliseEmail);
+    if (to.includes(identity.email)) return { action: "delete", key };
+  }
   if (isForm(item) && identity.forms.some((form) => form.id === item.id)) {
     const answers = Object.fromEntries(
       Object.entries(item.answers ?? {}).filter(([field]) => !personalFormFields.has(field)),
