@@ -71,13 +71,13 @@ describe("mentor selection through the API", () => {
     expect(first.status).toBe(200);
     const body = await first.json();
     expect(body.status).toBe("waiting-list");
-    expect(body.email).toBe("sent");
+    expect(body.email).toBe("queued");
     expect(body.interview.grid.teachingAptitude).toEqual({ level: 4, note: "Très pédagogue" });
 
     expect((await (await adminJson("PUT", path, interview("waiting-list"))).json()).email).toBe(
-      "already-sent",
+      "already-queued",
     );
-    expect((await (await adminJson("PUT", path, interview("selected"))).json()).email).toBe("sent");
+    expect((await (await adminJson("PUT", path, interview("selected"))).json()).email).toBe("queued");
 
     const subjects = (await emailsTo(applicant.answers.email)).map((email) => email.subject);
     expect(subjects.filter((subject) => subject.includes("liste d'attente"))).toHaveLength(1);
@@ -289,7 +289,7 @@ describe("figures and exports through the API", () => {
     expect(pairs.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(pairs.headers.get("content-disposition")).toContain(`binomes-${cohort.cohortId}.csv`);
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await pairs.arrayBuffer());
-    expect(text.startsWith("\uFEFFBinôme;Vague;")).toBe(true);
+    expect(text.startsWith("\uFEFFCadre;Adresse du cadre;")).toBe(true);
     expect(text.trim().split("\r\n")).toHaveLength(3);
     expect(text).toContain(cohort.first.answers.email);
 
