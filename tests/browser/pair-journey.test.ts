@@ -137,11 +137,15 @@ describe("a pair from sign-up to its first appointment", () => {
       page.locator(`form[action$='/vagues/${cohortId}/appariement'] button`).click(),
     );
     // The matching runs in the background: the page shows the proposal once it is stored.
-    for (let tries = 0; tries < 50; tries++) {
-      if ((await page.locator("main").textContent())?.includes("Yanis Benali")) break;
+    // The mentor's name is on the page from the start (the exclusion form): wait for the
+    // proposal's own confirmation form instead.
+    const confirmation = page.locator("form[action$='/appariement/confirmation']");
+    for (let tries = 0; tries < 100; tries++) {
+      if ((await confirmation.count()) > 0) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
       await page.reload();
     }
+    expect(await confirmation.count()).toBe(1);
     expect(await page.locator("main").textContent()).toContain("Yanis Benali");
     await checkPage(page, "admin-matching-proposal");
     await leadsToPage(page, () =>
@@ -160,7 +164,7 @@ describe("a pair from sign-up to its first appointment", () => {
     await checkPage(page, "admin-pair");
     await page.goto(system.url("/admin/chiffres"));
     await checkPage(page, "admin-figures");
-  });
+  }, 90_000);
 
   it("the mentor opens the link of the introduction email and schedules the preparation call", async () => {
     const { page } = system;
