@@ -77,7 +77,9 @@ describe("mentor selection through the API", () => {
     expect((await (await adminJson("PUT", path, interview("waiting-list"))).json()).email).toBe(
       "already-queued",
     );
-    expect((await (await adminJson("PUT", path, interview("selected"))).json()).email).toBe("queued");
+    expect((await (await adminJson("PUT", path, interview("selected"))).json()).email).toBe(
+      "queued",
+    );
 
     const subjects = (await emailsTo(applicant.answers.email)).map((email) => email.subject);
     expect(subjects.filter((subject) => subject.includes("liste d'attente"))).toHaveLength(1);
