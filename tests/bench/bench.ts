@@ -23,6 +23,12 @@ process.env.AWS_REGION ??= "eu-west-3";
 process.env.POWERTOOLS_LOG_LEVEL ??= "SILENT";
 process.env.POWERTOOLS_METRICS_DISABLED ??= "true";
 await ensureTable(services.dynamodbEndpoint, process.env.TABLE_NAME);
+// Emails leave through the outbox's sender, as under `npm start`.
+const { startOutboxSender } = await import("../../functions/local/outbox");
+const sender = startOutboxSender({
+  endpoint: services.dynamodbEndpoint,
+  tableName: process.env.TABLE_NAME,
+});
 
 /**
  * AWS list prices for eu-west-3 (Paris), on demand, before the free tier. Step Functions and SES
@@ -92,7 +98,7 @@ const {
 // Count the pair only, from its start: the forms' acknowledgements and records are not the workflow's.
 let before = { ...counts };
 const wallStart = performance.now();
-const { pairId } = await newPair({
+const { pairId, menteeEmail, mentorEmail } = await newPair({
   beforeStart: () => {
     before = { ...counts };
   },
@@ -100,6 +106,14 @@ const { pairId } = await newPair({
 await runDefaultPair(engine, pairId);
 const wallSeconds = (performance.now() - wallStart) / 1000;
 const stats = await engine.stats();
+const { emailsTo } = await import("../support/inbox");
+// The pair's emails as SES received them (the outbox sends a moment after each step): every
+// message to either participant but the acknowledgements of their forms.
+const pairEmails = new Set(
+  [...(await emailsTo(menteeEmail)), ...(await emailsTo(mentorEmail))]
+    .filter((email) => !/bien reçu/.test(email.subject))
+    .map((email) => email.messageId),
+).size;
 const afterPair = { ...counts };
 
 /**
@@ -119,6 +133,7 @@ const closed = (await Promise.all(pairs.map((id) => getPair(id)))).filter(
   (pair) => pair?.status === "closed",
 ).length;
 await stepFunctions.stop();
+await sender.stop();
 await services.stop();
 
 const pair = {
@@ -126,7 +141,7 @@ const pair = {
   lambdaInvocations: stats.taskCalls,
   dynamodbWrites: afterPair.dynamodbWrites - before.dynamodbWrites,
   dynamodbReads: afterPair.dynamodbReads - before.dynamodbReads,
-  emails: afterPair.emails - before.emails,
+  emails: pairEmails,
   executions: Object.keys(stats.executions).length,
   lambdaGbSeconds: ((afterPair.handlerMs - before.handlerMs) / 1000) * lambdaMemoryGb,
   wallSeconds,
