@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { Hono } from "hono";
 import * as v from "valibot";
 import { clock } from "#core/clock";
@@ -49,6 +50,45 @@ const firstErrors = (issues: v.BaseIssue<unknown>[]) =>
 const formOf = async (request: { parseBody: () => Promise<unknown> }) =>
   (await request.parseBody()) as FormValues;
 
+/**
+ * A request posted from a person's link: the link is checked, the form validated (back with its
+ * errors, in French, otherwise), then the request is recorded once for that link and that form.
+ */
+async function recordFromLink<T extends v.GenericSchema>(
+  c: Context<LangEnv>,
+  schema: T,
+  request: (
+    output: v.InferOutput<T>,
+    linkId: string,
+  ) => { type: "rectification" | "erasure"; detail?: string; onceKey: string },
+) {
+  const token = c.req.param("token") ?? "";
+  const link = await privacy.readAccessLink(token);
+  if (!link.ok) return c.html(<MyDataInvalidLinkPage lang={c.var.lang} />, 404);
+  const values = await formOf(c.req);
+  const parsed = v.safeParse(schema, values);
+  if (!parsed.success) {
+    const holdings = await privacy.exportPerson(link.email, { log: false });
+    return c.html(
+      <MyDataPage
+        lang={c.var.lang}
+        token={token}
+        holdings={holdings}
+        values={values}
+        errors={firstErrors(parsed.issues)}
+      />,
+      422,
+    );
+  }
+  await privacy.recordRequest({
+    origin: "person",
+    email: link.email,
+    lang: c.var.lang,
+    ...request(parsed.output, link.linkId),
+  });
+  return c.html(<MyDataRequestRecordedPage lang={c.var.lang} token={token} />);
+}
+
 export const myDataPages = new Hono<LangEnv>()
   .use(language)
   .get("/", (c) => c.html(<MyDataRequestPage lang={c.var.lang} />))
@@ -93,60 +133,16 @@ export const myDataPages = new Hono<LangEnv>()
       },
     );
   })
-  .post("/:token/correction", async (c) => {
-    const token = c.req.param("token");
-    const link = await privacy.readAccessLink(token);
-    if (!link.ok) return c.html(<MyDataInvalidLinkPage lang={c.var.lang} />, 404);
-    const values = await formOf(c.req);
-    const parsed = v.safeParse(CorrectionSchema, values);
-    if (!parsed.success) {
-      const holdings = await privacy.exportPerson(link.email, { log: false });
-      return c.html(
-        <MyDataPage
-          lang={c.var.lang}
-          token={token}
-          holdings={holdings}
-          values={values}
-          errors={firstErrors(parsed.issues)}
-        />,
-        422,
-      );
-    }
-    await privacy.recordRequest({
+  .post("/:token/correction", (c) =>
+    recordFromLink(c, CorrectionSchema, (output, linkId) => ({
       type: "rectification",
-      origin: "person",
-      email: link.email,
-      detail: parsed.output.detail,
-      onceKey: `rectification#${link.linkId}#${parsed.output.detail}`,
-      lang: c.var.lang,
-    });
-    return c.html(<MyDataRequestRecordedPage lang={c.var.lang} token={token} />);
-  })
-  .post("/:token/effacement", async (c) => {
-    const token = c.req.param("token");
-    const link = await privacy.readAccessLink(token);
-    if (!link.ok) return c.html(<MyDataInvalidLinkPage lang={c.var.lang} />, 404);
-    const values = await formOf(c.req);
-    const parsed = v.safeParse(ErasureSchema, values);
-    if (!parsed.success) {
-      const holdings = await privacy.exportPerson(link.email, { log: false });
-      return c.html(
-        <MyDataPage
-          lang={c.var.lang}
-          token={token}
-          holdings={holdings}
-          values={values}
-          errors={firstErrors(parsed.issues)}
-        />,
-        422,
-      );
-    }
-    await privacy.recordRequest({
+      detail: output.detail,
+      onceKey: `rectification#${linkId}#${output.detail}`,
+    })),
+  )
+  .post("/:token/effacement", (c) =>
+    recordFromLink(c, ErasureSchema, (_, linkId) => ({
       type: "erasure",
-      origin: "person",
-      email: link.email,
-      onceKey: `erasure#${link.linkId}`,
-      lang: c.var.lang,
-    });
-    return c.html(<MyDataRequestRecordedPage lang={c.var.lang} token={token} />);
-  });
+      onceKey: `erasure#${linkId}`,
+    })),
+  );
