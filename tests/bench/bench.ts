@@ -166,7 +166,7 @@ if (existsSync(new URL("./matching.ts", import.meta.url))) {
 
 /**
  * Scripted outages, each in a process of its own (the app's clients there take a proxy's
- * endpoint): `faults.dynamodb` from faults-dynamodb.ts.
+ * endpoint): `faults.dynamodb` from faults-dynamodb.ts, `faults.ses` from faults-ses.ts.
  */
 const faults: Record<string, Record<string, number>> = {};
 const runFaultScript = (file: string) =>
@@ -181,6 +181,7 @@ const runFaultScript = (file: string) =>
     ),
   );
 faults.dynamodb = runFaultScript("./faults-dynamodb.ts");
+faults.ses = runFaultScript("./faults-ses.ts");
 
 if (json) {
   console.log(JSON.stringify({ pair, pairs50, matching, scale, faults, prices }));
