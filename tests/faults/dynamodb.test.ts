@@ -18,6 +18,22 @@ process.env.AWS_ENDPOINT_URL_DYNAMODB = proxy.endpoint;
 // Imported only now: the app's client must take the proxy's endpoint.
 const { app } = await import("../../functions/api/app");
 const { logger } = await import("#core/observability");
+const { adminJson, freshCohortId, submitMentor } = await import("../api/admin-support");
+const { documents } = await import("#core/clients/dynamodb");
+
+/** When set, the proxy refuses everything once the app's next write has been answered. */
+let cutAfterNextWrite = false;
+documents.middlewareStack.add(
+  (next, context) => async (args) => {
+    const result = await next(args);
+    if (cutAfterNextWrite && /^(Put|Update|Delete|TransactWrite)/.test(context.commandName ?? "")) {
+      cutAfterNextWrite = false;
+      await proxy.cut("refuse");
+    }
+    return result;
+  },
+  { step: "initialize", name: "cutAfterNextWrite" },
+);
 
 const table = DynamoDBDocumentClient.from(
   new DynamoDBClient({
@@ -178,5 +194,42 @@ describe("DynamoDB unavailable", () => {
       expect((await storedFor(person.email)).record).toBeDefined();
       expect((await emailsTo(person.email)).length).toBeLessThanOrEqual(1);
     }
+  });
+  it("stores a mentor's decision with its email or neither, even when the table goes away right after a write", async () => {
+    const { id, answers } = await submitMentor(freshCohortId(), {}, "applied");
+    const interview = {
+      grid: {
+        digitalMaturity: { level: 3 },
+        teachingAptitude: { level: 4 },
+        seniorCoaching: { level: 3 },
+      },
+      decision: "waiting-list",
+    };
+    const stored = async () => {
+      const read = (Key: Record<string, unknown>) =>
+        table.send(
+          new GetCommand({ TableName: process.env.TABLE_NAME, Key, ConsistentRead: true }),
+        );
+      const [mentor, email] = await Promise.all([
+        read(keys.mentor(id)),
+        read(keys.emailSent(`selection#${id}#waiting-list`)),
+      ]);
+      return { decided: mentor.Item?.status === "waiting-list", emailQueued: Boolean(email.Item) };
+    };
+    // The table stops answering as soon as the decision's first write is done.
+    cutAfterNextWrite = true;
+    const first = await adminJson("PUT", `/api/admin/mentors/${id}/interview`, interview);
+    expect(cutAfterNextWrite).toBe(false);
+    expect([200, 503]).toContain(first.status);
+    await proxy.restore();
+    const afterCut = await stored();
+    expect(afterCut.decided).toBe(afterCut.emailQueued);
+    if (first.status === 200) expect(afterCut.decided).toBe(true);
+    // Sent again (as a 503 asks), the decision is stored and the applicant told once.
+    const retried = await adminJson("PUT", `/api/admin/mentors/${id}/interview`, interview);
+    expect(retried.status).toBe(200);
+    expect(await stored()).toEqual({ decided: true, emailQueued: true });
+    const received = await emailsTo(answers.email);
+    expect(received.filter((email) => /liste d'attente/.test(email.subject))).toHaveLength(1);
   });
 });

@@ -1,9 +1,11 @@
 // First: the app's SES client and the outbox's sender reach SES through a proxy this file cuts.
 import "./ses-proxy";
 import { afterAll, describe, expect, it } from "vitest";
-import { backlogSize } from "#core/email/outbox";
+import { backlogSize, outboxItem } from "#core/email/outbox";
+import { getMentor } from "#core/mentor";
 import { listPairEmails } from "#core/pair/store";
 import { app } from "../../functions/api/app";
+import { adminJson, freshCohortId, submitMentor } from "../api/admin-support";
 import { questionnaireAnswers } from "../support/fixtures";
 import { emailsTo, outboxDrained } from "../support/inbox";
 import { newPair, pairOf, useEngine } from "../workflow/support";
@@ -44,6 +46,44 @@ describe("SES stopped and restarted", () => {
     for (const answers of [...before, ...during]) {
       expect(await emailsTo(answers.email)).toHaveLength(1);
     }
+  });
+
+  it("stores a mentor's selection during the outage and tells them once SES is back, once", {
+    timeout: 120_000,
+  }, async () => {
+    const { id, answers } = await submitMentor(freshCohortId(), {}, "applied");
+    const interview = {
+      grid: {
+        digitalMaturity: { level: 4 },
+        teachingAptitude: { level: 3 },
+        seniorCoaching: { level: 4 },
+      },
+      decision: "selected",
+    };
+    await sesProxy.cut();
+    try {
+      const decided = await adminJson("PUT", `/api/admin/mentors/${id}/interview`, interview);
+      expect(decided.status).toBe(200);
+      expect((await decided.json()).email).toBe("queued");
+      // The decision is stored and its email waits, written together.
+      expect((await getMentor(id))?.status).toBe("selected");
+      expect((await outboxItem(`selection#${id}#selected`))?.status).toBe("queued");
+      // The grid saved again during the outage keeps the decision and queues nothing new.
+      const again = await adminJson("PUT", `/api/admin/mentors/${id}/interview`, {
+        ...interview,
+        comment: "Entretien relu",
+      });
+      expect(again.status).toBe(200);
+      expect((await again.json()).email).toBe("already-queued");
+    } finally {
+      await sesProxy.restore();
+    }
+    await outboxDrained(60_000);
+    const received = await emailsTo(answers.email);
+    // Their application's acknowledgement, and the decision once.
+    expect(received.filter((email) => /retenue/.test(email.subject))).toHaveLength(1);
+    expect(received).toHaveLength(2);
+    expect((await getMentor(id))?.status).toBe("selected");
   });
 
   it("starts a pair during the outage and introduces both once SES is back, once", {

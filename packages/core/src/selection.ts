@@ -1,11 +1,11 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import * as v from "valibot";
-import { documents } from "./clients/dynamodb";
+import { conditionally, documents, getItem } from "./clients/dynamodb";
 import { clock } from "./clock";
 import type { Bilingual } from "./email/layout";
 import { render } from "./email/layout";
-import { queueEmail } from "./email/outbox";
+import { outboxPut } from "./email/outbox";
 import { env } from "./env";
 import { optionalText } from "./fields";
 import { keys } from "./keys";
@@ -152,43 +152,58 @@ export type InterviewOutcome =
   | { status: "not-found" };
 
 /**
- * Records the interview and the decision on the application, then tells the applicant. The email
- * is sent once per decision: saving the grid again changes nothing for the applicant, and a new
- * decision (waiting list, then selected) sends its own email.
+ * Records the interview and the decision on the application and queues the email that tells the
+ * applicant, in one transaction: a stored decision is always told, once, even while SES is down
+ * (the outbox's sender delivers it when SES is back), and a decision that could not be stored
+ * queues nothing. The email is sent once per decision: saving the grid again changes nothing for
+ * the applicant, and a new decision (waiting list, then selected) sends its own email.
  */
 export async function recordInterview(
   mentorId: string,
   interview: Interview,
 ): Promise<InterviewOutcome> {
+  const key = keys.mentor(mentorId);
+  const existing = await getItem<SelectedMentorRecord>(key);
+  if (!existing) return { status: "not-found" };
   const recorded: RecordedInterview = { ...interview, recordedAt: clock.now().toISOString() };
-  let mentor: SelectedMentorRecord;
-  try {
-    const result = await documents.send(
-      new UpdateCommand({
-        TableName: env.tableName,
-        Key: keys.mentor(mentorId),
-        UpdateExpression: "SET interview = :interview, #status = :status, updatedAt = :now",
-        ConditionExpression: "attribute_exists(pk)",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: {
-          ":interview": recorded,
-          ":status": interview.decision,
-          ":now": recorded.recordedAt,
-        },
-        ReturnValues: "ALL_NEW",
-      }),
-    );
-    mentor = result.Attributes as SelectedMentorRecord;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return { status: "not-found" };
-    throw error;
-  }
-  const message = render(decisionEmail(interview.decision, mentor.answers.firstName));
-  const email = await queueEmail(
+  const update = {
+    TableName: env.tableName,
+    Key: key,
+    UpdateExpression: "SET interview = :interview, #status = :status, updatedAt = :now",
+    ConditionExpression: "attribute_exists(pk)",
+    ExpressionAttributeNames: { "#status": "status" },
+    ExpressionAttributeValues: {
+      ":interview": recorded,
+      ":status": interview.decision,
+      ":now": recorded.recordedAt,
+    },
+  };
+  const message = render(decisionEmail(interview.decision, existing.answers.firstName));
+  const queue = outboxPut(
     `selection#${mentorId}#${interview.decision}`,
-    { to: [mentor.answers.email], ...message },
+    { to: [existing.answers.email], ...message },
     { expiresAt: unpairedRecordExpiry(clock.now()) },
   );
+  let email: "queued" | "already-queued" = "queued";
+  try {
+    await documents.send(
+      new TransactWriteCommand({ TransactItems: [{ Update: update }, { Put: queue }] }),
+    );
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const [onRecord, onEmail] = (error.CancellationReasons ?? []).map((reason) => reason.Code);
+    if (onRecord === "ConditionalCheckFailed") return { status: "not-found" };
+    if (onEmail !== "ConditionalCheckFailed") throw error;
+    // This decision's email was queued already (the grid saved again): store the grid alone.
+    if (!(await conditionally(new UpdateCommand(update)))) return { status: "not-found" };
+    email = "already-queued";
+  }
+  const mentor: SelectedMentorRecord = {
+    ...existing,
+    interview: recorded,
+    status: interview.decision,
+    updatedAt: recorded.recordedAt,
+  };
   logger.info("Mentor interview recorded", { mentorId, decision: interview.decision, email });
   return { status: "recorded", mentor, email };
 }
