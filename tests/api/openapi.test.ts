@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ListQuerySchema } from "#core/admin/follow-up";
 import { CohortSettingsSchema, NewCohortSchema } from "#core/cohort";
 import { MentorApplicationSchema } from "#core/mentor";
+import { NoteSchema } from "#core/pair/notes";
 import { QuestionnaireSchema } from "#core/questionnaire";
 import { InterviewSchema } from "#core/selection";
 import { app } from "../../functions/api/app";
@@ -187,6 +188,7 @@ describe("GET /api/openapi.json", () => {
       ["put", "/api/admin/mentors/{id}/interview", InterviewSchema],
       ["post", "/api/admin/pairs/{id}/cancel", CancelSchema],
       ["post", "/api/admin/pairs/{id}/reassign", ReassignSchema],
+      ["post", "/api/admin/pairs/{id}/notes", NoteSchema],
     ];
     for (const [method, path, schema] of expected) {
       expect(bodySchema(document, method, path), `${method} ${path}`).toEqual(

@@ -18,6 +18,7 @@ const underPair = {
   historyOnce: "HISTORY-ONCE#",
   email: "SENT#",
   meeting: "MEETING#",
+  note: "NOTE#",
 } as const;
 
 export const keys = {
@@ -82,6 +83,11 @@ export const keys = {
   pairMeeting: (pairId: string, step: string) => ({
     pk: `PAIR#${pairId}`,
     sk: `${underPair.meeting}${step}`,
+  }),
+  /** A note of the programme team about a pair, keyed by the form that wrote it (written once). */
+  pairNote: (pairId: string, requestKey: string) => ({
+    pk: `PAIR#${pairId}`,
+    sk: `${underPair.note}${requestKey}`,
   }),
   /** Where to query the items of one kind under a pair: its partition and their sort-key start. */
   pairItems: (pairId: string, kind: keyof typeof underPair) => ({

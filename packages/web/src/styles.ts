@@ -164,6 +164,8 @@ input[aria-invalid=true],select[aria-invalid=true],textarea[aria-invalid=true]{b
 dl.facts{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.5rem 1rem;margin:1rem 0}
 dl.facts dt{font-weight:700}
 dl.facts dd{margin:0}
+ol.notes{padding-left:1.25rem}ol.notes li{margin:0 0 1rem}
+.note-text{white-space:pre-line;margin:.25rem 0 0}
 @media (max-width:36rem){dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.5rem}}
 footer.site{border-top:2px solid var(--primary);margin-top:2rem;background:#fff}
 footer.site .wrap{padding-top:1.25rem;padding-bottom:1.5rem;font-size:.875rem}

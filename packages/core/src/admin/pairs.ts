@@ -5,6 +5,7 @@ import { blockerMessages, toMatchingMentee, toMatchingMentor } from "../matching
 import { getMentor, listMentors } from "../mentor";
 import { cancelPair, pausePair, reassignMentor, resumePair } from "../pair/actions";
 import type { Pair } from "../pair/model";
+import { listNotes } from "../pair/notes";
 import { getPair, listHistory, listMeetings, listPairEmails, listPairs } from "../pair/store";
 import { getQuestionnaire, listQuestionnaires } from "../questionnaire";
 import { canBeMatched } from "../selection";
@@ -18,10 +19,11 @@ import { executionConsoleUrl } from "./follow-up";
 export async function loadPairDetails(pairId: string) {
   const pair = await getPair(pairId);
   if (!pair) return undefined;
-  const [history, emails, meetings, mentee, mentor] = await Promise.all([
+  const [history, emails, meetings, notes, mentee, mentor] = await Promise.all([
     listHistory(pairId),
     listPairEmails(pairId),
     listMeetings(pairId),
+    listNotes(pairId),
     getQuestionnaire(pair.menteeId),
     getMentor(pair.mentorId),
   ]);
@@ -30,6 +32,7 @@ export async function loadPairDetails(pairId: string) {
     history,
     emails,
     meetings,
+    notes,
     mentee,
     mentor,
     executionUrl: executionConsoleUrl(

@@ -148,23 +148,32 @@ export async function appendHistory(
   /** Makes the line idempotent: a retried step that writes the same line writes it once. */
   onceKey?: string,
 ): Promise<void> {
+  await conditionally(new PutCommand(historyLine(pairId, actor, event, detail, onceKey)));
+}
+
+/** The Put of one history line, alone or in the transaction of what it records. */
+export function historyLine(
+  pairId: string,
+  actor: HistoryActor,
+  event: string,
+  detail?: HistoryEntry["detail"],
+  onceKey?: string,
+) {
   const at = clock.now().toISOString();
   const unique = onceKey ?? randomUUID();
-  await conditionally(
-    new PutCommand({
-      TableName: env.tableName,
-      Item: {
-        ...(onceKey ? keys.pairHistoryOnce(pairId, onceKey) : keys.pairHistory(pairId, at, unique)),
-        kind: "pair-history",
-        pairId,
-        at,
-        actor,
-        event,
-        ...(detail ? { detail } : {}),
-      },
-      ConditionExpression: "attribute_not_exists(pk)",
-    }),
-  );
+  return {
+    TableName: env.tableName,
+    Item: {
+      ...(onceKey ? keys.pairHistoryOnce(pairId, onceKey) : keys.pairHistory(pairId, at, unique)),
+      kind: "pair-history",
+      pairId,
+      at,
+      actor,
+      event,
+      ...(detail ? { detail } : {}),
+    },
+    ConditionExpression: "attribute_not_exists(pk)",
+  };
 }
 
 export async function listHistory(pairId: string): Promise<HistoryEntry[]> {

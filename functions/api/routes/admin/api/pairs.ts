@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { filterPairs } from "#core/admin/follow-up";
 import { actOnPair, loadPairDetails, type PairAction } from "#core/admin/pairs";
+import * as notes from "#core/pair/notes";
 import {
   conflict,
   describeForTeam,
@@ -54,6 +55,7 @@ export const pairsApi = new Hono()
             pair: { type: "object" },
             history: { type: "array", items: { type: "object" } },
             emails: { type: "array", items: { type: "object" } },
+            notes: { type: "array", items: { type: "object" } },
             waitingOn: { type: ["object", "null"] },
             executionUrl: { type: "string" },
           },
@@ -66,7 +68,36 @@ export const pairsApi = new Hono()
       const details = await loadPairDetails(c.req.param("id"));
       if (!details) return notFound(c, "Ce binôme");
       const { pair, history, emails, executionUrl } = details;
-      return c.json({ pair, history, emails, waitingOn: pair.waitingOn ?? null, executionUrl });
+      return c.json({
+        pair,
+        history,
+        emails,
+        notes: details.notes,
+        waitingOn: pair.waitingOn ?? null,
+        executionUrl,
+      });
+    },
+  )
+  .post(
+    "/:id/notes",
+    describeForTeam("Ajouter une note de l'équipe à un binôme (une seule fois par requestKey)", {
+      ...ok(
+        "Les notes du binôme, la nouvelle comprise",
+        object({
+          outcome: { enum: ["added", "already-added"] },
+          notes: { type: "array", items: { type: "object" } },
+        }),
+        201,
+      ),
+      ...unknownPair,
+      ...invalidBody(),
+    }),
+    jsonBody(notes.NoteSchema),
+    async (c) => {
+      const pairId = c.req.param("id");
+      const outcome = await notes.addNote(pairId, c.req.valid("json"));
+      if (outcome === "unknown-pair") return notFound(c, "Ce binôme");
+      return c.json({ outcome, notes: await notes.listNotes(pairId) }, 201);
     },
   )
   .post("/:id/pause", describeForTeam("Mettre un binôme en pause", actedOn), async (c) =>

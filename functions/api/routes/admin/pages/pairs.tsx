@@ -5,6 +5,7 @@ import { filterPairs } from "#core/admin/follow-up";
 import { actOnPair, loadPairDetails, type PairAction } from "#core/admin/pairs";
 import * as cohort from "#core/cohort";
 import * as pairing from "#core/matching/proposal";
+import * as notes from "#core/pair/notes";
 import type { Localised } from "#core/programme";
 import type { FormValues } from "#web/form-kit";
 import { PairsPage } from "#web/pages/admin/lists";
@@ -30,7 +31,12 @@ const noSuchPair: Localised = { fr: "Ce binôme n'existe pas.", en: "This pair d
 async function pairPage(
   c: Context,
   pairId: string,
-  extra: { problem?: string; values?: FormValues; errors?: Record<string, string> } = {},
+  extra: {
+    problem?: string;
+    values?: FormValues;
+    errors?: Record<string, string>;
+    failedForm?: string;
+  } = {},
   status: 200 | 404 | 409 | 422 = 200,
 ) {
   const details = await loadPairDetails(pairId);
@@ -55,6 +61,16 @@ async function pairPage(
     status,
   );
 }
+
+/**
+ * A form that came back with errors: each under its field, and an expired form's key (it has no
+ * field of its own) at the top of the page.
+ */
+const failed = (
+  values: FormValues,
+  { requestKey, ...errors }: Record<string, string>,
+  failedForm: string,
+) => ({ values, errors, failedForm, ...(requestKey ? { problem: requestKey } : {}) });
 
 async function pairAction(c: Context, request: PairAction, done: string) {
   const pairId = c.req.param("id") ?? "";
@@ -96,6 +112,22 @@ export const pairPages = new Hono<LangEnv>()
       return pairPage(c, c.req.param("id"), { values, errors, problem: errors.reason }, 422);
     }
     return pairAction(c, { action: "cancel", reason: parsed.output.reason }, "annulation");
+  })
+  .post("/:id/notes", async (c) => {
+    const pairId = c.req.param("id");
+    const values = await form(c);
+    const parsed = v.safeParse(notes.NoteSchema, {
+      author: text(values, "author"),
+      text: text(values, "text"),
+      requestKey: text(values, "requestKey"),
+    });
+    if (!parsed.success) {
+      const errors = issuesByField(notes.NoteSchema, parsed.issues);
+      return pairPage(c, pairId, failed(values, errors, "note"), 422);
+    }
+    const outcome = await notes.addNote(pairId, parsed.output);
+    if (outcome === "unknown-pair") return notFoundPage(c, noSuchPair);
+    return redirectDone(c, `/admin/binomes/${pairId}`, "note");
   })
   .post("/:id/reaffectation", async (c) => {
     const values = await form(c);

@@ -1,12 +1,14 @@
 import { phaseLabel } from "#core/admin/follow-up";
 import type { PairDetails } from "#core/admin/pairs";
+import { newRequestKey } from "#core/admin/request-key";
 import { theStep } from "#core/email/pair-messages";
 import { fullName } from "#core/fields";
 import { agreed, de } from "#core/words";
-import { type FieldErrors, type FormValues, TextField } from "../../form-kit";
+import { ErrorSummary, type FieldErrors, type FormValues, TextField } from "../../form-kit";
 import { type Lang, t } from "../../i18n";
 import { describeHistoryEvent } from "./history-events";
 import type { Person } from "./matching";
+import { PairNotes } from "./pair-notes";
 import { historyDetailText, PairWritings, pairStateText } from "./pair-writings";
 import { AdminLayout, formatDateTime, inLanguage, yesNo } from "./parts";
 
@@ -34,6 +36,15 @@ const purposes: Record<string, Text> = {
   "session-time": { fr: "l'heure du rendez-vous", en: "the meeting's time" },
 };
 
+/** The labels of the team's forms on this page, for the error summary's links. */
+const fieldLabels: Record<string, Text> = {
+  text: { fr: "Note", en: "Note" },
+  author: { fr: "Écrite par", en: "Written by" },
+  message: { fr: "Votre message", en: "Your message" },
+  role: { fr: "Destinataire", en: "Recipient" },
+  newMentorId: { fr: "Mentor du nouveau binôme", en: "Mentor of the new pair" },
+};
+
 const known = (table: Record<string, Text>, key: string, lang: Lang) => {
   const text = table[key];
   return text ? t(lang, text) : key;
@@ -48,6 +59,8 @@ export function PairPage(props: {
   errors?: FieldErrors;
   done?: string;
   problem?: string;
+  /** The form whose post came back with errors: it keeps its key, the others get new ones. */
+  failedForm?: string;
   lang?: Lang;
 }) {
   const { pair, history, emails, mentee, mentor, executionUrl, executionIsLocal } = props.details;
@@ -55,6 +68,13 @@ export function PairPage(props: {
   const say = (text: Text) => t(lang, text);
   const action = (to: string) => inLanguage(to, lang);
   const errors = props.errors ?? {};
+  const values = props.values ?? {};
+  const keyOf = (formName: string) =>
+    props.failedForm === formName && typeof values.requestKey === "string"
+      ? values.requestKey
+      : newRequestKey();
+  const valuesOf = (formName: string) => (props.failedForm === formName ? values : {});
+  const errorsOf = (formName: string) => (props.failedForm === formName ? errors : {});
   const path = `/admin/binomes/${pair.id}`;
   const over = pair.status === "cancelled" || pair.status === "closed";
   const menteeName = mentee ? fullName(mentee.answers) : pair.menteeId;
@@ -67,6 +87,15 @@ export function PairPage(props: {
       done={props.done}
       problem={props.problem}
     >
+      {props.failedForm ? (
+        <ErrorSummary
+          lang={lang}
+          errors={errors}
+          labels={Object.fromEntries(
+            Object.entries(fieldLabels).map(([name, label]) => [name, say(label)]),
+          )}
+        />
+      ) : null}
       <h1>
         {say({
           fr: `Binôme ${de(menteeName)} avec ${mentorName}`,
@@ -124,6 +153,14 @@ export function PairPage(props: {
         </dd>
       </dl>
       <PairWritings pair={pair} meetings={props.details.meetings} lang={lang} />
+      <PairNotes
+        pairId={pair.id}
+        notes={props.details.notes}
+        requestKey={keyOf("note")}
+        values={valuesOf("note")}
+        errors={errorsOf("note")}
+        lang={lang}
+      />
       <h2>{say({ fr: "Historique", en: "History" })}</h2>
       <div class="table-scroll">
         <table class="grid">

@@ -79,6 +79,7 @@ export const doneMessages: Record<string, Localised> = {
     fr: "Les données de la personne sont effacées ; ses binômes en cours sont arrêtés.",
     en: "The person's data is erased; their running pairs are stopped.",
   },
+  note: { fr: "La note est ajoutée.", en: "The note is added." },
   reaffectation: {
     fr: "Le binôme a un nouveau mentor ; les personnes concernées sont prévenues.",
     en: "The pair has a new mentor; the people concerned are told.",
