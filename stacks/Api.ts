@@ -5,7 +5,7 @@ import { Api as HttpApi, type StackContext, use } from "sst/constructs";
 import { Email } from "./Email";
 import { binomeFunction } from "./functions";
 import { suppressTableIndex } from "./nag";
-import { pairExecutionsArn, pairWorkflowArn } from "./names";
+import { eventExecutionsArn, eventWorkflowArn, pairExecutionsArn, pairWorkflowArn } from "./names";
 import { Secrets } from "./Secrets";
 import { Storage } from "./Storage";
 import { stageSettings } from "./settings";
@@ -46,6 +46,7 @@ export function Api({ stack }: StackContext) {
       OIDC_SCOPES: settings.oidcScopes,
       TABLE_NAME: table.tableName,
       STATE_MACHINE_ARN: pairWorkflowArn(stack),
+      EVENT_STATE_MACHINE_ARN: eventWorkflowArn(stack),
       ...email.emailEnvironment,
       ...(settings.adminRole
         ? { ADMIN_ROLE_CLAIM: settings.adminRole.claim, ADMIN_ROLE_VALUE: settings.adminRole.value }
@@ -54,18 +55,19 @@ export function Api({ stack }: StackContext) {
   });
   table.cdk.table.grantReadWriteData(web);
   suppressTableIndex(web);
-  // Starts a pair's execution, delivers a person's answer to the waiting step, stops a cancelled pair.
+  // Starts a pair's (an event's) execution, delivers a person's answer (a move, a cancellation)
+  // to the waiting step, stops a cancelled pair.
   web.addToRolePolicy(
     new PolicyStatement({
       actions: ["states:StartExecution", "states:SendTaskSuccess", "states:SendTaskFailure"],
-      resources: [pairWorkflowArn(stack)],
+      resources: [pairWorkflowArn(stack), eventWorkflowArn(stack)],
     }),
   );
   // DescribeExecution: whether a start is a repeat (StartExecution answers a repeat as a start).
   web.addToRolePolicy(
     new PolicyStatement({
       actions: ["states:StopExecution", "states:DescribeExecution"],
-      resources: [pairExecutionsArn(stack)],
+      resources: [pairExecutionsArn(stack), eventExecutionsArn(stack)],
     }),
   );
   NagSuppressions.addResourceSuppressions(
@@ -76,7 +78,10 @@ export function Api({ stack }: StackContext) {
         reason:
           "StopExecution and DescribeExecution act on an execution, whose ARN is <machine ARN with 'execution'>:<name>; the pair's execution name is only known at run time, so the grant covers this machine's executions only.",
         appliesTo: [
-          { regex: "/^Resource::arn:<AWS::Partition>:states:.*:execution:.*-pair-workflow:\\*$/g" },
+          {
+            regex:
+              "/^Resource::arn:<AWS::Partition>:states:.*:execution:.*-(pair|event)-workflow:\\*$/g",
+          },
         ],
       },
     ],

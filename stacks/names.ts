@@ -16,6 +16,25 @@ export const pairWorkflowArn = (stack: Stack) =>
     arnFormat: ArnFormat.COLON_RESOURCE_NAME,
   });
 
+/** The event workflow (workshops, BarNum'): one execution per event, its name fixed per stage. */
+export const eventWorkflowName = (app: App) => `${app.stage}-${app.name}-event-workflow`;
+
+export const eventWorkflowArn = (stack: Stack) =>
+  stack.formatArn({
+    service: "states",
+    resource: "stateMachine",
+    resourceName: eventWorkflowName(stack.node.root as App),
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+
+export const eventExecutionsArn = (stack: Stack) =>
+  stack.formatArn({
+    service: "states",
+    resource: "execution",
+    resourceName: `${eventWorkflowName(stack.node.root as App)}:*`,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+
 /** The executions of the machine (StopExecution acts on an execution, not on the machine). */
 export const pairExecutionsArn = (stack: Stack) =>
   stack.formatArn({

@@ -89,8 +89,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
 async function startStepFunctions(options: LocalRuntimeOptions) {
   const given = process.env.AWS_ENDPOINT_URL_SFN;
-  const { localStateMachineArn } = await import("../../stacks/workflow/render");
+  const { localEventStateMachineArn, localStateMachineArn } = await import(
+    "../../stacks/workflow/render"
+  );
   process.env.STATE_MACHINE_ARN ??= localStateMachineArn;
+  process.env.EVENT_STATE_MACHINE_ARN ??= localEventStateMachineArn;
   if (given) return { endpoint: given, own: false, resumed: 0, stop: async () => {} };
   const { startLocalStepFunctions } = await import("./engine");
   const service = await startLocalStepFunctions({

@@ -11,6 +11,7 @@ import {
   waitingTaskTimeoutSeconds,
   workflowErrors,
 } from "../../packages/core/src/workflow/payload";
+import { retryTransient } from "./retry";
 
 export type PairWorkflowProps = {
   stepsFunction: lambda.IFunction;
@@ -18,24 +19,6 @@ export type PairWorkflowProps = {
   tracingEnabled?: boolean;
   /** Physical name; the machine starts its own next chapter, so its ARN must be known up front. */
   stateMachineName?: string;
-};
-
-/** Errors worth another try: Lambda's own hiccups and what the handler marks as transient. */
-const transientErrors = [
-  workflowErrors.transient,
-  "Lambda.ServiceException",
-  "Lambda.AWSLambdaException",
-  "Lambda.SdkClientException",
-  "Lambda.TooManyRequestsException",
-];
-
-const retryTransient: sfn.RetryProps = {
-  errors: transientErrors,
-  interval: Duration.seconds(2),
-  backoffRate: 2,
-  maxAttempts: 4,
-  maxDelay: Duration.seconds(30),
-  jitterStrategy: sfn.JitterType.FULL,
 };
 
 /** Where the execution input names its chapter (`ChapterInput`), and so the meeting it is about. */

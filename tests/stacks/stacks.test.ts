@@ -8,6 +8,7 @@ import { issueLink, linkPurposes } from "#core/links";
 import { isUnreachable } from "#core/reachability";
 import { adminApiRoutes, adminPageRoutes } from "../../stacks/Api";
 import { runbook } from "../../stacks/Monitoring";
+import { renderEventWorkflowAsl } from "../../stacks/workflow/render";
 import { emailsTo, uniqueEmail } from "../support/inbox";
 import { sesBounceEvent } from "./ses-events";
 import { productionEnvironment, type Synthesised, synthesise } from "./synth";
@@ -99,8 +100,9 @@ describe("functions", () => {
 
   it("runs every function on nodejs22.x, arm64, with X-Ray active tracing and Powertools settings", () => {
     const functions = all();
-    // Web, pair steps, SES events, the outbox's sender and its sweep, in each of two stages.
-    expect(functions.length).toBe(10);
+    // Web, pair steps, event steps, SES events, the outbox's sender and its sweep, in each of
+    // two stages.
+    expect(functions.length).toBe(12);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: "nodejs22.x",
@@ -223,11 +225,17 @@ describe("api", () => {
   });
 });
 
+/** A state machine of the Workflow stack, by its name's end (`pair-workflow`, `event-workflow`). */
+const machineNamed = (template: Template, suffix: string) => {
+  const found = resources(template, "AWS::StepFunctions::StateMachine").find(([, resource]) =>
+    String(resource.Properties.StateMachineName).endsWith(suffix),
+  );
+  if (!found) throw new Error(`No state machine ${suffix}`);
+  return found[1];
+};
+
 describe("workflow", () => {
-  const machine = (template: Template) => {
-    const [, found] = only(template, "AWS::StepFunctions::StateMachine");
-    return found;
-  };
+  const machine = (template: Template) => machineNamed(template, "-pair-workflow");
 
   it("logs the state machine to CloudWatch without execution data, with X-Ray tracing", () => {
     const properties = machine(dev.templates.Workflow).Properties;
@@ -263,6 +271,65 @@ describe("workflow", () => {
     expect(environmentOf(steps)).toMatchObject({
       SST_Secret_value_LINK_SIGNING_KEY: "__FETCH_FROM_SSM__",
     });
+  });
+});
+
+describe("event workflow", () => {
+  const machine = (template: Template) => machineNamed(template, "-event-workflow");
+  const lambdaArn = (id: string) => `arn:aws:lambda:eu-west-3:123456789012:function:${id}`;
+  const deployed = () =>
+    JSON.parse(
+      resolveToString(machine(dev.templates.Workflow).Properties.DefinitionString, lambdaArn),
+    );
+
+  it("deploys one event state machine beside the pair's, logged without execution data and traced", () => {
+    expect(resources(dev.templates.Workflow, "AWS::StepFunctions::StateMachine").length).toBe(2);
+    expect(machine(dev.templates.Workflow).Properties).toMatchObject({
+      StateMachineType: "STANDARD",
+      StateMachineName: "dev-binome-event-workflow",
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: { IncludeExecutionData: false },
+    });
+    dev.templates.Workflow.hasResourceProperties("AWS::Logs::LogGroup", {
+      LogGroupName: "/aws/vendedlogs/states/dev-binome-event-workflow",
+    });
+  });
+
+  it("deploys the very definition the local engine runs, valid for asl-validator", () => {
+    const definition = deployed();
+    const { isValid, errorsText } = aslValidator(definition);
+    expect(errorsText("\n"), "asl-validator errors").toBe("");
+    expect(isValid).toBe(true);
+    const local = renderEventWorkflowAsl();
+    // Only the steps function's ARN differs (the local one is named, the deployed one is SST's),
+    // and SST's feature flags spell out each state's default query language.
+    const normalise = (text: string) =>
+      text
+        .replace(/arn:aws:lambda:[^"]+/g, "<steps>")
+        .replaceAll(',"QueryLanguage":"JSONPath"', "");
+    expect(normalise(JSON.stringify(definition))).toBe(normalise(JSON.stringify(local)));
+  });
+
+  it("puts a timeout on every wait, so that no event execution waits for ever", () => {
+    const waits = Object.entries(deployed().States as Record<string, Record<string, unknown>>)
+      .filter(([, state]) => String(state.Resource).endsWith(".waitForTaskToken"))
+      .map(([name, state]) => [name, state.TimeoutSeconds ?? state.TimeoutSecondsPath]);
+    expect(waits.length).toBe(3);
+    for (const [name, timeout] of waits) expect(timeout, String(name)).toBeDefined();
+  });
+
+  it("runs the event steps behind the secrets bootstrap, handing answers to its own machine only", () => {
+    const [, steps] = functionByPrefix(dev.templates.Workflow, "EventSteps");
+    expect(steps.Properties.Handler).toBe("functions/bootstrap/event-steps.handler");
+    expect(resolveToString(environmentOf(steps).EVENT_STATE_MACHINE_ARN)).toBe(
+      "arn:aws:states:eu-west-3:123456789012:stateMachine:dev-binome-event-workflow",
+    );
+    const policy = rolePolicies(dev.templates.Workflow, "EventSteps");
+    const states = policy.filter((statement) => statement.actions[0]?.startsWith("states:"));
+    expect(states.flatMap((statement) => statement.actions)).toEqual(["states:SendTaskSuccess"]);
+    for (const resource of states.flatMap((statement) => statement.resources)) {
+      expect(resource).toMatch(/:stateMachine:dev-binome-event-workflow$/);
+    }
   });
 });
 
@@ -484,7 +551,7 @@ describe("security", () => {
     for (const statement of policy.filter((s) => s.actions[0]?.startsWith("states:"))) {
       for (const resource of statement.resources) {
         expect(resource).toMatch(
-          /:states:eu-west-3:123456789012:(stateMachine|execution):dev-binome-pair-workflow/,
+          /:states:eu-west-3:123456789012:(stateMachine|execution):dev-binome-(pair|event)-workflow/,
         );
       }
     }

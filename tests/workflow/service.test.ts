@@ -21,7 +21,12 @@ import { TransientStepError } from "#core/pair/errors";
 import { getWait } from "#core/pair/store";
 import type { StepPayload } from "#core/workflow/payload";
 import { handler } from "../../functions/workflow/steps";
-import { localStateMachineArn, renderPairWorkflowAsl } from "../../stacks/workflow/render";
+import {
+  localEventStateMachineArn,
+  localStateMachineArn,
+  renderEventWorkflowAsl,
+  renderPairWorkflowAsl,
+} from "../../stacks/workflow/render";
 import { answer, day, held, hour, newPair, schedule, useEngine } from "./support";
 
 /**
@@ -213,11 +218,18 @@ describe("the local Step Functions service, through the SDK", () => {
     expect(second.executions?.[0]?.name).toBe(all.executions?.[1]?.name);
 
     const { stateMachines = [] } = await stepFunctions.send(new ListStateMachinesCommand({}));
-    expect(stateMachines.map((machine) => machine.stateMachineArn)).toEqual([localStateMachineArn]);
+    expect(stateMachines.map((machine) => machine.stateMachineArn)).toEqual([
+      localStateMachineArn,
+      localEventStateMachineArn,
+    ]);
     const machine = await stepFunctions.send(
       new DescribeStateMachineCommand({ stateMachineArn: localStateMachineArn }),
     );
     expect(JSON.parse(machine.definition ?? "{}")).toEqual(renderPairWorkflowAsl());
+    const events = await stepFunctions.send(
+      new DescribeStateMachineCommand({ stateMachineArn: localEventStateMachineArn }),
+    );
+    expect(JSON.parse(events.definition ?? "{}")).toEqual(renderEventWorkflowAsl());
   });
 
   it("shows an execution's status, current state and history on the page the pair page links to", async () => {

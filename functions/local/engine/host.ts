@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { Worker } from "node:worker_threads";
 import { clock } from "#core/clock";
+import type { EventStepPayload } from "#core/events/payload";
 import type { StepPayload } from "#core/workflow/payload";
-import { type AslDefinition, localStateMachineArn } from "../../../stacks/workflow/render";
+import type { AslDefinition } from "../../../stacks/workflow/render";
 
 /**
  * The main-thread side of the local engine: it starts the worker that runs the ASL, answers each
@@ -10,6 +11,15 @@ import { type AslDefinition, localStateMachineArn } from "../../../stacks/workfl
  * forwards the Step Functions API calls (see service.ts) to the worker.
  */
 export type StepHandler = (payload: StepPayload) => Promise<unknown>;
+
+/** One state machine the engine runs, with the steps handler its tasks call. */
+export type LocalMachine = {
+  arn: string;
+  definition: AslDefinition;
+  // biome-ignore lint/suspicious/noExplicitAny: each machine's handler takes its own payload
+  handler: (payload: any) => Promise<unknown>;
+};
+export type EventStepHandler = (payload: EventStepPayload) => Promise<unknown>;
 
 export type ExecutionEnd = {
   name: string;
@@ -49,6 +59,7 @@ type TaskCall = {
   type: "task";
   callId: number;
   execution: string;
+  machine: string;
   state: string;
   payload: StepPayload;
 };
@@ -72,15 +83,14 @@ export class LocalEngine {
   private nextId = 1;
   readonly ready: Promise<void>;
 
+  /** The first machine is the pair workflow: an execution named without its ARN is one of its. */
   constructor(
-    readonly definition: AslDefinition,
-    private readonly handler: StepHandler,
+    readonly machines: LocalMachine[],
     options: EngineOptions = {},
   ) {
     this.worker = new Worker(new URL("./worker.ts", import.meta.url), {
       workerData: {
-        definition,
-        stateMachineArn: localStateMachineArn,
+        machines: machines.map(({ arn, definition }) => ({ arn, definition })),
         offsetMs: clock.now().getTime() - Date.now(),
         journalFile: options.journalFile,
       },
@@ -156,7 +166,9 @@ export class LocalEngine {
 
   private async runTask(call: TaskCall) {
     try {
-      const result = await inTask.run(true, () => this.handler(call.payload));
+      const machine = this.machines.find((candidate) => candidate.arn === call.machine);
+      if (!machine) throw new Error(`No steps handler for ${call.machine}`);
+      const result = await inTask.run(true, () => machine.handler(call.payload));
       this.worker.postMessage({
         type: "task-result",
         callId: call.callId,

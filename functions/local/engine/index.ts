@@ -3,9 +3,15 @@ import path from "node:path";
 import { serve } from "@hono/node-server";
 import { stepFunctions } from "#core/clients/sfn";
 import { clock } from "#core/clock";
-import { localStateMachineArn, renderPairWorkflowAsl } from "../../../stacks/workflow/render";
+import {
+  localEventStateMachineArn,
+  localStateMachineArn,
+  renderEventWorkflowAsl,
+  renderPairWorkflowAsl,
+} from "../../../stacks/workflow/render";
+import { handler as eventHandler } from "../../workflow/event-steps";
 import { handler } from "../../workflow/steps";
-import { isInsideTask, LocalEngine, type StepHandler } from "./host";
+import { type EventStepHandler, isInsideTask, LocalEngine, type StepHandler } from "./host";
 import { stepFunctionsService } from "./service";
 
 export { parseDuration } from "./duration";
@@ -21,8 +27,10 @@ export type LocalStepFunctionsOptions = {
   port?: number;
   /** Keeps executions, history, tokens and the clock in `<dataDirectory>/journal.jsonl`. */
   dataDirectory?: string;
-  /** The steps handler (tests wrap the real one). */
+  /** The pair steps handler (tests wrap the real one). */
   handler?: StepHandler;
+  /** The event steps handler (tests wrap the real one). */
+  eventHandler?: EventStepHandler;
 };
 
 export type LocalStepFunctions = {
@@ -35,11 +43,25 @@ export type LocalStepFunctions = {
 export async function startLocalStepFunctions(
   options: LocalStepFunctionsOptions = {},
 ): Promise<LocalStepFunctions> {
-  const engine = new LocalEngine(renderPairWorkflowAsl(), options.handler ?? handler, {
-    journalFile: options.dataDirectory
-      ? path.join(options.dataDirectory, "journal.jsonl")
-      : undefined,
-  });
+  const engine = new LocalEngine(
+    [
+      {
+        arn: localStateMachineArn,
+        definition: renderPairWorkflowAsl(),
+        handler: options.handler ?? handler,
+      },
+      {
+        arn: localEventStateMachineArn,
+        definition: renderEventWorkflowAsl(),
+        handler: options.eventHandler ?? eventHandler,
+      },
+    ],
+    {
+      journalFile: options.dataDirectory
+        ? path.join(options.dataDirectory, "journal.jsonl")
+        : undefined,
+    },
+  );
   const server = serve({
     fetch: stepFunctionsService(engine).fetch,
     port: options.port ?? 0,
@@ -52,6 +74,7 @@ export async function startLocalStepFunctions(
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   process.env.AWS_ENDPOINT_URL_SFN = endpoint;
   process.env.STATE_MACHINE_ARN = localStateMachineArn;
+  process.env.EVENT_STATE_MACHINE_ARN = localEventStateMachineArn;
   settleAfterEachCall();
   await engine.ready;
   // What the journal kept goes on only now: its tasks may call the service back.

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
-import { localStateMachineArn, localStateMachineName } from "../../../stacks/workflow/render";
+
 import { parseDuration } from "./duration";
 import type { LocalEngine } from "./host";
 import { executionPage, executionsPage } from "./ops-view";
@@ -39,14 +39,18 @@ type Described = {
   cause?: string;
 };
 
-function requireMachine(arn: unknown) {
-  if (arn !== localStateMachineArn) {
+function requireMachine(engine: LocalEngine, arn: unknown) {
+  const machine = engine.machines.find((candidate) => candidate.arn === arn);
+  if (!machine) {
     throw new ServiceError(
       "StateMachineDoesNotExist",
       `State Machine Does Not Exist: '${String(arn)}'`,
     );
   }
+  return machine;
 }
+
+const nameOf = (machineArn: string) => machineArn.split(":").at(-1) ?? machineArn;
 
 function requireJson(value: unknown, code: string) {
   if (typeof value !== "string") return;
@@ -75,14 +79,18 @@ function page<T>(items: T[], body: Body, defaultSize = 100) {
 
 const operations: Record<string, Operation> = {
   async StartExecution(engine, body) {
-    requireMachine(body.stateMachineArn);
+    requireMachine(engine, body.stateMachineArn);
     const name = typeof body.name === "string" ? body.name : randomUUID();
     if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) {
       throw new ServiceError("InvalidName", `Invalid Name: '${name}'`);
     }
     const input = typeof body.input === "string" ? body.input : "{}";
     requireJson(input, "InvalidExecutionInput");
-    const started = (await engine.request("start", { name, input })) as {
+    const started = (await engine.request("start", {
+      machine: body.stateMachineArn,
+      name,
+      input,
+    })) as {
       executionArn: string;
       startDate: number;
     };
@@ -106,8 +114,11 @@ const operations: Record<string, Operation> = {
     };
   },
   async ListExecutions(engine, body) {
-    requireMachine(body.stateMachineArn);
-    const all = (await engine.request("list", { status: body.statusFilter })) as Described[];
+    requireMachine(engine, body.stateMachineArn);
+    const all = (await engine.request("list", {
+      status: body.statusFilter,
+      machine: body.stateMachineArn,
+    })) as Described[];
     const { items, nextToken } = page(all, body);
     return {
       executions: items.map((execution) => ({
@@ -156,26 +167,24 @@ const operations: Record<string, Operation> = {
   async SendTaskHeartbeat(engine, body) {
     return engine.request("heartbeat", { token: body.taskToken });
   },
-  async ListStateMachines() {
+  async ListStateMachines(engine) {
     return {
-      stateMachines: [
-        {
-          stateMachineArn: localStateMachineArn,
-          name: localStateMachineName,
-          type: "STANDARD",
-          creationDate: seconds(machineCreatedAt),
-        },
-      ],
+      stateMachines: engine.machines.map((machine) => ({
+        stateMachineArn: machine.arn,
+        name: nameOf(machine.arn),
+        type: "STANDARD",
+        creationDate: seconds(machineCreatedAt),
+      })),
     };
   },
   async DescribeStateMachine(engine, body) {
-    requireMachine(body.stateMachineArn);
+    const machine = requireMachine(engine, body.stateMachineArn);
     return {
-      stateMachineArn: localStateMachineArn,
-      name: localStateMachineName,
+      stateMachineArn: machine.arn,
+      name: nameOf(machine.arn),
       status: "ACTIVE",
-      definition: JSON.stringify(engine.definition),
-      roleArn: localStateMachineArn.replace(
+      definition: JSON.stringify(machine.definition),
+      roleArn: machine.arn.replace(
         /:states:([\w-]+):(\d+):stateMachine:.*/,
         "::iam::$2:role/local",
       ),

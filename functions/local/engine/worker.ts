@@ -21,8 +21,8 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type StateDefinition = Record<string, Json> & { Type: string; Resource?: string };
 type Definition = { StartAt: string; States: Record<string, StateDefinition>; Comment?: string };
 type Setup = {
-  definition: Definition;
-  stateMachineArn: string;
+  /** Every state machine this engine runs; the first is the pair workflow (journal's default). */
+  machines: { arn: string; definition: Definition }[];
   /** The local clock's lead over the real clock in the main thread, when no journal says more. */
   offsetMs: number;
   /** Where the journal lives; in memory only when absent. */
@@ -42,6 +42,7 @@ type Status = "RUNNING" | "SUCCEEDED" | "FAILED" | "ABORTED" | "TIMED_OUT";
 type Execution = {
   name: string;
   arn: string;
+  machineArn: string;
   input: string;
   startDate: number;
   status: Status;
@@ -58,7 +59,8 @@ type Execution = {
 };
 
 type Journal =
-  | { kind: "execution"; name: string; input: string; startDate: number }
+  | { kind: "execution"; name: string; input: string; startDate: number; machine?: string }
+  /** `name` is the execution's ARN, or its name on the first machine (journals kept before). */
   | { kind: "event"; name: string; event: HistoryEvent }
   | { kind: "clock"; offsetMs: number };
 
@@ -116,7 +118,9 @@ globalThis.clearTimeout = ((handle: unknown) => {
 const { StateMachine } = await import("aws-local-stepfunctions");
 
 const tokenPlaceholder = "LOCAL-ENGINE-TASK-TOKEN";
-const region = setup.stateMachineArn.split(":")[3] ?? "eu-west-3";
+const defaultMachineArn = setup.machines[0]?.arn ?? "";
+const region = defaultMachineArn.split(":")[3] ?? "eu-west-3";
+const roleArn = `arn:aws:iam::${defaultMachineArn.split(":")[4]}:role/local`;
 const resumedSuffix = " (resumed after a restart)";
 /** AWS's default for a Task without TimeoutSeconds (aws-local-stepfunctions says 60 s). */
 const awsDefaultTaskTimeoutSeconds = 99_999_999;
@@ -146,14 +150,31 @@ function prepare(definition: Definition): Definition {
   return copy;
 }
 
-const original = setup.definition;
-const prepared = prepare(original);
-const machine = new StateMachine(prepared as never, {
-  validationOptions: { checkArn: false, checkPaths: false },
-});
+type Machine = {
+  arn: string;
+  original: Definition;
+  prepared: Definition;
+  runner: InstanceType<typeof StateMachine>;
+};
+const machines = new Map<string, Machine>(
+  setup.machines.map(({ arn, definition }) => {
+    const prepared = prepare(definition);
+    const runner = new StateMachine(prepared as never, {
+      validationOptions: { checkArn: false, checkPaths: false },
+    });
+    return [arn, { arn, original: definition, prepared, runner }];
+  }),
+);
+const machineOf = (arn: string): Machine => {
+  const found = machines.get(arn);
+  if (!found)
+    throw namedError("StateMachineDoesNotExist", `State Machine Does Not Exist: '${arn}'`);
+  return found;
+};
 
+/** By execution ARN (names are unique per state machine only). */
 const executions = new Map<string, Execution>();
-/** Every token ever given, to the execution it belongs to: a closed one answers TaskTimedOut. */
+/** Every token ever given, to the execution (ARN) it belongs to: a closed one answers TaskTimedOut. */
 const tokens = new Map<string, string>();
 type Pending = {
   execution: string;
@@ -178,8 +199,8 @@ type TaskReply = {
 
 const namedError = (name: string, message: string) => Object.assign(new Error(message), { name });
 const nextImmediate = () => new Promise<void>((resolve) => setImmediate(resolve));
-const executionArnOf = (name: string) =>
-  `${setup.stateMachineArn.replace(":stateMachine:", ":execution:")}:${name}`;
+const executionArnOf = (machineArn: string, name: string) =>
+  `${machineArn.replace(":stateMachine:", ":execution:")}:${name}`;
 
 function readJournal(file: string): Journal[] {
   mkdirSync(path.dirname(file), { recursive: true });
@@ -231,7 +252,7 @@ function apply(execution: Execution, event: HistoryEvent) {
       deadline: event.localDeadline as number | undefined,
       submitted: false,
     };
-    tokens.set(event.localToken, execution.name);
+    tokens.set(event.localToken, execution.arn);
   } else if (event.type === "TaskSubmitted" && execution.waiting) {
     execution.waiting.submitted = true;
   } else if (/^Task(Succeeded|Failed|TimedOut)$/.test(event.type)) {
@@ -270,11 +291,11 @@ function record(execution: Execution, type: string, details: Record<string, unkn
     type,
     ...details,
   };
-  write({ kind: "event", name: execution.name, event });
+  write({ kind: "event", name: execution.arn, event });
   apply(execution, event);
   if (isEnd) {
     for (const [token, waiting] of pending) {
-      if (waiting.execution === execution.name) closeToken(token);
+      if (waiting.execution === execution.arn) closeToken(token);
     }
     port?.postMessage({
       type: "execution-ended",
@@ -295,12 +316,19 @@ function closeToken(token: string) {
 }
 
 /** Runs a task in the main thread, where the real steps handler answers. */
-async function callMain(execution: string, state: string, payload: Json): Promise<Json> {
+async function callMain(execution: Execution, state: string, payload: Json): Promise<Json> {
   const callId = nextCallId++;
   stats.taskCalls++;
   const reply = await new Promise<TaskReply>((resolve) => {
     pendingCalls.set(callId, resolve);
-    port?.postMessage({ type: "task", callId, execution, state, payload });
+    port?.postMessage({
+      type: "task",
+      callId,
+      execution: execution.name,
+      machine: execution.machineArn,
+      state,
+      payload,
+    });
   });
   if (!reply.ok) throw namedError(reply.error?.name ?? "Error", reply.error?.message ?? "");
   return reply.result ?? null;
@@ -318,7 +346,9 @@ function resourceOf(definition: StateDefinition) {
 
 function handlersFor(execution: Execution, resume?: Resume) {
   const handlers: Record<string, (input: Json) => Promise<Json>> = {};
-  for (const [state, definition] of Object.entries(original.States)) {
+  for (const [state, definition] of Object.entries(
+    machineOf(execution.machineArn).original.States,
+  )) {
     if (definition.Type !== "Task") continue;
     handlers[state] = taskHandler(execution, state, definition);
     if (resume?.state === state) {
@@ -356,7 +386,7 @@ function taskHandler(
         });
         record(execution, "LambdaFunctionStarted");
         try {
-          const output = await callMain(execution.name, state, input);
+          const output = await callMain(execution, state, input);
           record(execution, "LambdaFunctionSucceeded", {
             lambdaFunctionSucceededEventDetails: { output: JSON.stringify(output) },
           });
@@ -380,7 +410,7 @@ function taskHandler(
       try {
         const output =
           target.resourceType === "states" && target.resource === "startExecution"
-            ? startFromTask(input)
+            ? startFromTask(execution, input)
             : await invokeLambda(execution, state, input);
         record(execution, "TaskSucceeded", {
           taskSucceededEventDetails: { ...task, output: JSON.stringify(output) },
@@ -401,15 +431,23 @@ function taskHandler(
 
 async function invokeLambda(execution: Execution, state: string, input: Json): Promise<Json> {
   const payload = (input as { Payload?: Json }).Payload ?? null;
-  return { Payload: await callMain(execution.name, state, payload), StatusCode: 200 };
+  return { Payload: await callMain(execution, state, payload), StatusCode: 200 };
 }
 
 /** `arn:aws:states:::startExecution`: the chapter hand-over, unique names as on AWS. */
-function startFromTask(input: Json): Json {
-  const { Name, Input } = input as { Name: string; Input: Json };
+function startFromTask(execution: Execution, input: Json): Json {
+  const { Name, Input, StateMachineArn } = input as {
+    Name: string;
+    Input: Json;
+    StateMachineArn?: string;
+  };
   let started: { executionArn: string; startDate: number };
   try {
-    started = startExecution(Name, typeof Input === "string" ? Input : JSON.stringify(Input));
+    started = startExecution(
+      StateMachineArn ?? execution.machineArn,
+      Name,
+      typeof Input === "string" ? Input : JSON.stringify(Input),
+    );
   } catch (error) {
     // The service integration names the API's error after the SDK's exception.
     const { name, message } = error as Error;
@@ -466,9 +504,9 @@ async function callback(
     });
     record(execution, "TaskStarted", { taskStartedEventDetails: task });
   }
-  tokens.set(token, execution.name);
+  tokens.set(token, execution.arn);
   const answer = new Promise<Json>((resolve, reject) => {
-    const waiting: Pending = { execution: execution.name, resolve, reject };
+    const waiting: Pending = { execution: execution.arn, resolve, reject };
     if (deadline !== undefined) {
       waiting.timer = setTimeout(
         () => {
@@ -487,7 +525,7 @@ async function callback(
   answer.catch(() => undefined);
   if (!resumed?.submitted) {
     try {
-      const output = await callMain(execution.name, state, payload);
+      const output = await callMain(execution, state, payload);
       record(execution, "TaskSubmitted", {
         taskSubmittedEventDetails: { ...task, output: JSON.stringify(output) },
       });
@@ -505,22 +543,29 @@ async function callback(
   return answer;
 }
 
-function newExecution(name: string, input: string, startDate: number): Execution {
+function newExecution(
+  machineArn: string,
+  name: string,
+  input: string,
+  startDate: number,
+): Execution {
   const execution: Execution = {
     name,
-    arn: executionArnOf(name),
+    arn: executionArnOf(machineArn, name),
+    machineArn,
     input,
     startDate,
     status: "RUNNING",
     events: [],
   };
-  executions.set(name, execution);
+  executions.set(execution.arn, execution);
   return execution;
 }
 
 /** StartExecution as AWS answers it: the same name and input while running returns the same. */
-function startExecution(name: string, input: string) {
-  const existing = executions.get(name);
+function startExecution(machineArn: string, name: string, input: string) {
+  const machine = machineOf(machineArn);
+  const existing = executions.get(executionArnOf(machineArn, name));
   if (existing) {
     if (existing.status === "RUNNING" && existing.input === input) {
       return { executionArn: existing.arn, startDate: existing.startDate };
@@ -528,21 +573,16 @@ function startExecution(name: string, input: string) {
     throw namedError("ExecutionAlreadyExists", `Execution Already Exists: '${existing.arn}'`);
   }
   JSON.parse(input);
-  const execution = newExecution(name, input, Date.now());
-  write({ kind: "execution", name, input, startDate: execution.startDate });
-  record(execution, "ExecutionStarted", {
-    executionStartedEventDetails: {
-      input,
-      roleArn: `arn:aws:iam::${setup.stateMachineArn.split(":")[4]}:role/local`,
-    },
-  });
-  run(execution, machine, JSON.parse(input) as Json);
+  const execution = newExecution(machineArn, name, input, Date.now());
+  write({ kind: "execution", name, input, startDate: execution.startDate, machine: machineArn });
+  record(execution, "ExecutionStarted", { executionStartedEventDetails: { input, roleArn } });
+  run(execution, machine.runner, JSON.parse(input) as Json);
   return { executionArn: execution.arn, startDate: execution.startDate };
 }
 
 function run(
   execution: Execution,
-  stateMachine: { run: typeof machine.run },
+  stateMachine: { run: Machine["runner"]["run"] },
   input: Json,
   resume?: Resume,
 ) {
@@ -554,9 +594,9 @@ function run(
         Name: execution.name,
         OriginalStartTime: new Date(execution.startDate).toISOString(),
         OriginalInput: JSON.parse(execution.input) as Json,
-        RoleArn: `arn:aws:iam::${setup.stateMachineArn.split(":")[4]}:role/local`,
+        RoleArn: roleArn,
       },
-      StateMachine: { Id: setup.stateMachineArn, Name: setup.stateMachineArn.split(":").at(-1) },
+      StateMachine: { Id: execution.machineArn, Name: execution.machineArn.split(":").at(-1) },
       Task: { Token: tokenPlaceholder },
     },
   });
@@ -607,7 +647,7 @@ function run(
 function resume(execution: Execution) {
   const current = execution.current;
   if (!current) return;
-  const definition = structuredClone(prepared);
+  const definition = structuredClone(machineOf(execution.machineArn).prepared);
   const state = structuredClone(definition.States[current.state]) as StateDefinition;
   if (!state) return;
   if (state.Type === "Wait" && (state.Seconds !== undefined || state.SecondsPath !== undefined)) {
@@ -638,9 +678,7 @@ function valueAt(input: Json, jsonPath: string): Json {
   return value;
 }
 
-function stopExecution(name: string, error?: string, cause?: string) {
-  const execution = executions.get(name);
-  if (!execution) throw namedError("ExecutionDoesNotExist", `Execution Does Not Exist: '${name}'`);
+function stopExecution(execution: Execution, error?: string, cause?: string) {
   if (execution.status === "RUNNING") {
     record(execution, "ExecutionAborted", {
       executionAbortedEventDetails: { ...(error ? { error } : {}), ...(cause ? { cause } : {}) },
@@ -738,7 +776,7 @@ async function advance(ms: number) {
 
 const describe = (execution: Execution) => ({
   executionArn: execution.arn,
-  stateMachineArn: setup.stateMachineArn,
+  stateMachineArn: execution.machineArn,
   name: execution.name,
   status: execution.status,
   startDate: execution.startDate,
@@ -751,10 +789,11 @@ const describe = (execution: Execution) => ({
   eventCount: execution.events.length,
 });
 
+/** An execution by its ARN, or by its name on the first machine (the pair workflow). */
 const byArnOrName = (arnOrName: string) => {
-  const prefix = executionArnOf("");
-  const name = arnOrName.startsWith(prefix) ? arnOrName.slice(prefix.length) : arnOrName;
-  const execution = name.startsWith("arn:") ? undefined : executions.get(name);
+  const execution = executions.get(
+    arnOrName.startsWith("arn:") ? arnOrName : executionArnOf(defaultMachineArn, arnOrName),
+  );
   if (!execution)
     throw namedError("ExecutionDoesNotExist", `Execution Does Not Exist: '${arnOrName}'`);
   return execution;
@@ -765,12 +804,17 @@ type Request = { id: number; type: string; [argument: string]: unknown };
 async function handle(request: Request): Promise<unknown> {
   switch (request.type) {
     case "start":
-      return startExecution(String(request.name), String(request.input));
+      return startExecution(
+        String(request.machine ?? defaultMachineArn),
+        String(request.name),
+        String(request.input),
+      );
     case "describe":
       return describe(byArnOrName(String(request.execution)));
     case "list":
       return [...executions.values()]
         .filter((execution) => !request.status || execution.status === request.status)
+        .filter((execution) => !request.machine || execution.machineArn === request.machine)
         .sort((a, b) => b.startDate - a.startDate || (a.name < b.name ? 1 : -1))
         .map(describe);
     case "history": {
@@ -781,7 +825,7 @@ async function handle(request: Request): Promise<unknown> {
     }
     case "stop":
       return stopExecution(
-        byArnOrName(String(request.execution)).name,
+        byArnOrName(String(request.execution)),
         request.error as string | undefined,
         request.cause as string | undefined,
       );
@@ -857,9 +901,12 @@ port.on("message", (message: Request | TaskReply) => {
 
 // Replay the journal, then resume what was running when the last process stopped.
 for (const entry of journal) {
-  if (entry.kind === "execution") newExecution(entry.name, entry.input, entry.startDate);
-  else if (entry.kind === "event") {
-    const execution = executions.get(entry.name);
+  if (entry.kind === "execution") {
+    newExecution(entry.machine ?? defaultMachineArn, entry.name, entry.input, entry.startDate);
+  } else if (entry.kind === "event") {
+    const execution = executions.get(
+      entry.name.startsWith("arn:") ? entry.name : executionArnOf(defaultMachineArn, entry.name),
+    );
     if (execution) apply(execution, entry.event);
   }
 }

@@ -56,6 +56,10 @@ export const env = {
   get stateMachineArn() {
     return required("STATE_MACHINE_ARN");
   },
+  /** The event workflow's state machine (collective workshops, BarNum'). */
+  get eventStateMachineArn() {
+    return required("EVENT_STATE_MACHINE_ARN");
+  },
   /**
    * The secret that signs the links of emails (a `Config.Secret` on AWS). Locally, when none is
    * set, a random key is made once per process: links then stop working after a restart, which is

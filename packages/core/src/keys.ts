@@ -129,6 +129,11 @@ export const keys = {
     gsi1sk: `${theme}#${id}`,
   }),
   resources: () => ({ gsi1pk: lists.resources }),
+  /**
+   * The event workflow's own record of one event (a workshop, a BarNum'): the task token it waits
+   * on (server-side only), the date version it invited for, the organisers' answer, silences.
+   */
+  eventRun: (kind: string, eventId: string) => ({ pk: `EVENT#${kind}#${eventId}`, sk: "RUN" }),
   /** An address SES could not deliver to for good (hard bounce) or whose owner complained. */
   unreachable: (email: string) => ({
     pk: `UNREACHABLE#${normaliseEmail(email)}`,

@@ -7,9 +7,9 @@ import type { ChapterInput } from "./payload";
  */
 export type Delivery = "delivered" | "gone";
 
-export interface WorkflowEngine {
+export interface WorkflowEngine<Input extends object = ChapterInput> {
   /** Starts an execution by name; `started: false` when that name already exists. */
-  start(executionName: string, input: ChapterInput): Promise<{ started: boolean }>;
+  start(executionName: string, input: Input): Promise<{ started: boolean }>;
   sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<Delivery>;
   sendTaskFailure(taskToken: string, error: string, cause: string): Promise<Delivery>;
 }

@@ -1,0 +1,254 @@
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { documents } from "../clients/dynamodb";
+import { clock } from "../clock";
+import { env } from "../env";
+import { keys } from "../keys";
+import type { WorkflowEngine } from "../workflow/engine";
+import { type EventKindSteps, stepsOfKind } from "./kinds";
+import {
+  type EventConfirmation,
+  type EventInput,
+  type EventKind,
+  type EventSilence,
+  type EventStepPayload,
+  type EventTimer,
+  type EventWaitPurpose,
+  eventExecutionName,
+  eventWorkflowErrors,
+} from "./payload";
+
+/**
+ * The shared runner of the event workflow: what each of its tasks does whatever the kind, and the
+ * verbs through which a kind's pages reach a running event (start, moved, cancelled, confirmed).
+ *
+ * The workflow's record of an event (`keys.eventRun`) holds the token its execution waits on,
+ * the date version it invited for, the organisers' answer and their silences. A move or a
+ * cancellation is written to the kind's record first, then told to the token that waits; a wait
+ * that starts reads the kind's record after storing its token. Both are single-item writes and
+ * consistent reads, so of a change and a wait that cross, at least one sees the other: a change is
+ * never missed, and telling it twice finds the token gone the second time.
+ */
+export class EventCancelled extends Error {
+  override name = eventWorkflowErrors.cancelled;
+}
+export class EventMoved extends Error {
+  override name = eventWorkflowErrors.moved;
+}
+
+type EventRun = {
+  wait?: { token: string; purpose: EventWaitPurpose; since: string };
+  invitedSequence?: number;
+  remindedSequence?: number;
+  askedSequence?: number;
+  outcome?: EventConfirmation;
+  silences?: number;
+};
+
+/** The engine for the event workflow's state machine (the SDK; locally, the local service). */
+async function engine(): Promise<WorkflowEngine<EventInput>> {
+  const { stepFunctionsEngineFor } = await import("../workflow/step-functions");
+  return stepFunctionsEngineFor<EventInput>(() => env.eventStateMachineArn);
+}
+
+async function readRun(kind: EventKind, eventId: string): Promise<EventRun> {
+  const { Item } = await documents.send(
+    new GetCommand({
+      TableName: env.tableName,
+      Key: keys.eventRun(kind, eventId),
+      ConsistentRead: true,
+    }),
+  );
+  return (Item ?? {}) as EventRun;
+}
+
+/** Attribute names as `#name` placeholders (some, like `wait`, are DynamoDB reserved words). */
+const attribute = /(?<![:#\w])([A-Za-z_]\w*)(?!\w*\s*\()/g;
+const named = (expression: string) => expression.replace(attribute, "#$1");
+const names = (expression: string): Record<string, string> => ({
+  ...Object.fromEntries([...expression.matchAll(attribute)].map(([, name]) => [`#${name}`, name])),
+  "#kind": "kind",
+});
+
+/** One write to the run record: `set` assignments, and attributes to `remove`. */
+async function updateRun(
+  kind: EventKind,
+  eventId: string,
+  set: string,
+  values: Record<string, unknown>,
+  remove?: string,
+): Promise<EventRun> {
+  const { Attributes } = await documents.send(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: keys.eventRun(kind, eventId),
+      UpdateExpression: `SET ${named(set)}, #kind = :kind${remove ? ` REMOVE ${named(remove)}` : ""}`,
+      ExpressionAttributeNames: names(`${set} ${remove ?? ""}`),
+      ExpressionAttributeValues: { ...values, ":kind": "event-run" },
+      ReturnValues: "ALL_NEW",
+    }),
+  );
+  return (Attributes ?? {}) as EventRun;
+}
+
+const secondsUntil = (at: Date) =>
+  Math.max(1, Math.ceil((at.getTime() - clock.now().getTime()) / 1000));
+
+async function activeState(steps: EventKindSteps, eventId: string) {
+  const state = await steps.load(eventId);
+  if (state.cancelled) throw new EventCancelled("The event was cancelled");
+  return state;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tasks
+// ---------------------------------------------------------------------------------------------
+
+/** Invitations for the current date version (each recipient once per version), then the timer. */
+async function invite(kind: EventKind, eventId: string): Promise<EventTimer> {
+  const steps = await stepsOfKind(kind);
+  const state = await activeState(steps, eventId);
+  await steps.sendInvitations(eventId, state.sequence);
+  await updateRun(
+    kind,
+    eventId,
+    "invitedSequence = :sequence",
+    { ":sequence": state.sequence },
+    "wait",
+  );
+  return { timeoutSeconds: secondsUntil(new Date(state.start.getTime() - state.reminderLeadMs)) };
+}
+
+/**
+ * The reminder, unless the event has started already or was moved since its invitations (the
+ * wait that follows sees the move at once and goes back to the invitations).
+ */
+async function remind(kind: EventKind, eventId: string): Promise<EventTimer> {
+  const steps = await stepsOfKind(kind);
+  const state = await activeState(steps, eventId);
+  const run = await readRun(kind, eventId);
+  if (run.invitedSequence !== state.sequence) return { timeoutSeconds: 1 };
+  if (clock.now() < state.start) await steps.sendReminders(eventId, state.sequence);
+  await updateRun(kind, eventId, "remindedSequence = :sequence", {
+    ":sequence": state.sequence,
+  });
+  return { timeoutSeconds: secondsUntil(state.end) };
+}
+
+/** A wait: its token stored, then the event read again (see the module's comment). */
+async function awaitStep(payload: EventStepPayload): Promise<void> {
+  const { kind, eventId } = payload;
+  const purpose = payload.purpose as EventWaitPurpose;
+  const token = payload.taskToken as string;
+  const steps = await stepsOfKind(kind);
+  const run = await updateRun(kind, eventId, "wait = :wait", {
+    ":wait": { token, purpose, since: clock.now().toISOString() },
+  });
+  const state = await activeState(steps, eventId);
+  if (run.invitedSequence !== state.sequence) throw new EventMoved("The event was moved");
+  if (purpose !== "confirm") return;
+  // Answered while no token waited (during a nudge): the answer goes on at once.
+  if (run.outcome) {
+    await (await engine()).sendTaskSuccess(token, run.outcome);
+    return;
+  }
+  // Asked once per date version: a wait that starts again after a nudge asks nothing new.
+  if (run.askedSequence === state.sequence) return;
+  await steps.askConfirmation(eventId, state.sequence);
+  await updateRun(kind, eventId, "askedSequence = :sequence", { ":sequence": state.sequence });
+}
+
+/** First silence: a nudge; second: the programme team; third: the event ends unconfirmed. */
+async function nudge(kind: EventKind, eventId: string): Promise<EventSilence> {
+  const steps = await stepsOfKind(kind);
+  const run = await updateRun(
+    kind,
+    eventId,
+    "silences = if_not_exists(silences, :zero) + :one",
+    { ":zero": 0, ":one": 1 },
+    "wait",
+  );
+  const silences = run.silences ?? 1;
+  if (silences === 1) await steps.nudgeOrganisers(eventId, silences);
+  else if (silences === 2) await steps.escalate(eventId);
+  return { decision: silences >= 3 ? "end" : "wait", silences };
+}
+
+async function close(kind: EventKind, eventId: string): Promise<void> {
+  const steps = await stepsOfKind(kind);
+  const run = await updateRun(
+    kind,
+    eventId,
+    "closedAt = :now",
+    { ":now": clock.now().toISOString() },
+    "wait",
+  );
+  await steps.close(eventId, run.outcome);
+}
+
+/** The event steps Lambda's dispatch: one function per action of the payload. */
+export async function runEventStep(payload: EventStepPayload): Promise<unknown> {
+  const { kind, eventId } = payload;
+  switch (payload.action) {
+    case "invite":
+      return invite(kind, eventId);
+    case "await":
+      return awaitStep(payload);
+    case "remind":
+      return remind(kind, eventId);
+    case "nudge":
+      return nudge(kind, eventId);
+    case "request-feedback":
+      return (await stepsOfKind(kind)).requestFeedback(eventId);
+    case "close":
+      return close(kind, eventId);
+    case "record-failure":
+      return (await stepsOfKind(kind)).recordFailure(eventId, payload.failure?.Error ?? "Error");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The verbs a kind's pages call
+// ---------------------------------------------------------------------------------------------
+
+/** Starts the event's execution once its date is set; a second start finds it running. */
+export async function startEvent(kind: EventKind, eventId: string) {
+  return (await engine()).start(eventExecutionName(kind, eventId), { kind, eventId });
+}
+
+/**
+ * Tells the waiting execution that the event was moved or cancelled (already written to the
+ * kind's record, and for a cancellation its emails queued with it). No token waiting is fine:
+ * the next wait reads the record.
+ */
+export async function tellEvent(kind: EventKind, eventId: string, change: "moved" | "cancelled") {
+  const run = await readRun(kind, eventId);
+  if (!run.wait) return;
+  const error = change === "moved" ? eventWorkflowErrors.moved : eventWorkflowErrors.cancelled;
+  await (await engine()).sendTaskFailure(run.wait.token, error, `The event was ${change}`);
+}
+
+/**
+ * The write that records the organisers' answer, for the transaction of the kind that records it
+ * (with its link's use): only the first answer passes.
+ */
+export const confirmationUpdate = (
+  kind: EventKind,
+  eventId: string,
+  outcome: EventConfirmation,
+) => ({
+  Update: {
+    TableName: env.tableName,
+    Key: keys.eventRun(kind, eventId),
+    UpdateExpression: "SET #outcome = :outcome, #kind = :kind",
+    ConditionExpression: "attribute_not_exists(#outcome)",
+    ExpressionAttributeNames: { "#outcome": "outcome", "#kind": "kind" },
+    ExpressionAttributeValues: { ":outcome": outcome, ":kind": "event-run" },
+  },
+});
+
+/** Hands the recorded answer to the confirmation wait, if one waits (else its next wait will). */
+export async function deliverConfirmation(kind: EventKind, eventId: string) {
+  const run = await readRun(kind, eventId);
+  if (!run.outcome || run.wait?.purpose !== "confirm") return;
+  await (await engine()).sendTaskSuccess(run.wait.token, run.outcome);
+}
