@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { readLink } from "#core/links";
 import { startPair } from "#core/pair/start";
+import { putWait, updatePair } from "#core/pair/store";
+import { emailsTo } from "../support/inbox";
 import {
   adminForm,
   adminJson,
@@ -40,6 +43,16 @@ async function runningPair(overrides: { menteeFirstName?: string } = {}) {
   await startPair({ pairId, cohortId, menteeId: mentee.id, mentorId: mentor.id });
   return { cohortId, mentee, mentor, pairId, path: `/admin/binomes/${pairId}` };
 }
+
+/** The pair's execution waits on a person, as the workflow's wait step leaves it. */
+async function waitingOn(pairId: string, step: string, purpose: string, answeredBy: string[] = []) {
+  const since = new Date().toISOString();
+  await putWait(pairId, { token: `jeton-${step}`, step, purpose, since, timeouts: 0, answeredBy });
+  await updatePair(pairId, { phase: "sessions", waitingOn: { step, purpose, since } });
+}
+
+const linkIn = (text: string | undefined) =>
+  /http:\/\/localhost:3000\/lien\/([^\s]+)/.exec(text ?? "")?.[1];
 
 /** The key the page drew for one of its forms (each showing of a form has its own). */
 function formKey(html: string, action: string): string {
@@ -128,5 +141,135 @@ describe("notes on a pair", () => {
     const invalid = await adminJson("POST", `/api/admin/pairs/${pairId}/notes`, { text: "" });
     expect(invalid.status).toBe(422);
     expect((await adminJson("POST", "/api/admin/pairs/inconnu/notes", body)).status).toBe(404);
+  });
+});
+
+describe("reminding a pair by hand", () => {
+  it("sends the waiting link again to the mentor, once per click, logged on the pair's history", async () => {
+    const { pairId, path, mentor, mentee } = await runningPair();
+    await waitingOn(pairId, "session-2", "schedule");
+    const page = await pageText(await adminPage(path));
+    expect(page).toContain("Le binôme attend qu'une date soit proposée pour la séance n° 2.");
+    expect(page).toContain("Réponse attendue du mentor, Yanis Benali.");
+    const key = formKey(page, `${path}/lien-renvoye`);
+
+    const sent = await adminForm(`${path}/lien-renvoye`, { requestKey: key });
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get("location")).toBe(`${path}?fait=lien-renvoye`);
+    expect((await adminForm(`${path}/lien-renvoye`, { requestKey: key })).status).toBe(303);
+
+    const received = (await emailsTo(mentor.answers.email)).filter((email) =>
+      email.subject.includes("une petite relance"),
+    );
+    expect(received).toHaveLength(1);
+    const token = linkIn(received[0]?.body.text);
+    const reading = await readLink(token ?? "");
+    expect(reading.ok && reading.link).toMatchObject({
+      pairId,
+      step: "session-2",
+      purpose: "schedule",
+      recipient: "mentor",
+    });
+    expect(
+      (await emailsTo(mentee.answers.email)).filter((email) => email.subject.includes("relance")),
+    ).toHaveLength(0);
+
+    const after = await pageText(await adminPage(`${path}?fait=lien-renvoye`));
+    expect(after).toContain("Le lien en attente est renvoyé");
+    expect(after.match(/Lien en attente renvoyé par l'équipe/g)).toHaveLength(1);
+    expect(after).toMatch(
+      /Lien en attente renvoyé par l'équipe<\/td><td>la séance n° 2 — au mentor/,
+    );
+  });
+
+  it("sends the closing self-evaluation link only to the one who has not answered yet", async () => {
+    const { pairId, path, mentor, mentee } = await runningPair();
+    await waitingOn(pairId, "closure", "self-evaluation", ["mentor"]);
+    const page = await pageText(await adminPage(path));
+    expect(page).toContain("Le binôme attend les auto-évaluations de clôture.");
+    await adminForm(`${path}/lien-renvoye`, { requestKey: formKey(page, `${path}/lien-renvoye`) });
+    const toMentor = (await emailsTo(mentor.answers.email)).filter((email) =>
+      email.subject.includes("relance"),
+    );
+    expect(toMentor).toHaveLength(0);
+    const toMentee = (await emailsTo(mentee.answers.email)).filter((email) =>
+      email.subject.includes("relance"),
+    );
+    expect(toMentee).toHaveLength(1);
+    expect(toMentee[0]?.body.text).toContain("Faire mon auto-évaluation");
+  });
+
+  it("refuses to send a link when the pair waits on nobody, and says why in French", async () => {
+    const { path } = await runningPair();
+    const page = await pageText(await adminPage(path));
+    expect(page).toContain("Le binôme n'attend la réponse de personne pour l'instant");
+    expect(page).not.toContain(`action="${path}/lien-renvoye"`);
+    const refused = await adminForm(`${path}/lien-renvoye`, {
+      requestKey: "cle-inutile-000000001",
+    });
+    expect(refused.status).toBe(409);
+    expect(await pageText(refused)).toContain("aucun lien à renvoyer");
+  });
+
+  it("sends the team's own reminder to the manager once per form, with the link awaited of them", async () => {
+    const { pairId, path, mentee } = await runningPair({ menteeFirstName: "Élodie" });
+    await waitingOn(pairId, "closure", "self-evaluation", ["mentor"]);
+    const page = await pageText(await adminPage(path));
+    const key = formKey(page, `${path}/relance`);
+    const form = {
+      requestKey: key,
+      role: "mentee",
+      message: "Votre mentor a rempli son auto-évaluation.\n\nIl ne manque plus que la vôtre !",
+    };
+    const sent = await adminForm(`${path}/relance`, form);
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get("location")).toBe(`${path}?fait=relance-envoyee`);
+    await adminForm(`${path}/relance`, form);
+
+    const received = (await emailsTo(mentee.answers.email)).filter((email) =>
+      email.subject.includes("un mot de l'équipe d'animation"),
+    );
+    expect(received).toHaveLength(1);
+    expect(received[0]?.subject).toBe(
+      "Binôme : un mot de l'équipe d'animation sur votre binôme avec Yanis",
+    );
+    const text = received[0]?.body.text ?? "";
+    expect(text).toContain("Bonjour Élodie,");
+    expect(text).toContain("Il ne manque plus que la vôtre !");
+    expect(text).toContain("Faire mon auto-évaluation");
+    const after = await pageText(await adminPage(path));
+    expect(after.match(/Relance écrite par l'équipe envoyée/g)).toHaveLength(1);
+    // The team's words are in the email only, not in the pair's history.
+    expect(after).not.toContain("Il ne manque plus que la vôtre");
+  });
+
+  it("gives the reminder form back with French messages when the text or the recipient is missing", async () => {
+    const { path } = await runningPair();
+    const key = formKey(await pageText(await adminPage(path)), `${path}/relance`);
+    const refused = await adminForm(`${path}/relance`, { requestKey: key, message: "" });
+    expect(refused.status).toBe(422);
+    const html = await pageText(refused);
+    expect(html).toContain("Écrivez votre message.");
+    expect(html).toContain('href="#champ-message"');
+    expect(formKey(html, `${path}/relance`)).toBe(key);
+  });
+
+  it("resends and reminds through the JSON API, once per key", async () => {
+    const { pairId, mentor } = await runningPair();
+    await waitingOn(pairId, "preparation", "objectives");
+    const body = { requestKey: "cle-api-relance-0001" };
+    const first = await adminJson("POST", `/api/admin/pairs/${pairId}/resend-link`, body);
+    expect(await first.json()).toEqual({ sent: "queued", to: ["mentor"] });
+    const again = await adminJson("POST", `/api/admin/pairs/${pairId}/resend-link`, body);
+    expect(await again.json()).toEqual({ sent: "already-queued", to: ["mentor"] });
+    const reminder = await adminJson("POST", `/api/admin/pairs/${pairId}/reminder`, {
+      requestKey: "cle-api-relance-0002",
+      role: "mentor",
+      message: "Pensez à noter les objectifs.",
+    });
+    expect((await reminder.json()).sent).toBe("queued");
+    const subjects = (await emailsTo(mentor.answers.email)).map((email) => email.subject);
+    expect(subjects.filter((subject) => subject.includes("relance"))).toHaveLength(1);
+    expect(subjects.filter((subject) => subject.includes("un mot de l'équipe"))).toHaveLength(1);
   });
 });

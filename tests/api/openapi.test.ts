@@ -5,6 +5,7 @@ import { ListQuerySchema } from "#core/admin/follow-up";
 import { CohortSettingsSchema, NewCohortSchema } from "#core/cohort";
 import { MentorApplicationSchema } from "#core/mentor";
 import { NoteSchema } from "#core/pair/notes";
+import { ReminderSchema, ResendSchema } from "#core/pair/reminders";
 import { QuestionnaireSchema } from "#core/questionnaire";
 import { InterviewSchema } from "#core/selection";
 import { app } from "../../functions/api/app";
@@ -189,6 +190,8 @@ describe("GET /api/openapi.json", () => {
       ["post", "/api/admin/pairs/{id}/cancel", CancelSchema],
       ["post", "/api/admin/pairs/{id}/reassign", ReassignSchema],
       ["post", "/api/admin/pairs/{id}/notes", NoteSchema],
+      ["post", "/api/admin/pairs/{id}/resend-link", ResendSchema],
+      ["post", "/api/admin/pairs/{id}/reminder", ReminderSchema],
     ];
     for (const [method, path, schema] of expected) {
       expect(bodySchema(document, method, path), `${method} ${path}`).toEqual(

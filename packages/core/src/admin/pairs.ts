@@ -6,6 +6,7 @@ import { getMentor, listMentors } from "../mentor";
 import { cancelPair, pausePair, reassignMentor, resumePair } from "../pair/actions";
 import type { Pair } from "../pair/model";
 import { listNotes } from "../pair/notes";
+import { loadPersonWait } from "../pair/reminders";
 import { getPair, listHistory, listMeetings, listPairEmails, listPairs } from "../pair/store";
 import { getQuestionnaire, listQuestionnaires } from "../questionnaire";
 import { canBeMatched } from "../selection";
@@ -19,11 +20,12 @@ import { executionConsoleUrl } from "./follow-up";
 export async function loadPairDetails(pairId: string) {
   const pair = await getPair(pairId);
   if (!pair) return undefined;
-  const [history, emails, meetings, notes, mentee, mentor] = await Promise.all([
+  const [history, emails, meetings, notes, personWait, mentee, mentor] = await Promise.all([
     listHistory(pairId),
     listPairEmails(pairId),
     listMeetings(pairId),
     listNotes(pairId),
+    loadPersonWait(pair),
     getQuestionnaire(pair.menteeId),
     getMentor(pair.mentorId),
   ]);
@@ -33,6 +35,8 @@ export async function loadPairDetails(pairId: string) {
     emails,
     meetings,
     notes,
+    /** Who the pair waits on now, to be reminded (the team's resend and reminder). */
+    personWait,
     mentee,
     mentor,
     executionUrl: executionConsoleUrl(

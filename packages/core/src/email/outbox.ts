@@ -9,6 +9,7 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  type TransactWriteCommandInput,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { documents } from "../clients/dynamodb";
@@ -43,8 +44,19 @@ export type QueueOptions = {
    * A log line written with the queued email, in the same transaction (the pair's "emails sent"),
    * marked `delivery: "sent"` with `sentAt` when the email leaves, or `"failed"`.
    */
-  log?: { pk: string; sk: string } & Record<string, unknown>;
+  log?: LogLine | LogLine[];
+  /**
+   * Other writes of the record the email belongs to (a history line, a mailing's progress),
+   * in the same transaction: the email is queued with them or not at all.
+   */
+  alongside?: NonNullable<TransactWriteCommandInput["TransactItems"]>;
 };
+
+/** A log line of a queued email (see `log`): one per pair it is logged on. */
+type LogLine = { pk: string; sk: string } & Record<string, unknown>;
+
+const logLinesOf = (options: QueueOptions): LogLine[] =>
+  options.log === undefined ? [] : ([] as LogLine[]).concat(options.log);
 
 export type QueueResult = "queued" | "already-queued";
 
@@ -56,6 +68,7 @@ const leaseMs = 60_000;
 /** The Put that queues an email: one item of a transaction, or written alone by `queueEmail`. */
 export function outboxPut(dedupeKey: string, email: OutgoingEmail, options: QueueOptions = {}) {
   const queuedAt = new Date().toISOString();
+  const logKeys = logLinesOf(options).map(({ pk, sk }) => ({ pk, sk }));
   return {
     TableName: env.tableName,
     Item: {
@@ -71,7 +84,9 @@ export function outboxPut(dedupeKey: string, email: OutgoingEmail, options: Queu
       queuedAt,
       attempts: 0,
       expiresAt: options.expiresAt,
-      logKey: options.log ? { pk: options.log.pk, sk: options.log.sk } : undefined,
+      logKey: logKeys[0],
+      // An email logged on several pairs (a mentor of two pairs, written to once) marks them all.
+      logKeys: logKeys.length > 1 ? logKeys : undefined,
     },
     ConditionExpression: "attribute_not_exists(pk)",
   };
@@ -84,13 +99,17 @@ export async function queueEmail(
   options: QueueOptions = {},
 ): Promise<QueueResult> {
   const put = outboxPut(dedupeKey, email, options);
+  const logs = logLinesOf(options);
   try {
-    if (options.log) {
+    if (logs.length > 0 || options.alongside?.length) {
       await documents.send(
         new TransactWriteCommand({
           TransactItems: [
             { Put: put },
-            { Put: { TableName: env.tableName, Item: { ...options.log, delivery: "queued" } } },
+            ...logs.map((log) => ({
+              Put: { TableName: env.tableName, Item: { ...log, delivery: "queued" } },
+            })),
+            ...(options.alongside ?? []),
           ],
         }),
       );
@@ -98,10 +117,13 @@ export async function queueEmail(
       await documents.send(new PutCommand(put));
     }
   } catch (error) {
-    if (
+    // Only the outbox item's own condition means "already queued": a transaction cancelled for
+    // another reason (a conflict, a condition of a write alongside) queued nothing and says so.
+    const alreadyThere =
       error instanceof ConditionalCheckFailedException ||
-      error instanceof TransactionCanceledException
-    ) {
+      (error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed");
+    if (alreadyThere) {
       logger.info("Email already queued for this purpose", { purpose: purposeKind(dedupeKey) });
       return "already-queued";
     }
@@ -147,7 +169,7 @@ export async function deliver(
 
 type Entity = { pk: string; sk: string };
 
-type Lease = { until: number; email: OutgoingEmail; logKey?: Entity };
+type Lease = { until: number; email: OutgoingEmail; logKeys: Entity[] };
 
 async function claim(key: Entity, owner: string): Promise<Lease | undefined> {
   const now = Date.now();
@@ -173,8 +195,12 @@ async function claim(key: Entity, owner: string): Promise<Lease | undefined> {
         ReturnValues: "ALL_NEW",
       }),
     );
-    const item = Attributes as { email: OutgoingEmail; logKey?: Entity };
-    return { until, email: item.email, logKey: item.logKey };
+    const item = Attributes as { email: OutgoingEmail; logKey?: Entity; logKeys?: Entity[] };
+    return {
+      until,
+      email: item.email,
+      logKeys: item.logKeys ?? (item.logKey ? [item.logKey] : []),
+    };
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return undefined;
     throw error;
@@ -209,7 +235,7 @@ async function settle(
   status: "sent" | "failed",
   detail: Record<string, string | undefined>,
 ) {
-  const { until, logKey } = lease;
+  const { until, logKeys } = lease;
   const at = clock.now().toISOString();
   const fields = Object.entries(detail).filter(([, value]) => value !== undefined);
   const update = {
@@ -237,18 +263,14 @@ async function settle(
       new TransactWriteCommand({
         TransactItems: [
           { Update: update },
-          ...(logKey
-            ? [
-                {
-                  Update: {
-                    TableName: env.tableName,
-                    Key: logKey,
-                    UpdateExpression: "SET delivery = :status, settledAt = :at",
-                    ExpressionAttributeValues: { ":status": status, ":at": at },
-                  },
-                },
-              ]
-            : []),
+          ...logKeys.map((logKey) => ({
+            Update: {
+              TableName: env.tableName,
+              Key: logKey,
+              UpdateExpression: "SET delivery = :status, settledAt = :at",
+              ExpressionAttributeValues: { ":status": status, ":at": at },
+            },
+          })),
         ],
       }),
     );

@@ -462,7 +462,7 @@ const waitingForText: Record<LinkPurpose, (what: Localised) => Localised> = {
   }),
 };
 
-const linkLabel: Record<LinkPurpose, Localised> = {
+export const linkLabel: Record<LinkPurpose, Localised> = {
   schedule: { fr: "Proposer une date", en: "Propose a date" },
   reschedule: { fr: "Proposer une nouvelle date", en: "Propose a new date" },
   confirm: { fr: "Répondre (1 minute)", en: "Answer (1 minute)" },

@@ -1,7 +1,7 @@
 import { calendarContentType } from "../calendar";
 import { clock } from "../clock";
 import { type Bilingual, render } from "../email/layout";
-import { queueEmail } from "../email/outbox";
+import { type QueueOptions, queueEmail } from "../email/outbox";
 import { programme } from "../programme";
 import type { Pair } from "./model";
 import type { PairPeople } from "./people";
@@ -42,6 +42,8 @@ export async function sendToRole(input: {
   calendar?: { ics: string; method: "REQUEST" | "CANCEL" };
   /** The mentee's assistant is copied on what goes into the diary: introduction, invitations. */
   copyAssistant?: boolean;
+  /** Writes queued with the email in its transaction (the history line of a team's action). */
+  alongside?: QueueOptions["alongside"];
 }): Promise<"queued" | "already-queued"> {
   const { pair, people, role } = input;
   const to =
@@ -82,5 +84,8 @@ export async function sendToRole(input: {
     },
     linkIdsOf(input.message),
   );
-  return queueEmail(pairEmailDedupeKey(pair.id, input.purpose, role), email, { log });
+  return queueEmail(pairEmailDedupeKey(pair.id, input.purpose, role), email, {
+    log,
+    alongside: input.alongside,
+  });
 }

@@ -69,7 +69,13 @@ import {
 
 const linkLifetimeMs = 60 * 24 * 60 * 60 * 1000;
 
-const link = (pairId: string, step: string, purpose: LinkPurpose, recipient: LinkRecipient) =>
+/** A new link of a step, for one recipient (the programme team's resend uses it too). */
+export const link = (
+  pairId: string,
+  step: string,
+  purpose: LinkPurpose,
+  recipient: LinkRecipient,
+) =>
   issueLink({
     pairId,
     step,
@@ -91,12 +97,12 @@ async function activePair(pairId: string): Promise<Pair> {
 
 const meetingOf = (step: string): Meeting => meetingOfStep(step) ?? { kind: "preparation" };
 
-const toMentor = (people: PairPeople) => ({
+export const toMentor = (people: PairPeople) => ({
   recipientFirstName: people.mentor.firstName,
   otherFirstName: people.mentee.firstName,
   other: contactOf(people.mentee),
 });
-const toMentee = (people: PairPeople) => ({
+export const toMentee = (people: PairPeople) => ({
   recipientFirstName: people.mentee.firstName,
   otherFirstName: people.mentor.firstName,
   other: contactOf(people.mentor),
@@ -478,7 +484,8 @@ export async function recordNoShow(pairId: string, step: string): Promise<NoShow
 // Silence: nudge, escalate, give up
 // ---------------------------------------------------------------------------------------------
 
-const awaitedRoles = (purpose: string, answeredBy: string[]): LinkRecipient[] =>
+/** Who a wait is waiting on: both for the self-evaluation (until each answers), else the mentor. */
+export const awaitedRoles = (purpose: string, answeredBy: string[]): LinkRecipient[] =>
   purpose === "self-evaluation"
     ? (["mentor", "mentee"] as const).filter((role) => !answeredBy.includes(role))
     : ["mentor"];

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { filterPairs } from "#core/admin/follow-up";
 import { actOnPair, loadPairDetails, type PairAction } from "#core/admin/pairs";
 import * as notes from "#core/pair/notes";
+import * as reminders from "#core/pair/reminders";
 import {
   conflict,
   describeForTeam,
@@ -31,6 +32,23 @@ const actedOn = {
   ...unknownPair,
   ...conflict("L'état du binôme ne permet pas cette action"),
 };
+
+const reminded = {
+  ...ok(
+    "Le courriel est dans la file d'envoi (queued), ou l'était déjà pour cette requestKey",
+    object({
+      sent: { enum: ["queued", "already-queued"] },
+      to: { type: "array", items: { enum: ["mentor", "mentee"] } },
+    }),
+  ),
+  ...unknownPair,
+  ...conflict("Le binôme est terminé, ou n'attend la réponse de personne"),
+};
+
+function remindAnswer(c: Context, outcome: reminders.ReminderOutcome) {
+  if (!outcome.ok) return problem(c, outcome.status, outcome.message);
+  return c.json({ sent: outcome.sent, to: outcome.to });
+}
 
 export const pairsApi = new Hono()
   .get(
@@ -99,6 +117,29 @@ export const pairsApi = new Hono()
       if (outcome === "unknown-pair") return notFound(c, "Ce binôme");
       return c.json({ outcome, notes: await notes.listNotes(pairId) }, 201);
     },
+  )
+  .post(
+    "/:id/resend-link",
+    describeForTeam(
+      "Renvoyer le lien en attente à qui le binôme attend (une seule fois par requestKey)",
+      { ...reminded, ...invalidBody() },
+    ),
+    jsonBody(reminders.ResendSchema),
+    async (c) =>
+      remindAnswer(
+        c,
+        await reminders.resendWaitingLink(c.req.param("id"), c.req.valid("json").requestKey),
+      ),
+  )
+  .post(
+    "/:id/reminder",
+    describeForTeam(
+      "Envoyer une relance écrite par l'équipe à un participant (une seule fois par requestKey)",
+      { ...reminded, ...invalidBody() },
+    ),
+    jsonBody(reminders.ReminderSchema),
+    async (c) =>
+      remindAnswer(c, await reminders.sendTeamReminder(c.req.param("id"), c.req.valid("json"))),
   )
   .post("/:id/pause", describeForTeam("Mettre un binôme en pause", actedOn), async (c) =>
     pairAction(c, { action: "pause" }),

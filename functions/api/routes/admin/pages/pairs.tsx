@@ -6,6 +6,7 @@ import { actOnPair, loadPairDetails, type PairAction } from "#core/admin/pairs";
 import * as cohort from "#core/cohort";
 import * as pairing from "#core/matching/proposal";
 import * as notes from "#core/pair/notes";
+import * as reminders from "#core/pair/reminders";
 import type { Localised } from "#core/programme";
 import type { FormValues } from "#web/form-kit";
 import { PairsPage } from "#web/pages/admin/lists";
@@ -72,6 +73,19 @@ const failed = (
   failedForm: string,
 ) => ({ values, errors, failedForm, ...(requestKey ? { problem: requestKey } : {}) });
 
+/** After a resend or a reminder: back to the page that says so, or the page with why not. */
+function reminded(
+  c: Context,
+  pairId: string,
+  outcome: reminders.ReminderOutcome,
+  done: "lien-renvoye" | "relance-envoyee",
+) {
+  if (outcome.ok) return redirectDone(c, `/admin/binomes/${pairId}`, done);
+  return outcome.status === 404
+    ? notFoundPage(c, noSuchPair)
+    : pairPage(c, pairId, { problem: outcome.message }, outcome.status);
+}
+
 async function pairAction(c: Context, request: PairAction, done: string) {
   const pairId = c.req.param("id") ?? "";
   const outcome = await actOnPair(pairId, request);
@@ -128,6 +142,32 @@ export const pairPages = new Hono<LangEnv>()
     const outcome = await notes.addNote(pairId, parsed.output);
     if (outcome === "unknown-pair") return notFoundPage(c, noSuchPair);
     return redirectDone(c, `/admin/binomes/${pairId}`, "note");
+  })
+  .post("/:id/lien-renvoye", async (c) => {
+    const pairId = c.req.param("id");
+    const values = await form(c);
+    const parsed = v.safeParse(reminders.ResendSchema, { requestKey: text(values, "requestKey") });
+    if (!parsed.success) {
+      const errors = issuesByField(reminders.ResendSchema, parsed.issues);
+      return pairPage(c, pairId, failed(values, errors, "resend"), 422);
+    }
+    const outcome = await reminders.resendWaitingLink(pairId, parsed.output.requestKey);
+    return reminded(c, pairId, outcome, "lien-renvoye");
+  })
+  .post("/:id/relance", async (c) => {
+    const pairId = c.req.param("id");
+    const values = await form(c);
+    const parsed = v.safeParse(reminders.ReminderSchema, {
+      role: text(values, "role") || undefined,
+      message: text(values, "message"),
+      requestKey: text(values, "requestKey"),
+    });
+    if (!parsed.success) {
+      const errors = issuesByField(reminders.ReminderSchema, parsed.issues);
+      return pairPage(c, pairId, failed(values, errors, "reminder"), 422);
+    }
+    const outcome = await reminders.sendTeamReminder(pairId, parsed.output);
+    return reminded(c, pairId, outcome, "relance-envoyee");
   })
   .post("/:id/reaffectation", async (c) => {
     const values = await form(c);

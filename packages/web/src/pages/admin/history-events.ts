@@ -59,6 +59,14 @@ const pairEvents: Record<string, Localised> = {
     fr: "Données d'un participant effacées à sa demande",
     en: "A participant's data erased at their request",
   },
+  "team.link-resent": {
+    fr: "Lien en attente renvoyé par l'équipe",
+    en: "Waiting link sent again by the team",
+  },
+  "team.reminder-sent": {
+    fr: "Relance écrite par l'équipe envoyée",
+    en: "Reminder written by the team sent",
+  },
   "step.failed": {
     fr: "Étape en échec (voir l'exécution)",
     en: "Step failed (see the execution)",

@@ -48,6 +48,12 @@ const roleName: Record<string, Text> = {
   mentor: { fr: "le mentor", en: "the mentor" },
 };
 
+/** Whom an email of the team went to, in the history: "au mentor", "au cadre". */
+const toRole: Record<string, Text> = {
+  mentee: { fr: "au cadre", en: "to the manager" },
+  mentor: { fr: "au mentor", en: "to the mentor" },
+};
+
 export const missingText = (pair: Pair, lang: Lang) =>
   (pair.missingEvaluations ?? []).map((role) => t(lang, roleName[role] as Text)).join(", ");
 
@@ -86,6 +92,9 @@ export function historyDetailText(
       parts.push(
         `${t(lang, { fr: "auto-évaluation non reçue :", en: "self-evaluation not received:" })} ${roles.join(", ")}`,
       );
+    } else if (key === "to") {
+      const role = toRole[String(value)];
+      if (role) parts.push(t(lang, role));
     } else if (key === "noShows" || key === "count") {
       parts.push(`${t(lang, { fr: "fois :", en: "times:" })} ${value}`);
     }

@@ -9,6 +9,7 @@ import { type Lang, t } from "../../i18n";
 import { describeHistoryEvent } from "./history-events";
 import type { Person } from "./matching";
 import { PairNotes } from "./pair-notes";
+import { PairReminders } from "./pair-reminders";
 import { historyDetailText, PairWritings, pairStateText } from "./pair-writings";
 import { AdminLayout, formatDateTime, inLanguage, yesNo } from "./parts";
 
@@ -223,6 +224,15 @@ export function PairPage(props: {
       )}
       {over ? null : (
         <>
+          <PairReminders
+            pairId={pair.id}
+            wait={props.details.personWait}
+            names={{ mentee: menteeName, mentor: mentorName }}
+            keys={{ resend: keyOf("resend"), reminder: keyOf("reminder") }}
+            values={valuesOf("reminder")}
+            errors={errorsOf("reminder")}
+            lang={lang}
+          />
           <h2>{say({ fr: "Agir sur le binôme", en: "Act on the pair" })}</h2>
           {pair.status === "paused" ? (
             <form method="post" action={action(`${path}/reprise`)}>

@@ -80,6 +80,14 @@ export const doneMessages: Record<string, Localised> = {
     en: "The person's data is erased; their running pairs are stopped.",
   },
   note: { fr: "La note est ajoutée.", en: "The note is added." },
+  "lien-renvoye": {
+    fr: "Le lien en attente est renvoyé ; le courriel part dans un instant.",
+    en: "The waiting link is sent again; the email leaves in a moment.",
+  },
+  "relance-envoyee": {
+    fr: "Votre relance est envoyée ; le courriel part dans un instant.",
+    en: "Your reminder is sent; the email leaves in a moment.",
+  },
   reaffectation: {
     fr: "Le binôme a un nouveau mentor ; les personnes concernées sont prévenues.",
     en: "The pair has a new mentor; the people concerned are told.",
