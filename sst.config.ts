@@ -2,6 +2,7 @@ import type { SSTConfig } from "sst";
 import { Api } from "./stacks/Api";
 import { Email } from "./stacks/Email";
 import { functionDefaults } from "./stacks/functions";
+import { Matching } from "./stacks/Matching";
 import { Monitoring } from "./stacks/Monitoring";
 import { suppressSstStackHandlers } from "./stacks/nag";
 import { Secrets } from "./stacks/Secrets";
@@ -15,7 +16,14 @@ export default {
   },
   stacks(app) {
     app.setDefaultFunctionProps(functionDefaults);
-    app.stack(Storage).stack(Secrets).stack(Email).stack(Api).stack(Workflow).stack(Monitoring);
+    app
+      .stack(Storage)
+      .stack(Secrets)
+      .stack(Email)
+      .stack(Matching)
+      .stack(Api)
+      .stack(Workflow)
+      .stack(Monitoring);
     suppressSstStackHandlers(app);
   },
 } satisfies SSTConfig;

@@ -4,6 +4,7 @@ import { NagSuppressions } from "cdk-nag";
 import { Api as HttpApi, type StackContext, use } from "sst/constructs";
 import { Email } from "./Email";
 import { binomeFunction } from "./functions";
+import { Matching } from "./Matching";
 import { suppressTableIndex } from "./nag";
 import { eventExecutionsArn, eventWorkflowArn, pairExecutionsArn, pairWorkflowArn } from "./names";
 import { Secrets } from "./Secrets";
@@ -31,6 +32,7 @@ export function Api({ stack }: StackContext) {
   const { table } = use(Storage);
   const email = use(Email);
   const secrets = use(Secrets);
+  const matching = use(Matching);
 
   const web = binomeFunction(stack, "Web", {
     handler: "functions/bootstrap/web.handler",
@@ -47,6 +49,8 @@ export function Api({ stack }: StackContext) {
       TABLE_NAME: table.tableName,
       STATE_MACHINE_ARN: pairWorkflowArn(stack),
       EVENT_STATE_MACHINE_ARN: eventWorkflowArn(stack),
+      // Running a matching or confirming one sends a job to the matching function.
+      COHORT_JOBS_QUEUE_URL: matching.jobsQueue.queueUrl,
       ...email.emailEnvironment,
       ...(settings.adminRole
         ? { ADMIN_ROLE_CLAIM: settings.adminRole.claim, ADMIN_ROLE_VALUE: settings.adminRole.value }
@@ -55,6 +59,9 @@ export function Api({ stack }: StackContext) {
   });
   table.cdk.table.grantReadWriteData(web);
   suppressTableIndex(web);
+  web.addToRolePolicy(
+    new PolicyStatement({ actions: ["sqs:SendMessage"], resources: [matching.jobsQueue.queueArn] }),
+  );
   // Starts a pair's (an event's) execution, delivers a person's answer (a move, a cancellation)
   // to the waiting step, stops a cancelled pair.
   web.addToRolePolicy(

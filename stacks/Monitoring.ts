@@ -7,6 +7,7 @@ import { NagSuppressions } from "cdk-nag";
 import { type StackContext, use } from "sst/constructs";
 import { Api } from "./Api";
 import { Email } from "./Email";
+import { Matching } from "./Matching";
 import { stageSettings } from "./settings";
 import { Workflow } from "./Workflow";
 
@@ -21,6 +22,8 @@ export const runbook = {
   sesEventsUndelivered: "Runbook › SES events not processed",
   outboxUndelivered: "Runbook › Outbox batches given up",
   outboxBehind: "Runbook › Outbox falling behind",
+  pairStartsUndelivered: "Runbook › Pair starts given up",
+  cohortJobsUndelivered: "Runbook › Matching jobs given up",
 } as const;
 
 const fiveMinutes = Duration.minutes(5);
@@ -52,6 +55,9 @@ export function Monitoring({ stack }: StackContext) {
   const { api, web } = use(Api);
   const { stateMachine, steps } = use(Workflow);
   const { sesEvents, undelivered, outboxSender, outboxSweeper, outboxUndelivered } = use(Email);
+  const { matchingJobs, pairStarter, pairStartsQueue, jobsUndelivered, pairStartsUndelivered } =
+    use(Matching);
+  const functions = [web, steps, sesEvents, outboxSender, outboxSweeper, matchingJobs, pairStarter];
 
   const topic = new sns.Topic(stack, "Alarms", {
     displayName: `Binôme ${stack.stage} — alarmes / alarms`,
@@ -110,6 +116,8 @@ export function Monitoring({ stack }: StackContext) {
       { id: "SesEventsErrors", fn: sesEvents, what: "the SES bounces and complaints function" },
       { id: "OutboxSenderErrors", fn: outboxSender, what: "the outbox's sender" },
       { id: "OutboxSweepErrors", fn: outboxSweeper, what: "the outbox's sweep" },
+      { id: "MatchingJobsErrors", fn: matchingJobs, what: "the matching function" },
+      { id: "PairStarterErrors", fn: pairStarter, what: "the pair starter" },
     ].map(({ id, fn, what }) =>
       alarm(id, fn.metricErrors(sum), {
         threshold: 1,
@@ -175,6 +183,32 @@ export function Monitoring({ stack }: StackContext) {
       },
     ),
     alarm(
+      "PairStartsUndelivered",
+      pairStartsUndelivered.metricApproximateNumberOfMessagesVisible({
+        period: fiveMinutes,
+        statistic: cw.Stats.MAXIMUM,
+      }),
+      {
+        threshold: 1,
+        meaning:
+          "Pairs of a confirmed matching did not start after three tries: the team's matching page names them and offers to start them again.",
+        runbook: runbook.pairStartsUndelivered,
+      },
+    ),
+    alarm(
+      "CohortJobsUndelivered",
+      jobsUndelivered.metricApproximateNumberOfMessagesVisible({
+        period: fiveMinutes,
+        statistic: cw.Stats.MAXIMUM,
+      }),
+      {
+        threshold: 1,
+        meaning:
+          "A matching, or the queueing of a confirmed matching's pairs, failed twice: the team's matching page says it failed.",
+        runbook: runbook.cohortJobsUndelivered,
+      },
+    ),
+    alarm(
       "OutboxIteratorAge",
       outboxSender.metric("IteratorAge", { period: fiveMinutes, statistic: cw.Stats.MAXIMUM }),
       {
@@ -224,14 +258,12 @@ export function Monitoring({ stack }: StackContext) {
     }),
     new cw.GraphWidget({
       title: "Function errors",
-      left: [web, steps, sesEvents, outboxSender, outboxSweeper].map((fn) =>
-        fn.metricErrors({ ...sum, label: fn.node.id }),
-      ),
+      left: functions.map((fn) => fn.metricErrors({ ...sum, label: fn.node.id })),
       width: 12,
     }),
     new cw.GraphWidget({
       title: "Function duration (p95)",
-      left: [web, steps, sesEvents, outboxSender, outboxSweeper].map((fn) =>
+      left: functions.map((fn) =>
         fn.metricDuration({ period: fiveMinutes, statistic: "p95", label: fn.node.id }),
       ),
       width: 12,
@@ -248,6 +280,24 @@ export function Monitoring({ stack }: StackContext) {
         }),
         binomeMetric("EmailsRefused"),
       ],
+      width: 12,
+    }),
+    new cw.GraphWidget({
+      title: "Matching and pair starts",
+      left: [
+        pairStartsQueue.metricApproximateNumberOfMessagesVisible({
+          period: fiveMinutes,
+          statistic: cw.Stats.MAXIMUM,
+          label: "Pair starts waiting",
+        }),
+      ],
+      right: [pairStartsUndelivered, jobsUndelivered].map((queue) =>
+        queue.metricApproximateNumberOfMessagesVisible({
+          period: fiveMinutes,
+          statistic: cw.Stats.MAXIMUM,
+          label: queue.node.id,
+        }),
+      ),
       width: 12,
     }),
     new cw.GraphWidget({

@@ -1,7 +1,10 @@
+import type { SQSRecord } from "aws-lambda";
 import { beforeAll, describe, expect, it } from "vitest";
 import { idle } from "#core/matching/background";
+import { localRetry } from "#core/matching/dispatch";
 import { pairIdFor } from "#core/matching/proposal";
 import { useWorkflowEngine } from "#core/workflow/engine";
+import { handler as pairStarter } from "../../functions/matching/pair-starts";
 import {
   adminForm,
   adminJson,
@@ -376,6 +379,69 @@ describe("confirming a proposal", () => {
       ).json();
       expect(pairs.pairs).toHaveLength(2);
     } finally {
+      useRecordingEngine();
+    }
+  });
+});
+
+describe("the pair starter (the queue's consumer on AWS)", () => {
+  const delivery = (cohortId: string, pair: { menteeId: string; mentorId: string }, n: number) =>
+    ({
+      messageId: `${pair.menteeId}-${n}`,
+      body: JSON.stringify({ cohortId, menteeId: pair.menteeId, mentorId: pair.mentorId }),
+      attributes: { ApproximateReceiveCount: String(n) },
+    }) as unknown as SQSRecord;
+
+  it("counts a pair once however often the queue delivers it, and hands back only the pair that did not start", async () => {
+    const people = await cohortWithPeople();
+    const proposal = await propose(people.cohortId);
+    const [first, second] = proposal.pairs as [ProposalBody["pairs"][0], ProposalBody["pairs"][0]];
+    const works = new Set<string>();
+    const started = new Set<string>();
+    useWorkflowEngine({
+      async start(executionName) {
+        if (!works.has(executionName)) throw new Error("unavailable");
+        if (started.has(executionName)) return { started: false };
+        started.add(executionName);
+        return { started: true };
+      },
+      sendTaskSuccess: async () => "gone",
+      sendTaskFailure: async () => "gone",
+    });
+    const delay = localRetry.delayMs;
+    localRetry.delayMs = 1;
+    try {
+      const path = `/api/admin/cohorts/${people.cohortId}/proposal`;
+      const starts = async () => (await adminJson("GET", `${path}/starts`)).json();
+      expect((await adminJson("POST", `${path}/confirm`, {})).status).toBe(200);
+      await idle();
+      expect(await starts()).toMatchObject({ total: 2, started: 0, failedCount: 2 });
+
+      works.add(pairIdFor(people.cohortId, first.menteeId));
+      const answer = await pairStarter({
+        Records: [
+          delivery(people.cohortId, first, 1),
+          delivery(people.cohortId, first, 2),
+          delivery(people.cohortId, second, 3),
+        ],
+      });
+      expect(answer.batchItemFailures).toEqual([{ itemIdentifier: `${second.menteeId}-3` }]);
+      expect(await starts()).toMatchObject({
+        total: 2,
+        started: 1,
+        failedCount: 1,
+        failed: { [second.menteeId]: "Error" },
+        running: false,
+      });
+
+      works.add(pairIdFor(people.cohortId, second.menteeId));
+      expect(
+        (await pairStarter({ Records: [delivery(people.cohortId, second, 1)] })).batchItemFailures,
+      ).toEqual([]);
+      expect(await starts()).toMatchObject({ started: 2, failedCount: 0, failed: {} });
+      expect(started.size).toBe(2);
+    } finally {
+      localRetry.delayMs = delay;
       useRecordingEngine();
     }
   });

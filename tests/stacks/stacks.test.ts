@@ -5,8 +5,10 @@ import aslValidator from "asl-validator";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issueLink, linkPurposes } from "#core/links";
+import { pairStartDeliveries } from "#core/matching/dispatch";
 import { isUnreachable } from "#core/reachability";
 import { adminApiRoutes, adminPageRoutes } from "../../stacks/Api";
+import { pairStartBatchSize, pairStarterConcurrency } from "../../stacks/Matching";
 import { runbook } from "../../stacks/Monitoring";
 import { renderEventWorkflowAsl } from "../../stacks/workflow/render";
 import { emailsTo, uniqueEmail } from "../support/inbox";
@@ -95,14 +97,16 @@ describe("storage", () => {
 describe("functions", () => {
   const all = () =>
     [dev, production].flatMap(({ templates }) =>
-      (["Api", "Workflow", "Email"] as const).flatMap((name) => ourFunctions(templates[name])),
+      (["Api", "Workflow", "Email", "Matching"] as const).flatMap((name) =>
+        ourFunctions(templates[name]),
+      ),
     );
 
   it("runs every function on nodejs22.x, arm64, with X-Ray active tracing and Powertools settings", () => {
     const functions = all();
-    // Web, pair steps, event steps, SES events, the outbox's sender and its sweep, in each of
-    // two stages.
-    expect(functions.length).toBe(12);
+    // Web, pair steps, event steps, SES events, the outbox's sender and its sweep, the matching
+    // function and the pair starter, in each of two stages.
+    expect(functions.length).toBe(16);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: "nodejs22.x",
@@ -120,7 +124,7 @@ describe("functions", () => {
 
   it("gives every function a log group that expires its logs", () => {
     for (const { templates } of [dev, production]) {
-      for (const name of ["Api", "Workflow", "Email"] as const) {
+      for (const name of ["Api", "Workflow", "Email", "Matching"] as const) {
         for (const [, group] of resources(templates[name], "AWS::Logs::LogGroup")) {
           expect(group.Properties.RetentionInDays).toBe(90);
         }
@@ -438,6 +442,99 @@ describe("outbox", () => {
   });
 });
 
+describe("matching", () => {
+  const matching = () => dev.templates.Matching;
+  const queueId = (prefix: string) => {
+    const found = resources(matching(), "AWS::SQS::Queue").find(
+      ([id]) =>
+        id.startsWith(prefix) && (prefix.endsWith("Undelivered") || !id.includes("Undelivered")),
+    );
+    if (!found) throw new Error(`No queue ${prefix}`);
+    return found;
+  };
+
+  it("runs the matching in its own function, sized for the largest cohort, fed one job at a time by a queue", () => {
+    const [jobsId, jobs] = queueId("CohortJobs");
+    const [undeliveredId] = queueId("CohortJobsUndelivered");
+    const [fnId, fn] = functionByPrefix(matching(), "MatchingJobs");
+    expect(fn.Properties).toMatchObject({
+      Handler: "functions/matching/jobs.handler",
+      MemorySize: 3008,
+      Timeout: 900,
+    });
+    // A job is never delivered again while it may still run.
+    expect(Number(jobs.Properties.VisibilityTimeout)).toBeGreaterThanOrEqual(900);
+    expect(jobs.Properties.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { "Fn::GetAtt": [undeliveredId, "Arn"] },
+      maxReceiveCount: 2,
+    });
+    matching().hasResourceProperties("AWS::Lambda::EventSourceMapping", {
+      FunctionName: { Ref: fnId },
+      EventSourceArn: { "Fn::GetAtt": [jobsId, "Arn"] },
+      BatchSize: 1,
+    });
+    // The web function only sends jobs: it neither matches nor starts pairs itself.
+    const [, web] = functionByPrefix(dev.templates.Api, "Web");
+    expect(environmentOf(web)).toHaveProperty("COHORT_JOBS_QUEUE_URL");
+    expect(environmentOf(web)).not.toHaveProperty("PAIR_STARTS_QUEUE_URL");
+    expect(web.Properties.MemorySize).toBe(512);
+  });
+
+  it("starts confirmed pairs from a queue, a bounded number at a time, reporting each failed pair alone, with a dead-letter queue after the last delivery", () => {
+    const [startsId, starts] = queueId("PairStarts");
+    const [undeliveredId, undelivered] = queueId("PairStartsUndelivered");
+    const [fnId, fn] = functionByPrefix(matching(), "PairStarter");
+    expect(fn.Properties.Handler).toBe("functions/matching/pair-starts.handler");
+    expect(environmentOf(fn)).toHaveProperty("STATE_MACHINE_ARN");
+    expect(starts.Properties.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { "Fn::GetAtt": [undeliveredId, "Arn"] },
+      maxReceiveCount: pairStartDeliveries,
+    });
+    expect(Number(starts.Properties.VisibilityTimeout)).toBeGreaterThanOrEqual(
+      6 * Number(fn.Properties.Timeout),
+    );
+    matching().hasResourceProperties("AWS::Lambda::EventSourceMapping", {
+      FunctionName: { Ref: fnId },
+      EventSourceArn: { "Fn::GetAtt": [startsId, "Arn"] },
+      BatchSize: pairStartBatchSize,
+      ScalingConfig: { MaximumConcurrency: pairStarterConcurrency },
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+    });
+    // StartExecution's quota is hundreds a second: at most 20 starts are in flight.
+    expect(pairStarterConcurrency * pairStartBatchSize).toBeLessThanOrEqual(50);
+    for (const queue of [starts, undelivered]) {
+      expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true });
+    }
+  });
+
+  it("alarms on the depth of both dead-letter queues and on both functions' errors", () => {
+    const alarms = resources(production.templates.Monitoring, "AWS::CloudWatch::Alarm").map(
+      ([, alarm]) => alarm,
+    );
+    for (const [queue, section] of [
+      ["PairStartsUndelivered", runbook.pairStartsUndelivered],
+      ["CohortJobsUndelivered", runbook.cohortJobsUndelivered],
+    ] as const) {
+      const depth = alarms.filter(
+        (alarm) =>
+          alarm.Properties.MetricName === "ApproximateNumberOfMessagesVisible" &&
+          JSON.stringify(alarm.Properties.Dimensions).includes(queue),
+      );
+      expect(depth, queue).toHaveLength(1);
+      expect(depth[0]?.Properties.Threshold).toBe(1);
+      expect(String(depth[0]?.Properties.AlarmDescription)).toContain(section);
+    }
+    for (const fn of ["MatchingJobs", "PairStarter"]) {
+      const errors = alarms.filter(
+        (alarm) =>
+          alarm.Properties.MetricName === "Errors" &&
+          JSON.stringify(alarm.Properties.Dimensions).includes(fn),
+      );
+      expect(errors, fn).toHaveLength(1);
+    }
+  });
+});
+
 describe("monitoring", () => {
   type Alarm = { Properties: Record<string, unknown> };
   const alarms = () =>
@@ -465,7 +562,7 @@ describe("monitoring", () => {
     for (const metric of ["ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted"]) {
       expect(alarmOn("AWS/States", metric), metric).toHaveLength(1);
     }
-    expect(alarmOn("AWS/Lambda", "Errors")).toHaveLength(5);
+    expect(alarmOn("AWS/Lambda", "Errors")).toHaveLength(7);
     expect(alarmOn("AWS/SES", "Reputation.BounceRate")).toHaveLength(1);
     const rate = alarms().find((alarm) =>
       JSON.stringify(alarm.Properties.Metrics ?? []).includes("100 * errors / requests"),
@@ -537,6 +634,7 @@ describe("security", () => {
     expect(actionsOf(policy)).toEqual(
       [
         ...tableReadWrite,
+        "sqs:SendMessage",
         "ssm:GetParameters",
         "states:DescribeExecution",
         "states:SendTaskFailure",
@@ -578,6 +676,48 @@ describe("security", () => {
     expect(secrets.flatMap((s) => s.resources).every((r) => r.includes("/LINK_SIGNING_KEY/"))).toBe(
       true,
     );
+  });
+
+  it("limits the web function's queue access to sending cohort jobs", () => {
+    const sqs = rolePolicies(dev.templates.Api, "Web").filter((s) =>
+      s.actions.some((action) => action.startsWith("sqs:")),
+    );
+    expect(sqs.flatMap((s) => s.actions)).toEqual(["sqs:SendMessage"]);
+    expect(sqs.flatMap((s) => s.resources)).toEqual([
+      expect.stringMatching(/^\{Matching:CohortJobs[0-9A-F]+/),
+    ]);
+  });
+
+  it("limits the pair starter to the table, consuming its queue and starting this stage's pair executions", () => {
+    const policy = rolePolicies(dev.templates.Matching, "PairStarter");
+    expect(actionsOf(policy)).toEqual(
+      [
+        ...tableReadWrite,
+        "sqs:ChangeMessageVisibility",
+        "sqs:DeleteMessage",
+        "sqs:GetQueueAttributes",
+        "sqs:GetQueueUrl",
+        "sqs:ReceiveMessage",
+        "states:DescribeExecution",
+        "states:StartExecution",
+        "xray:PutTelemetryRecords",
+        "xray:PutTraceSegments",
+      ].sort(),
+    );
+    expectTableOnly(policy);
+    for (const statement of policy.filter((s) => s.actions[0]?.startsWith("states:"))) {
+      for (const resource of statement.resources) {
+        expect(resource).toMatch(
+          /:states:eu-west-3:123456789012:(stateMachine|execution):dev-binome-pair-workflow/,
+        );
+      }
+    }
+  });
+
+  it("gives the matching function no Step Functions access and no secret: it matches and queues only", () => {
+    const actions = actionsOf(rolePolicies(dev.templates.Matching, "MatchingJobs"));
+    expect(actions.filter((action) => /^(states|ssm|ses):/.test(action))).toEqual([]);
+    expect(actions).toContain("sqs:SendMessage");
   });
 
   it("limits the SES events function to writing the table (the team's alert is queued in the outbox)", () => {

@@ -8,6 +8,7 @@ import { initProject } from "sst/project.js";
 import config from "../../sst.config";
 import { Api } from "../../stacks/Api";
 import { Email } from "../../stacks/Email";
+import { Matching } from "../../stacks/Matching";
 import { Monitoring } from "../../stacks/Monitoring";
 import { Secrets } from "../../stacks/Secrets";
 import { Storage } from "../../stacks/Storage";
@@ -18,7 +19,7 @@ import { Workflow } from "../../stacks/Workflow";
  * stacks, functions bundled by SST's esbuild), with cdk-nag's AwsSolutions checks on every stack.
  * `NODE_ENV=test` (set by vitest) is what lets SST skip its AWS calls (bootstrap, credentials).
  */
-export const stackFunctions = { Storage, Secrets, Email, Api, Workflow, Monitoring };
+export const stackFunctions = { Storage, Secrets, Email, Matching, Api, Workflow, Monitoring };
 export type StackName = keyof typeof stackFunctions;
 
 export type Synthesised = {

@@ -52,6 +52,17 @@ export const env = {
   get isLocal() {
     return optional("BINOME_LOCAL") === "1";
   },
+  /**
+   * On AWS, the queues the matching's work goes through (stacks/Matching.ts): the cohort jobs
+   * (run the matching, queue a confirmed proposal's pairs) and the pair starts. Unset locally,
+   * where the same work runs in process.
+   */
+  get cohortJobsQueueUrl() {
+    return optional("COHORT_JOBS_QUEUE_URL");
+  },
+  get pairStartsQueueUrl() {
+    return optional("PAIR_STARTS_QUEUE_URL");
+  },
   /** The pair workflow's state machine (locally, the one the local Step Functions service runs). */
   get stateMachineArn() {
     return required("STATE_MACHINE_ARN");

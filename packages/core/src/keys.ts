@@ -10,6 +10,7 @@ const lists = {
   pairs: "PAIRS",
   privacyRequests: "PRIVACY-REQUESTS",
   resources: "RESOURCES",
+  pairStartFailures: (cohortId: string) => `COHORT#${cohortId}#PAIR-STARTS-FAILED`,
 } as const;
 
 /** The kinds of item stored under a pair's partition, by the start of their sort key. */
@@ -51,6 +52,21 @@ export const keys = {
   matchingJob: (cohortId: string) => ({ pk: `COHORT#${cohortId}`, sk: "MATCHING-JOB" }),
   /** How the start of a confirmed proposal's pairs goes: counts, failures, the run under way. */
   pairStarts: (cohortId: string) => ({ pk: `COHORT#${cohortId}`, sk: "PAIR-STARTS" }),
+  /**
+   * Whether one pair of a confirmed proposal has started (or failed to): written with the count
+   * it adds to, so a pair is counted once whatever the redeliveries. A pair that failed for good
+   * is also listed (index `gsi1`) until it starts.
+   */
+  pairStartMark: (cohortId: string, menteeId: string) => ({
+    pk: `COHORT#${cohortId}#PAIR-STARTS`,
+    sk: `MENTEE#${menteeId}`,
+  }),
+  pairStartMarks: (cohortId: string) => ({ pk: `COHORT#${cohortId}#PAIR-STARTS` }),
+  pairStartFailureList: (cohortId: string, menteeId: string) => ({
+    gsi1pk: lists.pairStartFailures(cohortId),
+    gsi1sk: menteeId,
+  }),
+  pairStartFailures: (cohortId: string) => ({ gsi1pk: lists.pairStartFailures(cohortId) }),
   /** Where to query the pieces of one version of the proposal. */
   matchingProposalParts: (cohortId: string, version: number) => ({
     pk: `COHORT#${cohortId}`,

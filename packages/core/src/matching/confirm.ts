@@ -1,20 +1,22 @@
 /**
  * Confirming a proposal, for cohorts of any size: the confirmation itself is one conditional write
- * (the proposal becomes "confirmed") and returns at once; the pairs then start in the background,
- * a bounded number at a time, each retried on failure without holding up the others. Starting is
- * idempotent per pair id (the pair record is created once, the execution is named after the pair),
- * so a run cut short is finished by the next one and no pair ever starts twice. The progress —
- * how many started, which failed and why — is kept in one small item the team's page reads.
+ * (the proposal becomes "confirmed") and returns at once; a cohort job then queues one message per
+ * pair not started yet, and each message starts its pair (`dispatch.ts`: SQS and the pair starter
+ * on AWS, a bounded loop in this process locally), retried on failure without holding up the
+ * others. Starting is idempotent per pair id (the pair record is created once, the execution is
+ * named after the pair), and each pair's outcome is marked once, in the same transaction as the
+ * count it adds to: a redelivered message counts nothing twice. The team's page reads the counts
+ * and the pairs that failed for good.
  */
-import { randomUUID } from "node:crypto";
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { conditionally, documents, getItem } from "../clients/dynamodb";
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { documents, getItem, queryAll, queryList } from "../clients/dynamodb";
 import { clock } from "../clock";
 import { env } from "../env";
 import { keys } from "../keys";
 import { logger } from "../observability";
 import { startPair } from "../pair/start";
-import { runInBackground } from "./background";
+import { type Delivery, dispatcher, type PairStartMessage } from "./dispatch";
 import {
   fitOrRefusal,
   getProposal,
@@ -33,32 +35,28 @@ export type ConfirmOutcome =
 export type PairStarts = {
   total: number;
   started: number;
-  /** Pairs whose start failed after every retry, with the error's name (never personal data). */
+  /** How many pairs failed to start after every delivery. */
+  failedCount: number;
+  /** Some of those pairs (the first hundred), with the error's name (never personal data). */
   failed: Record<string, string>;
+  /** Whether pairs are still starting (some have no outcome yet and the work reported lately). */
   running: boolean;
   updatedAt?: string;
 };
 
-export type StartOptions = {
-  /** How many pairs start at once: StartExecution allows a few hundred a second per account. */
-  parallelism?: number;
-  /** Tries per pair before it is reported as failed. */
-  attempts?: number;
-  /** Wait before the second try, doubled for each later one (milliseconds). */
-  backoffMs?: number;
-};
+/** Without news from the starts for this long, those left are taken to have stopped. */
+const quietMs = 10 * 60_000;
 
-/** A run that has not reported for this long is taken to have died: another may take over. */
-const staleRunMs = 5 * 60_000;
+/** How many failed pairs the page names. */
+const failuresShown = 100;
 
 /**
- * Confirms the cohort's proposal and starts its pairs in the background. Confirming again (or
- * `retryPairStarts`) resumes the pairs not started yet and retries those that failed.
+ * Confirms the cohort's proposal and has its pairs started. Confirming again (or
+ * `resumePairStarts`) queues the pairs not started yet, those that failed included.
  */
 export async function confirmProposal(
   cohortId: string,
   expectedVersion?: number,
-  options: StartOptions = {},
 ): Promise<ConfirmOutcome> {
   const proposal = await getProposal(cohortId);
   if (!proposal)
@@ -94,143 +92,177 @@ export async function confirmProposal(
       confirmed = (await getProposal(cohortId)) ?? confirmed;
     }
   }
-  resumePairStarts(cohortId, options);
+  await resumePairStarts(cohortId, confirmed.pairs.length);
   logger.info("Matching confirmed", { cohortId, pairs: confirmed.pairs.length });
   return { ok: true, proposal: confirmed, pairCount: confirmed.pairs.length };
 }
 
-/** Starts, in the background, the pairs of a confirmed proposal not started yet. */
-export function resumePairStarts(cohortId: string, options: StartOptions = {}): void {
-  runInBackground("start confirmed pairs", async () => {
-    await startConfirmedPairs(cohortId, options);
-  });
-}
-
-export async function getPairStarts(cohortId: string): Promise<PairStarts | undefined> {
-  const item = await getItem<PairStarts & { runningSince?: number }>(keys.pairStarts(cohortId));
-  if (!item) return undefined;
-  const running = item.runningSince !== undefined && Date.now() - item.runningSince < staleRunMs;
-  return {
-    total: item.total,
-    started: item.started,
-    failed: item.failed ?? {},
-    running,
-    updatedAt: item.updatedAt,
-  };
-}
-
-async function withRetries<T>(attempts: number, backoffMs: number, work: () => Promise<T>) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, backoffMs * 2 ** (attempt - 1)));
-    }
-  }
-}
-
 /**
- * Starts every pair of the cohort's confirmed proposal, `parallelism` at a time. Returns false
- * when another run holds the cohort (it does the work). Safe to run again at any time.
+ * Has the pairs of the cohort's confirmed proposal not started yet queued (a cohort job). The
+ * counts are set up first, so the page shows the starts from the moment it is asked.
  */
-export async function startConfirmedPairs(
-  cohortId: string,
-  options: StartOptions = {},
-): Promise<boolean> {
-  const parallelism = Math.max(1, options.parallelism ?? 16);
-  const attempts = Math.max(1, options.attempts ?? 3);
-  const backoffMs = options.backoffMs ?? 200;
-  const proposal = await getProposal(cohortId);
-  if (proposal?.status !== "confirmed") return false;
-  const runId = randomUUID();
-  const key = keys.pairStarts(cohortId);
-  const now = Date.now();
-  const taken = await conditionally(
+export async function resumePairStarts(cohortId: string, total?: number): Promise<void> {
+  const pairs = total ?? (await getProposal(cohortId))?.pairs.length ?? 0;
+  await documents.send(
     new UpdateCommand({
       TableName: env.tableName,
-      Key: key,
+      Key: keys.pairStarts(cohortId),
       UpdateExpression:
-        "SET runId = :run, runningSince = :now, #total = :total, started = :zero, failed = :none, updatedAt = :at",
-      ConditionExpression: "attribute_not_exists(runningSince) OR runningSince < :stale",
+        "SET #total = :total, startedCount = if_not_exists(startedCount, :zero), failedCount = if_not_exists(failedCount, :zero), activeAt = :now, updatedAt = :at",
       ExpressionAttributeNames: { "#total": "total" },
       ExpressionAttributeValues: {
-        ":run": runId,
-        ":now": now,
-        ":stale": now - staleRunMs,
-        ":total": proposal.pairs.length,
+        ":total": pairs,
         ":zero": 0,
-        ":none": {},
+        ":now": Date.now(),
         ":at": clock.now().toISOString(),
       },
     }),
   );
-  if (!taken) return false;
+  await (await dispatcher()).sendJob({ kind: "queuePairStarts", cohortId });
+}
 
-  // Counts are sent in small batches: one write per batch, not per pair.
-  let unreported = 0;
-  const report = async (failure?: [menteeId: string, reason: string]) => {
-    const names: Record<string, string> = { "#runId": "runId" };
-    const values: Record<string, unknown> = { ":run": runId, ":now": Date.now() };
-    const parts = ["runningSince = :now"];
-    if (failure) {
-      names["#menteeId"] = failure[0];
-      values[":reason"] = failure[1];
-      parts.push("failed.#menteeId = :reason");
-    }
-    const count = unreported;
-    unreported = 0;
-    await documents.send(
-      new UpdateCommand({
-        TableName: env.tableName,
-        Key: key,
-        UpdateExpression: `SET ${parts.join(", ")}${count > 0 ? " ADD started :count" : ""}`,
-        ConditionExpression: "#runId = :run",
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: count > 0 ? { ...values, ":count": count } : values,
-      }),
-    );
+export async function getPairStarts(cohortId: string): Promise<PairStarts | undefined> {
+  const item = await getItem<{
+    total: number;
+    startedCount?: number;
+    failedCount?: number;
+    activeAt?: number;
+    updatedAt?: string;
+  }>(keys.pairStarts(cohortId));
+  if (!item || item.startedCount === undefined) return undefined;
+  const started = item.startedCount;
+  const failedCount = item.failedCount ?? 0;
+  const failures =
+    failedCount > 0
+      ? await queryList<{ menteeId: string; reason: string }>({
+          ...keys.pairStartFailures(cohortId),
+        })
+      : [];
+  return {
+    total: item.total,
+    started,
+    failedCount,
+    failed: Object.fromEntries(
+      failures.slice(0, failuresShown).map((failure) => [failure.menteeId, failure.reason]),
+    ),
+    running: started + failedCount < item.total && Date.now() - (item.activeAt ?? 0) < quietMs,
+    updatedAt: item.updatedAt,
   };
+}
 
-  let next = 0;
-  const worker = async () => {
-    while (next < proposal.pairs.length) {
-      const pair = proposal.pairs[next++];
-      if (!pair) break;
-      try {
-        await withRetries(attempts, backoffMs, () =>
-          startPair({
-            pairId: pairIdFor(cohortId, pair.menteeId),
-            cohortId,
-            menteeId: pair.menteeId,
-            mentorId: pair.mentorId,
-          }),
-        );
-        unreported++;
-        if (unreported >= 25) await report();
-      } catch (error) {
-        logger.error("A pair did not start", { cohortId, error });
-        await report([pair.menteeId, (error as Error).name || "Error"]);
-      }
-    }
-  };
+/**
+ * The cohort job behind a confirmation: queues one message per pair of the confirmed proposal
+ * that has not started yet. Safe to run again at any time (a pair already queued and started
+ * meanwhile is found started by its message).
+ */
+export async function queueUnstartedPairs(cohortId: string): Promise<number> {
+  const proposal = await getProposal(cohortId);
+  if (proposal?.status !== "confirmed") return 0;
+  const marks = await queryAll<{ menteeId: string; status: MarkStatus }>({
+    KeyConditionExpression: "pk = :pk",
+    ExpressionAttributeValues: { ":pk": keys.pairStartMarks(cohortId).pk },
+    ProjectionExpression: "menteeId, #status",
+    ExpressionAttributeNames: { "#status": "status" },
+  });
+  const started = new Set(
+    marks.filter((mark) => mark.status === "started").map((mark) => mark.menteeId),
+  );
+  const messages: PairStartMessage[] = proposal.pairs
+    .filter((pair) => !started.has(pair.menteeId))
+    .map((pair) => ({ cohortId, menteeId: pair.menteeId, mentorId: pair.mentorId }));
+  await (await dispatcher()).queuePairStarts(messages);
+  logger.info("Pair starts queued", { cohortId, queued: messages.length });
+  return messages.length;
+}
+
+type MarkStatus = "retrying" | "failed" | "started";
+
+/**
+ * One delivery of one pair start: starts the pair (idempotent) and marks it started, or records
+ * the failure — for good on the last delivery. Says whether the pair has started.
+ */
+export async function startOnePair(message: PairStartMessage, delivery: Delivery) {
+  const { cohortId, menteeId, mentorId } = message;
   try {
-    await Promise.all(Array.from({ length: parallelism }, worker));
-    await report();
-  } finally {
-    await documents
-      .send(
-        new UpdateCommand({
-          TableName: env.tableName,
-          Key: key,
-          UpdateExpression: "REMOVE runningSince SET updatedAt = :at",
-          ConditionExpression: "runId = :run",
-          ExpressionAttributeValues: { ":run": runId, ":at": clock.now().toISOString() },
-        }),
-      )
-      .catch((error) => logger.warn("Pair starts left marked running", { cohortId, error }));
+    await startPair({ pairId: pairIdFor(cohortId, menteeId), cohortId, menteeId, mentorId });
+  } catch (error) {
+    logger.error("A pair did not start", { cohortId, attempt: delivery.attempt, error });
+    await markOutcome(message, delivery.last ? "failed" : "retrying", (error as Error).name);
+    return false;
   }
+  await markOutcome(message, "started");
   return true;
+}
+
+/**
+ * Moves a pair's mark to its new status and the counts with it, in one transaction. A pair
+ * already started stays started; "retrying" is not counted; "failed" counts until it starts.
+ */
+async function markOutcome(message: PairStartMessage, next: MarkStatus, reason = "") {
+  const { cohortId, menteeId } = message;
+  const mark = keys.pairStartMark(cohortId, menteeId);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await getItem<{ status: MarkStatus }>(mark);
+    const from = current?.status;
+    if (from === "started") return;
+    if (from === "failed" && next === "retrying") return;
+    if (from === next && next !== "failed") return;
+    const counts: Record<string, number> = {};
+    if (next === "started") counts.startedCount = 1;
+    if (next === "failed" && from !== "failed") counts.failedCount = 1;
+    if (from === "failed" && next === "started") counts.failedCount = -1;
+    const countNames = Object.keys(counts);
+    try {
+      await documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: env.tableName,
+                Item: {
+                  ...mark,
+                  ...(next === "failed" ? keys.pairStartFailureList(cohortId, menteeId) : {}),
+                  kind: "pairStartMark",
+                  menteeId,
+                  status: next,
+                  reason,
+                  at: clock.now().toISOString(),
+                },
+                ...(from
+                  ? {
+                      ConditionExpression: "#status = :from",
+                      ExpressionAttributeNames: { "#status": "status" },
+                      ExpressionAttributeValues: { ":from": from },
+                    }
+                  : { ConditionExpression: "attribute_not_exists(pk)" }),
+              },
+            },
+            {
+              Update: {
+                TableName: env.tableName,
+                Key: keys.pairStarts(cohortId),
+                UpdateExpression: `SET activeAt = :now, updatedAt = :at${
+                  countNames.length > 0
+                    ? ` ADD ${countNames.map((name) => `${name} :${name}`).join(", ")}`
+                    : ""
+                }`,
+                ExpressionAttributeValues: {
+                  ":now": Date.now(),
+                  ":at": clock.now().toISOString(),
+                  ...Object.fromEntries(countNames.map((name) => [`:${name}`, counts[name]])),
+                },
+              },
+            },
+          ],
+        }),
+      );
+      return;
+    } catch (error) {
+      // Another delivery of the same pair moved the mark meanwhile: read it again.
+      if (!(error instanceof TransactionCanceledException)) throw error;
+    }
+  }
+  throw new Error("A pair's start mark kept changing");
 }
 
 /** What changed since the proposal was made and forbids it now (mentor withdrawn, mentee paired…). */

@@ -1,7 +1,9 @@
 /**
  * Running the matching as a job, off the request path: asking for it records a running job and
- * returns; the matching runs in the background (`background.ts`), then stores the proposal (in pieces) and marks the job done — or failed, with a French message.
- * One job per cohort at a time: a second request while one runs is told so.
+ * sends it (`dispatch.ts`: on AWS to the matching function, sized for it, through its queue;
+ * locally in this process); the job runs the matching, stores the proposal (in pieces) and marks
+ * the job done — or failed, with a French message. One job per cohort at a time: a second request
+ * while one runs is told so; a redelivered job whose run is no longer current does nothing.
  */
 import { randomUUID } from "node:crypto";
 import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
@@ -10,7 +12,7 @@ import { clock } from "../clock";
 import { env } from "../env";
 import { keys } from "../keys";
 import { logger } from "../observability";
-import { runInBackground } from "./background";
+import { dispatcher } from "./dispatch";
 import { propose } from "./proposal";
 
 export type MatchingJob = {
@@ -51,7 +53,20 @@ export async function startMatching(cohortId: string): Promise<StartOutcome> {
     }),
   );
   if (!taken) return { ok: false, message: "Un appariement est déjà en cours pour cette vague." };
-  runInBackground("run the matching", () => runMatching(cohortId, runId));
+  try {
+    await (await dispatcher()).sendJob({ kind: "match", cohortId, runId });
+  } catch (error) {
+    logger.error("The matching could not be sent to its function", { cohortId, error });
+    await record(cohortId, runId, {
+      status: "failed",
+      finishedAt: clock.now().toISOString(),
+      message: "L'appariement n'a pas pu être lancé : réessayez dans un instant.",
+    }).catch(() => undefined);
+    return {
+      ok: false,
+      message: "L'appariement n'a pas pu être lancé : réessayez dans un instant.",
+    };
+  }
   return { ok: true, job };
 }
 
@@ -76,7 +91,10 @@ async function record(cohortId: string, runId: string, fields: Partial<MatchingJ
   );
 }
 
-async function runMatching(cohortId: string, runId: string): Promise<void> {
+/** The job itself (the matching function on AWS): only the run that was asked for, once. */
+export async function runMatching(cohortId: string, runId: string): Promise<void> {
+  const current = await getItem<{ runId?: string; status?: string }>(keys.matchingJob(cohortId));
+  if (current?.runId !== runId || current.status !== "running") return;
   try {
     const outcome = await propose(cohortId);
     await record(

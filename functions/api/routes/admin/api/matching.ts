@@ -148,6 +148,7 @@ export const matchingApi = new Hono()
         object({
           total: { type: "integer" },
           started: { type: "integer" },
+          failedCount: { type: "integer" },
           failed: { type: "object" },
           running: { type: "boolean" },
         }),

@@ -73,6 +73,6 @@ export const matchingPages = new Hono<LangEnv>()
   })
   .post("/:id/appariement/relance", async (c) => {
     const id = c.req.param("id");
-    confirmation.resumePairStarts(id);
+    await confirmation.resumePairStarts(id);
     return redirectDone(c, `/admin/vagues/${id}/appariement`, "relance");
   });

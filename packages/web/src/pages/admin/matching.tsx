@@ -32,6 +32,7 @@ function PairStartsSection(props: {
 }) {
   const { starts, lang } = props;
   const failed = Object.keys(starts.failed);
+  const failedCount = starts.failedCount;
   const say = (text: { fr: string; en: string }) => t(lang, text);
   return (
     <section aria-labelledby="lancement">
@@ -41,12 +42,12 @@ function PairStartsSection(props: {
           ? `${grouped(starts.started, lang)} of ${grouped(starts.total, lang)} pair${starts.total > 1 ? "s" : ""} started${starts.running ? ", the others are starting" : ""}.`
           : `${grouped(starts.started, lang)} binôme${starts.started > 1 ? "s" : ""} lancé${starts.started > 1 ? "s" : ""} sur ${grouped(starts.total, lang)}${starts.running ? ", les autres sont en cours de lancement" : ""}.`}
       </p>
-      {failed.length > 0 ? (
+      {failedCount > 0 ? (
         <>
           <p>
             {lang === "en"
-              ? `${failed.length} pair${failed.length > 1 ? "s" : ""} could not start, even after several tries:`
-              : `${failed.length} binôme${failed.length > 1 ? "s n'ont" : " n'a"} pas pu être lancé${failed.length > 1 ? "s" : ""}, même après plusieurs essais :`}
+              ? `${grouped(failedCount, lang)} pair${failedCount > 1 ? "s" : ""} could not start, even after several tries${failed.length < failedCount ? ` (the first ${grouped(failed.length, lang)} below)` : ""}:`
+              : `${grouped(failedCount, lang)} binôme${failedCount > 1 ? "s n'ont" : " n'a"} pas pu être lancé${failedCount > 1 ? "s" : ""}, même après plusieurs essais${failed.length < failedCount ? ` (les ${grouped(failed.length, lang)} premiers ci-dessous)` : ""} :`}
           </p>
           <ul>
             {failed.map((menteeId) => (
@@ -182,6 +183,7 @@ export function ProposalPage(props: {
                 props.starts ?? {
                   total: proposal.pairs.length,
                   started: 0,
+                  failedCount: 0,
                   failed: {},
                   running: true,
                 }
