@@ -104,7 +104,14 @@ async function startSesLocal(port: number): Promise<RunningService> {
   return { endpoint: `http://127.0.0.1:${port}`, stop: () => closeServer(server) };
 }
 
-async function startDynamoDbLocal(port: number, dataDirectory?: string): Promise<RunningService> {
+/**
+ * Starts one DynamoDB Local on `port` (on disk in `dataDirectory`, else in memory) and resolves
+ * once it answers; `pid` is its Java process's (a fault test kills it with SIGKILL).
+ */
+export async function startDynamoDbLocal(
+  port: number,
+  dataDirectory?: string,
+): Promise<RunningService & { pid: number }> {
   const child = spawnDynamoDbLocal(port, dataDirectory);
   const endpoint = `http://127.0.0.1:${port}`;
   try {
@@ -113,7 +120,7 @@ async function startDynamoDbLocal(port: number, dataDirectory?: string): Promise
     child.kill();
     throw error;
   }
-  return { endpoint, stop: () => stopProcess(child) };
+  return { endpoint, pid: child.pid as number, stop: () => stopProcess(child) };
 }
 
 function spawnDynamoDbLocal(port: number, dataDirectory?: string): ChildProcess {

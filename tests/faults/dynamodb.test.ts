@@ -20,6 +20,23 @@ const { app } = await import("../../functions/api/app");
 const { logger } = await import("#core/observability");
 const { adminJson, freshCohortId, submitMentor } = await import("../api/admin-support");
 const { documents } = await import("#core/clients/dynamodb");
+const { ses } = await import("#core/clients/ses");
+
+/** When set to an address, the proxy refuses everything once SES has accepted an email to it. */
+let cutOnceSesAccepts: string | undefined;
+ses.middlewareStack.add(
+  (next) => async (args) => {
+    const result = await next(args);
+    const to = (args.input as { Destination?: { ToAddresses?: string[] } }).Destination
+      ?.ToAddresses;
+    if (cutOnceSesAccepts && to?.includes(cutOnceSesAccepts)) {
+      cutOnceSesAccepts = undefined;
+      await proxy.cut("refuse");
+    }
+    return result;
+  },
+  { step: "initialize", name: "cutOnceSesAccepts" },
+);
 
 /** When set, the proxy refuses everything once the app's next write has been answered. */
 let cutAfterNextWrite = false;
@@ -231,5 +248,19 @@ describe("DynamoDB unavailable", () => {
     expect(await stored()).toEqual({ decided: true, emailQueued: true });
     const received = await emailsTo(answers.email);
     expect(received.filter((email) => /liste d'attente/.test(email.subject))).toHaveLength(1);
+  });
+  it("sends an email once when the table goes away between SES accepting it and its mark", async () => {
+    const answers = questionnaireAnswers();
+    cutOnceSesAccepts = answers.email;
+    expect((await submitJson(answers)).status).toBe(201);
+    // The sender hands the acknowledgement to SES, then cannot write that it left.
+    for (let waited = 0; cutOnceSesAccepts && waited < 20_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(cutOnceSesAccepts).toBeUndefined();
+    // The stream gives the email again while the table is away, and once it is back.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await proxy.restore();
+    expect(await emailsTo(answers.email)).toHaveLength(1);
   });
 });

@@ -17,11 +17,13 @@ process.env.BINOME_LOCAL = "1";
 await ensureTable(dynamodbEndpoint, process.env.TABLE_NAME);
 
 // The outbox's sender for this file's table, as the local runtime runs it. Started once the test
-// file is loaded, so that a file may first point SES somewhere else (tests/faults/ses-proxy.ts).
+// file is loaded, so that a file may first point SES somewhere else (tests/faults/ses-proxy.ts),
+// or give its table a DynamoDB Local of its own (`BINOME_TEST_STREAM_ENDPOINT`, tests/faults/dynamodb-killed):
+// one sender per process, as on AWS and under `npm start`.
 let sender: OutboxSender | undefined;
 beforeAll(() => {
   sender = startOutboxSender({
-    endpoint: dynamodbEndpoint,
+    endpoint: process.env.BINOME_TEST_STREAM_ENDPOINT ?? dynamodbEndpoint,
     tableName: process.env.TABLE_NAME as string,
   });
 });

@@ -134,6 +134,13 @@ export async function queueEmail(
 }
 
 /**
+ * Emails SES accepted whose mark this process could not write (the table unreachable right
+ * after SES answered): the next try marks them without sending them again. Only a sender that
+ * dies in that moment can still send one twice.
+ */
+const acceptedNotMarked = new Map<string, string | undefined>();
+
+/**
  * Delivers one queued email. `sent` once SES accepted it, `failed` when SES refused it for good
  * (kept, out of the backlog, logged), `skipped` when it is not queued any more or another sender
  * holds it. Throws when SES could not be reached: the caller retries later.
@@ -146,6 +153,13 @@ export async function deliver(
   const key = keys.emailSent(dedupeKey);
   const lease = await claim(key, owner);
   if (!lease) return "skipped";
+  // SES took it already but the mark could not be written (the table went away): mark it now.
+  if (acceptedNotMarked.has(dedupeKey)) {
+    await settle(key, lease, "sent", { messageId: acceptedNotMarked.get(dedupeKey) });
+    acceptedNotMarked.delete(dedupeKey);
+    metrics.addMetric("EmailsSent", MetricUnit.Count, 1);
+    return "sent";
+  }
   let messageId: string | undefined;
   try {
     messageId = await sendNow(lease.email);
@@ -162,7 +176,12 @@ export async function deliver(
     await release(key, lease.until);
     throw error;
   }
-  await settle(key, lease, "sent", { messageId });
+  try {
+    await settle(key, lease, "sent", { messageId });
+  } catch (error) {
+    acceptedNotMarked.set(dedupeKey, messageId);
+    throw error;
+  }
   metrics.addMetric("EmailsSent", MetricUnit.Count, 1);
   return "sent";
 }

@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { afterAll, describe, expect, it } from "vitest";
+import { localCredentials } from "#core/clients/local";
+import { keys } from "#core/keys";
+import { ensureTable, freePort, startDynamoDbLocal } from "../../functions/local/services";
+import { questionnaireAnswers } from "../support/fixtures";
+
+/**
+ * The DynamoDB Local process itself killed (SIGKILL of its JVM, as a crash or the OOM killer
+ * would), then started again on the same port and data directory, the app running all along: this
+ * file has a DynamoDB Local of its own, on disk, so that the other files keep theirs.
+ */
+const dataDirectory = mkdtempSync(path.join(tmpdir(), "binome-killed-"));
+const port = await freePort();
+let dynamodb = await startDynamoDbLocal(port, dataDirectory);
+const endpoint = dynamodb.endpoint;
+await ensureTable(endpoint, process.env.TABLE_NAME as string);
+process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
+// Imported only now: the app's client must take this DynamoDB Local's endpoint.
+const { app } = await import("../../functions/api/app");
+// setup.ts's outbox sender reads this table's stream, on this DynamoDB Local.
+process.env.BINOME_TEST_STREAM_ENDPOINT = endpoint;
+
+const table = DynamoDBDocumentClient.from(
+  new DynamoDBClient({ endpoint, region: "eu-west-3", credentials: localCredentials }),
+);
+
+afterAll(async () => {
+  await dynamodb.stop();
+  rmSync(dataDirectory, { recursive: true, force: true });
+});
+
+const submit = (answers: object) =>
+  app.request("http://localhost/api/questionnaires", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(answers),
+  });
+
+async function storedFor(email: string) {
+  const read = async (Key: Record<string, unknown>) =>
+    (
+      await table.send(
+        new GetCommand({ TableName: process.env.TABLE_NAME, Key, ConsistentRead: true }),
+      )
+    ).Item;
+  const claim = await read(keys.submissionClaim("questionnaire", "vague-1", email));
+  const record = claim ? await read(keys.questionnaire(claim.id as string)) : undefined;
+  const acknowledgement = record
+    ? await read(keys.emailSent(`ack#questionnaire#${record.id}`))
+    : undefined;
+  return {
+    claim: Boolean(claim),
+    record: Boolean(record),
+    acknowledgement: Boolean(acknowledgement),
+  };
+}
+
+/** Whether the process is gone (a zombie child reaped by Node counts as gone too). */
+async function exited(pid: number) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("DynamoDB Local did not die");
+}
+
+describe("DynamoDB Local killed and started again", () => {
+  it("answers 503 honestly while it is dead, serves again once it is back, with nothing half-written", {
+    timeout: 240_000,
+  }, async () => {
+    const people = Array.from({ length: 30 }, () => questionnaireAnswers());
+    const before = await Promise.all(people.slice(0, 10).map(submit));
+    expect(before.map((response) => response.status)).toEqual(Array(10).fill(201));
+
+    // Killed while a burst is in flight, then more requests while it is dead.
+    const inFlight = people.slice(10, 20).map(submit);
+    process.kill(dynamodb.pid, "SIGKILL");
+    await exited(dynamodb.pid);
+    const during = await Promise.all(people.slice(20).map(submit));
+    const answered = [...before, ...(await Promise.all(inFlight)), ...during];
+    const statuses = answered.map((response) => response.status);
+    expect(statuses.filter((status) => status !== 201 && status !== 503)).toEqual([]);
+    expect(during.map((response) => response.status)).toEqual(Array(10).fill(503));
+    for (const response of during) {
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect((await response.json()).stored).toBe(false);
+    }
+    const health = await app.request("http://localhost/health");
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ status: "unavailable", parts: { table: "unavailable" } });
+
+    // Started again on the same port and data: the same app serves, without a restart.
+    dynamodb = await startDynamoDbLocal(port, dataDirectory);
+    expect((await app.request("http://localhost/health")).status).toBe(200);
+
+    // What was stored before the kill is still there, and nothing is half-written.
+    for (const [index, person] of people.entries()) {
+      const stored = await storedFor(person.email);
+      expect(stored.claim, person.email).toBe(stored.record);
+      expect(stored.record, person.email).toBe(stored.acknowledgement);
+      if (statuses[index] === 201) expect(stored.record, person.email).toBe(true);
+    }
+
+    // Everyone told 503 sends again: all are stored, each acknowledged once.
+    const retried = await Promise.all(
+      people.filter((_, index) => statuses[index] === 503).map(submit),
+    );
+    expect(retried.map((response) => response.status)).toEqual(Array(retried.length).fill(201));
+    const { emailsTo } = await import("../support/inbox");
+    for (const person of people) {
+      expect((await storedFor(person.email)).record, person.email).toBe(true);
+      expect(await emailsTo(person.email), person.email).toHaveLength(1);
+    }
+  });
+});
