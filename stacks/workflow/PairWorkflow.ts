@@ -94,9 +94,18 @@ class PairDefinition {
         cause: "A step failed after its retries; the programme team was alerted.",
       }),
     );
+    // At closure a silence closes the pair as completed (its meetings took place); anywhere else
+    // it stops the pair. The console names the one that happened.
     this.giveUp = this.task("End the pair after a long silence", "give-up", {
-      resultPath: sfn.JsonPath.DISCARD,
-    }).next(new sfn.Succeed(scope, "Stop: the pair ended after a long silence"));
+      resultPath: "$.ending",
+    }).next(
+      new sfn.Choice(scope, "Did the pair close as completed despite the silence?")
+        .when(
+          sfn.Condition.stringEquals("$.ending.outcome", "completed"),
+          new sfn.Succeed(scope, "Stop: the pair closed without every self-evaluation"),
+        )
+        .otherwise(new sfn.Succeed(scope, "Stop: the pair ended after a long silence")),
+    );
     // A second start of the same name (a redrive) finds it exists: the pair goes on there.
     this.alreadyStarted = new sfn.Succeed(scope, "Stop: the next execution had already started");
 

@@ -306,6 +306,20 @@ describe("emails that ask the pair to agree on something", () => {
     ["meetingInvitation", messages.meetingInvitation({ ...details, other })],
     ["meetingReminder", messages.meetingReminder({ ...details, other })],
     ["nudge", messages.nudge({ ...people, other, waitingFor: "schedule", link: link("s") })],
+    [
+      "objectivesRequest",
+      messages.objectivesRequest({ ...people, other, objectivesLink: link("o") }),
+    ],
+    [
+      "tookPlaceRequest",
+      messages.tookPlaceRequest({
+        ...people,
+        other,
+        meeting: session2,
+        start,
+        confirmLink: link("c"),
+      }),
+    ],
   ])("%s gives the other's address and replies to them", (_name, message) => {
     const { text } = render(message);
     expect(text).toContain("Pour joindre Marc Petit : marc.petit@finances.gouv.fr");
@@ -348,5 +362,61 @@ describe("dates", () => {
       fr: "mercredi 1er juillet 2026 à 9\u00a0h\u00a005 (heure de Paris)",
       en: "Wednesday 1 July 2026 at 09:05 (Paris time)",
     });
+  });
+});
+
+describe("messages that interpolate a name or a count", () => {
+  const texts = (message: Bilingual) => render(message).text;
+  it.each([
+    ["Hélène", "d'Hélène", "qu'Hélène"],
+    ["Anne", "d'Anne", "qu'Anne"],
+    ["Marc", "de Marc", "que Marc"],
+  ])("elide or not before %s", (name, afterDe, afterQue) => {
+    const intro = messages.introduction({
+      recipient: "mentor",
+      mentorFirstName: "Paul",
+      menteeFirstName: name,
+      other: { fullName: `${name} Durand`, email: "x.durand@finances.gouv.fr" },
+      scheduleLink: link("s"),
+      sessions: 3,
+      menteeThemeIds: ["social-networks"],
+    });
+    expect(texts(intro)).toContain(`Les thèmes ${afterQue} souhaite`);
+    const alert = messages.escalation({
+      pairId: "pair-1",
+      step: "session-1",
+      waitingFor: "schedule",
+      waitingOn: "mentor",
+      menteeName: `${name} Durand`,
+      mentorName: "Paul Leroy",
+      waitingSince: start,
+      nudgesSent: 2,
+    });
+    expect(texts(alert)).toContain(`${afterDe} Durand`);
+    expect(texts(alert)).not.toMatch(/\bde [AEIOUYHÉ]/);
+  });
+
+  it.each([
+    [0, "0 séance", "0 sessions"],
+    [1, "1 séance", "1 session"],
+    [2, "2 séances", "2 sessions"],
+  ])("agree with a count of %i", (count, fr, en) => {
+    const pause = texts(
+      messages.pauseNotice({ ...people, sessionsHeld: count, followUpAround: start }),
+    );
+    expect(pause).toContain(`vous avez tenu ${fr}`);
+    expect(pause).toContain(`have held ${en}`);
+    const closing = texts(messages.closing({ ...people, sessionsHeld: count, hours: count }));
+    expect(closing).toContain(count < 2 ? `séance tenue : ${count}` : `séances tenues : ${count}`);
+    expect(closing).toContain(count === 1 ? `session held: ${count}` : `sessions held: ${count}`);
+    const intro = messages.introduction({
+      recipient: "mentee",
+      mentorFirstName: "Paul",
+      menteeFirstName: "Marc",
+      other: { fullName: "Paul Leroy", email: "paul.leroy@finances.gouv.fr" },
+      sessions: count,
+    });
+    expect(texts(intro)).toContain(`${fr} d'environ une heure`);
+    expect(texts(intro)).toContain(`${en} of about one hour`);
   });
 });

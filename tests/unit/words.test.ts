@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { de, formatDay, formatHours, formatTime, formatWhen, plural, que } from "#core/words";
+import { confirmLabel } from "#web/pages/admin/matching";
 
 describe("French elision before a name", () => {
   it.each([
@@ -47,5 +48,14 @@ describe("dates and durations", () => {
     expect(formatHours(4.75).en).toBe("4\u00a0h\u00a045\u00a0min");
     expect(formatHours(3).fr).toBe("3\u00a0h");
     expect(formatHours(0.5).fr).toBe("30\u00a0min");
+  });
+});
+
+describe("the matching page's confirmation button", () => {
+  it.each([
+    [1, "Confirmer le binôme", "Confirm the pair"],
+    [2, "Confirmer les 2 binômes", "Confirm the 2 pairs"],
+  ])("reads right for %i pair(s)", (count, fr, en) => {
+    expect(confirmLabel(count)).toEqual({ fr, en });
   });
 });

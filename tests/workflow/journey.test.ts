@@ -1,4 +1,8 @@
+import { GetExecutionHistoryCommand } from "@aws-sdk/client-sfn";
 import { describe, expect, it } from "vitest";
+import { stepFunctions } from "#core/clients/sfn";
+import { executionName } from "#core/pair/rules";
+import { localStateMachineArn } from "../../stacks/workflow/render";
 import { emailsTo } from "../support/inbox";
 import { answer, day, hour, newPair, pairOf, purposesFor, runMeeting, useEngine } from "./support";
 
@@ -11,6 +15,16 @@ const after = {
   "data-business-models": 2,
   "digital-identity-security": 4,
 };
+
+/** The last state an execution entered, as the console names it. */
+async function lastStateOf(executionName: string) {
+  const executionArn = `${localStateMachineArn.replace(":stateMachine:", ":execution:")}:${executionName}`;
+  const { events = [] } = await stepFunctions.send(
+    new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }),
+  );
+  return events.filter((event) => event.stateEnteredEventDetails).at(-1)?.stateEnteredEventDetails
+    ?.name;
+}
 
 const textOf = (email: { body: { text?: string } }) => email.body.text ?? "";
 
@@ -62,6 +76,10 @@ describe("the pair's journey as people live it", () => {
       outcome: "completed",
       missingEvaluations: ["mentee"],
     });
+    // The console says what happened: a closure, not a stop after a long silence.
+    expect(await lastStateOf(executionName(pairId, "follow-up"))).toBe(
+      "Stop: the pair closed without every self-evaluation",
+    );
     expect(await purposesFor(pairId, "mentor")).toContain("closure#closing");
     expect(await purposesFor(pairId, "mentee")).toContain("closure#closing");
     const everything = [...(await emailsTo(menteeEmail)), ...(await emailsTo(mentorEmail))]
@@ -84,6 +102,7 @@ describe("the pair's journey as people live it", () => {
       outcome: "stopped",
       stopCause: { kind: "silence", step: "preparation" },
     });
+    expect(await lastStateOf(pairId)).toBe("Stop: the pair ended after a long silence");
     const stop = (await emailsTo(menteeEmail)).find((e) => e.subject.includes("s'arrête"));
     expect(textOf(stop ?? { body: {} })).toContain("s'est arrêté automatiquement");
     expect(textOf(stop ?? { body: {} })).toContain(

@@ -357,16 +357,20 @@ export function tookPlaceRequest(
   const when = formatWhen(input.start);
   const { e, pronoun } = grammar(input.meeting);
   return {
+    // A meeting that did not take place is set again with the other: a reply reaches them.
+    replyTo: input.other?.email,
     subject: subject(`${what.fr} a-t-${pronoun} eu lieu ? (1 minute)`),
     fr: [
       `Bonjour ${input.recipientFirstName},`,
       `${capitalise(what.fr)} avec ${input.otherFirstName} était prévu${e} le ${when.fr}. Dites-nous en une minute ${pronoun === "il" ? "s'il" : "si elle"} a bien eu lieu et comment ${pronoun} s'est passé${e}.`,
       { link: input.confirmLink, label: "Répondre (1 minute)" },
+      ...reachLines(input, "fr"),
     ],
     en: [
       `Hello ${input.recipientFirstName},`,
       `${capitalise(what.en)} with ${input.otherFirstName} was planned for ${when.en}. Tell us in one minute whether it took place and how it went.`,
       { link: input.confirmLink, label: "Answer (1 minute)" },
+      ...reachLines(input, "en"),
     ],
   };
 }
@@ -375,16 +379,19 @@ export function tookPlaceRequest(
 export function objectivesRequest(input: ToOne & { objectivesLink: string }): Bilingual {
   const { recipientFirstName: mentor, otherFirstName: mentee } = input;
   return {
+    replyTo: input.other?.email,
     subject: subject(`notez les objectifs convenus avec ${mentee}`),
     fr: [
       `Bonjour ${mentor},`,
       `Merci pour le rendez-vous de préparation avec ${mentee}. Notez en deux minutes les objectifs convenus et le nombre de séances prévues :`,
       { link: input.objectivesLink, label: "Noter les objectifs" },
+      ...reachLines(input, "fr"),
     ],
     en: [
       `Hello ${mentor},`,
       `Thank you for the preparation call with ${mentee}. Take two minutes to record the goals you agreed on and the number of sessions planned:`,
       { link: input.objectivesLink, label: "Record the goals" },
+      ...reachLines(input, "en"),
     ],
   };
 }

@@ -566,18 +566,19 @@ export async function nudgeOrEscalate(
  * place: the pair is completed, the missing self-evaluations noted. Anywhere else the workflow
  * stops the pair on its own, and says so (it is not the team's cancellation).
  */
-export async function giveUp(pairId: string): Promise<void> {
+export async function giveUp(pairId: string): Promise<{ outcome: "completed" | "stopped" }> {
   const pair = await activePair(pairId);
   const wait = await getWait(pairId);
   if (wait?.purpose === "self-evaluation") {
     await closePair(pairId, { missing: awaitedRoles(wait.purpose, wait.answeredBy) });
-    return;
+    return { outcome: "completed" };
   }
   await endPair(pair, {
     cause: { kind: "silence", step: wait?.step ?? pair.phase },
     event: "pair.ended-after-silence",
     detail: wait ? { step: wait.step } : undefined,
   });
+  return { outcome: "stopped" };
 }
 
 /** The workflow stops a pair on its own: recorded as stopped, flagged, and both are told why. */

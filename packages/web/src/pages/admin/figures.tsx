@@ -24,6 +24,9 @@ export function FiguresPage(props: {
   const percent = lang === "en" ? englishPercent : formatPercent;
   const of = say({ fr: "sur", en: "of" });
   const first = figures.funnel[0]?.count ?? 0;
+  // The team reads the cohort's name, never its id.
+  const cohortName =
+    props.cohorts.find((cohort) => cohort.id === props.cohortId)?.name ?? props.cohortId;
   return (
     <AdminLayout
       lang={lang}
@@ -59,8 +62,8 @@ export function FiguresPage(props: {
         lang={lang}
         id="entonnoir"
         title={say({
-          fr: `Parcours des cadres de la vague ${props.cohortId}`,
-          en: `Managers' progress in cohort ${props.cohortId}`,
+          fr: `Parcours des cadres de la vague «\u00a0${cohortName}\u00a0»`,
+          en: `Managers' progress in cohort “${cohortName}”`,
         })}
         bars={figures.funnel.map((step) => ({ label: t(lang, step.label), value: step.count }))}
         max={Math.max(1, first, ...figures.funnel.map((step) => step.count))}
@@ -141,7 +144,8 @@ export function FiguresPage(props: {
                   ? say({ fr: "Aucune réponse pour l'instant", en: "No answer yet" })
                   : objectivesReachedChoices
                       .map(
-                        (choice) => `${t(lang, objectivesReachedLabel[choice])} : ${count[choice]}`,
+                        (choice) =>
+                          `${t(lang, objectivesReachedLabel[choice])}${lang === "fr" ? "\u00a0:" : ":"} ${count[choice]}`,
                       )
                       .join(" — ")}
               </dd>

@@ -23,6 +23,15 @@ function PersonSelect(props: { id: string; name: string; label: string; people: 
 const grouped = (count: number, lang: Lang) =>
   count.toLocaleString(lang === "en" ? "en-GB" : "fr-FR");
 
+/** "Confirmer le binôme" for one, "Confirmer les 12 binômes" otherwise. */
+export const confirmLabel = (count: number) =>
+  count === 1
+    ? { fr: "Confirmer le binôme", en: "Confirm the pair" }
+    : {
+        fr: `Confirmer les ${grouped(count, "fr")} binômes`,
+        en: `Confirm the ${grouped(count, "en")} pairs`,
+      };
+
 /** How many confirmed pairs have started, which failed after their retries, and a way to retry. */
 function PairStartsSection(props: {
   starts: PairStarts;
@@ -335,12 +344,7 @@ export function ProposalPage(props: {
                   })}
                 </p>
                 <div class="actions">
-                  <button type="submit">
-                    {say({
-                      fr: `Confirmer les ${proposal.pairs.length} binômes`,
-                      en: `Confirm the ${proposal.pairs.length} pairs`,
-                    })}
-                  </button>
+                  <button type="submit">{say(confirmLabel(proposal.pairs.length))}</button>
                 </div>
               </form>
             </>

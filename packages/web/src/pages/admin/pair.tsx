@@ -25,7 +25,10 @@ const actors: Record<string, Text> = {
 const recipients: Record<string, Text> = {
   mentee: { fr: "cadre", en: "manager" },
   mentor: { fr: "mentor", en: "mentor" },
-  assistant: { fr: "assistant(e)", en: "assistant" },
+  assistant: {
+    fr: "assistant ou assistante du cadre, en copie",
+    en: "the manager's assistant, in copy",
+  },
   team: { fr: "équipe", en: "team" },
 };
 
@@ -137,18 +140,18 @@ export function PairPage(props: {
             <a href={executionUrl}>
               {executionIsLocal
                 ? say({
-                    fr: `Voir l'exécution ${pair.executionName} sur le service Step Functions local`,
-                    en: `See execution ${pair.executionName} on the local Step Functions service`,
+                    fr: "Voir l'exécution en cours sur le service Step Functions local",
+                    en: "See the current execution on the local Step Functions service",
                   })
                 : say({
-                    fr: `Voir l'exécution ${pair.executionName} dans la console AWS`,
-                    en: `See execution ${pair.executionName} in the AWS console`,
+                    fr: "Voir l'exécution en cours dans la console AWS",
+                    en: "See the current execution in the AWS console",
                   })}
             </a>
           ) : (
             say({
-              fr: `Exécution locale (${pair.executionName}) : pas de console AWS sur ce poste.`,
-              en: `Local execution (${pair.executionName}): no AWS console on this machine.`,
+              fr: "Exécution locale\u00a0: pas de console AWS sur ce poste.",
+              en: "Local execution: no AWS console on this machine.",
             })
           )}
         </dd>
