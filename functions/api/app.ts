@@ -23,6 +23,7 @@ import { adminApi } from "./routes/admin/api";
 import { adminPages } from "./routes/admin/pages";
 import { linkPages } from "./routes/links";
 import { myDataPages } from "./routes/my-data";
+import { ownPages } from "./routes/own-page";
 import { publicPages } from "./routes/public";
 import { submissions } from "./routes/submissions";
 
@@ -159,6 +160,7 @@ export const app = new Hono()
   .route("/api", submissions)
   .route("/lien", linkPages)
   .route("/mes-donnees", myDataPages)
+  .route("/mon-binome", ownPages)
   .route("/", publicPages);
 
 app.notFound((c) =>

@@ -138,6 +138,13 @@ export const keys = {
     pk: `PRIVACY-THROTTLE#${addressHash}`,
     sk: "THROTTLE",
   }),
+  /** The link a person who lost theirs receives to reach their pair's page: bound to an address. */
+  ownPageAccessLink: (linkId: string) => ({ pk: `OWN-PAGE-LINK#${linkId}`, sk: "LINK" }),
+  /** At most one such link per address every few minutes (the address itself is not in the key). */
+  ownPageAccessThrottle: (addressHash: string) => ({
+    pk: `OWN-PAGE-THROTTLE#${addressHash}`,
+    sk: "THROTTLE",
+  }),
   /** A resource of the programme's library (a titled link), listed by theme. */
   resource: (id: string) => ({ pk: `RESOURCE#${id}`, sk: "RESOURCE" }),
   resourceList: (theme: string, id: string) => ({

@@ -16,7 +16,12 @@ export type Bilingual = {
    * something (the text gives the address too), so that a reply reaches them, not the programme.
    */
   replyTo?: string;
+  /** A participant's own page, linked from every email of their pair (see pair/own-page.ts). */
+  ownPage?: OwnPageLink;
 };
+
+/** The address of a participant's own page, in each language. */
+export type OwnPageLink = { fr: string; en: string };
 
 const escapeHtml = (value: string) =>
   value
@@ -51,9 +56,15 @@ const dataRights = (): { fr: Paragraph; en: Paragraph }[] => {
   ];
 };
 
+/** The line that leads a participant to their own page: their pair, meetings, actions. */
+const ownPageLine = (page: OwnPageLink): { fr: Paragraph; en: Paragraph } => ({
+  fr: { link: page.fr, label: "Mon binôme : rendez-vous, objectifs, demander de l'aide" },
+  en: { link: page.en, label: "My pair: meetings, goals, ask for help" },
+});
+
 export function render(message: Bilingual): { subject: string; text: string; html: string } {
   const signature = `L'équipe d'animation ${programme.name} — ${programme.contactEmail}`;
-  const footer = dataRights();
+  const footer = [...(message.ownPage ? [ownPageLine(message.ownPage)] : []), ...dataRights()];
   const text = [
     ...message.fr.map(asText),
     signature,

@@ -937,3 +937,71 @@ function grammar(meeting: Meeting) {
     ? { e: "", pronoun: "il" as const }
     : { e: "e", pronoun: "elle" as const };
 }
+
+// ---------------------------------------------------------------------------------------------
+// A participant's own page
+// ---------------------------------------------------------------------------------------------
+
+/** The link a participant asked for again, to reach their pair's page. */
+export function ownPageLinkEmail(url: string, lang: "fr" | "en"): Bilingual {
+  return {
+    subject:
+      lang === "en"
+        ? `${programme.name}: your link to your pair's page`
+        : subject("votre lien vers la page de votre binôme"),
+    fr: [
+      "Bonjour,",
+      "Vous avez demandé à retrouver la page de votre binôme : vos rendez-vous, vos objectifs, ce qui vous attend et les actions à votre disposition. Ce lien est valable sept jours :",
+      { link: url, label: "Ouvrir la page de mon binôme" },
+      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : personne d'autre que vous ne reçoit ce lien.",
+    ],
+    en: [
+      "Hello,",
+      "You asked for your pair's page again: your meetings, your goals, what is waiting for you and the actions open to you. This link is valid for seven days:",
+      { link: url, label: "Open my pair's page" },
+      "If you did not ask for this, ignore this message: nobody but you receives this link.",
+    ],
+  };
+}
+
+const requestWords = {
+  help: { fr: "demande de l'aide", en: "asks for help" },
+  pause: { fr: "demande une pause", en: "asks for a pause" },
+} as const;
+
+/** To the programme team: a participant asked, from their page, for help or a pause. */
+export function participantRequest(
+  input: PairNames & {
+    pairId: string;
+    kind: "help" | "pause";
+    role: LinkRecipient;
+    fromName: string;
+    fromEmail: string;
+    message?: string;
+  },
+): Bilingual {
+  const words = requestWords[input.kind];
+  const role =
+    input.role === "mentor" ? { fr: "mentor", en: "mentor" } : { fr: "cadre", en: "manager" };
+  return {
+    subject: subject(`${input.fromName} ${words.fr}`),
+    fr: [
+      "Bonjour,",
+      `${input.fromName} (${role.fr}) ${words.fr} pour le binôme ${de(input.menteeName)} et ${input.mentorName}.`,
+      input.message
+        ? `Son message : « ${input.message} »`
+        : "Aucun message n'accompagne la demande.",
+      `Pour lui répondre : ${input.fromEmail} — ou répondez simplement à ce message.`,
+      "Le binôme est marqué « à traiter ».",
+      { link: pairAdminLink(input.pairId), label: "Voir le binôme" },
+    ],
+    en: [
+      "Hello,",
+      `${input.fromName} (${role.en}) ${words.en} for the pair of ${input.menteeName} and ${input.mentorName}.`,
+      input.message ? `Their message: “${input.message}”` : "No message comes with the request.",
+      `To answer: ${input.fromEmail} — or simply reply to this message.`,
+      "The pair is flagged “needs attention”.",
+      { link: pairAdminLink(input.pairId), label: "Open the pair" },
+    ],
+  };
+}

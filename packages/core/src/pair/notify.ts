@@ -4,6 +4,7 @@ import { type Bilingual, render } from "../email/layout";
 import { type QueueOptions, queueEmail } from "../email/outbox";
 import { programme } from "../programme";
 import type { Pair } from "./model";
+import { ownPageLink } from "./own-page-link";
 import type { PairPeople } from "./people";
 import { pairEmailItem } from "./store";
 
@@ -57,12 +58,16 @@ export async function sendToRole(input: {
     role === "mentee" && input.copyAssistant && people?.mentee.assistantEmail
       ? [people.mentee.assistantEmail]
       : [];
-  const rendered = render(input.message);
+  // Every email to a participant leads to their own page (not the team's alerts).
+  const rendered = render(
+    role === "team" ? input.message : { ...input.message, ownPage: ownPageLink(pair.id, role) },
+  );
   const email = {
     to: [to],
     cc,
-    // A participant's reply reaches the other participant (never the team's alerts).
-    replyTo: role !== "team" && input.message.replyTo ? [input.message.replyTo] : undefined,
+    // A participant's reply reaches the other participant; the team's reply to a participant's
+    // request reaches that participant.
+    replyTo: input.message.replyTo ? [input.message.replyTo] : undefined,
     ...rendered,
     attachments: input.calendar
       ? [

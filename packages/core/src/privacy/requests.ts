@@ -1,11 +1,11 @@
-import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { clock } from "../clock";
 import { render } from "../email/layout";
 import { queueEmail } from "../email/outbox";
 import { privacyLinkEmail, privacyRequestReceived } from "../email/privacy-messages";
-import { env } from "../env";
 import { keys, normaliseEmail } from "../keys";
 import { logger } from "../observability";
+import { type AddressReading, readAddressLink, sendAddressLink } from "../signed-links";
 import { type Item, legalDeadline } from "./holdings";
 import { deleteItem, getItem, listRequestItems, putItem, putNew } from "./store";
 
@@ -41,72 +41,27 @@ const throttleMs = 10 * 60 * 1000;
 /** A done request is kept a year, to show the request was answered (without personal data). */
 const keepDoneRequestMs = 365 * 24 * 60 * 60 * 1000;
 
-const tokenPattern = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
-
-const signature = (linkId: string) =>
-  createHmac("sha256", env.linkSigningKey).update(`privacy.v1.${linkId}`).digest();
-
 const epochSeconds = (ms: number) => Math.ceil(ms / 1000);
-
-const addressHash = (email: string) =>
-  createHash("sha256")
-    .update(`privacy.throttle.${normaliseEmail(email)}`)
-    .digest("base64url");
 
 /** The person asks: a link to their data goes to the address they gave, and only there. */
 export async function sendAccessLink(email: string, lang: "fr" | "en" = "fr"): Promise<void> {
-  const now = clock.now().getTime();
-  const fresh = await putNew({
-    ...keys.privacyLinkThrottle(addressHash(email)),
-    kind: "privacy-throttle",
-    expiresAt: epochSeconds(now + throttleMs),
-  });
-  if (!fresh) {
-    logger.info("Privacy link already sent recently");
-    return;
-  }
-  const linkId = randomBytes(16).toString("base64url");
-  await putItem({
-    ...keys.privacyLink(linkId),
-    kind: "privacy-link",
-    email: normaliseEmail(email),
-    validUntil: new Date(now + linkLifetimeMs).toISOString(),
-    expiresAt: epochSeconds(now + linkLifetimeMs),
-  });
-  const url = `${env.appUrl}/mes-donnees/${linkId}.${signature(linkId).toString("base64url")}`;
-  await queueEmail(
-    `privacy-link#${linkId}`,
-    { to: [normaliseEmail(email)], ...render(privacyLinkEmail(url, lang)) },
-    { expiresAt: epochSeconds(now + linkLifetimeMs) },
+  await sendAddressLink(
+    {
+      kind: "privacy",
+      path: "/mes-donnees",
+      lifetimeMs: linkLifetimeMs,
+      throttleMs,
+      message: (url) => privacyLinkEmail(url, lang),
+    },
+    email,
   );
-  logger.info("Privacy link queued");
 }
 
-export type AccessReading =
-  | { ok: true; email: string; linkId: string }
-  | { ok: false; reason: "malformed" | "tampered" | "expired" };
+export type AccessReading = AddressReading;
 
 /** Checks a person's link: signed, known and not expired. */
-export async function readAccessLink(token: string): Promise<AccessReading> {
-  const match = tokenPattern.exec(token);
-  if (!match) return { ok: false, reason: "malformed" };
-  const [, linkId, given] = match as unknown as [string, string, string];
-  const expected = signature(linkId);
-  const givenBytes = Buffer.from(given, "base64url");
-  // Re-encoding refuses a signature that differs only in the unused bits of its last character.
-  if (
-    givenBytes.length !== expected.length ||
-    givenBytes.toString("base64url") !== given ||
-    !timingSafeEqual(givenBytes, expected)
-  ) {
-    return { ok: false, reason: "tampered" };
-  }
-  const item = await getItem<{ email: string; validUntil: string }>(keys.privacyLink(linkId));
-  if (!item || clock.now().getTime() >= new Date(item.validUntil).getTime()) {
-    return { ok: false, reason: "expired" };
-  }
-  return { ok: true, email: item.email, linkId };
-}
+export const readAccessLink = (token: string): Promise<AccessReading> =>
+  readAddressLink("privacy", token);
 
 const fromItem = (item: Item): PrivacyRequest => {
   const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, kind: _k, expiresAt: _e, ...rest } = item;

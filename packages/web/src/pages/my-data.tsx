@@ -1,5 +1,6 @@
 import type { Holdings } from "#core/privacy";
 import { programme } from "#core/programme";
+import { AskForLinkPage, LinkSentPage } from "../address-link-pages";
 import { ErrorSummary, type FieldErrors, type FormValues, TextField } from "../form-kit";
 import { HoldingsView } from "../holdings-view";
 import { type Lang, pageTitle, t } from "../i18n";
@@ -17,9 +18,7 @@ const copy = {
     fr: "Indiquez l'adresse électronique que vous avez donnée au programme. Nous y envoyons un lien, valable sept jours, pour voir et télécharger vos données, demander leur correction ou leur effacement. Le lien n'est envoyé qu'à cette adresse.",
     en: "Give the email address you gave the programme. We send a link there, valid for seven days, to see and download your data and ask for its correction or erasure. The link is sent to that address only.",
   },
-  email: { fr: "Adresse électronique", en: "Email address" },
   send: { fr: "Recevoir le lien", en: "Send me the link" },
-  sentTitle: { fr: "Consultez votre messagerie", en: "Check your inbox" },
   sentBody: {
     fr: "Si cette adresse est bien la vôtre, un message vient d'y partir avec votre lien. Il peut mettre quelques minutes à arriver ; pensez à regarder dans les indésirables. Un seul lien est envoyé toutes les dix minutes.",
     en: "If this address is yours, a message with your link is on its way to it. It may take a few minutes; check your spam folder too. Only one link is sent every ten minutes.",
@@ -65,50 +64,24 @@ const copy = {
 
 export const myDataPath = "/mes-donnees";
 
+const askCopy = {
+  title: copy.askTitle,
+  intro: copy.askIntro,
+  send: copy.send,
+  sentBody: copy.sentBody,
+  contact: copy.contact,
+};
+
 export function MyDataRequestPage(props: {
   lang: Lang;
   values?: FormValues;
   errors?: FieldErrors;
 }) {
-  const { lang, values = {}, errors = {} } = props;
-  const hasErrors = Object.keys(errors).length > 0;
-  return (
-    <Layout
-      lang={lang}
-      title={pageTitle(lang, t(lang, copy.askTitle), hasErrors)}
-      path={myDataPath}
-    >
-      <h1>{t(lang, copy.askTitle)}</h1>
-      <p>{t(lang, copy.askIntro)}</p>
-      <ErrorSummary errors={errors} lang={lang} labels={{ email: t(lang, copy.email) }} />
-      <form method="post" action={`${myDataPath}?lang=${lang}`} novalidate>
-        <TextField
-          name="email"
-          label={t(lang, copy.email)}
-          type="email"
-          required
-          autocomplete="email"
-          values={values}
-          errors={errors}
-          lang={lang}
-        />
-        <div class="actions">
-          <button type="submit">{t(lang, copy.send)}</button>
-        </div>
-      </form>
-      <p>{t(lang, copy.contact)}</p>
-    </Layout>
-  );
+  return <AskForLinkPage {...props} path={myDataPath} copy={askCopy} />;
 }
 
 export function MyDataSentPage({ lang }: { lang: Lang }) {
-  return (
-    <Layout lang={lang} title={t(lang, copy.sentTitle)} path={myDataPath}>
-      <h1>{t(lang, copy.sentTitle)}</h1>
-      <p>{t(lang, copy.sentBody)}</p>
-      <p>{t(lang, copy.contact)}</p>
-    </Layout>
-  );
+  return <LinkSentPage lang={lang} path={myDataPath} copy={askCopy} />;
 }
 
 export function MyDataPage(props: {

@@ -67,6 +67,14 @@ const pairEvents: Record<string, Localised> = {
     fr: "Relance écrite par l'équipe envoyée",
     en: "Reminder written by the team sent",
   },
+  "participant.asked-help": {
+    fr: "Demande d'aide envoyée depuis la page du binôme",
+    en: "Help asked for from the pair's page",
+  },
+  "participant.asked-pause": {
+    fr: "Demande de pause envoyée depuis la page du binôme",
+    en: "Pause asked for from the pair's page",
+  },
   "step.failed": {
     fr: "Étape en échec (voir l'exécution)",
     en: "Step failed (see the execution)",

@@ -83,7 +83,7 @@ export function historyDetailText(
       );
     } else if (key === "step") {
       parts.push(t(lang, theStep(String(value))));
-    } else if (key === "reason" && typeof value === "string") {
+    } else if ((key === "reason" || key === "message") && typeof value === "string") {
       parts.push(value);
     } else if (key === "missing") {
       const roles = String(value)

@@ -1,0 +1,133 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { clock } from "./clock";
+import { type Bilingual, render } from "./email/layout";
+import { queueEmail } from "./email/outbox";
+import { env } from "./env";
+import { keys, normaliseEmail } from "./keys";
+import { logger } from "./observability";
+import { getItem, putItem, putNew } from "./privacy/store";
+
+/**
+ * The signed links a person receives without a password: the link to their data (`/mes-donnees`)
+ * and the link to their pair's page (`/mon-binome`). A token is `<id>.<HMAC-SHA256(key, kind.id)>`:
+ * a forged or altered token is refused before anything is read, and each kind signs under its
+ * own name, so a token of one kind never opens a page of another.
+ *
+ * A person who lost their link types their address and a new one is sent there, and only there.
+ * The answer on the page and the work done are the same whether the address is known or not (no
+ * lookup happens until the link is opened), and one link at most leaves per address and kind in
+ * a few minutes, so the form can neither tell who takes part nor flood someone's inbox.
+ */
+
+export type SignedKind = "privacy" | "own-page" | "own-page-access";
+
+const signature = (kind: SignedKind, id: string) =>
+  createHmac("sha256", env.linkSigningKey).update(`${kind}.v1.${id}`).digest();
+
+/** The token of `id` for links of `kind`. */
+export const signedToken = (kind: SignedKind, id: string) =>
+  `${id}.${signature(kind, id).toString("base64url")}`;
+
+export type TokenReading =
+  | { ok: true; id: string }
+  | { ok: false; reason: "malformed" | "tampered" };
+
+/** Checks a token's signature; `idPattern` is what a well-formed id of that kind looks like. */
+export function verifySignedToken(
+  kind: SignedKind,
+  token: string,
+  idPattern = /^[A-Za-z0-9_-]{22}$/,
+): TokenReading {
+  const match = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (!match || !idPattern.test(match[1] as string)) return { ok: false, reason: "malformed" };
+  const [, id, given] = match as unknown as [string, string, string];
+  const expected = signature(kind, id);
+  const givenBytes = Buffer.from(given, "base64url");
+  // Re-encoding refuses a signature that differs only in the unused bits of its last character.
+  if (
+    givenBytes.length !== expected.length ||
+    givenBytes.toString("base64url") !== given ||
+    !timingSafeEqual(givenBytes, expected)
+  ) {
+    return { ok: false, reason: "tampered" };
+  }
+  return { ok: true, id };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links sent to an address the person typed
+// ---------------------------------------------------------------------------------------------
+
+export type AddressKind = "privacy" | "own-page-access";
+
+/** Where each kind keeps its links and throttles (the privacy keys predate the others). */
+const stored: Record<
+  AddressKind,
+  {
+    link: (id: string) => { pk: string; sk: string };
+    throttle: (hash: string) => { pk: string; sk: string };
+  }
+> = {
+  privacy: { link: keys.privacyLink, throttle: keys.privacyLinkThrottle },
+  "own-page-access": { link: keys.ownPageAccessLink, throttle: keys.ownPageAccessThrottle },
+};
+
+const epochSeconds = (ms: number) => Math.ceil(ms / 1000);
+
+const addressHash = (kind: AddressKind, email: string) =>
+  createHash("sha256")
+    .update(`${kind}.throttle.${normaliseEmail(email)}`)
+    .digest("base64url");
+
+export type AddressLinkSpec = {
+  kind: AddressKind;
+  /** The page the token is appended to: `${appUrl}${path}/<token>`. */
+  path: string;
+  lifetimeMs: number;
+  throttleMs: number;
+  message: (url: string) => Bilingual;
+};
+
+/** Sends a link bound to the address to that address, at most once per throttle period. */
+export async function sendAddressLink(spec: AddressLinkSpec, email: string): Promise<void> {
+  const now = clock.now().getTime();
+  const fresh = await putNew({
+    ...stored[spec.kind].throttle(addressHash(spec.kind, email)),
+    kind: `${spec.kind}-throttle`,
+    expiresAt: epochSeconds(now + spec.throttleMs),
+  });
+  if (!fresh) {
+    logger.info("Address link already sent recently", { kind: spec.kind });
+    return;
+  }
+  const linkId = randomBytes(16).toString("base64url");
+  await putItem({
+    ...stored[spec.kind].link(linkId),
+    kind: `${spec.kind}-link`,
+    email: normaliseEmail(email),
+    validUntil: new Date(now + spec.lifetimeMs).toISOString(),
+    expiresAt: epochSeconds(now + spec.lifetimeMs),
+  });
+  const url = `${env.appUrl}${spec.path}/${signedToken(spec.kind, linkId)}`;
+  await queueEmail(
+    `${spec.kind}-link#${linkId}`,
+    { to: [normaliseEmail(email)], ...render(spec.message(url)) },
+    { expiresAt: epochSeconds(now + spec.lifetimeMs) },
+  );
+  logger.info("Address link queued", { kind: spec.kind });
+}
+
+export type AddressReading =
+  | { ok: true; email: string; linkId: string }
+  | { ok: false; reason: "malformed" | "tampered" | "expired" };
+
+/** Checks a link sent to an address: signed, known and not expired. */
+export async function readAddressLink(kind: AddressKind, token: string): Promise<AddressReading> {
+  const verified = verifySignedToken(kind, token);
+  if (!verified.ok) return verified;
+  const item = await getItem<{ email: string; validUntil: string }>(stored[kind].link(verified.id));
+  if (!item || clock.now().getTime() >= new Date(item.validUntil).getTime()) {
+    return { ok: false, reason: "expired" };
+  }
+  return { ok: true, email: item.email, linkId: verified.id };
+}
