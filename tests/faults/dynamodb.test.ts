@@ -3,7 +3,12 @@ import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { localCredentials } from "#core/clients/local";
 import { keys } from "#core/keys";
-import { questionnaireAnswers, questionnaireForm } from "../support/fixtures";
+import {
+  mentorAnswers,
+  mentorForm,
+  questionnaireAnswers,
+  questionnaireForm,
+} from "../support/fixtures";
 import { emailsTo } from "../support/inbox";
 import { startProxy } from "./proxy";
 
@@ -109,19 +114,44 @@ describe("DynamoDB unavailable", () => {
     expect(await storedFor(answers.email)).toEqual({ claim: false, record: undefined });
   });
 
-  it("shows a French page, not problem+json, to a person posting the HTML form", async () => {
+  it("shows the person's form again with what they typed and a French notice, not problem+json", async () => {
+    const answers = questionnaireAnswers({ goal: "Apprendre à « prompter » sans rien perdre" });
     await proxy.cut("refuse");
     const response = await app.request(`${origin}/questionnaire`, {
       method: "POST",
-      body: questionnaireForm(questionnaireAnswers()),
+      body: questionnaireForm(answers),
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
     });
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
     expect(response.headers.get("content-type")).toContain("text/html");
-    const html = await response.text();
+    const html = (await response.text()).replaceAll("&#39;", "'").replaceAll("&quot;", '"');
     expect(html).toContain("Service momentanément indisponible");
-    expect(html).toContain("renvoyez-le dans quelques instants");
+    expect(html).toContain("votre envoi n'a pas été enregistré");
+    expect(html).toContain(
+      "Vos réponses sont conservées ci-dessous : renvoyez-le dans quelques instants",
+    );
+    // The form itself, filled in: sending it again is one click.
+    expect(html).toContain('<form method="post" action="/questionnaire"');
+    expect(html).toContain(`value="${answers.email}"`);
+    expect(html).toContain("Apprendre à « prompter » sans rien perdre");
+  });
+
+  it("shows a mentor's application again, filled in, when the table is away", async () => {
+    const answers = mentorAnswers({ motivation: "Partager mes usages de l'IA au quotidien." });
+    await proxy.cut("refuse");
+    const response = await app.request(`${origin}/candidature?lang=en`, {
+      method: "POST",
+      body: mentorForm(answers),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+    });
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    const html = (await response.text()).replaceAll("&#39;", "'");
+    expect(html).toContain("Service temporarily unavailable");
+    expect(html).toContain("Your answers are kept below");
+    expect(html).toContain(`value="${answers.email}"`);
+    expect(html).toContain("Partager mes usages de l'IA au quotidien.");
   });
 
   it("says a write whose answer was lost is unconfirmed, and the retry answers stored, once", async () => {

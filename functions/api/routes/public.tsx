@@ -1,5 +1,7 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import type { JSX } from "hono/jsx/jsx-runtime";
 import * as v from "valibot";
+import { isUnavailability, retryAfterSeconds, writtenSoFar } from "#core/dependency";
 import * as mentor from "#core/mentor";
 import * as questionnaire from "#core/questionnaire";
 import { mentorFromForm, questionnaireFromForm } from "#web/form-data";
@@ -9,10 +11,29 @@ import { ConfirmationPage } from "#web/pages/confirmation";
 import { HomePage } from "#web/pages/home";
 import { MentorApplicationPage } from "#web/pages/mentor-application";
 import { PrivacyPage } from "#web/pages/privacy";
+import type { WriteOutcome } from "#web/pages/problems";
 import { QuestionnairePage } from "#web/pages/questionnaire";
 import { favicon, stylesheet } from "#web/styles";
 import { issuesByField } from "#web/validation";
 import { type LangEnv, language } from "../lang";
+
+/**
+ * Stores a form; when a service is away (503), shows the person's form again, filled in with
+ * what they typed, under a notice saying whether it was stored: nothing they wrote is lost.
+ */
+async function storeOrShowAgain(
+  c: Context,
+  store: () => Promise<Response>,
+  showAgain: (unavailable: WriteOutcome) => JSX.Element,
+) {
+  try {
+    return await store();
+  } catch (error) {
+    if (!isUnavailability(error)) throw error;
+    c.header("Retry-After", String(retryAfterSeconds));
+    return c.html(showAgain(writtenSoFar()), 503);
+  }
+}
 
 /** The public pages: they work without JavaScript; a form with errors comes back filled in. */
 export const publicPages = new Hono<LangEnv>()
@@ -40,14 +61,22 @@ export const publicPages = new Hono<LangEnv>()
       const errors = issuesByField(questionnaire.QuestionnaireSchema, parsed.issues);
       return c.html(<QuestionnairePage lang={c.var.lang} values={values} errors={errors} />, 422);
     }
-    const outcome = await questionnaire.submit(parsed.output);
-    return c.html(
-      <ConfirmationPage
-        lang={c.var.lang}
-        kind="questionnaire"
-        status={outcome.status}
-        path="/questionnaire"
-      />,
+    return storeOrShowAgain(
+      c,
+      async () => {
+        const outcome = await questionnaire.submit(parsed.output);
+        return c.html(
+          <ConfirmationPage
+            lang={c.var.lang}
+            kind="questionnaire"
+            status={outcome.status}
+            path="/questionnaire"
+          />,
+        );
+      },
+      (unavailable) => (
+        <QuestionnairePage lang={c.var.lang} values={values} unavailable={unavailable} />
+      ),
     );
   })
   .get("/candidature", (c) => c.html(<MentorApplicationPage lang={c.var.lang} />))
@@ -61,13 +90,21 @@ export const publicPages = new Hono<LangEnv>()
         422,
       );
     }
-    const outcome = await mentor.apply(parsed.output);
-    return c.html(
-      <ConfirmationPage
-        lang={c.var.lang}
-        kind="mentor"
-        status={outcome.status}
-        path="/candidature"
-      />,
+    return storeOrShowAgain(
+      c,
+      async () => {
+        const outcome = await mentor.apply(parsed.output);
+        return c.html(
+          <ConfirmationPage
+            lang={c.var.lang}
+            kind="mentor"
+            status={outcome.status}
+            path="/candidature"
+          />,
+        );
+      },
+      (unavailable) => (
+        <MentorApplicationPage lang={c.var.lang} values={values} unavailable={unavailable} />
+      ),
     );
   });

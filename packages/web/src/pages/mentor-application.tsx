@@ -16,6 +16,7 @@ import {
 import { type Lang, pageTitle, t } from "../i18n";
 import { Layout } from "../layout";
 import { ConsentField, IdentityFields, MeetingFields, personLabels } from "../person-fields";
+import { UnavailableNotice, unavailableTitle, type WriteOutcome } from "./problems";
 
 const labels = (lang: Lang): Record<string, string> => ({
   ...personLabels(lang),
@@ -81,6 +82,8 @@ export function MentorApplicationPage(props: {
   lang: Lang;
   values?: FormValues;
   errors?: FieldErrors;
+  /** Shown again after a 503: what became of the submission (the values are what was typed). */
+  unavailable?: WriteOutcome;
 }) {
   const { lang } = props;
   const values = props.values ?? {};
@@ -92,9 +95,21 @@ export function MentorApplicationPage(props: {
   const themesError = errors.themes;
   const label = (name: string) => fieldLabels[name] ?? name;
   return (
-    <Layout lang={lang} title={pageTitle(lang, text.title, hasErrors)} path="/candidature">
+    <Layout
+      lang={lang}
+      title={
+        props.unavailable
+          ? unavailableTitle(lang, text.title)
+          : pageTitle(lang, text.title, hasErrors)
+      }
+      path="/candidature"
+    >
       <div class="narrow">
-        <ErrorSummary lang={lang} errors={errors} labels={fieldLabels} />
+        {props.unavailable ? (
+          <UnavailableNotice lang={lang} written={props.unavailable} />
+        ) : (
+          <ErrorSummary lang={lang} errors={errors} labels={fieldLabels} />
+        )}
         <h1>{text.title}</h1>
         <p class="lead">{text.intro}</p>
         <RequiredNote lang={lang} />

@@ -27,6 +27,15 @@ export const problemMessages = {
     fr: "Un service dont ce site a besoin ne répond pas : nous n'avons pas pu confirmer l'enregistrement de votre envoi. Revenez à la page précédente et renvoyez-le dans quelques instants : s'il avait été enregistré, il ne le sera pas une seconde fois.",
     en: "A service this site needs is not answering: we could not confirm that what you sent was saved. Go back to the previous page and send it again in a few moments: if it had been saved, it will not be saved twice.",
   },
+  /** A form redisplayed with what the person typed: nothing to retype, only to send again. */
+  unavailableFormNotStored: {
+    fr: "Un service dont ce site a besoin ne répond pas : votre envoi n'a pas été enregistré. Vos réponses sont conservées ci-dessous : renvoyez-le dans quelques instants.",
+    en: "A service this site needs is not answering: what you sent was not saved. Your answers are kept below: send it again in a few moments.",
+  },
+  unavailableFormUnknown: {
+    fr: "Un service dont ce site a besoin ne répond pas : nous n'avons pas pu confirmer l'enregistrement de votre envoi. Vos réponses sont conservées ci-dessous : renvoyez-le dans quelques instants ; s'il avait été enregistré, il ne le sera pas une seconde fois.",
+    en: "A service this site needs is not answering: we could not confirm that what you sent was saved. Your answers are kept below: send it again in a few moments; if it had been saved, it will not be saved twice.",
+  },
   unreadableTitle: { fr: "Envoi illisible", en: "Unreadable submission" },
   unreadableForm: {
     fr: "Le formulaire envoyé n'a pas pu être lu. Revenez à la page précédente et envoyez-le à nouveau.",
@@ -65,3 +74,31 @@ export function ProblemPage(props: {
     />
   );
 }
+
+/**
+ * At the top of a form shown again after a 503: what happened to the submission, in the place
+ * of the error summary (announced and focused the same way, without JavaScript).
+ */
+export function UnavailableNotice(props: { lang: Lang; written: WriteOutcome }) {
+  const body =
+    props.written === "no"
+      ? problemMessages.unavailableFormNotStored
+      : problemMessages.unavailableFormUnknown;
+  return (
+    <div
+      class="error-summary"
+      role="alert"
+      aria-labelledby="service-indisponible"
+      tabindex={-1}
+      id="erreurs"
+      autofocus
+    >
+      <h2 id="service-indisponible">{t(props.lang, problemMessages.unavailableTitle)}</h2>
+      <p>{t(props.lang, body)}</p>
+    </div>
+  );
+}
+
+/** The title of a form page shown again after a 503. */
+export const unavailableTitle = (lang: Lang, title: string) =>
+  `${t(lang, problemMessages.unavailableTitle)} — ${title}`;

@@ -11,6 +11,7 @@ import {
 import { type Lang, pageTitle, t } from "../i18n";
 import { Layout } from "../layout";
 import { ConsentField, IdentityFields, MeetingFields, personLabels } from "../person-fields";
+import { UnavailableNotice, unavailableTitle, type WriteOutcome } from "./problems";
 
 const labels = (lang: Lang): Record<string, string> => ({
   ...personLabels(lang),
@@ -55,6 +56,8 @@ export function QuestionnairePage(props: {
   lang: Lang;
   values?: FormValues;
   errors?: FieldErrors;
+  /** Shown again after a 503: what became of the submission (the values are what was typed). */
+  unavailable?: WriteOutcome;
 }) {
   const { lang } = props;
   const values = props.values ?? {};
@@ -64,9 +67,21 @@ export function QuestionnairePage(props: {
   const common = { values, errors, lang };
   const hasErrors = Object.keys(errors).length > 0;
   return (
-    <Layout lang={lang} title={pageTitle(lang, text.title, hasErrors)} path="/questionnaire">
+    <Layout
+      lang={lang}
+      title={
+        props.unavailable
+          ? unavailableTitle(lang, text.title)
+          : pageTitle(lang, text.title, hasErrors)
+      }
+      path="/questionnaire"
+    >
       <div class="narrow">
-        <ErrorSummary lang={lang} errors={errors} labels={fieldLabels} />
+        {props.unavailable ? (
+          <UnavailableNotice lang={lang} written={props.unavailable} />
+        ) : (
+          <ErrorSummary lang={lang} errors={errors} labels={fieldLabels} />
+        )}
         <h1>{text.title}</h1>
         <p class="lead">{text.intro}</p>
         <RequiredNote lang={lang} />
