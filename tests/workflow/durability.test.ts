@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { GetExecutionHistoryCommand } from "@aws-sdk/client-sfn";
+import { GetExecutionHistoryCommand, ListExecutionsCommand } from "@aws-sdk/client-sfn";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stepFunctions } from "#core/clients/sfn";
 import { getWait } from "#core/pair/store";
@@ -100,6 +100,44 @@ async function historyTypes(name: string) {
   );
   return events.map((event) => event.type);
 }
+
+type JournalLine = {
+  kind: string;
+  name?: string;
+  event?: { type: string; stateEnteredEventDetails?: { name: string } };
+};
+
+/**
+ * Leaves the journal as a kill -9 at that instant would have: `name`'s lines after the last one
+ * `keep` accepts are dropped (what the steps wrote to DynamoDB and SES stays, as it would).
+ */
+function cutJournalAfter(
+  name: string,
+  keep: (line: JournalLine, previous: JournalLine[]) => boolean,
+) {
+  const file = path.join(dataDirectory, "journal.jsonl");
+  const lines = readFileSync(file, "utf8").split("\n").filter(Boolean);
+  const parsed = lines.map((line) => JSON.parse(line) as JournalLine);
+  // Its events are journaled under its ARN, its start under its name.
+  const ofIt = (line: JournalLine | undefined) =>
+    line?.name === name || line?.name === arnOf(name);
+  const ofExecution = parsed.filter(ofIt);
+  let last = -1;
+  parsed.forEach((line, index) => {
+    if (ofIt(line) && keep(line, ofExecution.slice(0, ofExecution.indexOf(line)))) {
+      last = index;
+    }
+  });
+  expect(last).toBeGreaterThan(0);
+  const kept = lines.filter((_, index) => index <= last || !ofIt(parsed[index]));
+  writeFileSync(file, `${kept.join("\n")}\n`);
+  return parsed[last]?.event?.type;
+}
+
+/** The name of the state each line's execution had last entered. */
+const lastEntered = (previous: JournalLine[]) =>
+  previous.findLast((line) => line.event?.type.endsWith("StateEntered"))?.event
+    ?.stateEnteredEventDetails?.name;
 
 /** Every email the pair's log holds reached SES once (plus the form's acknowledgement). */
 async function expectEachEmailOnce(pairId: string, address: string, role: "mentor" | "mentee") {
@@ -214,4 +252,102 @@ describe("executions on the local Step Functions service after a kill -9", () =>
     expect(sent.filter((purpose) => purpose === "pause#notice")).toHaveLength(1);
     await expectEachEmailOnce(pairId, mentorEmail, "mentor");
   }, 300_000);
+
+  it("goes on after a stop between a step's exit and the next step's entry", async () => {
+    await killHard();
+    await start();
+    const { pairId, mentorEmail, menteeEmail } = await newPair();
+    const firstToken = (await getWait(pairId))?.token;
+
+    await killHard();
+    const cutAt = cutJournalAfter(
+      pairId,
+      (line, previous) =>
+        line.event?.type === "TaskStateExited" &&
+        lastEntered(previous) === "Send the introduction emails",
+    );
+    expect(cutAt).toBe("TaskStateExited");
+    await start();
+    await engine.settle();
+
+    // The wait for the mentor was entered afresh: a new token, the same email (sent once).
+    const wait = await getWait(pairId);
+    expect(wait?.token).toBeDefined();
+    expect(wait?.token).not.toBe(firstToken);
+    expect(await schedule(pairId, "preparation", 5)).toBe("recorded");
+    await engine.advance(6 * day);
+    expect(await purposesFor(pairId, "mentor")).toEqual([
+      "introduction",
+      "preparation#invitation#v1",
+      "preparation#reminder#v1",
+      "preparation#confirm#ask#v1",
+    ]);
+    await expectEachEmailOnce(pairId, mentorEmail, "mentor");
+    await expectEachEmailOnce(pairId, menteeEmail, "mentee");
+    const history = await historyTypes(pairId);
+    expect(history.filter((type) => type === "ExecutionStarted")).toHaveLength(1);
+  }, 240_000);
+
+  it("keeps an answer taken just before the stop: the person is not asked again", async () => {
+    await killHard();
+    await start();
+    const { pairId, mentorEmail } = await newPair();
+    expect(await schedule(pairId, "preparation", 5)).toBe("recorded");
+
+    await killHard();
+    // The answer reached the execution (TaskSucceeded), its state had not exited yet.
+    const cutAt = cutJournalAfter(
+      pairId,
+      (line, previous) =>
+        line.event?.type === "TaskSucceeded" &&
+        lastEntered(previous) === "Wait for the mentor to schedule the meeting",
+    );
+    expect(cutAt).toBe("TaskSucceeded");
+    await start();
+
+    await engine.advance(6 * day);
+    expect(await purposesFor(pairId, "mentor")).toEqual([
+      "introduction",
+      "preparation#invitation#v1",
+      "preparation#reminder#v1",
+      "preparation#confirm#ask#v1",
+    ]);
+    await expectEachEmailOnce(pairId, mentorEmail, "mentor");
+    const history = await historyTypes(pairId);
+    expect(history.filter((type) => type === "TaskSucceeded").length).toBeGreaterThanOrEqual(1);
+    expect(await answer(pairId, "preparation", "confirm", "mentor", { tookPlace: true })).toBe(
+      "recorded",
+    );
+  }, 240_000);
+
+  it("keeps a step's spent retries across a kill: MaxAttempts counts from before the stop", async () => {
+    await killHard();
+    await start({ SCRIPT_ACTION: "introduce", SCRIPT: "fail,fail,hang" });
+    const starting = newPair().catch((error: Error) => error);
+    await until(() => (output.includes("introduce call 3: hang") ? true : undefined), 90_000);
+    await killHard();
+    await starting;
+
+    // From now on the step always fails: what is left of its 4 retries runs, then the Catch.
+    await start({ SCRIPT_ACTION: "introduce", SCRIPT: "fail,fail,fail,fail,fail,fail,fail" });
+    await engine.advance(hour);
+    const { executions = [] } = await stepFunctions.send(
+      new ListExecutionsCommand({ stateMachineArn: localStateMachineArn, maxResults: 1 }),
+    );
+    const { events = [] } = await stepFunctions.send(
+      new GetExecutionHistoryCommand({
+        executionArn: executions[0]?.executionArn,
+        maxResults: 1000,
+      }),
+    );
+    const failures = events.filter(
+      (event) => event.lambdaFunctionFailedEventDetails?.error === "TransientStepError",
+    );
+    // 1 attempt + MaxAttempts 4 retries in all: 2 before the kill, the one cut short again, 2.
+    expect(failures).toHaveLength(5);
+    const entered = events.flatMap((event) =>
+      event.stateEnteredEventDetails ? [event.stateEnteredEventDetails.name] : [],
+    );
+    expect(entered).toContain("Record the failure and alert the programme team");
+  }, 240_000);
 });

@@ -4,19 +4,32 @@
  * local server, the test's table) and reads:
  *   SFN_LOCAL_PORT, SFN_DATA_DIRECTORY  where it listens and keeps its journal;
  *   HANG_AFTER_ACTION                  a steps action whose first call runs, then never returns
- *                                       (the task is in flight when the process is killed).
- * It prints "ready <resumed executions>" once it answers.
+ *                                       (the task is in flight when the process is killed);
+ *   SCRIPT_ACTION, SCRIPT              a steps action and what its calls do, in order, e.g.
+ *                                       "fail,fail,hang": the first two throw a TransientStepError,
+ *                                       the third never returns; calls past the script run.
+ * It prints "ready <resumed executions>" once it answers, and each scripted call it makes.
  */
+import { TransientStepError } from "#core/pair/errors";
 import { startLocalStepFunctions } from "../../functions/local/engine";
 import { handler } from "../../functions/workflow/steps";
 
 const hangAfter = process.env.HANG_AFTER_ACTION;
 let hung = false;
+const scripted = process.env.SCRIPT_ACTION;
+const script = (process.env.SCRIPT ?? "").split(",").filter(Boolean);
+let calls = 0;
 
 const service = await startLocalStepFunctions({
   port: Number(process.env.SFN_LOCAL_PORT),
   dataDirectory: process.env.SFN_DATA_DIRECTORY,
   handler: async (payload) => {
+    if (payload.action === scripted && calls < script.length) {
+      const step = script[calls++];
+      console.log(`${payload.action} call ${calls}: ${step}`);
+      if (step === "fail") throw new TransientStepError("DynamoDB is slow today");
+      if (step === "hang") await new Promise(() => {});
+    }
     const result = await handler(payload);
     if (payload.action === hangAfter && !hung) {
       hung = true;

@@ -51,17 +51,41 @@ type Execution = {
   error?: string;
   cause?: string;
   events: HistoryEvent[];
-  /** The state it is in: what a restart resumes from. */
-  current?: { state: string; type: string; input: Json; enteredAt: number };
+  /** The state it last entered: what a restart resumes from. */
+  current?: Current;
   /** The callback the current state waits on, if any. */
-  waiting?: { token: string; deadline?: number; submitted: boolean };
+  waiting?: {
+    token: string;
+    deadline?: number;
+    submitted: boolean;
+    /** HeartbeatSeconds, and when the task last showed it was alive (its start, or a heartbeat). */
+    heartbeatSeconds?: number;
+    beatAt: number;
+  };
   abort?: () => void;
+};
+
+/** How one attempt of a Task ended, as its history says. */
+type Outcome = { output: Json } | { error: string; cause: string };
+
+type Current = {
+  state: string;
+  type: string;
+  input: Json;
+  enteredAt: number;
+  /** Its exit is in the history, the next state's entry is not (a stop fell in between). */
+  exited: boolean;
+  /** Each attempt of its task that ended, in order (a retry adds one). */
+  outcomes: Outcome[];
+  /** An attempt was scheduled and has not ended. */
+  inFlight: boolean;
 };
 
 type Journal =
   | { kind: "execution"; name: string; input: string; startDate: number; machine?: string }
   /** `name` is the execution's ARN, or its name on the first machine (journals kept before). */
   | { kind: "event"; name: string; event: HistoryEvent }
+  | { kind: "heartbeat"; name: string; at: number }
   | { kind: "clock"; offsetMs: number };
 
 const port = parentPort;
@@ -145,7 +169,26 @@ function prepare(definition: Definition): Definition {
       state.Parameters = { ...(state.Parameters as object), "localTimeoutSeconds.$": timeoutPath };
       delete state.TimeoutSecondsPath;
     }
+    const heartbeatPath = state.HeartbeatSecondsPath;
+    if (typeof heartbeatPath === "string") {
+      state.Parameters = {
+        ...(state.Parameters as object),
+        "localHeartbeatSeconds.$": heartbeatPath,
+      };
+    }
+    delete state.HeartbeatSecondsPath;
+    delete state.HeartbeatSeconds;
     state.TimeoutSeconds = awsDefaultTaskTimeoutSeconds;
+    // On AWS, States.Timeout also names a missed heartbeat (States.HeartbeatTimeout).
+    for (const handler of [
+      ...((state.Retry ?? []) as { ErrorEquals: string[] }[]),
+      ...((state.Catch ?? []) as { ErrorEquals: string[] }[]),
+    ]) {
+      const names = handler.ErrorEquals;
+      if (names.includes("States.Timeout") && !names.includes("States.HeartbeatTimeout")) {
+        names.push("States.HeartbeatTimeout");
+      }
+    }
   }
   return copy;
 }
@@ -181,6 +224,7 @@ type Pending = {
   resolve: (value: Json) => void;
   reject: (error: Error) => void;
   timer?: ReturnType<typeof setTimeout>;
+  heartbeatTimer?: ReturnType<typeof setTimeout>;
 };
 const pending = new Map<string, Pending>();
 const pendingCalls = new Map<number, (reply: TaskReply) => void>();
@@ -241,22 +285,44 @@ function apply(execution: Execution, event: HistoryEvent) {
       type: event.type.replace("StateEntered", ""),
       input: JSON.parse(input) as Json,
       enteredAt: event.timestamp,
+      exited: false,
+      outcomes: [],
+      inFlight: false,
     };
     execution.waiting = undefined;
   } else if (event.type.endsWith("StateExited")) {
-    execution.current = undefined;
+    if (execution.current) execution.current.exited = true;
     execution.waiting = undefined;
-  } else if (event.type === "TaskScheduled" && typeof event.localToken === "string") {
-    execution.waiting = {
-      token: event.localToken,
-      deadline: event.localDeadline as number | undefined,
-      submitted: false,
-    };
-    tokens.set(event.localToken, execution.arn);
+  } else if (event.type === "TaskScheduled" || event.type === "LambdaFunctionScheduled") {
+    if (execution.current) execution.current.inFlight = true;
+    if (typeof event.localToken === "string") {
+      const scheduled = details("taskScheduledEventDetails") as { heartbeatInSeconds?: number };
+      execution.waiting = {
+        token: event.localToken,
+        deadline: event.localDeadline as number | undefined,
+        submitted: false,
+        heartbeatSeconds: scheduled.heartbeatInSeconds,
+        beatAt: event.timestamp,
+      };
+      tokens.set(event.localToken, execution.arn);
+    }
   } else if (event.type === "TaskSubmitted" && execution.waiting) {
     execution.waiting.submitted = true;
-  } else if (/^Task(Succeeded|Failed|TimedOut)$/.test(event.type)) {
+  } else if (/^(Task|LambdaFunction)(Succeeded|Failed|TimedOut)$/.test(event.type)) {
     execution.waiting = undefined;
+    const ended = {
+      ...details("taskSucceededEventDetails"),
+      ...details("taskFailedEventDetails"),
+      ...details("taskTimedOutEventDetails"),
+      ...details("lambdaFunctionSucceededEventDetails"),
+      ...details("lambdaFunctionFailedEventDetails"),
+    } as { output?: string; error?: string; cause?: string };
+    execution.current?.outcomes.push(
+      event.type.endsWith("Succeeded")
+        ? { output: JSON.parse(ended.output ?? "null") as Json }
+        : { error: ended.error ?? "", cause: ended.cause ?? "" },
+    );
+    if (execution.current) execution.current.inFlight = false;
   } else if (event.type.startsWith("Execution") && event.type !== "ExecutionStarted") {
     const status: Record<string, Status> = {
       ExecutionSucceeded: "SUCCEEDED",
@@ -311,6 +377,7 @@ function record(execution: Execution, type: string, details: Record<string, unkn
 function closeToken(token: string) {
   const waiting = pending.get(token);
   if (waiting?.timer) clearTimeout(waiting.timer);
+  if (waiting?.heartbeatTimer) clearTimeout(waiting.heartbeatTimer);
   pending.delete(token);
   return waiting;
 }
@@ -334,7 +401,18 @@ async function callMain(execution: Execution, state: string, payload: Json): Pro
   return reply.result ?? null;
 }
 
-type Resume = { state: string; waiting?: Execution["waiting"] };
+/**
+ * How the state a restart resumes goes on: the callback it waited on (same token, same deadline),
+ * or the outcome its task already had, given back to the engine instead of running the task again.
+ * Either way, only on the first attempt after the restart; `exited` says the state's exit is in
+ * the history already.
+ */
+type Resume = {
+  state: string;
+  waiting?: Execution["waiting"];
+  replay?: Outcome;
+  exited: boolean;
+};
 
 function resourceOf(definition: StateDefinition) {
   const resource = definition.Resource ?? "";
@@ -362,10 +440,14 @@ function taskHandler(
   execution: Execution,
   state: string,
   definition: StateDefinition,
-  resume?: Resume,
+  resumeFirst?: Resume,
 ) {
   const target = resourceOf(definition);
+  let resumeNext = resumeFirst;
   return async (input: Json): Promise<Json> => {
+    // What the journal says holds for the first attempt after a restart; a retry is a new one.
+    const resume = resumeNext;
+    resumeNext = undefined;
     busy++;
     let busyDone = false;
     const idle = () => {
@@ -377,6 +459,11 @@ function taskHandler(
     try {
       // The library announces the state after calling us: let its event reach the history first.
       await nextImmediate();
+      if (resume?.replay) {
+        // The attempt ended before the stop: its outcome stands, the step does not run again.
+        if ("output" in resume.replay) return resume.replay.output;
+        throw namedError(resume.replay.error, resume.replay.cause);
+      }
       if (target.kind === "lambda-function") {
         record(execution, "LambdaFunctionScheduled", {
           lambdaFunctionScheduledEventDetails: {
@@ -484,6 +571,11 @@ async function callback(
     : timeoutSeconds
       ? Date.now() + timeoutSeconds * 1000
       : undefined;
+  const heartbeatSeconds = resumed
+    ? resumed.heartbeatSeconds
+    : typeof definition.HeartbeatSeconds === "number"
+      ? definition.HeartbeatSeconds
+      : (input as { localHeartbeatSeconds?: number }).localHeartbeatSeconds;
   const payload = JSON.parse(
     JSON.stringify((input as { Payload?: Json }).Payload ?? null).replaceAll(
       tokenPlaceholder,
@@ -491,13 +583,18 @@ async function callback(
     ),
   ) as Json;
   if (!resumed) {
-    const { localTimeoutSeconds: _, ...parameters } = input as Record<string, Json>;
+    const {
+      localTimeoutSeconds: _,
+      localHeartbeatSeconds: __,
+      ...parameters
+    } = input as Record<string, Json>;
     record(execution, "TaskScheduled", {
       taskScheduledEventDetails: {
         ...task,
         region,
         parameters: JSON.stringify(parameters).replaceAll(tokenPlaceholder, () => token),
         ...(timeoutSeconds ? { timeoutInSeconds: timeoutSeconds } : {}),
+        ...(heartbeatSeconds ? { heartbeatInSeconds: heartbeatSeconds } : {}),
       },
       localToken: token,
       localDeadline: deadline,
@@ -507,17 +604,28 @@ async function callback(
   tokens.set(token, execution.arn);
   const answer = new Promise<Json>((resolve, reject) => {
     const waiting: Pending = { execution: execution.arn, resolve, reject };
+    const timeOut = (error: string) => {
+      if (!closeToken(token)) return;
+      record(execution, "TaskTimedOut", {
+        taskTimedOutEventDetails: { ...task, error, cause: "" },
+      });
+      reject(namedError(error, ""));
+    };
     if (deadline !== undefined) {
       waiting.timer = setTimeout(
-        () => {
-          if (!closeToken(token)) return;
-          record(execution, "TaskTimedOut", {
-            taskTimedOutEventDetails: { ...task, error: "States.Timeout", cause: "" },
-          });
-          reject(namedError("States.Timeout", ""));
-        },
+        () => timeOut("States.Timeout"),
         Math.max(0, deadline - Date.now()),
       );
+    }
+    if (heartbeatSeconds) {
+      // Each SendTaskHeartbeat moves `beatAt`; silence for HeartbeatSeconds ends the task.
+      const watch = () => {
+        const beatAt = execution.waiting?.token === token ? execution.waiting.beatAt : Date.now();
+        const due = beatAt + heartbeatSeconds * 1000;
+        if (Date.now() >= due) timeOut("States.HeartbeatTimeout");
+        else waiting.heartbeatTimer = setTimeout(watch, due - Date.now());
+      };
+      waiting.heartbeatTimer = setTimeout(watch, 0);
     }
     pending.set(token, waiting);
   });
@@ -601,12 +709,13 @@ function run(
     },
   });
   execution.abort = handle.abort;
+  // A resumed state was entered before the restart (and maybe exited): not recorded twice.
   let skipEntered = resume !== undefined;
+  let skipExited = resume?.exited === true;
   void (async () => {
     for await (const event of handle.eventLogs) {
       if (event.type === "StateEntered") {
         stats.stateTransitions++;
-        // A resumed state was entered before the restart: its entry is in the history already.
         if (skipEntered) {
           skipEntered = false;
           continue;
@@ -619,6 +728,10 @@ function run(
         });
       } else if (event.type === "StateExited") {
         skipEntered = false;
+        if (skipExited) {
+          skipExited = false;
+          continue;
+        }
         record(execution, `${event.state.type}StateExited`, {
           stateExitedEventDetails: {
             name: event.state.name.replace(resumedSuffix, ""),
@@ -646,10 +759,28 @@ function run(
  */
 function resume(execution: Execution) {
   const current = execution.current;
-  if (!current) return;
-  const definition = structuredClone(machineOf(execution.machineArn).prepared);
+  const machine = machineOf(execution.machineArn);
+  if (!current) {
+    // Stopped before its first state was entered: it starts again from the beginning.
+    if (!execution.events.some((event) => event.type === "ExecutionStarted")) {
+      record(execution, "ExecutionStarted", {
+        executionStartedEventDetails: { input: execution.input, roleArn },
+      });
+    }
+    run(execution, machine.runner, JSON.parse(execution.input) as Json);
+    return;
+  }
+  const definition = structuredClone(machine.prepared);
   const state = structuredClone(definition.States[current.state]) as StateDefinition;
   if (!state) return;
+  // The last attempt ended before the stop: its outcome is given back, not run again.
+  const last = current.outcomes.at(-1);
+  const replay = current.inFlight ? undefined : last;
+  // Every failure before the attempt that goes on was retried: those retries are spent.
+  const spent = current.outcomes
+    .slice(0, replay ? -1 : undefined)
+    .flatMap((outcome) => ("error" in outcome ? [outcome.error] : []));
+  spendRetries(state, spent);
   if (state.Type === "Wait" && (state.Seconds !== undefined || state.SecondsPath !== undefined)) {
     const seconds =
       typeof state.Seconds === "number"
@@ -663,7 +794,50 @@ function resume(execution: Execution) {
   definition.States[key] = state;
   definition.StartAt = key;
   const copy = new StateMachine(definition as never, { validationOptions: { noValidate: true } });
-  run(execution, copy, current.input, { state: current.state, waiting: execution.waiting });
+  run(execution, copy, current.input, {
+    state: current.state,
+    waiting: replay ? undefined : execution.waiting,
+    replay,
+    exited: current.exited,
+  });
+}
+
+type Retrier = {
+  ErrorEquals: string[];
+  MaxAttempts?: number;
+  IntervalSeconds?: number;
+  BackoffRate?: number;
+};
+
+/**
+ * Takes the retries already made off the state's Retry (as the engine counts them: the first
+ * retrier whose ErrorEquals names the error), so that a restart neither resets MaxAttempts nor the
+ * backoff: what is left is `MaxAttempts - spent`, starting at `IntervalSeconds × BackoffRate^spent`.
+ */
+function spendRetries(state: StateDefinition, failures: string[]) {
+  const retriers = state.Retry as Retrier[] | undefined;
+  if (!retriers || failures.length === 0) return;
+  const spent = retriers.map(() => 0);
+  for (const error of failures) {
+    const index = retriers.findIndex((retrier) =>
+      retrier.ErrorEquals.some(
+        (name) =>
+          name === error ||
+          name === "States.ALL" ||
+          (name === "States.TaskFailed" && error !== "States.Timeout"),
+      ),
+    );
+    if (index >= 0) spent[index] = (spent[index] ?? 0) + 1;
+  }
+  state.Retry = retriers.map((retrier, index) => {
+    const used = spent[index] ?? 0;
+    if (used === 0) return retrier;
+    return {
+      ...retrier,
+      MaxAttempts: Math.max(0, (retrier.MaxAttempts ?? 3) - used),
+      IntervalSeconds: (retrier.IntervalSeconds ?? 1) * (retrier.BackoffRate ?? 2) ** used,
+    };
+  }) as unknown as Json;
 }
 
 /** `$.a.b` read from a state's input (what SecondsPath holds in this workflow). */
@@ -785,7 +959,9 @@ const describe = (execution: Execution) => ({
   ...(execution.output !== undefined ? { output: execution.output } : {}),
   ...(execution.error !== undefined ? { error: execution.error } : {}),
   ...(execution.cause !== undefined ? { cause: execution.cause } : {}),
-  ...(execution.current ? { currentState: execution.current.state } : {}),
+  ...(execution.current && !execution.current.exited
+    ? { currentState: execution.current.state }
+    : {}),
   eventCount: execution.events.length,
 });
 
@@ -837,8 +1013,7 @@ async function handle(request: Request): Promise<unknown> {
         cause: String(request.cause ?? ""),
       });
     case "heartbeat":
-      if (!pending.has(String(request.token))) refuseToken(String(request.token));
-      return {};
+      return heartbeat(String(request.token));
     case "resume":
       // Asked once the API listens: a resumed task may call it at once.
       for (const execution of running.splice(0)) resume(execution);
@@ -868,6 +1043,19 @@ async function handle(request: Request): Promise<unknown> {
       };
   }
   throw new Error(`Unknown request ${request.type}`);
+}
+
+/** SendTaskHeartbeat: the task is alive; kept, so that a restart does not forget it. */
+function heartbeat(token: string) {
+  const waiting = pending.get(token);
+  if (!waiting) refuseToken(token);
+  const execution = executions.get(waiting.execution);
+  if (execution?.waiting?.token === token) {
+    const at = Date.now();
+    write({ kind: "heartbeat", name: execution.arn, at });
+    execution.waiting.beatAt = at;
+  }
+  return {};
 }
 
 /** The error a SendTask* call gets, as AWS names it, for a token that does not wait. */
@@ -908,6 +1096,9 @@ for (const entry of journal) {
       entry.name.startsWith("arn:") ? entry.name : executionArnOf(defaultMachineArn, entry.name),
     );
     if (execution) apply(execution, entry.event);
+  } else if (entry.kind === "heartbeat") {
+    const waiting = executions.get(entry.name)?.waiting;
+    if (waiting) waiting.beatAt = entry.at;
   }
 }
 if (setup.journalFile) saveClock();
