@@ -78,10 +78,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     stepFunctionsOwn: stepFunctions.own,
     resumedExecutions: stepFunctions.resumed,
     services,
+    // In order: no new request, the workflow's running tasks finish, the outbox's batch is handed
+    // over, then DynamoDB and SES stop.
     stop: async () => {
+      await closeGently(server);
       await stepFunctions.stop();
       await outbox.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await services.stop();
     },
   };
@@ -108,4 +110,17 @@ async function startStepFunctions(options: LocalRuntimeOptions) {
       delete process.env.AWS_ENDPOINT_URL_SFN;
     },
   };
+}
+
+/** Stops taking requests; those in progress get a few seconds to finish. */
+function closeGently(server: ReturnType<typeof serve>): Promise<void> {
+  const http = server as import("node:http").Server;
+  return new Promise<void>((resolve) => {
+    const cut = setTimeout(() => http.closeAllConnections?.(), 5000);
+    http.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
+    http.closeIdleConnections?.();
+  });
 }

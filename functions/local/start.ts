@@ -15,17 +15,18 @@ function persistentLinkKey(file: string): string {
  * `npm start`: DynamoDB Local, the SES v2 local server, the Step Functions service and the app,
  * with embedded defaults.
  *   PORT (3000), DYNAMODB_LOCAL_PORT (8000), SES_LOCAL_PORT (8005), SFN_LOCAL_PORT (8083);
- *   data kept in .data/ (dynamodb/, stepfunctions/) across restarts, or in memory with
- *   `npm start -- --in-memory`;
+ *   data kept in .data/ (dynamodb/, stepfunctions/, or LOCAL_DATA_DIRECTORY) across restarts, or
+ *   in memory with `npm start -- --in-memory`;
  *   AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SESV2 / AWS_ENDPOINT_URL_SFN (the SDK's own
  *   variables) use a service already running there instead of starting the stand-in (the table
  *   is created when missing).
  */
 const inMemory = process.argv.includes("--in-memory") || process.env.DYNAMODB_IN_MEMORY === "1";
-const dataDirectory = inMemory ? undefined : path.resolve(".data/dynamodb");
+const localData = path.resolve(process.env.LOCAL_DATA_DIRECTORY ?? ".data");
+const dataDirectory = inMemory ? undefined : path.join(localData, "dynamodb");
 if (dataDirectory) {
   mkdirSync(dataDirectory, { recursive: true });
-  process.env.LINK_SIGNING_KEY ??= persistentLinkKey(path.resolve(".data/link-signing-key"));
+  process.env.LINK_SIGNING_KEY ??= persistentLinkKey(path.join(localData, "link-signing-key"));
 }
 
 // Read before the runtime sets them to the stand-ins it starts.
@@ -37,7 +38,7 @@ const runtime = await startLocalRuntime({
   dataDirectory,
   existing,
   stepFunctionsPort: Number(process.env.SFN_LOCAL_PORT ?? 8083),
-  stepFunctionsDataDirectory: inMemory ? undefined : path.resolve(".data/stepfunctions"),
+  stepFunctionsDataDirectory: inMemory ? undefined : path.join(localData, "stepfunctions"),
 });
 
 // The programme team signs in with a token (ADMIN_TOKEN, or one generated for this run), unless
@@ -59,11 +60,17 @@ Binôme tourne en local / Binôme is running locally
 Ctrl-C pour tout arrêter / to stop everything.
 `);
 
+// Ctrl-C: the app stops taking requests, the tasks running finish (a few seconds at most; what
+// the Step Functions service journals is then whole), the outbox hands over its batch, and every
+// service this process started stops. A second Ctrl-C stops at once: what runs then is resumed
+// at the next start, as after a kill -9.
 let stopping = false;
-const shutdown = async () => {
-  if (stopping) return;
+const shutdown = async (signal: NodeJS.Signals) => {
+  if (stopping) process.exit(130);
   stopping = true;
+  console.log(`\n${signal} : arrêt en cours / stopping…`);
   await runtime.stop();
+  console.log("Arrêté / stopped.");
   process.exit(0);
 };
 process.on("SIGINT", shutdown);

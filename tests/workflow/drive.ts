@@ -1,3 +1,5 @@
+import { GetExecutionHistoryCommand, type HistoryEvent } from "@aws-sdk/client-sfn";
+import { stepFunctions } from "#core/clients/sfn";
 import { clock } from "#core/clock";
 import { apply } from "#core/mentor";
 import { type AnswerInput, answerStep } from "#core/pair/answer";
@@ -5,6 +7,7 @@ import { startPair } from "#core/pair/start";
 import { getPair, listPairEmails } from "#core/pair/store";
 import { submit } from "#core/questionnaire";
 import { advanceLocalClock, localStats, settleLocal } from "../../functions/local/engine";
+import { localStateMachineArn } from "../../stacks/workflow/render";
 import { emailsTo, uniqueEmail } from "../support/inbox";
 
 /**
@@ -182,4 +185,16 @@ export async function runDefaultPairs(engine: LocalEngine, pairIds: string[]) {
     answer(pairId, "closure", "self-evaluation", "mentor", { comfort: after, experience: 5 }),
   );
   return outcomes;
+}
+
+/** The ARN of the execution named `name` on the local state machine. */
+export const executionArnOf = (name: string) =>
+  `${localStateMachineArn.replace(":stateMachine:", ":execution:")}:${name}`;
+
+/** An execution's whole history, through the SDK. */
+export async function historyOf(name: string): Promise<HistoryEvent[]> {
+  const { events = [] } = await stepFunctions.send(
+    new GetExecutionHistoryCommand({ executionArn: executionArnOf(name), maxResults: 1000 }),
+  );
+  return events;
 }

@@ -14,6 +14,8 @@ import {
   answer,
   day,
   localEngineControl as engine,
+  executionArnOf,
+  historyOf,
   hour,
   newPair,
   pairOf,
@@ -91,14 +93,8 @@ async function until<T>(read: () => T | undefined, timeoutMs: number): Promise<T
   }
 }
 
-const arnOf = (name: string) =>
-  `${localStateMachineArn.replace(":stateMachine:", ":execution:")}:${name}`;
-
 async function historyTypes(name: string) {
-  const { events = [] } = await stepFunctions.send(
-    new GetExecutionHistoryCommand({ executionArn: arnOf(name), maxResults: 1000 }),
-  );
-  return events.map((event) => event.type);
+  return (await historyOf(name)).map((event) => event.type);
 }
 
 type JournalLine = {
@@ -120,7 +116,7 @@ function cutJournalAfter(
   const parsed = lines.map((line) => JSON.parse(line) as JournalLine);
   // Its events are journaled under its ARN, its start under its name.
   const ofIt = (line: JournalLine | undefined) =>
-    line?.name === name || line?.name === arnOf(name);
+    line?.name === name || line?.name === executionArnOf(name);
   const ofExecution = parsed.filter(ofIt);
   let last = -1;
   parsed.forEach((line, index) => {

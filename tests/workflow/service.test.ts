@@ -2,8 +2,6 @@ import {
   DescribeExecutionCommand,
   DescribeStateMachineCommand,
   ExecutionAlreadyExists,
-  GetExecutionHistoryCommand,
-  type HistoryEvent,
   InvalidToken,
   ListExecutionsCommand,
   ListStateMachinesCommand,
@@ -27,7 +25,17 @@ import {
   renderEventWorkflowAsl,
   renderPairWorkflowAsl,
 } from "../../stacks/workflow/render";
-import { answer, day, held, hour, newPair, schedule, useEngine } from "./support";
+import {
+  answer,
+  day,
+  executionArnOf,
+  held,
+  historyOf,
+  hour,
+  newPair,
+  schedule,
+  useEngine,
+} from "./support";
 
 /**
  * What the workflow relies on, asked of the local service through `@aws-sdk/client-sfn` as the
@@ -45,15 +53,8 @@ const { engine } = useEngine({
   },
 });
 
-const arnOf = (name: string) =>
-  `${localStateMachineArn.replace(":stateMachine:", ":execution:")}:${name}`;
-
-async function history(name: string): Promise<HistoryEvent[]> {
-  const { events = [] } = await stepFunctions.send(
-    new GetExecutionHistoryCommand({ executionArn: arnOf(name), maxResults: 1000 }),
-  );
-  return events;
-}
+const arnOf = executionArnOf;
+const history = historyOf;
 
 const statusOf = async (name: string) =>
   (await stepFunctions.send(new DescribeExecutionCommand({ executionArn: arnOf(name) }))).status;

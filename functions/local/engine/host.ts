@@ -140,7 +140,12 @@ export class LocalEngine {
     return (await this.request("stats")) as EngineStats;
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops: no task starts any more, those running get `graceMs` to finish (their outcome is
+   * journaled), then the worker ends. What was still running is resumed at the next start.
+   */
+  async stop(graceMs = 0): Promise<void> {
+    if (graceMs > 0) await this.request("drain", { graceMs }).catch(() => undefined);
     await this.worker.terminate();
   }
 

@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 import { stepFunctions } from "#core/clients/sfn";
 import { clock } from "#core/clock";
 import {
+  type AslDefinition,
   localEventStateMachineArn,
   localStateMachineArn,
   renderEventWorkflowAsl,
@@ -31,6 +32,8 @@ export type LocalStepFunctionsOptions = {
   handler?: StepHandler;
   /** The event steps handler (tests wrap the real one). */
   eventHandler?: EventStepHandler;
+  /** Another definition than the pair workflow's, at its ARN (tests of the engine itself). */
+  definition?: AslDefinition;
 };
 
 export type LocalStepFunctions = {
@@ -47,7 +50,7 @@ export async function startLocalStepFunctions(
     [
       {
         arn: localStateMachineArn,
-        definition: renderPairWorkflowAsl(),
+        definition: options.definition ?? renderPairWorkflowAsl(),
         handler: options.handler ?? handler,
       },
       {
@@ -82,15 +85,19 @@ export async function startLocalStepFunctions(
   return {
     endpoint,
     resumed: engine.resumed,
+    // The tasks running finish first: they may still call the API (an answer handed over).
     stop: async () => {
+      await engine.stop(stopGraceMs);
       await new Promise<void>((resolve) => {
         (server as import("node:http").Server).closeAllConnections?.();
         server.close(() => resolve());
       });
-      await engine.stop();
     },
   };
 }
+
+/** How long the tasks running at a stop get to finish. */
+const stopGraceMs = 5000;
 
 const answering = new Set([
   "StartExecutionCommand",

@@ -231,6 +231,8 @@ const pendingCalls = new Map<number, (reply: TaskReply) => void>();
 let nextCallId = 1;
 let busy = 0;
 let idleWaiters: (() => void)[] = [];
+/** Set when the service stops: no task starts any more, those running finish. */
+let draining = false;
 const stats = { stateTransitions: 0, taskCalls: 0 };
 
 type TaskReply = {
@@ -448,6 +450,8 @@ function taskHandler(
     // What the journal says holds for the first attempt after a restart; a retry is a new one.
     const resume = resumeNext;
     resumeNext = undefined;
+    // Stopping: this attempt is not even scheduled; the next start runs it.
+    if (draining) return new Promise<Json>(() => {});
     busy++;
     let busyDone = false;
     const idle = () => {
@@ -1024,6 +1028,18 @@ async function handle(request: Request): Promise<unknown> {
     case "settle":
       await settle();
       return { now: clock.now };
+    case "drain": {
+      draining = true;
+      const finished =
+        busy === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve));
+      let late: ReturnType<typeof setTimeout> | undefined;
+      const grace = new Promise<void>((resolve) => {
+        late = setTimeout(resolve, Number(request.graceMs) || 0);
+      });
+      await Promise.race([finished, grace]);
+      clearTimeout(late);
+      return { running: busy };
+    }
     case "stats":
       return {
         ...stats,
