@@ -21,7 +21,9 @@ import { describe, ok, openApiDocument } from "./openapi";
 import { problem } from "./problem";
 import { adminApi } from "./routes/admin/api";
 import { adminPages } from "./routes/admin/pages";
+import { barnumPages } from "./routes/barnum";
 import { linkPages } from "./routes/links";
+import { mentorSpacePages } from "./routes/mentor-space";
 import { myDataPages } from "./routes/my-data";
 import { ownPages } from "./routes/own-page";
 import { publicPages } from "./routes/public";
@@ -161,6 +163,8 @@ export const app = new Hono()
   .route("/lien", linkPages)
   .route("/mes-donnees", myDataPages)
   .route("/mon-binome", ownPages)
+  .route("/barnum", barnumPages)
+  .route("/espace-mentor", mentorSpacePages)
   .route("/", publicPages);
 
 app.notFound((c) =>

@@ -1,28 +1,11 @@
-import { inflateSync } from "node:zlib";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { createPair } from "#core/pair/store";
 import { listResources } from "#core/resources";
 import { adminForm, adminPage, freshCohortId, submitMentee, submitMentor } from "./admin-support";
+import { pdfText } from "./pdf-text";
 
 /** The programme's resources library and a mentor's attestation, through the team's pages. */
-
-/** The text a PDF draws with its standard fonts: hex strings shown by `Tj`, in WinAnsi. */
-function pdfText(bytes: Uint8Array): string {
-  const raw = Buffer.from(bytes).toString("latin1");
-  const streams = [...raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((match) => {
-    const data = Buffer.from(match[1] ?? "", "latin1");
-    try {
-      return inflateSync(data).toString("latin1");
-    } catch {
-      return data.toString("latin1");
-    }
-  });
-  return streams
-    .flatMap((stream) => [...stream.matchAll(/<([0-9A-Fa-f]+)> Tj/g)])
-    .map((match) => Buffer.from(match[1] ?? "", "hex").toString("latin1"))
-    .join("\n");
-}
 
 describe("the resources library", () => {
   it("adds a resource per theme, refuses a bad one in French, and removes it", async () => {
@@ -105,7 +88,8 @@ describe("a mentor's attestation", () => {
     expect(text).toContain("Attestation de participation");
     expect(text).toContain("1 cadre accompagné, dont 1 parcours mené");
     expect(text).toContain("3 séances tenues");
-    expect(text).toContain("4\u00a0h\u00a045 de mentorat.");
+    expect(text).toContain("4\u00a0h\u00a045 de mentorat en binôme");
+    expect(text).toContain("soit 4\u00a0h\u00a045 au total.");
 
     expect((await adminPage("/admin/mentors/inconnu/attestation.pdf")).status).toBe(404);
   });

@@ -11,6 +11,15 @@ const lists = {
   privacyRequests: "PRIVACY-REQUESTS",
   resources: "RESOURCES",
   pairStartFailures: (cohortId: string) => `COHORT#${cohortId}#PAIR-STARTS-FAILED`,
+  barnums: "BARNUMS",
+  networkMeetings: "NETWORK-MEETINGS",
+} as const;
+
+/** The kinds of item stored under a BarNum's partition, by the start of their sort key. */
+const underBarnum = {
+  staff: "STAFF#",
+  registration: "REGISTRATION#",
+  visit: "VISIT#",
 } as const;
 
 /** The kinds of item stored under a pair's partition, by the start of their sort key. */
@@ -157,6 +166,49 @@ export const keys = {
    * on (server-side only), the date version it invited for, the organisers' answer, silences.
    */
   eventRun: (kind: string, eventId: string) => ({ pk: `EVENT#${kind}#${eventId}`, sk: "RUN" }),
+  /** A mentor's own link to their page (record, attestation, modules, events): its binding. */
+  mentorLink: (linkId: string) => ({ pk: `MENTOR-LINK#${linkId}`, sk: "LINK" }),
+  /** The mentor's consent to have their attestation sent to their manager (and to whom). */
+  mentorConsent: (mentorId: string) => ({ pk: `MENTOR#${mentorId}`, sk: "CONSENT#MANAGER" }),
+  /** A BarNum' drop-in event, listed by its start. */
+  barnum: (id: string) => ({ pk: `BARNUM#${id}`, sk: "BARNUM" }),
+  barnumList: (startsAt: string, id: string) => ({
+    gsi1pk: lists.barnums,
+    gsi1sk: `${startsAt}#${id}`,
+  }),
+  barnums: () => ({ gsi1pk: lists.barnums }),
+  /** A mentor asked to staff a BarNum', and whether they confirmed. */
+  barnumStaff: (id: string, mentorId: string) => ({
+    pk: `BARNUM#${id}`,
+    sk: `${underBarnum.staff}${mentorId}`,
+  }),
+  /** An agent's registration, one per address (hashed: the address is not in the key). */
+  barnumRegistration: (id: string, addressHash: string) => ({
+    pk: `BARNUM#${id}`,
+    sk: `${underBarnum.registration}${addressHash}`,
+  }),
+  /** One visit recorded on the day (theme, resolved or not; nothing about the person). */
+  barnumVisit: (id: string, visitId: string) => ({
+    pk: `BARNUM#${id}`,
+    sk: `${underBarnum.visit}${visitId}`,
+  }),
+  barnumItems: (id: string, kind: keyof typeof underBarnum) => ({
+    pk: `BARNUM#${id}`,
+    skPrefix: underBarnum[kind],
+  }),
+  /** A meeting of the mentor network (or a preparation session), listed by its start. */
+  networkMeeting: (id: string) => ({ pk: `NETWORK#${id}`, sk: "MEETING" }),
+  networkMeetingList: (startsAt: string, id: string) => ({
+    gsi1pk: lists.networkMeetings,
+    gsi1sk: `${startsAt}#${id}`,
+  }),
+  networkMeetings: () => ({ gsi1pk: lists.networkMeetings }),
+  /** A mentor invited to a network meeting, and whether they attended. */
+  networkInvitation: (id: string, mentorId: string) => ({
+    pk: `NETWORK#${id}`,
+    sk: `INVITATION#${mentorId}`,
+  }),
+  networkInvitations: (id: string) => ({ pk: `NETWORK#${id}`, skPrefix: "INVITATION#" }),
   /** An address SES could not deliver to for good (hard bounce) or whose owner complained. */
   unreachable: (email: string) => ({
     pk: `UNREACHABLE#${normaliseEmail(email)}`,

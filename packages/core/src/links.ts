@@ -187,7 +187,7 @@ function isoTime(value: string): string | undefined {
   return `${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}`;
 }
 
-const dateField = v.pipe(
+export const dateField = v.pipe(
   v.string("Indiquez la date."),
   v.trim(),
   v.nonEmpty("Indiquez la date."),
@@ -198,7 +198,7 @@ const dateField = v.pipe(
   v.transform((value) => isoDate(value) as string),
 );
 
-const timeField = v.pipe(
+export const timeField = v.pipe(
   v.string("Indiquez l'heure."),
   v.trim(),
   v.nonEmpty("Indiquez l'heure."),
@@ -209,7 +209,7 @@ const timeField = v.pipe(
   v.transform((value) => isoTime(value) as string),
 );
 
-const wholeNumber = (message: string, allowed: (value: number) => boolean) =>
+export const wholeNumber = (message: string, allowed: (value: number) => boolean) =>
   v.pipe(
     v.string(message),
     v.trim(),

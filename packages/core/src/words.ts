@@ -93,3 +93,11 @@ export function formatHours(hours: number): Localised {
 }
 
 export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * French spacing: a no-break space before « : ; ? ! » and inside « guillemets », so that no line
+ * starts with a colon or a lone quotation mark. Spaces already there become no-break ones; a colon
+ * in an address (https://) or a time is left alone, having no space before it.
+ */
+export const frenchSpacing = (text: string) =>
+  text.replace(/ ([:;?!»])/g, "\u00a0$1").replace(/« /g, "«\u00a0");

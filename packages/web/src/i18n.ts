@@ -88,6 +88,30 @@ const englishMessages: Record<string, string> = {
   "Ce champ contient un caractère invisible non autorisé : retirez-le, par exemple en saisissant le texte à nouveau.":
     "This field contains an invisible character that is not allowed: remove it, for example by typing the text again.",
   "Ce champ est obligatoire.": "This field is required.",
+  // BarNum', the mentor network, a mentor's page.
+  "Indiquez l'événement ou l'occasion du BarNum'.": "Enter the event or occasion of the BarNum'.",
+  "Indiquez le lieu du BarNum'.": "Enter the BarNum's place.",
+  "Indiquez la date.": "Enter the date.",
+  "Indiquez l'heure.": "Enter the time.",
+  "Saisissez une date valide, par exemple 17/03/2026.":
+    "Enter a valid date, for example 17/03/2026.",
+  "Saisissez une heure valide, par exemple 14:30.": "Enter a valid time, for example 14:30.",
+  "Choisissez la durée d'un créneau.": "Choose the length of a slot.",
+  "Indiquez le nombre de places par créneau, de 1 à 50.":
+    "Enter the number of places per slot, from 1 to 50.",
+  "L'heure de fin doit venir après l'heure de début.": "The end time must come after the start.",
+  "Choisissez une date et une heure à venir.": "Choose a date and time to come.",
+  "Choisissez un créneau.": "Choose a slot.",
+  "Choisissez le thème de la question.": "Choose the theme of the question.",
+  "Indiquez si la question a été résolue.": "Say whether the question was resolved.",
+  "Rechargez la page puis enregistrez la visite à nouveau.":
+    "Reload the page, then record the visit again.",
+  "Choisissez le type de rencontre.": "Choose the kind of meeting.",
+  "Choisissez la durée de la rencontre.": "Choose the length of the meeting.",
+  "Indiquez le lieu ou le lien de la visio.": "Enter the place or the video link.",
+  "Indiquez l'ordre du jour.": "Enter the agenda.",
+  "Indiquez l'adresse de votre responsable.": "Enter your manager's address.",
+  "Cochez la case pour donner votre accord.": "Tick the box to give your consent.",
   // The programme team's pages: cohorts, interviews, pairs, matching.
   "Indiquez l'identifiant de la vague.": "Enter the cohort's identifier.",
   "L'identifiant de la vague ne contient que des lettres minuscules, des chiffres et des tirets (40 caractères au plus), par exemple vague-2.":
@@ -152,6 +176,10 @@ const englishMessages: Record<string, string> = {
 };
 
 const englishPatterns: [RegExp, (match: RegExpMatchArray) => string][] = [
+  [
+    /^Un BarNum' compte (\d+) créneaux au plus : allongez les créneaux\.$/,
+    (m) => `A BarNum' has ${m[1]} slots at most: make the slots longer.`,
+  ],
   [/^(\d+) caractères au plus\.$/, (m) => `${m[1]} characters at most.`],
   [/^Choisissez (\d+) réponses au plus\.$/, (m) => `Choose ${m[1]} answers at most.`],
   [/^Votre (.+) doit faire (\d+) caractères au plus\.$/, (m) => `${m[2]} characters at most.`],

@@ -2,7 +2,13 @@ import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { ses } from "../clients/ses";
 import { env } from "../env";
 
-export type Attachment = { fileName: string; contentType: string; content: string };
+export type Attachment = {
+  fileName: string;
+  contentType: string;
+  content: string;
+  /** A binary file (a PDF) travels through the outbox as base64; text files as they are. */
+  encoding?: "base64";
+};
 
 export type OutgoingEmail = {
   to: string[];
@@ -56,7 +62,10 @@ function toSendEmailCommand(email: OutgoingEmail) {
         Attachments: email.attachments?.map((attachment) => ({
           FileName: attachment.fileName,
           ContentType: attachment.contentType,
-          RawContent: new TextEncoder().encode(attachment.content),
+          RawContent:
+            attachment.encoding === "base64"
+              ? Buffer.from(attachment.content, "base64")
+              : new TextEncoder().encode(attachment.content),
           ContentDisposition: "ATTACHMENT",
         })),
       },

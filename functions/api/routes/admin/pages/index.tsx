@@ -1,10 +1,12 @@
 import { Hono } from "hono";
 import { type LangEnv, language } from "../../../lang";
 import { programmeTeamOnly } from "../access";
+import { barnumAdminPages } from "./barnum";
 import { cohortPages, cohortsHome } from "./cohorts";
 import { figurePages } from "./figures";
 import { matchingPages } from "./matching";
 import { mentorPages } from "./mentors";
+import { networkPages } from "./network";
 import { pairPages } from "./pairs";
 import { privacyPages } from "./privacy";
 import { questionnairePages } from "./questionnaires";
@@ -41,4 +43,6 @@ export const adminPages = new Hono<LangEnv>()
   .route("/binomes", pairPages)
   .route("/chiffres", figurePages)
   .route("/donnees", privacyPages)
-  .route("/ressources", resourcePages);
+  .route("/ressources", resourcePages)
+  .route("/barnum", barnumAdminPages)
+  .route("/reseau", networkPages);

@@ -17,6 +17,8 @@ export const adminNavigation = (lang: Lang = "fr"): NavigationLink[] => [
   { href: "/admin/binomes", label: t(lang, { fr: "Binômes", en: "Pairs" }) },
   { href: "/admin/chiffres", label: t(lang, { fr: "Chiffres", en: "Figures" }) },
   { href: "/admin/ressources", label: t(lang, { fr: "Ressources", en: "Resources" }) },
+  { href: "/admin/barnum", label: "BarNum'" },
+  { href: "/admin/reseau", label: t(lang, { fr: "Réseau", en: "Network" }) },
   { href: "/admin/donnees", label: t(lang, { fr: "Données personnelles", en: "Personal data" }) },
 ];
 
@@ -71,6 +73,35 @@ export const doneMessages: Record<string, Localised> = {
   },
   "ressource-ajoutee": { fr: "La ressource est ajoutée.", en: "The resource is added." },
   "ressource-retiree": { fr: "La ressource est retirée.", en: "The resource is removed." },
+  "barnum-publie": {
+    fr: "Le BarNum' est publié sur la page /barnum. Sollicitez maintenant les mentors qui le tiendront.",
+    en: "The BarNum' is published on the /barnum page. Now ask the mentors who will staff it.",
+  },
+  "barnum-mentors": {
+    fr: "Les mentors sont sollicités par courriel ; chacun répond depuis sa page.",
+    en: "The mentors are asked by email; each answers from their page.",
+  },
+  "rencontre-programmee": {
+    fr: "La rencontre est programmée et les mentors invités, avec l'invitation pour leur agenda.",
+    en: "The meeting is scheduled and the mentors invited, with the invitation for their diary.",
+  },
+  invitations: {
+    fr: "Les mentors qui ne l'étaient pas encore sont invités.",
+    en: "The mentors not invited yet are invited.",
+  },
+  presences: { fr: "Les présences sont enregistrées.", en: "Attendance is recorded." },
+  "lien-mentor": {
+    fr: "Le lien vers sa page part au mentor par courriel.",
+    en: "The link to their page is on its way to the mentor by email.",
+  },
+  "attestation-envoyee": {
+    fr: "L'attestation part au responsable du mentor.",
+    en: "The attestation is on its way to the mentor's manager.",
+  },
+  "attestation-sans-accord": {
+    fr: "Le mentor n'a pas donné son accord : l'attestation n'est pas envoyée.",
+    en: "The mentor has not consented: the attestation is not sent.",
+  },
   "donnees-corrigees": {
     fr: "La correction est enregistrée.",
     en: "The correction is saved.",

@@ -1,0 +1,98 @@
+import { Hono } from "hono";
+import * as v from "valibot";
+import { clock } from "#core/clock";
+import { MeetingFormSchema, proposedNextDate } from "#core/network/model";
+import * as network from "#core/network/store";
+import { MeetingPage, NetworkPage } from "#web/pages/admin/network";
+import { issuesByField } from "#web/validation";
+import type { LangEnv } from "../../../lang";
+import { form, langOf, notFoundPage, redirectDone, text } from "./shared";
+
+/** /admin/reseau: schedule network meetings and preparation sessions, invite, record attendance. */
+
+const noSuchMeeting = { fr: "Cette rencontre n'existe pas.", en: "This meeting does not exist." };
+
+async function overview() {
+  const meetings = await network.listMeetings();
+  const [rows, unprepared] = await Promise.all([
+    Promise.all(
+      meetings.map(async (meeting) => {
+        const invitations = await network.listInvitations(meeting.id);
+        return {
+          meeting,
+          invited: invitations.length,
+          attended: invitations.filter((invitation) => invitation.attended).length,
+        };
+      }),
+    ),
+    network.unpreparedMentors(),
+  ]);
+  return { rows, unprepared, proposedDate: proposedNextDate(meetings, clock.now()) };
+}
+
+export const networkPages = new Hono<LangEnv>()
+  .get("/", async (c) => {
+    const { rows, unprepared, proposedDate } = await overview();
+    return c.html(
+      <NetworkPage
+        lang={langOf(c)}
+        meetings={rows}
+        unprepared={unprepared}
+        proposedDate={proposedDate}
+        done={c.req.query("fait")}
+      />,
+    );
+  })
+  .post("/", async (c) => {
+    const values = await form(c);
+    const parsed = v.safeParse(MeetingFormSchema, {
+      kind: text(values, "kind"),
+      date: text(values, "date"),
+      time: text(values, "time"),
+      durationMinutes: text(values, "durationMinutes"),
+      place: text(values, "place"),
+      agenda: text(values, "agenda"),
+    });
+    if (!parsed.success) {
+      const { rows, unprepared, proposedDate } = await overview();
+      return c.html(
+        <NetworkPage
+          lang={langOf(c)}
+          meetings={rows}
+          unprepared={unprepared}
+          proposedDate={proposedDate}
+          values={values}
+          errors={issuesByField(MeetingFormSchema, parsed.issues)}
+        />,
+        422,
+      );
+    }
+    const { meeting } = await network.scheduleMeeting(parsed.output);
+    await network.inviteMentors(meeting);
+    return redirectDone(c, `/admin/reseau/${meeting.id}`, "rencontre-programmee");
+  })
+  .get("/:id", async (c) => {
+    const meeting = await network.getMeeting(c.req.param("id"));
+    if (!meeting) return notFoundPage(c, noSuchMeeting);
+    return c.html(
+      <MeetingPage
+        lang={langOf(c)}
+        meeting={meeting}
+        invitations={await network.listInvitations(meeting.id)}
+        done={c.req.query("fait")}
+      />,
+    );
+  })
+  .post("/:id/inviter", async (c) => {
+    const meeting = await network.getMeeting(c.req.param("id"));
+    if (!meeting) return notFoundPage(c, noSuchMeeting);
+    await network.inviteMentors(meeting);
+    return redirectDone(c, `/admin/reseau/${meeting.id}`, "invitations");
+  })
+  .post("/:id/presences", async (c) => {
+    const meeting = await network.getMeeting(c.req.param("id"));
+    if (!meeting) return notFoundPage(c, noSuchMeeting);
+    const values = await form(c);
+    await network.recordAttendance(meeting, ([] as string[]).concat(values.present ?? []));
+    return redirectDone(c, `/admin/reseau/${meeting.id}`, "presences");
+  });

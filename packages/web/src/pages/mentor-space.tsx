@@ -1,0 +1,456 @@
+import { barnumWhen } from "#core/barnum/messages";
+import { type Barnum, canRecordVisits, otherTopic } from "#core/barnum/model";
+import type { StaffMember } from "#core/barnum/store";
+import type { MentorRecord } from "#core/mentor";
+import { themes } from "#core/programme";
+import type { MentorRecordOfWork } from "#core/recognition";
+import type { Resource } from "#core/resources";
+import { formatHours, plural } from "#core/words";
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  type FieldErrors,
+  type FormValues,
+  TextField,
+} from "../form-kit";
+import { type Lang, t } from "../i18n";
+import { Layout } from "../layout";
+import { say } from "../say";
+
+/**
+ * A mentor's own page, from the signed link of their emails: the BarNum' and meetings they are
+ * asked to, what they did (and their attestation), the modules of their themes.
+ */
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const withLang = (path: string, lang: Lang) => (lang === "en" ? `${path}?lang=en` : path);
+
+export type NetworkEntry = {
+  meetingId: string;
+  title: string;
+  when: { fr: string; en: string };
+  place: string;
+  attended?: boolean;
+  upcoming: boolean;
+};
+
+const done = {
+  "barnum-oui": {
+    fr: "Merci : vous tenez ce BarNum'. L'invitation part dans votre agenda.",
+    en: "Thank you: you are staffing this BarNum'. The invitation is on its way to your diary.",
+  },
+  "barnum-non": {
+    fr: "C'est noté : vous ne tenez pas ce BarNum'.",
+    en: "Noted: you are not staffing this BarNum'.",
+  },
+  consentement: { fr: "Votre accord est enregistré.", en: "Your consent is recorded." },
+  "consentement-retire": {
+    fr: "Votre accord est retiré : l'attestation ne sera pas envoyée.",
+    en: "Your consent is withdrawn: the attestation will not be sent.",
+  },
+  "attestation-envoyee": {
+    fr: "L'attestation part à votre responsable.",
+    en: "The attestation is on its way to your manager.",
+  },
+} as const;
+
+export type MentorSpaceDone = keyof typeof done;
+
+export function MentorSpacePage(props: {
+  lang: Lang;
+  token: string;
+  mentor: MentorRecord;
+  barnums: { barnum: Barnum; staff: StaffMember }[];
+  meetings: NetworkEntry[];
+  record: MentorRecordOfWork;
+  consent?: { managerEmail: string; consentedAt: string };
+  modules: Resource[];
+  done?: string;
+  values?: FormValues;
+  errors?: FieldErrors;
+  now: Date;
+}) {
+  const { lang, token, mentor, record, now, values = {}, errors = {} } = props;
+  const base = `/espace-mentor/${token}`;
+  const title = t(lang, { fr: "Mon espace de mentor", en: "My mentor page" });
+  const shown = props.done && props.done in done ? done[props.done as MentorSpaceDone] : undefined;
+  const myThemes = themes.filter((theme) =>
+    mentor.answers.themes.some((offer) => offer.theme === theme.id),
+  );
+  return (
+    <Layout lang={lang} title={title} path={base}>
+      <ErrorSummary
+        errors={errors}
+        lang={lang}
+        labels={{
+          managerEmail: t(lang, {
+            fr: "Adresse de votre responsable",
+            en: "Your manager's address",
+          }),
+        }}
+      />
+      {shown ? (
+        <div class="notice success" role="status">
+          <p>{say(lang, shown)}</p>
+        </div>
+      ) : null}
+      <h1>{title}</h1>
+      <p>
+        {mentor.answers.firstName} {mentor.answers.lastName} — {mentor.answers.role} (
+        {mentor.answers.directorate})
+      </p>
+
+      <section>
+        <h2>BarNum'</h2>
+        {props.barnums.length === 0 ? (
+          <p>
+            {say(lang, {
+              fr: "Aucun BarNum' ne vous est proposé pour l'instant.",
+              en: "No BarNum' is proposed to you at the moment.",
+            })}
+          </p>
+        ) : (
+          <ul class="cards">
+            {props.barnums.map(({ barnum, staff }) => (
+              <li class="card">
+                <h3>{barnum.event}</h3>
+                <p>
+                  {capital(t(lang, barnumWhen(barnum)).replace(/^(le|on) /, ""))}, {barnum.place}
+                </p>
+                <p>
+                  {say(
+                    lang,
+                    staff.status === "confirmed"
+                      ? { fr: "Vous avez dit : je serai là.", en: "You said: I will be there." }
+                      : staff.status === "declined"
+                        ? {
+                            fr: "Vous avez dit : je ne pourrai pas.",
+                            en: "You said: I cannot come.",
+                          }
+                        : { fr: "Pouvez-vous le tenir ?", en: "Can you staff it?" },
+                  )}
+                </p>
+                {Date.parse(barnum.endsAt) > now.getTime() ? (
+                  <form
+                    method="post"
+                    action={withLang(`${base}/barnum/${barnum.id}`, lang)}
+                    class="actions"
+                  >
+                    {staff.status !== "confirmed" ? (
+                      <button type="submit" name="answer" value="yes">
+                        {t(lang, { fr: "Je serai là", en: "I will be there" })}
+                      </button>
+                    ) : null}
+                    {staff.status !== "declined" ? (
+                      <button type="submit" name="answer" value="no" class="secondary">
+                        {t(lang, { fr: "Je ne pourrai pas", en: "I cannot come" })}
+                      </button>
+                    ) : null}
+                  </form>
+                ) : null}
+                {staff.status === "confirmed" && canRecordVisits(barnum, now) ? (
+                  <p>
+                    <a class="button" href={withLang(`${base}/barnum/${barnum.id}/visites`, lang)}>
+                      {t(lang, { fr: "Noter les visites", en: "Record visits" })}
+                    </a>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section>
+        <h2>{t(lang, { fr: "Réseau des mentors", en: "Mentor network" })}</h2>
+        {props.meetings.length === 0 ? (
+          <p>
+            {say(lang, {
+              fr: "Aucune rencontre du réseau ne vous est proposée pour l'instant.",
+              en: "No network meeting is proposed to you at the moment.",
+            })}
+          </p>
+        ) : (
+          <ul>
+            {props.meetings.map((meeting) => (
+              <li>
+                {meeting.title} — {t(lang, meeting.when)}, {meeting.place}
+                {meeting.upcoming
+                  ? ""
+                  : ` (${say(lang, meeting.attended ? { fr: "présent", en: "attended" } : { fr: "absent", en: "did not attend" })})`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section>
+        <h2>{t(lang, { fr: "Ce que vous avez fait", en: "What you did" })}</h2>
+        <RecordList lang={lang} record={record} />
+        <p>
+          <a class="button" href={`${base}/attestation.pdf`}>
+            {t(lang, {
+              fr: "Télécharger mon attestation (PDF)",
+              en: "Download my attestation (PDF)",
+            })}
+          </a>
+        </p>
+        <h3>
+          {t(lang, {
+            fr: "Envoyer l'attestation à votre responsable",
+            en: "Send the attestation to your manager",
+          })}
+        </h3>
+        {props.consent ? (
+          <>
+            <p>
+              {say(lang, {
+                fr: `Vous avez accepté que l'attestation soit envoyée à ${props.consent.managerEmail}.`,
+                en: `You agreed that the attestation be sent to ${props.consent.managerEmail}.`,
+              })}
+            </p>
+            <form
+              method="post"
+              action={withLang(`${base}/attestation/envoyer`, lang)}
+              class="actions"
+            >
+              <button type="submit">
+                {t(lang, { fr: "L'envoyer maintenant", en: "Send it now" })}
+              </button>
+            </form>
+            <form
+              method="post"
+              action={withLang(`${base}/consentement/retirer`, lang)}
+              class="actions"
+            >
+              <button type="submit" class="secondary">
+                {t(lang, { fr: "Retirer mon accord", en: "Withdraw my consent" })}
+              </button>
+            </form>
+          </>
+        ) : (
+          <form method="post" action={withLang(`${base}/consentement`, lang)} novalidate>
+            <p>
+              {say(lang, {
+                fr: "Avec votre accord, l'équipe d'animation (ou vous-même) peut envoyer votre attestation à votre responsable : c'est ainsi que votre engagement est reconnu par votre hiérarchie.",
+                en: "With your consent, the programme team (or you) can send your attestation to your manager: this is how your hierarchy recognises your commitment.",
+              })}
+            </p>
+            <TextField
+              name="managerEmail"
+              type="email"
+              label={t(lang, { fr: "Adresse de votre responsable", en: "Your manager's address" })}
+              required
+              values={{ managerEmail: mentor.answers.managerEmail, ...values }}
+              errors={errors}
+              lang={lang}
+            />
+            <ChoiceGroup
+              name="agree"
+              legend={t(lang, { fr: "Votre accord", en: "Your consent" })}
+              type="checkbox"
+              required
+              options={[
+                {
+                  value: "on",
+                  label: say(lang, {
+                    fr: "J'accepte que mon attestation soit envoyée à cette adresse.",
+                    en: "I agree that my attestation be sent to this address.",
+                  }),
+                },
+              ]}
+              values={values}
+              errors={errors}
+              lang={lang}
+            />
+            <div class="actions">
+              <button type="submit">
+                {t(lang, { fr: "Enregistrer mon accord", en: "Record my consent" })}
+              </button>
+            </div>
+          </form>
+        )}
+      </section>
+
+      <section>
+        <h2>
+          {t(lang, {
+            fr: "Trames et ressources de vos thèmes",
+            en: "Modules and resources of your themes",
+          })}
+        </h2>
+        {myThemes.map((theme) => {
+          const ofTheme = props.modules.filter((resource) => resource.theme === theme.id);
+          return (
+            <>
+              <h3>{t(lang, theme.label)}</h3>
+              {ofTheme.length === 0 ? (
+                <p>
+                  {say(lang, {
+                    fr: "Aucune ressource pour ce thème pour l'instant.",
+                    en: "No resource for this theme yet.",
+                  })}
+                </p>
+              ) : (
+                <ul>
+                  {ofTheme.map((resource) => (
+                    <li>
+                      <a href={resource.url}>{resource.title}</a> (
+                      {t(lang, formatHours(resource.durationMinutes / 60))}
+                      {resource.audience === "mentors"
+                        ? `, ${t(lang, { fr: "trame pour les mentors", en: "module for mentors" })}`
+                        : ""}
+                      ) — {resource.description}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          );
+        })}
+      </section>
+    </Layout>
+  );
+}
+
+export function RecordList({ lang, record }: { lang: Lang; record: MentorRecordOfWork }) {
+  const fr = lang === "fr";
+  const rows = [
+    plural(lang, record.pairs, fr ? "binôme" : "pair", fr ? "binômes" : "pairs"),
+    plural(
+      lang,
+      record.sessionsHeld,
+      fr ? "séance tenue" : "session held",
+      fr ? "séances tenues" : "sessions held",
+    ),
+    plural(
+      lang,
+      record.workshopsLed,
+      fr ? "atelier collectif animé" : "workshop led",
+      fr ? "ateliers collectifs animés" : "workshops led",
+    ),
+    plural(
+      lang,
+      record.barnumsStaffed,
+      fr ? "BarNum' tenu" : "BarNum' staffed",
+      fr ? "BarNum' tenus" : "BarNum' staffed",
+    ),
+    plural(
+      lang,
+      record.networkMeetings,
+      fr ? "rencontre du réseau" : "network meeting",
+      fr ? "rencontres du réseau" : "network meetings",
+    ),
+  ];
+  return (
+    <ul>
+      {rows.map((row) => (
+        <li>{row}</li>
+      ))}
+      <li>
+        {t(lang, { fr: "Heures", en: "Hours" })} : {t(lang, formatHours(record.hours))}
+        {" ("}
+        {t(lang, { fr: "binômes", en: "pairs" })} {t(lang, formatHours(record.hoursByKind.pairs))},
+        BarNum' {t(lang, formatHours(record.hoursByKind.barnums))},{" "}
+        {t(lang, { fr: "réseau", en: "network" })}{" "}
+        {t(lang, formatHours(record.hoursByKind.network))},{" "}
+        {t(lang, { fr: "ateliers", en: "workshops" })}{" "}
+        {t(lang, formatHours(record.hoursByKind.workshops))})
+      </li>
+    </ul>
+  );
+}
+
+export const themeOrOther = (id: string, lang: Lang) =>
+  t(lang, themes.find((theme) => theme.id === id)?.label ?? otherTopic);
+
+/** The page a mentor records visits on, on the day, from a phone: two taps and a button. */
+export function VisitPage(props: {
+  lang: Lang;
+  token: string;
+  barnum: Barnum;
+  visitId: string;
+  count: number;
+  recorded?: boolean;
+  errors?: FieldErrors;
+}) {
+  const { lang, barnum, errors = {} } = props;
+  const path = `/espace-mentor/${props.token}/barnum/${barnum.id}/visites`;
+  const title = t(lang, { fr: "Noter une visite", en: "Record a visit" });
+  return (
+    <Layout lang={lang} title={title} path={path}>
+      <div class="narrow">
+        <ErrorSummary
+          errors={errors}
+          lang={lang}
+          labels={{
+            theme: t(lang, { fr: "Thème", en: "Theme" }),
+            resolved: t(lang, { fr: "Résolu", en: "Resolved" }),
+            visitId: t(lang, { fr: "Visite", en: "Visit" }),
+          }}
+        />
+        {props.recorded ? (
+          <div class="notice success" role="status">
+            <p>{t(lang, { fr: "Visite enregistrée.", en: "Visit recorded." })}</p>
+          </div>
+        ) : null}
+        <h1>{title}</h1>
+        <p>
+          {barnum.event} —{" "}
+          {plural(
+            lang,
+            props.count,
+            lang === "fr" ? "visite notée" : "visit recorded",
+            lang === "fr" ? "visites notées" : "visits recorded",
+          )}
+        </p>
+        <p>
+          {say(lang, {
+            fr: "Rien sur la personne : seulement le thème, et si la question est résolue.",
+            en: "Nothing about the person: only the theme, and whether the question was resolved.",
+          })}
+        </p>
+        <form method="post" action={withLang(path, lang)} novalidate>
+          <input type="hidden" name="visitId" value={props.visitId} />
+          <ChoiceGroup
+            name="theme"
+            legend={t(lang, { fr: "Thème", en: "Theme" })}
+            type="radio"
+            required
+            options={[
+              ...themes.map((theme) => ({ value: theme.id, label: t(lang, theme.label) })),
+              { value: "other", label: t(lang, otherTopic) },
+            ]}
+            values={{}}
+            errors={errors}
+            lang={lang}
+          />
+          <ChoiceGroup
+            name="resolved"
+            legend={say(lang, { fr: "Question résolue ?", en: "Question resolved?" })}
+            type="radio"
+            required
+            inline
+            options={[
+              { value: "yes", label: t(lang, { fr: "Oui", en: "Yes" }) },
+              { value: "no", label: t(lang, { fr: "Non", en: "No" }) },
+            ]}
+            values={{}}
+            errors={errors}
+            lang={lang}
+          />
+          <div class="actions">
+            <button type="submit">
+              {t(lang, { fr: "Enregistrer la visite", en: "Record the visit" })}
+            </button>
+          </div>
+        </form>
+        <p>
+          <a href={withLang(`/espace-mentor/${props.token}`, lang)}>
+            {t(lang, { fr: "Mon espace de mentor", en: "My mentor page" })}
+          </a>
+        </p>
+      </div>
+    </Layout>
+  );
+}
