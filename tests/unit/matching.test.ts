@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   type AssignmentProblem,
   type Candidate,
+  candidateRows,
   cohortProblem,
   compileCohort,
   evaluateFit,
@@ -16,6 +17,7 @@ import {
   rowsOf,
   solveAssignment,
   solveByPricing,
+  startSolving,
   verifyFeasible,
   verifyOptimal,
 } from "../../packages/core/src/matching";
@@ -387,6 +389,38 @@ describe("assignment solver", () => {
         expect(verifyOptimal(rows, solved, solved.certificate)).toEqual({ ok: true });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("finds the best total by pricing from each mentee's best-scored mentor, one pair a round", () => {
+    fc.assert(
+      fc.property(smallProblem, (problem) => {
+        const rows = rowsOf(problem);
+        const solved = solveByPricing(rows, {
+          seed: "bestScores",
+          initialCandidates: 1,
+          addedPerScan: 1,
+        });
+        expect(solved.totalScore).toBe(exhaustiveBest(problem));
+        expect(verifyOptimal(rows, solved, solved.certificate)).toEqual({ ok: true });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reaches the best total when pairs are added to a solved assignment and rerouted", () => {
+    fc.assert(
+      fc.property(smallProblem, fc.array(fc.boolean(), { maxLength: 28 }), (problem, early) => {
+        const first = { ...problem, candidates: problem.candidates.filter((_, k) => early[k]) };
+        const solver = startSolving(candidateRows(first), problem.mentorCapacities);
+        const everyMentee = Array.from({ length: problem.menteeCount }, (_, i) => i);
+        solver.reroute(candidateRows(problem), everyMentee);
+        const solved = solver.result();
+        expect(verifyFeasible(problem, solved)).toEqual({ ok: true });
+        expect(solved.totalScore).toBe(exhaustiveBest(problem));
+        expect(verifyOptimal(problem, solved, solved.certificate)).toEqual({ ok: true });
+      }),
+      { numRuns: 1500 },
     );
   });
 

@@ -30,10 +30,11 @@ export type {
   Assignment,
   AssignmentProblem,
   Candidate,
+  IncrementalAssignment,
   OptimalityCertificate,
   RowProblem,
 } from "./solver";
-export { greedyAssignment, solveAssignment } from "./solver";
+export { candidateRows, greedyAssignment, solveAssignment, startSolving } from "./solver";
 
 export type ProposedPair = {
   menteeId: string;

@@ -6,14 +6,26 @@
  * problem and its objective equals the total, so the assignment is optimal over every pair (weak
  * duality) — the same certificate `verifyOptimal` then checks on its own.
  *
+ * The first candidates come from an auction (`auction.ts`), which learns cheaply what the
+ * competition makes each mentor worth, so that one solve and one or two scans usually suffice;
+ * only the exact solve and the scans decide optimality, the auction merely guesses. A later round
+ * does not solve again: it takes out the few mentees a new pair pays and routes them again
+ * (`reroute` in `solver.ts`), keeping everyone else's place and every price.
+ *
  * Why not classes of alike people: the score depends on availability slots and sites, and on the
  * bench's cohort 30,000 mentees fall into 29,987 distinct profiles (18,552 without the slots), so
  * there is nothing to collapse. Pricing needs no such structure, only a cheap row of scores.
  */
-import { type CandidateRows, type RowProblem, type SolvedAssignment, solveRows } from "./solver";
+import { auctionCandidates, guessPrice } from "./auction";
+import { type CandidateRows, type RowProblem, type SolvedAssignment, startSolving } from "./solver";
 
 export type PricingOptions = {
-  /** Candidates kept per mentee before the first solve: their best-scored mentors. */
+  /**
+   * How the first candidates are chosen: by an auction on the whole cohort (`auction.ts`: the
+   * mentors best once priced by the competition), or as each mentee's best-scored mentors.
+   */
+  seed?: "auction" | "bestScores";
+  /** Candidates kept per mentee before the first solve. */
   initialCandidates?: number;
   /** At most this many paying pairs added per mentee and per scan: the best-paying ones. */
   addedPerScan?: number;
@@ -110,30 +122,52 @@ export function solveByPricing(
   const n = problem.menteeCount;
   const capacities = problem.mentorCapacities;
   const m = capacities.length;
-  const initial = Math.max(1, options.initialCandidates ?? 10);
-  const addedPerScan = Math.max(1, options.addedPerScan ?? 20);
-  const margin = Math.max(0, options.margin ?? 4);
+  const byAuction = (options.seed ?? "auction") === "auction";
+  const initial = Math.max(1, options.initialCandidates ?? (byAuction ? 16 : 10));
+  const addedPerScan = Math.max(1, options.addedPerScan ?? (byAuction ? 4 : 20));
+  const margin = Math.max(0, options.margin ?? (byAuction ? 0 : 4));
   const lists = new CandidateLists(n);
   const row = new Float64Array(m);
   const chosen = new Int32Array(Math.max(initial, addedPerScan));
   const chosenValue = new Float64Array(chosen.length);
 
-  for (let i = 0; i < n; i++) {
-    problem.scoreRow(i, row);
-    const size = best(row, undefined, 0, initial, chosen, chosenValue);
-    for (let k = 0; k < size; k++) {
-      const j = chosen[k] ?? 0;
-      lists.add(i, j, row[j] ?? 0);
+  if (byAuction) {
+    const seed = auctionCandidates(problem, {
+      listed: initial,
+      initialPrice: guessPrice(problem),
+    });
+    for (let i = 0; i < n; i++) {
+      for (let e = seed.start[i] ?? 0; e < (seed.start[i + 1] ?? 0); e++) {
+        lists.add(i, seed.mentor[e] ?? 0, seed.score[e] ?? 0);
+      }
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      problem.scoreRow(i, row);
+      const size = best(row, undefined, 0, initial, chosen, chosenValue);
+      for (let k = 0; k < size; k++) {
+        const j = chosen[k] ?? 0;
+        lists.add(i, j, row[j] ?? 0);
+      }
     }
   }
 
+  // The first solve starts from nothing; later ones keep the solution and route again only the
+  // mentees that a new pair pays (`reroute`), so a round costs a scan, not a solve.
+  let solveStart = performance.now();
+  const solver = startSolving(lists.rows(), capacities);
+  let grown: number[] = [];
   for (let round = 1; ; round++) {
-    const solveStart = performance.now();
-    const solved = solveRows(lists.rows(), capacities);
+    if (round > 1) {
+      solveStart = performance.now();
+      solver.reroute(lists.rows(), grown);
+    }
+    const solved = solver.result();
     const solveMs = performance.now() - solveStart;
     const { menteeDual, mentorDual } = solved.certificate;
     let added = 0;
     let paying = 0;
+    grown = [];
     for (let i = 0; i < n; i++) {
       problem.scoreRow(i, row);
       // What pairing i with j earns beyond j's price; it pays when above i's own price. A listed
@@ -147,6 +181,7 @@ export function solveByPricing(
         if ((chosenValue[k] ?? 0) > own + 1e-9) paying++;
         lists.add(i, j, row[j] ?? 0);
       }
+      if (size > 0) grown.push(i);
       added += size;
     }
     options.onScan?.({ round, added, paying, candidates: lists.size, solveMs });

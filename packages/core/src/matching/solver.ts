@@ -188,16 +188,36 @@ export function solveAssignment(problem: AssignmentProblem): SolvedAssignment {
 
 /** The same, on candidates already grouped by mentee (positive scores, no duplicates). */
 export function solveRows(rows: CandidateRows, capacities: readonly number[]): SolvedAssignment {
+  return startSolving(rows, capacities).result();
+}
+
+/** A solved assignment that can take more candidates without starting again (see `reroute`). */
+export type IncrementalAssignment = {
+  /**
+   * Takes the candidates grown by new pairs for the given mentees and restores optimality: each
+   * of those mentees that a new pair would pay is taken out of its place and routed again.
+   */
+  reroute(rows: CandidateRows, mentees: Iterable<number>): void;
+  result(): SolvedAssignment;
+};
+
+/** Solves on the candidates, mentee by mentee, and keeps the solution for `reroute`. */
+export function startSolving(
+  initialRows: CandidateRows,
+  capacities: readonly number[],
+): IncrementalAssignment {
+  let rows = initialRows;
   const n = rows.start.length - 1;
   const m = capacities.length;
 
-  // Mentee i is node i, mentor j is node n + j; the sink has potential 0 throughout.
-  const potential = new Float64Array(n + m);
-  const distance = new Float64Array(n + m).fill(Number.POSITIVE_INFINITY);
-  const predecessor = new Int32Array(n + m).fill(-1);
+  // Mentee i is node i, mentor j is node n + j, the sink is node n + m, with potential 0 throughout.
+  const sink = n + m;
+  const potential = new Float64Array(n + m + 1);
+  const distance = new Float64Array(n + m + 1).fill(Number.POSITIVE_INFINITY);
+  const predecessor = new Int32Array(n + m + 1).fill(-1);
   /** For a mentor node, the score of the mentee→mentor pair used to reach it. */
-  const arrivalScore = new Float64Array(n + m);
-  const heap = new NodeHeap(n + m, distance);
+  const arrivalScore = new Float64Array(n + m + 1);
+  const heap = new NodeHeap(n + m + 1, distance);
   const touched: number[] = [];
 
   const mentorOf = new Int32Array(n).fill(-1);
@@ -235,106 +255,253 @@ export function solveRows(rows: CandidateRows, capacities: readonly number[]): S
     heap.upsert(node);
   };
 
-  for (let root = 0; root < n; root++) {
-    const first = rows.start[root] ?? 0;
-    const end = rows.start[root + 1] ?? 0;
-    if (first === end) continue;
+  /** Adds the mentees one at a time, each by a shortest path to the sink (see the header). */
+  const insertAll = (): void => {
+    for (let root = 0; root < n; root++) {
+      const first = rows.start[root] ?? 0;
+      const end = rows.start[root + 1] ?? 0;
+      if (first === end) continue;
 
-    // A new mentee's potential is free: pick the smallest keeping its arcs' reduced costs ≥ 0.
-    let rootPotential = 0;
-    for (let e = first; e < end; e++) {
-      const j = rows.mentor[e] ?? 0;
-      rootPotential = Math.max(rootPotential, (potential[n + j] ?? 0) + (rows.score[e] ?? 0));
-    }
-    potential[root] = rootPotential;
+      // A new mentee's potential is free: pick the smallest keeping its arcs' reduced costs ≥ 0.
+      let rootPotential = 0;
+      for (let e = first; e < end; e++) {
+        const j = rows.mentor[e] ?? 0;
+        rootPotential = Math.max(rootPotential, (potential[n + j] ?? 0) + (rows.score[e] ?? 0));
+      }
+      potential[root] = rootPotential;
 
-    // Dijkstra from the new mentee to the sink. The sink is reached through a mentor with room
-    // left, or through a mentee's "stays unmatched" arc (the new mentee's own included).
-    reach(root, -1, 0);
-    let sinkDistance = rootPotential;
-    let sinkFrom = root;
-    while (!heap.isEmpty && heap.peekKey() < sinkDistance) {
-      const node = heap.pop();
-      const nodeDistance = distance[node] ?? 0;
-      const nodePotential = potential[node] ?? 0;
-      if (node < n) {
-        const i = node;
-        const current = mentorOf[i] ?? -1;
-        for (let e = rows.start[i] ?? 0; e < (rows.start[i + 1] ?? 0); e++) {
-          const j = rows.mentor[e] ?? 0;
-          if (j === current) continue;
-          const score = rows.score[e] ?? 0;
-          const at = nodeDistance - score + nodePotential - (potential[n + j] ?? 0);
-          if (at < sinkDistance && at < (distance[n + j] ?? 0)) {
-            reach(n + j, i, at);
-            arrivalScore[n + j] = score;
-            if ((load[j] ?? 0) < (capacities[j] ?? 0)) {
-              const viaRoom = at + (potential[n + j] ?? 0);
-              if (viaRoom < sinkDistance) {
-                sinkDistance = viaRoom;
-                sinkFrom = n + j;
+      // Dijkstra from the new mentee to the sink. The sink is reached through a mentor with room
+      // left, or through a mentee's "stays unmatched" arc (the new mentee's own included).
+      reach(root, -1, 0);
+      let sinkDistance = rootPotential;
+      let sinkFrom = root;
+      while (!heap.isEmpty && heap.peekKey() < sinkDistance) {
+        const node = heap.pop();
+        const nodeDistance = distance[node] ?? 0;
+        const nodePotential = potential[node] ?? 0;
+        if (node < n) {
+          const i = node;
+          const current = mentorOf[i] ?? -1;
+          for (let e = rows.start[i] ?? 0; e < (rows.start[i + 1] ?? 0); e++) {
+            const j = rows.mentor[e] ?? 0;
+            if (j === current) continue;
+            const score = rows.score[e] ?? 0;
+            const at = nodeDistance - score + nodePotential - (potential[n + j] ?? 0);
+            if (at < sinkDistance && at < (distance[n + j] ?? 0)) {
+              reach(n + j, i, at);
+              arrivalScore[n + j] = score;
+              if ((load[j] ?? 0) < (capacities[j] ?? 0)) {
+                const viaRoom = at + (potential[n + j] ?? 0);
+                if (viaRoom < sinkDistance) {
+                  sinkDistance = viaRoom;
+                  sinkFrom = n + j;
+                }
+              }
+            }
+          }
+        } else {
+          const j = node - n;
+          for (let at = slotStart[j] ?? 0; at < (slotStart[j] ?? 0) + (load[j] ?? 0); at++) {
+            const i = slotMentee[at] ?? 0;
+            const reached = nodeDistance + (scoreOf[i] ?? 0) + nodePotential - (potential[i] ?? 0);
+            if (reached < sinkDistance && reached < (distance[i] ?? 0)) {
+              reach(i, node, reached);
+              const viaUnmatched = reached + (potential[i] ?? 0);
+              if (viaUnmatched < sinkDistance) {
+                sinkDistance = viaUnmatched;
+                sinkFrom = i;
               }
             }
           }
         }
+      }
+      heap.clear();
+
+      // Potentials of nodes settled closer than the sink drop by their slack; others are unchanged
+      // (equivalent to adding min(distance, sinkDistance) to every node, minus a constant).
+      for (const node of touched) {
+        const slack = sinkDistance - (distance[node] ?? 0);
+        if (slack > 0) potential[node] = (potential[node] ?? 0) - slack;
+        distance[node] = Number.POSITIVE_INFINITY;
+      }
+      touched.length = 0;
+
+      // Augment along the path, from its end back to the new mentee.
+      let receiving: number;
+      if (sinkFrom < n) {
+        if (sinkFrom === root) continue;
+        const leaving = sinkFrom;
+        receiving = mentorOf[leaving] ?? 0;
+        removeFromMentor(receiving, leaving);
+        mentorOf[leaving] = -1;
+        scoreOf[leaving] = 0;
       } else {
+        receiving = sinkFrom - n;
+      }
+      for (;;) {
+        const moving = predecessor[n + receiving] ?? 0;
+        const previous = mentorOf[moving] ?? -1;
+        if (previous >= 0) removeFromMentor(previous, moving);
+        addToMentor(receiving, moving);
+        mentorOf[moving] = receiving;
+        scoreOf[moving] = arrivalScore[n + receiving] ?? 0;
+        if (moving === root) break;
+        receiving = previous;
+      }
+    }
+  };
+
+  /** Places held for a mentee taken out by `reroute`, until a path fills or frees them. */
+  const reserved = new Int32Array(m);
+  /** Mentees taken out and not yet routed again: no flow enters them, nothing reaches them. */
+  const free = new Uint8Array(n);
+  let sinkDeficit = 0;
+  const hasRoom = (j: number) => (load[j] ?? 0) + (reserved[j] ?? 0) < (capacities[j] ?? 0);
+  let target = -1;
+  let targetDistance = Number.POSITIVE_INFINITY;
+  const isTarget = (node: number) =>
+    node === sink ? sinkDeficit > 0 : node >= n && (reserved[node - n] ?? 0) > 0;
+  const relax = (node: number, from: number, at: number): void => {
+    if (at >= (distance[node] ?? 0) || at >= targetDistance) return;
+    reach(node, from, at);
+    if (isTarget(node)) {
+      target = node;
+      targetDistance = at;
+    }
+  };
+
+  /**
+   * One shortest path, over the whole residual graph (the sink included, as a node), from a mentee
+   * taken out to the nearest place left by one: a reserved place, or the sink's if the mentee was
+   * unmatched. Paths may go through the sink: a mentee moves to a mentor with room or becomes
+   * unmatched, while another mentor gives up a place or an unmatched mentee takes one. The search
+   * stops once nothing left in the heap is closer than the best place found.
+   */
+  const route = (root: number): void => {
+    target = -1;
+    targetDistance = Number.POSITIVE_INFINITY;
+    reach(root, -1, 0);
+    while (!heap.isEmpty && heap.peekKey() < targetDistance) {
+      const node = heap.pop();
+      const d = distance[node] ?? 0;
+      const nodePotential = potential[node] ?? 0;
+      if (node < n) {
+        const current = mentorOf[node] ?? -1;
+        for (let e = rows.start[node] ?? 0; e < (rows.start[node + 1] ?? 0); e++) {
+          const j = rows.mentor[e] ?? 0;
+          if (j === current) continue;
+          const score = rows.score[e] ?? 0;
+          const at = d - score + nodePotential - (potential[n + j] ?? 0);
+          if (at < (distance[n + j] ?? 0) && at < targetDistance) {
+            relax(n + j, node, at);
+            arrivalScore[n + j] = score;
+          }
+        }
+        if (current >= 0 || node === root) relax(sink, node, d + nodePotential);
+      } else if (node < sink) {
         const j = node - n;
         for (let at = slotStart[j] ?? 0; at < (slotStart[j] ?? 0) + (load[j] ?? 0); at++) {
           const i = slotMentee[at] ?? 0;
-          const reached = nodeDistance + (scoreOf[i] ?? 0) + nodePotential - (potential[i] ?? 0);
-          if (reached < sinkDistance && reached < (distance[i] ?? 0)) {
-            reach(i, node, reached);
-            const viaUnmatched = reached + (potential[i] ?? 0);
-            if (viaUnmatched < sinkDistance) {
-              sinkDistance = viaUnmatched;
-              sinkFrom = i;
-            }
+          relax(i, node, d + (scoreOf[i] ?? 0) + nodePotential - (potential[i] ?? 0));
+        }
+        if (hasRoom(j)) relax(sink, node, d + nodePotential);
+      } else {
+        for (let j = 0; j < m; j++) {
+          if ((load[j] ?? 0) + (reserved[j] ?? 0) > 0)
+            relax(n + j, sink, d - (potential[n + j] ?? 0));
+        }
+        for (let i = 0; i < n; i++) {
+          if ((mentorOf[i] ?? -1) < 0 && free[i] === 0 && i !== root) {
+            relax(i, sink, d - (potential[i] ?? 0));
           }
         }
       }
     }
     heap.clear();
-
-    // Potentials of nodes settled closer than the sink drop by their slack; others are unchanged
-    // (equivalent to adding min(distance, sinkDistance) to every node, minus a constant).
     for (const node of touched) {
-      const slack = sinkDistance - (distance[node] ?? 0);
-      if (slack > 0) potential[node] = (potential[node] ?? 0) - slack;
+      const nodeDistance = distance[node] ?? 0;
+      if (nodeDistance < targetDistance) {
+        potential[node] = (potential[node] ?? 0) + nodeDistance - targetDistance;
+      }
       distance[node] = Number.POSITIVE_INFINITY;
     }
     touched.length = 0;
+    const shift = potential[sink] ?? 0;
+    if (shift !== 0)
+      for (let node = 0; node <= sink; node++) potential[node] = (potential[node] ?? 0) - shift;
 
-    // Augment along the path, from its end back to the new mentee.
-    let receiving: number;
-    if (sinkFrom < n) {
-      if (sinkFrom === root) continue;
-      const leaving = sinkFrom;
-      receiving = mentorOf[leaving] ?? 0;
-      removeFromMentor(receiving, leaving);
-      mentorOf[leaving] = -1;
-      scoreOf[leaving] = 0;
-    } else {
-      receiving = sinkFrom - n;
+    // Along the path, from the place it ends at back to the mentee: each arc is a move.
+    if (target === sink) sinkDeficit--;
+    else reserved[target - n] = (reserved[target - n] ?? 0) - 1;
+    for (let node = target; node !== root; ) {
+      const from = predecessor[node] ?? -1;
+      if (from < n && node >= n && node < sink) {
+        addToMentor(node - n, from);
+        mentorOf[from] = node - n;
+        scoreOf[from] = arrivalScore[node] ?? 0;
+      } else if (from >= n && from < sink && node < n) {
+        removeFromMentor(from - n, node);
+      } else if (from < n && node === sink) {
+        mentorOf[from] = -1;
+        scoreOf[from] = 0;
+      }
+      node = from;
     }
-    for (;;) {
-      const moving = predecessor[n + receiving] ?? 0;
-      const previous = mentorOf[moving] ?? -1;
-      if (previous >= 0) removeFromMentor(previous, moving);
-      addToMentor(receiving, moving);
-      mentorOf[moving] = receiving;
-      scoreOf[moving] = arrivalScore[n + receiving] ?? 0;
-      if (moving === root) break;
-      receiving = previous;
-    }
-  }
+    free[root] = 0;
+  };
 
-  let totalScore = 0;
-  for (let i = 0; i < n; i++) totalScore += scoreOf[i] ?? 0;
-  const menteeDual = new Float64Array(n);
-  for (let i = 0; i < n; i++) menteeDual[i] = Math.max(0, potential[i] ?? 0);
-  const mentorDual = new Float64Array(m);
-  for (let j = 0; j < m; j++) mentorDual[j] = Math.max(0, -(potential[n + j] ?? 0));
-  return { mentorOf, scoreOf, totalScore, certificate: { menteeDual, mentorDual } };
+  /**
+   * Takes out, and routes again, each of the mentees that one of its pairs would pay (a negative
+   * reduced cost): its place is held until a path fills or frees it.
+   */
+  const rerouteWhereNeeded = (mentees: Iterable<number>): void => {
+    const taken: number[] = [];
+    for (const i of mentees) {
+      if (free[i] === 1) continue;
+      const own = potential[i] ?? 0;
+      // A placed mentee's potential must also keep its "stays unmatched" arc at a cost ≥ 0.
+      let needed = (mentorOf[i] ?? -1) >= 0 ? Math.max(own, 0) : own;
+      for (let e = rows.start[i] ?? 0; e < (rows.start[i + 1] ?? 0); e++) {
+        const j = rows.mentor[e] ?? 0;
+        needed = Math.max(needed, (potential[n + j] ?? 0) + (rows.score[e] ?? 0));
+      }
+      if (needed <= own + 1e-9 * Math.max(1, Math.abs(own))) continue;
+      const j = mentorOf[i] ?? -1;
+      if (j >= 0) {
+        removeFromMentor(j, i);
+        reserved[j] = (reserved[j] ?? 0) + 1;
+      } else sinkDeficit++;
+      mentorOf[i] = -1;
+      scoreOf[i] = 0;
+      free[i] = 1;
+      potential[i] = Math.max(0, needed);
+      taken.push(i);
+    }
+    for (const i of taken) route(i);
+  };
+
+  insertAll();
+
+  return {
+    reroute(grown, mentees) {
+      rows = grown;
+      rerouteWhereNeeded(mentees);
+    },
+    result() {
+      let totalScore = 0;
+      for (let i = 0; i < n; i++) totalScore += scoreOf[i] ?? 0;
+      const menteeDual = new Float64Array(n);
+      for (let i = 0; i < n; i++) menteeDual[i] = Math.max(0, potential[i] ?? 0);
+      const mentorDual = new Float64Array(m);
+      for (let j = 0; j < m; j++) mentorDual[j] = Math.max(0, -(potential[n + j] ?? 0));
+      return {
+        mentorOf: mentorOf.slice(),
+        scoreOf: scoreOf.slice(),
+        totalScore,
+        certificate: { menteeDual, mentorDual },
+      };
+    },
+  };
 }
 
 /** Best score first: the simple rule a person would follow by hand; used to report the gain. */
