@@ -142,10 +142,10 @@ describe("the programme team's pages in English", () => {
 
     const figures = await pageText(await adminPage(`/admin/chiffres?vague=${cohortId}&lang=en`));
     expect(figures).toContain(
-      `<title id="entonnoir-titre">Managers' progress in cohort ${cohortId}</title>`,
+      `<title id="entonnoir-titre">Managers' progress in cohort “${cohortId}”</title>`,
     );
     expect(figures).toMatch(/<desc id="entonnoir-desc">[^<]*: \d/);
-    expect(figures).toContain(`Managers' progress in cohort ${cohortId}: the figures`);
+    expect(figures).toContain(`Managers' progress in cohort “${cohortId}”: the figures`);
     expect(figures).toContain("Average ease before and after the mentoring, by theme (out of 4)");
     expect(figures).toContain('<input type="hidden" name="lang" value="en"/>');
 

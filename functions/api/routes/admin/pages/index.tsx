@@ -3,6 +3,7 @@ import { type LangEnv, language } from "../../../lang";
 import { programmeTeamOnly } from "../access";
 import { barnumAdminPages } from "./barnum";
 import { cohortPages, cohortsHome } from "./cohorts";
+import { feedbackPages } from "./feedback";
 import { figurePages } from "./figures";
 import { matchingPages } from "./matching";
 import { mentorPages } from "./mentors";
@@ -42,6 +43,7 @@ export const adminPages = new Hono<LangEnv>()
   .route("/mentors", mentorPages)
   .route("/binomes", pairPages)
   .route("/chiffres", figurePages)
+  .route("/retours", feedbackPages)
   .route("/donnees", privacyPages)
   .route("/ressources", resourcePages)
   .route("/barnum", barnumAdminPages)

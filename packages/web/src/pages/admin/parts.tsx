@@ -16,6 +16,7 @@ export const adminNavigation = (lang: Lang = "fr"): NavigationLink[] => [
   { href: "/admin/mentors", label: t(lang, { fr: "Mentors", en: "Mentors" }) },
   { href: "/admin/binomes", label: t(lang, { fr: "Binômes", en: "Pairs" }) },
   { href: "/admin/chiffres", label: t(lang, { fr: "Chiffres", en: "Figures" }) },
+  { href: "/admin/retours", label: t(lang, { fr: "Retours", en: "Feedback" }) },
   { href: "/admin/ressources", label: t(lang, { fr: "Ressources", en: "Resources" }) },
   { href: "/admin/barnum", label: "BarNum'" },
   { href: "/admin/reseau", label: t(lang, { fr: "Réseau", en: "Network" }) },
