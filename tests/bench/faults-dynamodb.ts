@@ -12,39 +12,12 @@
  * - retriedAnswered5xx: retries (one each, the table back) answered 5xx;
  * - lostAfterRetry: people with no record after their retry.
  */
-import { startProxy } from "../faults/proxy";
+import { startOutage, submissions } from "./fault-outage";
 
-const submissions = Number(process.env.BENCH_FAULT_SUBMISSIONS ?? 100);
-
-const { startLocalServices, ensureTable, pointSdkAt } = await import(
-  "../../functions/local/services"
-);
-const services = await startLocalServices();
-const proxy = await startProxy(services.dynamodbEndpoint);
-process.env.BINOME_LOCAL = "1";
-process.env.TABLE_NAME = `binome-bench-faults-${Date.now()}`;
-process.env.SENDER_ADDRESS ??= "mentorat-inverse@example.gouv.fr";
-process.env.APP_URL ??= "http://localhost:3000";
-process.env.AWS_REGION ??= "eu-west-3";
-process.env.POWERTOOLS_LOG_LEVEL ??= "SILENT";
-process.env.POWERTOOLS_METRICS_DISABLED ??= "true";
-await ensureTable(services.dynamodbEndpoint, process.env.TABLE_NAME);
-pointSdkAt({ dynamodbEndpoint: proxy.endpoint, sesEndpoint: services.sesEndpoint });
-
-const { DynamoDBClient } = await import("@aws-sdk/client-dynamodb");
-const { DynamoDBDocumentClient, GetCommand } = await import("@aws-sdk/lib-dynamodb");
-const { localCredentials } = await import("#core/clients/local");
-const { keys } = await import("#core/keys");
+const { proxy, storedFor, stop } = await startOutage("dynamodb");
+// Imported only now: the app's clients must take the proxy's endpoint.
 const { app } = await import("../../functions/api/app");
 const { questionnaireAnswers } = await import("../support/fixtures");
-
-const table = DynamoDBDocumentClient.from(
-  new DynamoDBClient({
-    endpoint: services.dynamodbEndpoint,
-    region: "eu-west-3",
-    credentials: localCredentials,
-  }),
-);
 
 const submit = async (answers: object) => {
   const response = await app.request("http://localhost/api/questionnaires", {
@@ -67,29 +40,6 @@ for (let step = 0; step < 10; step++) {
   const batch = people.slice(step * wave, (step + 1) * wave).map(submit);
   if (step === 3) await proxy.cut("refuse");
   first.push(...(await Promise.all(batch)));
-}
-
-async function storedFor(email: string) {
-  const claim = await table.send(
-    new GetCommand({
-      TableName: process.env.TABLE_NAME,
-      Key: keys.submissionClaim("questionnaire", "vague-1", email),
-      ConsistentRead: true,
-    }),
-  );
-  const id = claim.Item?.id as string | undefined;
-  const record = id
-    ? (
-        await table.send(
-          new GetCommand({
-            TableName: process.env.TABLE_NAME,
-            Key: keys.questionnaire(id),
-            ConsistentRead: true,
-          }),
-        )
-      ).Item
-    : undefined;
-  return { claim: Boolean(claim.Item), record: Boolean(record) };
 }
 
 // Right after the outage, before anyone retries: what the table holds for each person.
@@ -117,7 +67,6 @@ const result = {
   retriedAnswered5xx: retried.filter((answer) => answer && answer.status >= 500).length,
   lostAfterRetry,
 };
-await proxy.close();
-await services.stop();
+await stop();
 console.log(JSON.stringify(result));
 process.exit(0);

@@ -10,36 +10,19 @@
  * - lost: stored people SES never received an acknowledgement for (waited for up to two minutes);
  * - backlogSeconds: from SES's return to the last acknowledgement accepted by the SES stand-in.
  */
-import { startProxy } from "../faults/proxy";
+import { startOutage, submissions } from "./fault-outage";
 
-const submissions = Number(process.env.BENCH_FAULT_SUBMISSIONS ?? 100);
 const waitForAcknowledgementsMs = 120_000;
 
-const { startLocalServices, ensureTable, pointSdkAt } = await import(
-  "../../functions/local/services"
-);
-const services = await startLocalServices();
-const proxy = await startProxy(services.sesEndpoint);
-process.env.BINOME_LOCAL = "1";
-process.env.TABLE_NAME = `binome-bench-faults-ses-${Date.now()}`;
-process.env.SENDER_ADDRESS ??= "mentorat-inverse@example.gouv.fr";
-process.env.APP_URL ??= "http://localhost:3000";
-process.env.AWS_REGION ??= "eu-west-3";
-process.env.POWERTOOLS_LOG_LEVEL ??= "SILENT";
-process.env.POWERTOOLS_METRICS_DISABLED ??= "true";
-await ensureTable(services.dynamodbEndpoint, process.env.TABLE_NAME);
-pointSdkAt({ dynamodbEndpoint: services.dynamodbEndpoint, sesEndpoint: proxy.endpoint });
-
-const { GetCommand } = await import("@aws-sdk/lib-dynamodb");
-const { documents } = await import("#core/clients/dynamodb");
+const { services, proxy, storedFor, stop } = await startOutage("ses");
+// Imported only now: the app's clients must take the proxy's endpoint.
 const { ses } = await import("#core/clients/ses");
-const { keys } = await import("#core/keys");
 const { app } = await import("../../functions/api/app");
 const { questionnaireAnswers } = await import("../support/fixtures");
 const { startOutboxSender } = await import("../../functions/local/outbox");
 const sender = startOutboxSender({
   endpoint: services.dynamodbEndpoint,
-  tableName: process.env.TABLE_NAME,
+  tableName: process.env.TABLE_NAME as string,
 });
 
 // When the SES stand-in accepted each email (the outbox's sender is the only caller of SES).
@@ -75,26 +58,6 @@ for (let step = 0; step < 10; step++) {
   statuses.push(...(await Promise.all(people.slice(step * wave, (step + 1) * wave).map(submit))));
 }
 
-async function isStored(email: string) {
-  const claim = await documents.send(
-    new GetCommand({
-      TableName: process.env.TABLE_NAME,
-      Key: keys.submissionClaim("questionnaire", "vague-1", email),
-      ConsistentRead: true,
-    }),
-  );
-  const id = claim.Item?.id as string | undefined;
-  if (!id) return false;
-  const record = await documents.send(
-    new GetCommand({
-      TableName: process.env.TABLE_NAME,
-      Key: keys.questionnaire(id),
-      ConsistentRead: true,
-    }),
-  );
-  return Boolean(record.Item);
-}
-
 /** How many acknowledgements SES holds for each address (read from the stand-in, not the proxy). */
 async function acknowledgementsByAddress() {
   const response = await fetch(`${services.sesEndpoint}/store`);
@@ -110,7 +73,9 @@ async function acknowledgementsByAddress() {
   return counts;
 }
 
-const storedFlags = await Promise.all(people.map((person) => isStored(person.email)));
+const storedFlags = await Promise.all(
+  people.map(async (person) => (await storedFor(person.email)).record),
+);
 const storedPeople = people.filter((_, index) => storedFlags[index]);
 // Waits until every stored person's acknowledgement reached SES (or gives up: they are lost).
 const deadline = Date.now() + waitForAcknowledgementsMs;
@@ -138,7 +103,6 @@ const result = {
   backlogSeconds: Number(Math.max(0, (lastAccepted - restoredAt) / 1000).toFixed(2)),
 };
 await sender.stop();
-await proxy.close();
-await services.stop();
+await stop();
 console.log(JSON.stringify(result));
 process.exit(0);

@@ -1,5 +1,6 @@
 import type { Localised } from "#core/programme";
-import { type Lang, t } from "../i18n";
+import { ErrorSummary, type FieldErrors } from "../form-kit";
+import { type Lang, pageTitle, t } from "../i18n";
 import { MessagePage } from "../layout";
 
 /**
@@ -99,6 +100,26 @@ export function UnavailableNotice(props: { lang: Lang; written: WriteOutcome }) 
   );
 }
 
-/** The title of a form page shown again after a 503. */
-export const unavailableTitle = (lang: Lang, title: string) =>
-  `${t(lang, problemMessages.unavailableTitle)} — ${title}`;
+/** A form page's title: marked when it comes back with errors, or after a 503. */
+export const formPageTitle = (
+  lang: Lang,
+  title: string,
+  state: { hasErrors: boolean; unavailable?: WriteOutcome },
+) =>
+  state.unavailable
+    ? `${t(lang, problemMessages.unavailableTitle)} — ${title}`
+    : pageTitle(lang, title, state.hasErrors);
+
+/** What heads a form shown again: the 503 notice, or else the summary of its errors. */
+export function FormAlert(props: {
+  lang: Lang;
+  unavailable?: WriteOutcome;
+  errors: FieldErrors;
+  labels: Record<string, string>;
+}) {
+  return props.unavailable ? (
+    <UnavailableNotice lang={props.lang} written={props.unavailable} />
+  ) : (
+    <ErrorSummary lang={props.lang} errors={props.errors} labels={props.labels} />
+  );
+}

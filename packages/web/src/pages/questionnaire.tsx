@@ -1,17 +1,16 @@
 import { levels, programme, questionnaire, themes } from "#core/programme";
 import {
   ChoiceGroup,
-  ErrorSummary,
   type FieldErrors,
   type FormValues,
   RequiredNote,
   SubmitButton,
   TextField,
 } from "../form-kit";
-import { type Lang, pageTitle, t } from "../i18n";
+import { type Lang, t } from "../i18n";
 import { Layout } from "../layout";
 import { ConsentField, IdentityFields, MeetingFields, personLabels } from "../person-fields";
-import { UnavailableNotice, unavailableTitle, type WriteOutcome } from "./problems";
+import { FormAlert, formPageTitle, type WriteOutcome } from "./problems";
 
 const labels = (lang: Lang): Record<string, string> => ({
   ...personLabels(lang),
@@ -69,19 +68,16 @@ export function QuestionnairePage(props: {
   return (
     <Layout
       lang={lang}
-      title={
-        props.unavailable
-          ? unavailableTitle(lang, text.title)
-          : pageTitle(lang, text.title, hasErrors)
-      }
+      title={formPageTitle(lang, text.title, { hasErrors, unavailable: props.unavailable })}
       path="/questionnaire"
     >
       <div class="narrow">
-        {props.unavailable ? (
-          <UnavailableNotice lang={lang} written={props.unavailable} />
-        ) : (
-          <ErrorSummary lang={lang} errors={errors} labels={fieldLabels} />
-        )}
+        <FormAlert
+          lang={lang}
+          unavailable={props.unavailable}
+          errors={errors}
+          labels={fieldLabels}
+        />
         <h1>{text.title}</h1>
         <p class="lead">{text.intro}</p>
         <RequiredNote lang={lang} />
