@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readLink } from "#core/links";
 import { startPair } from "#core/pair/start";
-import { putWait, updatePair } from "#core/pair/store";
+import { getPair, listPairs, putWait, updatePair } from "#core/pair/store";
 import { emailsTo } from "../support/inbox";
 import {
   adminForm,
@@ -9,6 +9,7 @@ import {
   adminPage,
   freshCohortId,
   pageText,
+  startedExecutions,
   submitMentee,
   submitMentor,
   useRecordingEngine,
@@ -271,5 +272,94 @@ describe("reminding a pair by hand", () => {
     const subjects = (await emailsTo(mentor.answers.email)).map((email) => email.subject);
     expect(subjects.filter((subject) => subject.includes("relance"))).toHaveLength(1);
     expect(subjects.filter((subject) => subject.includes("un mot de l'équipe"))).toHaveLength(1);
+  });
+});
+
+describe("pairing a manager again after a stopped pair", () => {
+  /** A pair the workflow stopped after a long silence, as `giveUp` leaves it. */
+  async function stoppedPair() {
+    const pair = await runningPair();
+    await updatePair(pair.pairId, {
+      status: "cancelled",
+      outcome: "stopped",
+      stopCause: { kind: "silence", step: "session-1" },
+      needsAttention: true,
+      closedAt: new Date().toISOString(),
+    });
+    const other = await submitMentor(pair.cohortId, {
+      firstName: "Inès",
+      lastName: "Moreau",
+      themes: [{ theme: "social-networks", level: 3 }],
+      formats: ["video"],
+      capacity: 1,
+    });
+    // The manager's own report may not coach them (the cohort forbids the same line).
+    const report = await submitMentor(pair.cohortId, {
+      firstName: "Bruno",
+      lastName: "Lefèvre",
+      themes: [{ theme: "social-networks", level: 4 }],
+      formats: ["video"],
+      managerEmail: pair.mentee.answers.email,
+    });
+    return { ...pair, other, report };
+  }
+
+  it("offers only the mentors the fit rules allow, and starts one new pair linked to the stopped one", async () => {
+    const { cohortId, pairId, path, mentee, other, report } = await stoppedPair();
+    const page = await pageText(await adminPage(path));
+    expect(page).toContain("Former un nouveau binôme");
+    const select = page.slice(
+      page.indexOf('name="newMentorId"'),
+      page.indexOf("</select>", page.indexOf('name="newMentorId"')),
+    );
+    expect(select).toContain(`value="${other.id}"`);
+    expect(select).toContain("Inès Moreau — 1 place libre");
+    expect(select).not.toContain(report.id);
+    expect(page).not.toContain("Changer de mentor");
+
+    const refused = await adminForm(`${path}/nouveau-binome`, { newMentorId: report.id });
+    expect(refused.status).toBe(422);
+    expect(await pageText(refused)).toContain("Binôme impossible");
+
+    const formed = await adminForm(`${path}/nouveau-binome`, { newMentorId: other.id });
+    expect(formed.status).toBe(303);
+    const location = formed.headers.get("location") ?? "";
+    expect(location).toMatch(/^\/admin\/binomes\/binome-[0-9a-f]+\?fait=nouveau-binome$/);
+    const newPairId = location.slice("/admin/binomes/".length, location.indexOf("?"));
+    // Posted again (a second click, another mentor chosen meanwhile): the same pair, started once.
+    const again = await adminForm(`${path}/nouveau-binome`, { newMentorId: other.id });
+    expect(again.headers.get("location")).toBe(location);
+
+    const mine = (await listPairs({ cohortId })).filter((pair) => pair.menteeId === mentee.id);
+    expect(mine).toHaveLength(2);
+    const created = await getPair(newPairId);
+    expect(created).toMatchObject({ mentorId: other.id, follows: pairId, status: "active" });
+    expect(startedExecutions.filter((name) => name.startsWith(newPairId))).toHaveLength(1);
+    expect((await getPair(pairId))?.pairedAgain?.pairId).toBe(newPairId);
+    expect((await getPair(pairId))?.needsAttention).toBe(false);
+
+    const newPage = await pageText(await adminPage(location));
+    expect(newPage).toContain("Le nouveau binôme est formé");
+    expect(newPage).toContain("Binôme d'Hélène Durand avec Inès Moreau");
+    expect(newPage).toContain(
+      `<a href="/admin/binomes/${pairId}">Binôme d'Hélène Durand avec Yanis Benali</a>`,
+    );
+    const oldPage = await pageText(await adminPage(path));
+    expect(oldPage).toContain(
+      `<a href="/admin/binomes/${newPairId}">Binôme d'Hélène Durand avec Inès Moreau</a>`,
+    );
+    expect(oldPage).toContain("Le cadre est apparié à nouveau");
+    expect(oldPage).not.toContain('name="newMentorId"');
+  });
+
+  it("refuses to pair again a pair that still runs, and says so through the API", async () => {
+    const { pairId, mentor } = await runningPair();
+    const refused = await adminJson("POST", `/api/admin/pairs/${pairId}/pair-again`, {
+      mentorId: mentor.id,
+    });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).title).toContain("arrêté ou annulé");
+    const page = await pageText(await adminPage(`/admin/binomes/${pairId}`));
+    expect(page).not.toContain("Former un nouveau binôme");
   });
 });

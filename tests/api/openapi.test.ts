@@ -5,6 +5,7 @@ import { ListQuerySchema } from "#core/admin/follow-up";
 import { CohortSettingsSchema, NewCohortSchema } from "#core/cohort";
 import { MentorApplicationSchema } from "#core/mentor";
 import { NoteSchema } from "#core/pair/notes";
+import { PairAgainSchema } from "#core/pair/pair-again";
 import { ReminderSchema, ResendSchema } from "#core/pair/reminders";
 import { QuestionnaireSchema } from "#core/questionnaire";
 import { InterviewSchema } from "#core/selection";
@@ -192,6 +193,7 @@ describe("GET /api/openapi.json", () => {
       ["post", "/api/admin/pairs/{id}/notes", NoteSchema],
       ["post", "/api/admin/pairs/{id}/resend-link", ResendSchema],
       ["post", "/api/admin/pairs/{id}/reminder", ReminderSchema],
+      ["post", "/api/admin/pairs/{id}/pair-again", PairAgainSchema],
     ];
     for (const [method, path, schema] of expected) {
       expect(bodySchema(document, method, path), `${method} ${path}`).toEqual(

@@ -20,15 +20,17 @@ import { executionConsoleUrl } from "./follow-up";
 export async function loadPairDetails(pairId: string) {
   const pair = await getPair(pairId);
   if (!pair) return undefined;
-  const [history, emails, meetings, notes, personWait, mentee, mentor] = await Promise.all([
-    listHistory(pairId),
-    listPairEmails(pairId),
-    listMeetings(pairId),
-    listNotes(pairId),
-    loadPersonWait(pair),
-    getQuestionnaire(pair.menteeId),
-    getMentor(pair.mentorId),
-  ]);
+  const [history, emails, meetings, notes, personWait, previous, mentee, mentor] =
+    await Promise.all([
+      listHistory(pairId),
+      listPairEmails(pairId),
+      listMeetings(pairId),
+      listNotes(pairId),
+      loadPersonWait(pair),
+      pair.follows ? getPair(pair.follows) : undefined,
+      getQuestionnaire(pair.menteeId),
+      getMentor(pair.mentorId),
+    ]);
   return {
     pair,
     history,
@@ -37,6 +39,8 @@ export async function loadPairDetails(pairId: string) {
     notes,
     /** Who the pair waits on now, to be reminded (the team's resend and reminder). */
     personWait,
+    /** The stopped pair this one follows: its id and mentor, to name and link it. */
+    previous: previous && { pairId: previous.id, mentorId: previous.mentorId },
     mentee,
     mentor,
     executionUrl: executionConsoleUrl(

@@ -87,6 +87,10 @@ export type Pair = {
   };
   /** When the pause ends and the follow-up session is asked for. */
   pauseEndsAt?: string;
+  /** A stopped or cancelled pair whose manager the team paired again: the new pair. */
+  pairedAgain?: { pairId: string; mentorId: string; at: string };
+  /** The stopped or cancelled pair this one follows (the same manager, paired again). */
+  follows?: string;
 };
 
 export type HistoryActor = "mentee" | "mentor" | "team" | "system";

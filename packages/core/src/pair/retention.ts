@@ -49,18 +49,21 @@ export async function holdForms(forms: FormRef[]): Promise<void> {
   await inChunks(formKeyLists.flat(), removeExpiry);
 }
 
-/** Does this mentor lead another pair that is still running? (Read consistently, pair by pair.) */
-async function leadsAnotherRunningPair(pair: Pair, mentorId: string): Promise<boolean> {
+/** Is this person in another pair that is still running? (Read consistently, pair by pair.) */
+async function inAnotherRunningPair(pair: Pair, theirs: (other: Pair) => boolean) {
   const candidates = (await listPairs({ cohortId: pair.cohortId })).filter(
-    (other) => other.id !== pair.id && other.mentorId === mentorId,
+    (other) => other.id !== pair.id && theirs(other),
   );
   for (const candidate of candidates) {
     // The list index is eventually consistent: a pair that closed a moment ago is read again.
     const current = await getPair(candidate.id);
-    if (current && current.mentorId === mentorId && isRunning(current)) return true;
+    if (current && theirs(current) && isRunning(current)) return true;
   }
   return false;
 }
+
+const leadsAnotherRunningPair = (pair: Pair, mentorId: string) =>
+  inAnotherRunningPair(pair, (other) => other.mentorId === mentorId);
 
 /**
  * Gives everything of an ended (closed or cancelled) pair, and its participants' forms, the
@@ -90,9 +93,14 @@ export async function expireEndedPair(pair: Pair): Promise<void> {
   for (const mentorId of mentorIds) {
     if (!(await leadsAnotherRunningPair(pair, mentorId))) releasedMentors.push(mentorId);
   }
+  // A manager paired again after this pair stopped keeps their questionnaire while the new runs.
+  const menteeReleased = !(await inAnotherRunningPair(
+    pair,
+    (other) => other.menteeId === pair.menteeId,
+  ));
   const formKeyLists = await Promise.all(
     [
-      { kind: "questionnaire" as const, id: pair.menteeId },
+      ...(menteeReleased ? [{ kind: "questionnaire" as const, id: pair.menteeId }] : []),
       ...releasedMentors.map((id) => ({ kind: "mentor" as const, id })),
     ].map(formKeys),
   );

@@ -19,6 +19,8 @@ export type PairToStart = {
   cohortId: string;
   menteeId: string;
   mentorId: string;
+  /** The stopped or cancelled pair this one follows, when the team pairs its manager again. */
+  follows?: string;
 };
 
 export type StartResult = { pairId: string; executionName: string; started: boolean };
@@ -50,6 +52,7 @@ export async function startPair(input: PairToStart): Promise<StartResult> {
       selfEvaluation: { before: mentee.comfort },
       createdAt: now,
       updatedAt: now,
+      ...(input.follows ? { follows: input.follows } : {}),
     };
     if (await createPair(pair)) {
       await appendHistory(input.pairId, "team", "pair.started", { cohortId: input.cohortId });

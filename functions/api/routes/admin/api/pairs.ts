@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { filterPairs } from "#core/admin/follow-up";
 import { actOnPair, loadPairDetails, type PairAction } from "#core/admin/pairs";
 import * as notes from "#core/pair/notes";
+import * as again from "#core/pair/pair-again";
 import * as reminders from "#core/pair/reminders";
 import {
   conflict,
@@ -140,6 +141,27 @@ export const pairsApi = new Hono()
     jsonBody(reminders.ReminderSchema),
     async (c) =>
       remindAnswer(c, await reminders.sendTeamReminder(c.req.param("id"), c.req.valid("json"))),
+  )
+  .post(
+    "/:id/pair-again",
+    describeForTeam(
+      "Former un nouveau binôme pour le cadre d'un binôme arrêté ou annulé (une seule fois)",
+      {
+        ...ok(
+          "Le nouveau binôme",
+          object({ pairId: { type: "string" }, started: { enum: ["now", "already"] } }),
+        ),
+        ...unknownPair,
+        ...conflict("Le binôme n'est ni arrêté ni annulé, ou le cadre a déjà un binôme en cours"),
+        ...invalidBody("Ce mentor ne peut pas accompagner ce cadre (règles d'appariement)"),
+      },
+    ),
+    jsonBody(again.PairAgainSchema),
+    async (c) => {
+      const outcome = await again.pairAgain(c.req.param("id"), c.req.valid("json").mentorId);
+      if (!outcome.ok) return problem(c, outcome.status, outcome.message);
+      return c.json({ pairId: outcome.pairId, started: outcome.started });
+    },
   )
   .post("/:id/pause", describeForTeam("Mettre un binôme en pause", actedOn), async (c) =>
     pairAction(c, { action: "pause" }),

@@ -6,6 +6,7 @@ import { actOnPair, loadPairDetails, type PairAction } from "#core/admin/pairs";
 import * as cohort from "#core/cohort";
 import * as pairing from "#core/matching/proposal";
 import * as notes from "#core/pair/notes";
+import * as again from "#core/pair/pair-again";
 import * as reminders from "#core/pair/reminders";
 import type { Localised } from "#core/programme";
 import type { FormValues } from "#web/form-kit";
@@ -42,9 +43,10 @@ async function pairPage(
 ) {
   const details = await loadPairDetails(pairId);
   if (!details) return notFoundPage(c, noSuchPair);
-  const [{ names }, roster] = await Promise.all([
+  const [{ names }, roster, candidates] = await Promise.all([
     namesOf(details.pair.cohortId),
     pairing.loadRoster(details.pair.cohortId),
+    again.pairAgainCandidates(details.pair),
   ]);
   const mentors = [...roster.mentors.keys()]
     .filter((id) => id !== details.pair.mentorId)
@@ -55,6 +57,11 @@ async function pairPage(
       details={details}
       names={names}
       mentors={mentors}
+      candidates={candidates.map((candidate) => ({
+        id: candidate.mentorId,
+        name: names.get(candidate.mentorId) ?? candidate.mentorId,
+        placesLeft: candidate.placesLeft,
+      }))}
       done={c.req.query("fait")}
       lang={langOf(c)}
       {...extra}
@@ -168,6 +175,26 @@ export const pairPages = new Hono<LangEnv>()
     }
     const outcome = await reminders.sendTeamReminder(pairId, parsed.output);
     return reminded(c, pairId, outcome, "relance-envoyee");
+  })
+  .post("/:id/nouveau-binome", async (c) => {
+    const pairId = c.req.param("id");
+    const values = await form(c);
+    const parsed = v.safeParse(again.PairAgainSchema, { mentorId: text(values, "newMentorId") });
+    if (!parsed.success) {
+      const { mentorId = "Choisissez le mentor du nouveau binôme." } = issuesByField(
+        again.PairAgainSchema,
+        parsed.issues,
+      );
+      const errors = { newMentorId: mentorId };
+      return pairPage(c, pairId, failed(values, errors, "pair-again"), 422);
+    }
+    const outcome = await again.pairAgain(pairId, parsed.output.mentorId);
+    if (!outcome.ok) {
+      return outcome.status === 404
+        ? notFoundPage(c, noSuchPair)
+        : pairPage(c, pairId, { problem: outcome.message }, outcome.status);
+    }
+    return redirectDone(c, `/admin/binomes/${outcome.pairId}`, "nouveau-binome");
   })
   .post("/:id/reaffectation", async (c) => {
     const values = await form(c);

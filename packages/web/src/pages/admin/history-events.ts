@@ -75,6 +75,10 @@ const pairEvents: Record<string, Localised> = {
     fr: "Demande de pause envoyée depuis la page du binôme",
     en: "Pause asked for from the pair's page",
   },
+  "pair.paired-again": {
+    fr: "Le cadre est apparié à nouveau (voir le binôme suivant)",
+    en: "The manager is paired again (see the next pair)",
+  },
   "step.failed": {
     fr: "Étape en échec (voir l'exécution)",
     en: "Step failed (see the execution)",

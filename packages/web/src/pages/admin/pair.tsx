@@ -8,6 +8,7 @@ import { ErrorSummary, type FieldErrors, type FormValues, TextField } from "../.
 import { type Lang, t } from "../../i18n";
 import { describeHistoryEvent } from "./history-events";
 import type { Person } from "./matching";
+import { PairAgain } from "./pair-again";
 import { PairNotes } from "./pair-notes";
 import { PairReminders } from "./pair-reminders";
 import { historyDetailText, PairWritings, pairStateText } from "./pair-writings";
@@ -63,6 +64,8 @@ export function PairPage(props: {
   errors?: FieldErrors;
   done?: string;
   problem?: string;
+  /** On a stopped or cancelled pair: the mentors its manager may be paired with again. */
+  candidates?: (Person & { placesLeft: number })[];
   /** The form whose post came back with errors: it keeps its key, the others get new ones. */
   failedForm?: string;
   lang?: Lang;
@@ -83,6 +86,19 @@ export function PairPage(props: {
   const over = pair.status === "cancelled" || pair.status === "closed";
   const menteeName = mentee ? fullName(mentee.answers) : pair.menteeId;
   const mentorName = mentor ? fullName(mentor.answers) : pair.mentorId;
+  // A linked pair is named by its people (the same manager, another mentor).
+  const nameOf = (link: { pairId: string; mentorId: string } | undefined) =>
+    link && {
+      pairId: link.pairId,
+      name: say({
+        fr: `Binôme ${de(menteeName)} avec ${props.names.get(link.mentorId) ?? "un autre mentor"}`,
+        en: `Pair of ${menteeName} with ${props.names.get(link.mentorId) ?? "another mentor"}`,
+      }),
+    };
+  const linked = {
+    previous: nameOf(props.details.previous),
+    next: nameOf(pair.pairedAgain),
+  };
   return (
     <AdminLayout
       lang={lang}
@@ -134,6 +150,24 @@ export function PairPage(props: {
         </dd>
         <dt>{say({ fr: "Objectifs", en: "Objectives" })}</dt>
         <dd>{pair.objectives ?? say({ fr: "Pas encore convenus", en: "Not agreed yet" })}</dd>
+        {linked.previous ? (
+          <>
+            <dt>{say({ fr: "Binôme précédent", en: "Previous pair" })}</dt>
+            <dd>
+              <a href={action(`/admin/binomes/${linked.previous.pairId}`)}>
+                {linked.previous.name}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {linked.next ? (
+          <>
+            <dt>{say({ fr: "Binôme suivant", en: "Next pair" })}</dt>
+            <dd>
+              <a href={action(`/admin/binomes/${linked.next.pairId}`)}>{linked.next.name}</a>
+            </dd>
+          </>
+        ) : null}
         <dt>{say({ fr: "Exécution", en: "Execution" })}</dt>
         <dd>
           {executionUrl ? (
@@ -225,6 +259,16 @@ export function PairPage(props: {
           </table>
         </div>
       )}
+      {pair.status === "cancelled" ? (
+        <PairAgain
+          pairId={pair.id}
+          menteeName={menteeName}
+          candidates={props.candidates ?? []}
+          next={linked.next}
+          errors={errorsOf("pair-again")}
+          lang={lang}
+        />
+      ) : null}
       {over ? null : (
         <>
           <PairReminders

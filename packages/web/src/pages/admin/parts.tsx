@@ -112,6 +112,10 @@ export const doneMessages: Record<string, Localised> = {
     en: "The person's data is erased; their running pairs are stopped.",
   },
   note: { fr: "La note est ajoutée.", en: "The note is added." },
+  "nouveau-binome": {
+    fr: "Le nouveau binôme est formé : sa présentation part aux deux personnes.",
+    en: "The new pair is formed: its introduction goes to both people.",
+  },
   "lien-renvoye": {
     fr: "Le lien en attente est renvoyé ; le courriel part dans un instant.",
     en: "The waiting link is sent again; the email leaves in a moment.",
