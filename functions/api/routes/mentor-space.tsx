@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import * as v from "valibot";
+import { confirmBarnum } from "#core/barnum/event-steps";
 import { canRecordVisits, VisitSchema } from "#core/barnum/model";
 import * as barnums from "#core/barnum/store";
 import { clock } from "#core/clock";
@@ -154,6 +155,22 @@ export const mentorSpacePages = new Hono<LangEnv>()
     const pageLink = `${env.appUrl}/espace-mentor/${token}`;
     await barnums.answerStaffing(barnum, reading.mentor.id, answer, pageLink);
     return back(c, token, answer === "yes" ? "barnum-oui" : "barnum-non");
+  })
+  .post("/:token/barnum/:id/bilan", async (c) => {
+    const token = c.req.param("token");
+    const reading = await readMentorLink(token);
+    if (!reading.ok) return invalidLink(c);
+    const barnum = await barnums.getBarnum(c.req.param("id"));
+    const staff = barnum ? await barnums.listStaff(barnum.id) : [];
+    const values = (await c.req.parseBody()) as FormValues;
+    const confirmed = staff.some(
+      (member) => member.mentorId === reading.mentor.id && member.status === "confirmed",
+    );
+    if (!barnum || !confirmed || (values.tookPlace !== "yes" && values.tookPlace !== "no")) {
+      return spacePage(c, token, reading.mentor);
+    }
+    const outcome = await confirmBarnum(barnum, values.tookPlace === "yes");
+    return back(c, token, outcome === "recorded" ? "bilan" : "bilan-deja");
   })
   .get("/:token/barnum/:id/visites", async (c) => {
     const token = c.req.param("token");

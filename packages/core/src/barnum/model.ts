@@ -72,6 +72,9 @@ export type Barnum = {
   taken: Record<string, number>;
   status: "published" | "cancelled";
   createdAt: string;
+  /** Set by the event workflow's closure: whether it took place (unconfirmed counts as held). */
+  closedAt?: string;
+  tookPlace?: boolean;
 };
 
 const minutesBetween = (start: string, end: string) => {

@@ -282,7 +282,7 @@ export type RegistrationOutcome =
   | { status: "created" | "unchanged" | "updated"; registration: StoredRegistration }
   | { status: "full" | "no-slot" | "over" };
 
-const addressHash = (email: string) =>
+export const addressHash = (email: string) =>
   createHash("sha256")
     .update(`barnum.registration.${normaliseEmail(email)}`)
     .digest("base64url");
@@ -515,6 +515,7 @@ export async function staffedHours(mentorId: string, now = clock.now()): Promise
       ({ barnum, staff }) =>
         staff.status === "confirmed" &&
         barnum.status === "published" &&
+        barnum.tookPlace !== false &&
         Date.parse(barnum.endsAt) <= now.getTime(),
     )
     .map(({ barnum }) => (Date.parse(barnum.endsAt) - Date.parse(barnum.startsAt)) / 3600_000);

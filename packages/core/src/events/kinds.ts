@@ -39,7 +39,7 @@ const notYet = (kind: string) => async (): Promise<EventKindSteps> => {
 /** Each kind's steps, loaded when first needed (a kind's module may import the runner). */
 const registry: Record<EventKind, () => Promise<EventKindSteps>> = {
   workshop: notYet("A workshop"),
-  barnum: notYet("BarNum'"),
+  barnum: async () => (await import("../barnum/event-steps")).barnumSteps,
 };
 
 const overrides = new Map<EventKind, EventKindSteps>();

@@ -43,6 +43,11 @@ const done = {
     fr: "C'est noté : vous ne tenez pas ce BarNum'.",
     en: "Noted: you are not staffing this BarNum'.",
   },
+  bilan: { fr: "Merci, c'est enregistré.", en: "Thank you, it is recorded." },
+  "bilan-deja": {
+    fr: "C'était déjà enregistré : rien n'a changé.",
+    en: "This was already recorded: nothing changed.",
+  },
   consentement: { fr: "Votre accord est enregistré.", en: "Your consent is recorded." },
   "consentement-retire": {
     fr: "Votre accord est retiré : l'attestation ne sera pas envoyée.",
@@ -146,6 +151,28 @@ export function MentorSpacePage(props: {
                         {t(lang, { fr: "Je ne pourrai pas", en: "I cannot come" })}
                       </button>
                     ) : null}
+                  </form>
+                ) : null}
+                {staff.status === "confirmed" &&
+                Date.parse(barnum.endsAt) <= now.getTime() &&
+                !barnum.closedAt ? (
+                  <form
+                    method="post"
+                    action={withLang(`${base}/barnum/${barnum.id}/bilan`, lang)}
+                    class="actions"
+                  >
+                    <p>
+                      {say(lang, {
+                        fr: "Le BarNum' a-t-il eu lieu ?",
+                        en: "Did the BarNum' take place?",
+                      })}
+                    </p>
+                    <button type="submit" name="tookPlace" value="yes">
+                      {t(lang, { fr: "Oui, il a eu lieu", en: "Yes, it took place" })}
+                    </button>
+                    <button type="submit" name="tookPlace" value="no" class="secondary">
+                      {t(lang, { fr: "Non, il n'a pas eu lieu", en: "No, it did not take place" })}
+                    </button>
                   </form>
                 ) : null}
                 {staff.status === "confirmed" && canRecordVisits(barnum, now) ? (

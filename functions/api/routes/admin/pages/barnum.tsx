@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import * as v from "valibot";
+import { startBarnum } from "#core/barnum/event-steps";
 import { BarnumFormSchema } from "#core/barnum/model";
 import * as barnums from "#core/barnum/store";
 import { activeMentors } from "#core/network/store";
@@ -58,6 +59,8 @@ export const barnumAdminPages = new Hono<LangEnv>()
       );
     }
     const { barnum } = await barnums.publishBarnum(parsed.output);
+    // Published again (a retry after a failure here), the execution is started if it was not.
+    await startBarnum(barnum.id);
     return redirectDone(c, `/admin/barnum/${barnum.id}`, "barnum-publie");
   })
   .get("/:id", async (c) => {

@@ -1,10 +1,13 @@
+import { DescribeExecutionCommand } from "@aws-sdk/client-sfn";
 import { describe, expect, it } from "vitest";
 import { listBarnums, listRegistrations, listVisits } from "#core/barnum/store";
+import { stepFunctions } from "#core/clients/sfn";
 import { clock } from "#core/clock";
 import { createCohort } from "#core/cohort";
+import { eventExecutionName } from "#core/events/payload";
 import { app } from "../../functions/api/app";
 import { localApp } from "../../functions/local/app";
-import { emailsTo, uniqueEmail } from "../support/inbox";
+import { localEventStateMachineArn } from "../../stacks/workflow/render";
 import {
   adminForm,
   adminPage,
@@ -12,14 +15,18 @@ import {
   origin,
   pageText,
   submitMentor,
-} from "./admin-support";
-import { pdfText } from "./pdf-text";
+} from "../api/admin-support";
+import { pdfText } from "../api/pdf-text";
+import { emailsTo, uniqueEmail } from "../support/inbox";
+import { useEngine } from "./support";
 
 /**
- * A BarNum' end to end through the pages: the team publishes and staffs it, each mentor answers
- * from the link in their email, an agent registers on the public page, the dev clock reaches the
- * day, the mentors record visits from their page, and the attestation counts the BarNum'.
+ * A BarNum' end to end through the pages, on the event workflow (the local Step Functions
+ * service): the team publishes and staffs it, each mentor answers from the link in their email,
+ * agents register on the public page, the dev clock brings the reminders and the day, the mentors
+ * record visits from their page, say it took place, and the attestation counts the BarNum'.
  */
+const { engine } = useEngine();
 
 const day = 24 * 3600_000;
 const parisDate = (at: Date) =>
@@ -34,12 +41,26 @@ const post = (path: string, form: Record<string, string>) =>
 
 const get = (path: string) => app.request(`${origin}${path}`);
 
-const advance = (duration: string) =>
-  localApp.request("/api/dev/clock", {
+async function advance(duration: string) {
+  const response = await localApp.request("/api/dev/clock", {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ advance: duration }),
   });
+  await engine().settle();
+  return response;
+}
+
+const executionStatus = async (barnumId: string) =>
+  (
+    await stepFunctions.send(
+      new DescribeExecutionCommand({
+        executionArn: `${localEventStateMachineArn.replace(":stateMachine:", ":execution:")}:${eventExecutionName("barnum", barnumId)}`,
+      }),
+    )
+  ).status;
+
+const subjects = async (address: string) => (await emailsTo(address)).map((email) => email.subject);
 
 /** Moves the dev clock to an instant (a little after it). */
 const advanceTo = (at: string) =>
@@ -192,6 +213,20 @@ describe("a BarNum' from publication to the attestation", () => {
 
     // Before the day, visits cannot be recorded.
     expect((await get(`${inesPage}/barnum/${barnum.id}/visites`)).status).toBe(403);
+    expect(await executionStatus(barnum.id)).toBe("RUNNING");
+
+    // The day before: a reminder to the mentor who staffs it and to each agent registered.
+    const reminder = `Rappel\u00a0: BarNum' «\u00a0Semaine de l'innovation\u00a0» demain`;
+    expect(await subjects(ines.answers.email)).not.toContain(reminder);
+    expect(
+      (await advanceTo(new Date(Date.parse(barnum.startsAt) - 23 * 3600_000).toISOString())).status,
+    ).toBe(200);
+    expect(await subjects(ines.answers.email)).toContain(reminder);
+    expect(await subjects(agent)).toContain(reminder);
+    expect(await subjects(other)).toContain(reminder);
+    expect(await subjects(hugo.answers.email)).not.toContain(reminder);
+    const leaReminder = (await emailsTo(agent)).find((email) => email.subject === reminder);
+    expect(leaReminder?.body.text).toContain("demain de 12\u00a0h\u00a030 à 13\u00a0h");
 
     // The day comes: Inès records visits from her phone; a double tap stores one.
     expect((await advanceTo(barnum.startsAt)).status).toBe(200);
@@ -225,8 +260,28 @@ describe("a BarNum' from publication to the attestation", () => {
     expect(figures).toContain("3 visites, 2 questions résolues");
     expect(figures).toContain("Intelligence artificielle");
 
-    // After the BarNum', Inès's attestation counts it with its two hours; Hugo's does not.
+    // After the end, the workflow asks the mentors who staffed it whether it took place.
     expect((await advanceTo(barnum.endsAt)).status).toBe(200);
+    const asked = "BarNum' «\u00a0Semaine de l'innovation\u00a0»\u00a0: a-t-il eu lieu\u00a0?";
+    expect(await subjects(ines.answers.email)).toContain(asked);
+    expect(await subjects(hugo.answers.email)).not.toContain(asked);
+    const answerPage = await pageText(await get(inesPage));
+    expect(answerPage).toContain("Oui, il a eu lieu");
+    const said = await post(`${inesPage}/barnum/${barnum.id}/bilan`, { tookPlace: "yes" });
+    expect(said.headers.get("location")).toContain("fait=bilan");
+    const again2 = await post(`${inesPage}/barnum/${barnum.id}/bilan`, { tookPlace: "no" });
+    expect(again2.headers.get("location")).toContain("fait=bilan-deja");
+
+    // A week later the execution closes it: the mentor is thanked with the figures.
+    expect((await advance("P8D")).status).toBe(200);
+    expect(await executionStatus(barnum.id)).toBe("SUCCEEDED");
+    const thanks = (await emailsTo(ines.answers.email)).find((email) =>
+      email.subject.endsWith("merci\u00a0!"),
+    );
+    expect(thanks?.body.text).toContain("3 visites, 2 questions résolues");
+    expect(await subjects(hugo.answers.email)).toHaveLength(3);
+
+    // Inès's attestation counts the BarNum' with its two hours; Hugo's does not.
     const pdf = await get(`${inesPage}/attestation.pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
