@@ -5,7 +5,7 @@ import { backlogSize, outboxItem } from "#core/email/outbox";
 import { getMentor } from "#core/mentor";
 import { listPairEmails } from "#core/pair/store";
 import { app } from "../../functions/api/app";
-import { adminJson, freshCohortId, submitMentor } from "../api/admin-support";
+import { adminJson, adminPage, freshCohortId, pageText, submitMentor } from "../api/admin-support";
 import { questionnaireAnswers } from "../support/fixtures";
 import { emailsTo, outboxDrained } from "../support/inbox";
 import { newPair, pairOf, useEngine } from "../workflow/support";
@@ -97,8 +97,15 @@ describe("SES stopped and restarted", () => {
       expect((await pairOf(pairId)).phase).toBe("preparation");
       expect((await pairOf(pairId)).status).not.toBe("failed");
       expect(await backlogSize()).toBeGreaterThanOrEqual(2);
+      // The team sees on the pair's page that its emails wait, and none as sent.
+      const waiting = await emailsBlock(pairId);
+      expect(waiting).toContain("En attente d'envoi");
+      expect(waiting).not.toMatch(/<td>Envoyé/);
       await sesProxy.restore();
       await outboxDrained(60_000);
+      const sent = await emailsBlock(pairId);
+      expect(sent).toMatch(/<td>Envoyé/);
+      expect(sent).not.toContain("En attente d'envoi");
       const log = await listPairEmails(pairId);
       expect(log.map((email) => email.purpose)).toContain("introduction");
       expect(log.every((email) => email.delivery === "sent")).toBe(true);
@@ -116,6 +123,14 @@ describe("SES stopped and restarted", () => {
     }
   });
 });
+
+/** The "Courriels envoyés" block of the programme team's page of the pair. */
+async function emailsBlock(pairId: string) {
+  const page = await pageText(await adminPage(`/admin/binomes/${pairId}`));
+  const start = page.indexOf("Courriels envoyés</h2>");
+  expect(start).toBeGreaterThan(-1);
+  return page.slice(start, page.indexOf("</table>", start));
+}
 
 async function isListening() {
   try {

@@ -200,6 +200,8 @@ export type PairEmail = {
   purpose: string;
   /** Whether the outbox delivered it yet (absent on lines logged before the outbox: sent). */
   delivery?: "queued" | "sent" | "failed";
+  /** When the outbox's sender handed it to SES, or SES refused it for good. */
+  settledAt?: string;
 };
 
 /**
@@ -220,8 +222,15 @@ export async function listPairEmails(pairId: string): Promise<PairEmail[]> {
   const items = await queryUnderPair(pairId, "email");
   return items
     .map(
-      ({ at, subject, to, purpose, delivery }) =>
-        ({ at, subject, to, purpose, ...(delivery ? { delivery } : {}) }) as PairEmail,
+      ({ at, subject, to, purpose, delivery, settledAt }) =>
+        ({
+          at,
+          subject,
+          to,
+          purpose,
+          ...(delivery ? { delivery } : {}),
+          ...(settledAt ? { settledAt } : {}),
+        }) as PairEmail,
     )
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }

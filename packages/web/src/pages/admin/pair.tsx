@@ -3,6 +3,7 @@ import type { PairDetails } from "#core/admin/pairs";
 import { newRequestKey } from "#core/admin/request-key";
 import { theStep } from "#core/email/pair-messages";
 import { fullName } from "#core/fields";
+import type { PairEmail } from "#core/pair/store";
 import { agreed, de } from "#core/words";
 import { ErrorSummary, type FieldErrors, type FormValues, TextField } from "../../form-kit";
 import { type Lang, t } from "../../i18n";
@@ -245,6 +246,7 @@ export function PairPage(props: {
                 <th scope="col">Date</th>
                 <th scope="col">{say({ fr: "Objet", en: "Subject" })}</th>
                 <th scope="col">{say({ fr: "Destinataires", en: "Recipients" })}</th>
+                <th scope="col">{say({ fr: "Envoi", en: "Delivery" })}</th>
               </tr>
             </thead>
             <tbody>
@@ -253,6 +255,7 @@ export function PairPage(props: {
                   <th scope="row">{formatDateTime(email.at, lang)}</th>
                   <td>{email.subject}</td>
                   <td>{email.to.map((role) => known(recipients, role, lang)).join(", ")}</td>
+                  <td>{deliveryText(email, lang)}</td>
                 </tr>
               ))}
             </tbody>
@@ -349,4 +352,30 @@ export function PairPage(props: {
       )}
     </AdminLayout>
   );
+}
+
+/**
+ * Where an email of the pair stands, from the outbox's mark on its log line: waiting (SES away,
+ * or a moment before the sender takes it), sent (and when, if later than queued), or refused by
+ * SES for good. A line logged before the outbox has no mark: it was sent at once.
+ */
+const deliveryStates = {
+  queued: { fr: "En attente d'envoi", en: "Waiting to be sent" },
+  sent: { fr: "Envoyé", en: "Sent" },
+  failed: {
+    fr: "Échec : refusé par le service d'envoi",
+    en: "Failed: refused by the mail service",
+  },
+} as const;
+
+function deliveryText(email: PairEmail, lang: Lang): string {
+  const state = t(lang, deliveryStates[email.delivery ?? "sent"]);
+  const late =
+    email.delivery === "sent" &&
+    email.settledAt &&
+    new Date(email.settledAt).getTime() - new Date(email.at).getTime() >= 60_000;
+  if (!late) return state;
+  return lang === "en"
+    ? `${state} on ${formatDateTime(email.settledAt, lang)}`
+    : `${state} le ${formatDateTime(email.settledAt, lang)}`;
 }
