@@ -1,3 +1,4 @@
+import { DependencyUnavailable } from "../dependency";
 import { workflowErrors } from "../workflow/payload";
 
 /** The pair was cancelled by the programme team: the execution ends cleanly on this error. */
@@ -34,7 +35,10 @@ const transientNames = new Set([
   "ECONNREFUSED",
 ]);
 
-/** AWS SDK errors carry `$retryable` or a 5xx status; network errors a code. */
+/**
+ * AWS SDK errors carry `$retryable` or a 5xx status; network errors a code; the clients watched
+ * for the 503 page (clients/watch.ts) turn them into `DependencyUnavailable`.
+ */
 export function isTransient(error: unknown): boolean {
   const candidate = error as {
     name?: string;
@@ -43,6 +47,8 @@ export function isTransient(error: unknown): boolean {
     $metadata?: { httpStatusCode?: number };
   };
   return (
+    // What the watched clients throw once the SDK's own retries could not reach the service.
+    error instanceof DependencyUnavailable ||
     Boolean(candidate?.$retryable) ||
     (candidate?.$metadata?.httpStatusCode ?? 0) >= 500 ||
     transientNames.has(candidate?.name ?? "") ||
