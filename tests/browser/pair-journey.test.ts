@@ -8,6 +8,8 @@ import {
   leadsToPage,
   type System,
   startSystem,
+  tabAndType,
+  tabTo,
 } from "./harness";
 
 /**
@@ -204,6 +206,38 @@ describe("a pair from sign-up to its first appointment", () => {
       Boolean(email.attachments?.some((file) => file.filename?.endsWith(".ics"))),
     );
     expect(invitation.subject).toBeTruthy();
+  });
+
+  it("the manager reaches her own page from the invitation, and asks the team for help with the keyboard", async () => {
+    const { page } = system;
+    const invitation = await waitForEmail(people.mentee, (email) =>
+      Boolean(email.attachments?.some((file) => file.filename?.endsWith(".ics"))),
+    );
+    const own = /https?:\/\/[^\s"<>]+\/mon-binome\/[A-Za-z0-9_.-]+/.exec(
+      invitation.body.text ?? "",
+    )?.[0] as string;
+    expect(own).toBeTruthy();
+    await page.goto(own);
+    expect(await page.locator("h1").textContent()).toBe("Mon binôme");
+    expect(await page.locator("main").textContent()).toContain("À venir");
+    await checkPage(page, "own-page");
+
+    await tabTo(page, "#champ-kind-help");
+    await page.keyboard.press("Space");
+    await tabAndType(page, "#champ-message", "Une question avant la séance");
+    await tabTo(page, "main form[action*='/demande'] button[type=submit]");
+    await leadsToPage(page, () => page.keyboard.press("Enter"));
+    expect(await page.locator("h1").textContent()).toBe("Votre demande est partie");
+    await checkPage(page, "own-page-request-sent");
+
+    await page.goto(`${own}?lang=en`);
+    expect(await page.locator("h1").textContent()).toBe("My pair");
+    await checkPage(page, "own-page-en");
+    await page.goto(system.url("/mon-binome?lang=fr"));
+    await checkPage(page, "own-page-ask");
+    await page.goto(system.url("/admin/retours"));
+    expect(await page.locator("h1").textContent()).toBe("Retours des participants");
+    await checkPage(page, "admin-feedback");
   });
 
   it("every page of the journey weighs under 50 KB with its CSS and asks nothing of another site", async () => {
