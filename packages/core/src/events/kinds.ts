@@ -40,6 +40,7 @@ const notYet = (kind: string) => async (): Promise<EventKindSteps> => {
 const registry: Record<EventKind, () => Promise<EventKindSteps>> = {
   workshop: notYet("A workshop"),
   barnum: async () => (await import("../barnum/event-steps")).barnumSteps,
+  network: async () => (await import("../network/event-steps")).networkSteps,
 };
 
 const overrides = new Map<EventKind, EventKindSteps>();

@@ -6,7 +6,7 @@
  */
 
 /** The kinds of event that run on the event workflow; each brings its own steps (see steps.ts). */
-export const eventKinds = ["workshop", "barnum"] as const;
+export const eventKinds = ["workshop", "barnum", "network"] as const;
 export type EventKind = (typeof eventKinds)[number];
 
 /** The input of an execution: one per event, named `eventExecutionName(kind, eventId)`. */

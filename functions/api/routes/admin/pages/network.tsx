@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { clock } from "#core/clock";
+import { recordMeetingAttendance, startMeeting } from "#core/network/event-steps";
 import { MeetingFormSchema, proposedNextDate } from "#core/network/model";
 import * as network from "#core/network/store";
 import { MeetingPage, NetworkPage } from "#web/pages/admin/network";
@@ -68,7 +69,8 @@ export const networkPages = new Hono<LangEnv>()
       );
     }
     const { meeting } = await network.scheduleMeeting(parsed.output);
-    await network.inviteMentors(meeting);
+    // The execution invites every mentor concerned; scheduled again, it is found running.
+    await startMeeting(meeting.id);
     return redirectDone(c, `/admin/reseau/${meeting.id}`, "rencontre-programmee");
   })
   .get("/:id", async (c) => {
@@ -93,6 +95,6 @@ export const networkPages = new Hono<LangEnv>()
     const meeting = await network.getMeeting(c.req.param("id"));
     if (!meeting) return notFoundPage(c, noSuchMeeting);
     const values = await form(c);
-    await network.recordAttendance(meeting, ([] as string[]).concat(values.present ?? []));
+    await recordMeetingAttendance(meeting, ([] as string[]).concat(values.present ?? []));
     return redirectDone(c, `/admin/reseau/${meeting.id}`, "presences");
   });
