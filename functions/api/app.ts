@@ -28,6 +28,7 @@ import { myDataPages } from "./routes/my-data";
 import { ownPages } from "./routes/own-page";
 import { publicPages } from "./routes/public";
 import { submissions } from "./routes/submissions";
+import { workshopPages } from "./routes/workshops";
 
 /** Form and JSON bodies are small; anything larger is refused before it is read. */
 const maxBodyBytes = 64 * 1024;
@@ -165,6 +166,7 @@ export const app = new Hono()
   .route("/mon-binome", ownPages)
   .route("/barnum", barnumPages)
   .route("/espace-mentor", mentorSpacePages)
+  .route("/atelier", workshopPages)
   .route("/", publicPages);
 
 app.notFound((c) =>

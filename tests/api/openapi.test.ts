@@ -3,6 +3,7 @@ import type * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { ListQuerySchema } from "#core/admin/follow-up";
 import { CohortSettingsSchema, NewCohortSchema } from "#core/cohort";
+import * as workshops from "#core/events/workshop";
 import { MentorApplicationSchema } from "#core/mentor";
 import { NoteSchema } from "#core/pair/notes";
 import { PairAgainSchema } from "#core/pair/pair-again";
@@ -194,6 +195,9 @@ describe("GET /api/openapi.json", () => {
       ["post", "/api/admin/pairs/{id}/resend-link", ResendSchema],
       ["post", "/api/admin/pairs/{id}/reminder", ReminderSchema],
       ["post", "/api/admin/pairs/{id}/pair-again", PairAgainSchema],
+      ["put", "/api/admin/workshops/{id}/mentors", workshops.AssignMentorsSchema],
+      ["put", "/api/admin/workshops/{id}/schedule", workshops.ScheduleSchema],
+      ["post", "/api/admin/workshops/{id}/participants", workshops.ParticipantsBodySchema],
     ];
     for (const [method, path, schema] of expected) {
       expect(bodySchema(document, method, path), `${method} ${path}`).toEqual(

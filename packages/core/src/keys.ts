@@ -13,6 +13,7 @@ const lists = {
   pairStartFailures: (cohortId: string) => `COHORT#${cohortId}#PAIR-STARTS-FAILED`,
   barnums: "BARNUMS",
   networkMeetings: "NETWORK-MEETINGS",
+  workshops: "WORKSHOPS",
 } as const;
 
 /** The kinds of item stored under a BarNum's partition, by the start of their sort key. */
@@ -161,6 +162,28 @@ export const keys = {
     gsi1sk: `${theme}#${id}`,
   }),
   resources: () => ({ gsi1pk: lists.resources }),
+  /** A collective workshop: the request, then its mentors, date and outcome; listed by date. */
+  workshop: (id: string) => ({ pk: `WORKSHOP#${id}`, sk: "WORKSHOP" }),
+  workshopList: (createdAt: string, id: string) => ({
+    gsi1pk: lists.workshops,
+    gsi1sk: `${createdAt}#${id}`,
+  }),
+  workshops: () => ({ gsi1pk: lists.workshops }),
+  /** One participant of a workshop, keyed by their address: registering twice adds one person. */
+  workshopParticipant: (id: string, participant: string) => ({
+    pk: `WORKSHOP#${id}`,
+    sk: `PARTICIPANT#${participant}`,
+  }),
+  /** One participant's one-minute feedback after the workshop. */
+  workshopFeedback: (id: string, participant: string) => ({
+    pk: `WORKSHOP#${id}`,
+    sk: `FEEDBACK#${participant}`,
+  }),
+  /** Where to query a workshop's participants or feedback. */
+  workshopItems: (id: string, kind: "participant" | "feedback") => ({
+    pk: `WORKSHOP#${id}`,
+    skPrefix: kind === "participant" ? "PARTICIPANT#" : "FEEDBACK#",
+  }),
   /**
    * The event workflow's own record of one event (a workshop, a BarNum'): the task token it waits
    * on (server-side only), the date version it invited for, the organisers' answer, silences.

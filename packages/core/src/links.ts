@@ -92,6 +92,33 @@ export async function issueLink(input: {
 }
 
 /**
+ * The signed token of a new random link id, for links bound elsewhere than to a pair (an event's
+ * links, see events/links.ts): the same id and signature as a pair's link.
+ */
+export function newSignedLinkId(): { linkId: string; token: string } {
+  const linkId = randomBytes(16).toString("base64url");
+  return { linkId, token: `${linkId}.${signature(linkId).toString("base64url")}` };
+}
+
+/** The link id of a token whose signature holds, or why it does not. */
+export function verifiedLinkId(token: string):
+  | { ok: true; linkId: string }
+  | {
+      ok: false;
+      reason: "malformed" | "tampered";
+    } {
+  const match = tokenPattern.exec(token);
+  if (!match) return { ok: false, reason: "malformed" };
+  const [, linkId, given] = match as unknown as [string, string, string];
+  const expected = Buffer.from(signature(linkId).toString("base64url"));
+  const givenText = Buffer.from(given);
+  if (givenText.length !== expected.length || !timingSafeEqual(givenText, expected)) {
+    return { ok: false, reason: "tampered" };
+  }
+  return { ok: true, linkId };
+}
+
+/**
  * Checks a token and returns its binding. A used link is returned as such even after its expiry,
  * so that a late second click still hears "already recorded" rather than "expired".
  */

@@ -95,9 +95,13 @@ export function formatHours(hours: number): Localised {
 export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
- * French spacing: a no-break space before « : ; ? ! » and inside « guillemets », so that no line
- * starts with a colon or a lone quotation mark. Spaces already there become no-break ones; a colon
- * in an address (https://) or a time is left alone, having no space before it.
+ * French spacing: a no-break space (U+00A0) before « : ; ? ! » and inside « guillemets », so that
+ * a line never starts with the sign. Applied to the French text of messages written with plain
+ * spaces; a space already right is kept.
  */
 export const frenchSpacing = (text: string) =>
-  text.replace(/ ([:;?!»])/g, "\u00a0$1").replace(/« /g, "«\u00a0");
+  text
+    .replace(/ ([:;?!»])/g, "\u00a0$1")
+    .replace(/« /g, "«\u00a0")
+    .replace(/([^\s\u00a0])»/g, "$1\u00a0»")
+    .replace(/«([^\s\u00a0])/g, "«\u00a0$1");

@@ -57,3 +57,47 @@ export function mentorFromForm(values: FormValues) {
     consent: text(values, "consent") === "on",
   };
 }
+
+/** A whole number typed in a field ("12"), else something the schema refuses with its message. */
+const whole = (values: FormValues, name: string) => {
+  const value = text(values, name)?.trim();
+  if (!value) return undefined;
+  return /^\d+$/.test(value) ? Number(value) : Number.NaN;
+};
+
+export function workshopRequestFromForm(values: FormValues) {
+  return {
+    firstName: text(values, "firstName"),
+    lastName: text(values, "lastName"),
+    email: text(values, "email"),
+    service: text(values, "service"),
+    managers: whole(values, "managers"),
+    theme: text(values, "theme") || undefined,
+    goal: text(values, "goal"),
+    slots: list(values, "slots"),
+    dates: text(values, "dates"),
+    consent: text(values, "consent") === "on" ? true : undefined,
+  };
+}
+
+export function workshopRegistrationFromForm(values: FormValues) {
+  return {
+    firstName: text(values, "firstName"),
+    lastName: text(values, "lastName"),
+    email: text(values, "email"),
+    consent: text(values, "consent") === "on" ? true : undefined,
+  };
+}
+
+export function workshopConfirmationFromForm(values: FormValues) {
+  const tookPlace = text(values, "tookPlace");
+  if (tookPlace === "no") return { tookPlace: false };
+  return {
+    tookPlace: tookPlace === "yes" ? true : undefined,
+    attendees: whole(values, "attendees"),
+  };
+}
+
+export function workshopFeedbackFromForm(values: FormValues) {
+  return { rating: whole(values, "rating"), comment: text(values, "comment") };
+}

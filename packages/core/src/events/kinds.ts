@@ -38,7 +38,7 @@ const notYet = (kind: string) => async (): Promise<EventKindSteps> => {
 
 /** Each kind's steps, loaded when first needed (a kind's module may import the runner). */
 const registry: Record<EventKind, () => Promise<EventKindSteps>> = {
-  workshop: notYet("A workshop"),
+  workshop: async () => (await import("./workshop/steps")).workshopSteps,
   barnum: async () => (await import("../barnum/event-steps")).barnumSteps,
   network: async () => (await import("../network/event-steps")).networkSteps,
 };

@@ -7,6 +7,7 @@ import { matchingApi } from "./matching";
 import { mentorsApi } from "./mentors";
 import { pairsApi } from "./pairs";
 import { questionnairesApi } from "./questionnaires";
+import { workshopsApi } from "./workshops";
 
 /**
  * The programme team's JSON API under /api/admin: one sub-app per resource, each in its own
@@ -32,4 +33,5 @@ export const adminApi = new Hono()
   .route("/mentors", mentorsApi)
   .route("/questionnaires", questionnairesApi)
   .route("/pairs", pairsApi)
+  .route("/workshops", workshopsApi)
   .route("/", figuresApi);

@@ -13,6 +13,7 @@ import { privacyPages } from "./privacy";
 import { questionnairePages } from "./questionnaires";
 import { resourcePages } from "./resources";
 import { loginPage, signedOut, signInPages } from "./sign-in";
+import { workshopPages } from "./workshops";
 
 /**
  * The programme team's pages under /admin: server-rendered, working without JavaScript. A form
@@ -47,4 +48,6 @@ export const adminPages = new Hono<LangEnv>()
   .route("/donnees", privacyPages)
   .route("/ressources", resourcePages)
   .route("/barnum", barnumAdminPages)
-  .route("/reseau", networkPages);
+  .route("/reseau", networkPages)
+
+  .route("/ateliers", workshopPages);

@@ -20,6 +20,7 @@ export const adminNavigation = (lang: Lang = "fr"): NavigationLink[] => [
   { href: "/admin/ressources", label: t(lang, { fr: "Ressources", en: "Resources" }) },
   { href: "/admin/barnum", label: "BarNum'" },
   { href: "/admin/reseau", label: t(lang, { fr: "Réseau", en: "Network" }) },
+  { href: "/admin/ateliers", label: t(lang, { fr: "Ateliers", en: "Workshops" }) },
   { href: "/admin/donnees", label: t(lang, { fr: "Données personnelles", en: "Personal data" }) },
 ];
 
@@ -123,6 +124,22 @@ export const doneMessages: Record<string, Localised> = {
   "relance-envoyee": {
     fr: "Votre relance est envoyée ; le courriel part dans un instant.",
     en: "Your reminder is sent; the email leaves in a moment.",
+  },
+  "atelier-mentors": {
+    fr: "Les deux mentors sont choisis ; fixez maintenant la date.",
+    en: "The two mentors are chosen; now set the date.",
+  },
+  "atelier-fixe": {
+    fr: "La date est enregistrée ; les invitations partent à chacun.",
+    en: "The date is saved; the invitations go to everyone.",
+  },
+  "atelier-participants": {
+    fr: "Les participants sont ajoutés ; ceux d'un atelier fixé reçoivent leur invitation.",
+    en: "The participants are added; those of a scheduled workshop get their invitation.",
+  },
+  "atelier-annule": {
+    fr: "L'atelier est annulé ; tout le monde est prévenu.",
+    en: "The workshop is cancelled; everyone is told.",
   },
   reaffectation: {
     fr: "Le binôme a un nouveau mentor ; les personnes concernées sont prévenues.",

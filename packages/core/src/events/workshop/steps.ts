@@ -1,0 +1,226 @@
+import { clock } from "../../clock";
+import { env } from "../../env";
+import { logger } from "../../observability";
+import type { EventKindSteps } from "../kinds";
+import { issueEventLink } from "../links";
+import {
+  cancellation,
+  closing,
+  confirmationRequest,
+  escalation,
+  failureAlert,
+  feedbackRequest,
+  invitation,
+  reminder,
+} from "./messages";
+import type { WorkshopRecord } from "./model";
+import {
+  everyoneOf,
+  headOf,
+  mentorsOf,
+  participantsOf,
+  queueWorkshopEmail,
+  type Recipient,
+  team,
+  workshopCalendar,
+} from "./people";
+import { listFeedback, requireWorkshop, updateWorkshop } from "./store";
+
+/**
+ * What the event workflow asks of a workshop: its state, and each step's emails. Every email is
+ * keyed by its purpose, the date version where it depends on it, and its recipient, so a retried
+ * or repeated step queues nothing new.
+ */
+
+const day = 24 * 60 * 60 * 1000;
+const linkLifetimeMs = 60 * day;
+
+const whenOf = (workshop: WorkshopRecord) => {
+  const schedule = workshop.schedule;
+  if (!schedule) throw new Error(`Workshop ${workshop.id} has no date`);
+  return { ...schedule, start: new Date(schedule.start) };
+};
+
+export const registrationUrl = (token: string) => `${env.appUrl}/atelier/inscription/${token}`;
+export const workshopLinkUrl = (token: string) => `${env.appUrl}/atelier/lien/${token}`;
+
+/** The invitation of one recipient for the workshop's current date (the calendar file attached). */
+export async function invitationOf(
+  workshop: WorkshopRecord,
+  recipient: Recipient,
+  mentors?: Recipient[],
+  options: { moved?: boolean } = {},
+) {
+  const leaders = mentors ?? (await mentorsOf(workshop));
+  const names = leaders
+    .filter((mentor) => mentor.ref !== recipient.ref)
+    .map((mentor) => [mentor.firstName, mentor.lastName].filter(Boolean).join(" "));
+  return {
+    message: invitation({
+      ...whenOf(workshop),
+      firstName: recipient.firstName,
+      theme: workshop.request.theme,
+      mentorNames: names,
+      moved: options.moved ?? workshop.sequence > 0,
+      leads: recipient.role === "mentor",
+      registrationLink:
+        recipient.role === "head-of-service" && workshop.registrationToken
+          ? registrationUrl(workshop.registrationToken)
+          : undefined,
+    }),
+    attachment: workshopCalendar(workshop, recipient, "REQUEST"),
+  };
+}
+
+export const invitationPurpose = (sequence: number) => `invite#${sequence}`;
+
+async function sendInvitations(id: string, sequence: number) {
+  const workshop = await requireWorkshop(id);
+  const mentors = await mentorsOf(workshop);
+  for (const recipient of await everyoneOf(workshop)) {
+    const { message, attachment } = await invitationOf(workshop, recipient, mentors);
+    await queueWorkshopEmail(id, invitationPurpose(sequence), recipient, message, attachment);
+  }
+}
+
+async function sendReminders(id: string, sequence: number) {
+  const workshop = await requireWorkshop(id);
+  for (const recipient of await everyoneOf(workshop)) {
+    await queueWorkshopEmail(
+      id,
+      `remind#${sequence}`,
+      recipient,
+      reminder({
+        ...whenOf(workshop),
+        firstName: recipient.firstName,
+        theme: workshop.request.theme,
+      }),
+    );
+  }
+}
+
+async function askMentors(id: string, purpose: string, nudge: boolean) {
+  const workshop = await requireWorkshop(id);
+  for (const mentor of await mentorsOf(workshop)) {
+    const token = await issueEventLink({
+      kind: "workshop",
+      eventId: id,
+      purpose: "confirm",
+      recipient: mentor.ref,
+      expiresAt: new Date(clock.now().getTime() + linkLifetimeMs),
+    });
+    await queueWorkshopEmail(
+      id,
+      purpose,
+      mentor,
+      confirmationRequest({
+        firstName: mentor.firstName ?? "",
+        theme: workshop.request.theme,
+        start: whenOf(workshop).start,
+        link: workshopLinkUrl(token),
+        nudge,
+      }),
+    );
+  }
+}
+
+async function requestFeedback(id: string) {
+  const workshop = await requireWorkshop(id);
+  for (const participant of await participantsOf(workshop)) {
+    const token = await issueEventLink({
+      kind: "workshop",
+      eventId: id,
+      purpose: "feedback",
+      recipient: participant.ref,
+      expiresAt: new Date(clock.now().getTime() + linkLifetimeMs),
+    });
+    await queueWorkshopEmail(
+      id,
+      "feedback",
+      participant,
+      feedbackRequest({ theme: workshop.request.theme, link: workshopLinkUrl(token) }),
+    );
+  }
+}
+
+async function close(id: string, outcome: { tookPlace: boolean; attendees?: number } | undefined) {
+  const workshop = await requireWorkshop(id);
+  const feedback = await listFeedback(id);
+  await updateWorkshop(id, { status: "closed", closedAt: clock.now().toISOString() });
+  const ratings = feedback.map((item) => item.rating);
+  const average = ratings.length
+    ? Math.round((ratings.reduce((sum, rating) => sum + rating, 0) / ratings.length) * 10) / 10
+    : undefined;
+  for (const mentor of await mentorsOf(workshop)) {
+    await queueWorkshopEmail(
+      id,
+      "closing",
+      mentor,
+      closing({
+        firstName: mentor.firstName ?? "",
+        theme: workshop.request.theme,
+        attendees: outcome?.tookPlace ? outcome.attendees : undefined,
+        feedbackCount: feedback.length,
+        averageRating: average,
+      }),
+    );
+  }
+}
+
+export const workshopSteps: EventKindSteps = {
+  async load(id) {
+    const workshop = await requireWorkshop(id);
+    const when = whenOf(workshop);
+    return {
+      start: when.start,
+      end: new Date(when.start.getTime() + when.durationMinutes * 60_000),
+      sequence: workshop.sequence,
+      cancelled: workshop.status === "cancelled",
+      reminderLeadMs: day,
+    };
+  },
+  sendInvitations,
+  sendReminders,
+  askConfirmation: (id, sequence) => askMentors(id, `confirm-ask#${sequence}`, false),
+  nudgeOrganisers: (id, silences) => askMentors(id, `confirm-nudge#${silences}`, true),
+  async escalate(id) {
+    const workshop = await requireWorkshop(id);
+    await queueWorkshopEmail(
+      id,
+      "escalation",
+      team,
+      escalation({
+        id,
+        theme: workshop.request.theme,
+        start: whenOf(workshop).start,
+        service: workshop.request.service,
+      }),
+    );
+  },
+  requestFeedback,
+  close,
+  async recordFailure(id, error) {
+    const workshop = await requireWorkshop(id);
+    await queueWorkshopEmail(
+      id,
+      `failure#${error}`,
+      team,
+      failureAlert({ id, theme: workshop.request.theme, service: workshop.request.service }),
+    );
+    logger.error("Workshop step failed", { workshopId: id, error });
+  },
+};
+
+/** The cancellation of one recipient (the calendar file's CANCEL, next SEQUENCE). */
+export function cancellationOf(workshop: WorkshopRecord, recipient: Recipient) {
+  return {
+    message: cancellation({
+      ...whenOf(workshop),
+      firstName: recipient.firstName,
+      theme: workshop.request.theme,
+    }),
+    attachment: workshopCalendar(workshop, recipient, "CANCEL", workshop.sequence + 1),
+  };
+}
+
+export { headOf };

@@ -1,0 +1,322 @@
+import { describe, expect, it } from "vitest";
+import { clock } from "#core/clock";
+import { programme } from "#core/programme";
+import { localApp } from "../../functions/local/app";
+import { adminHeaders, submitMentor } from "../api/admin-support";
+import { emailsTo, type StoredEmail, uniqueEmail } from "../support/inbox";
+import { calendarsTo, day, useEngine } from "./support";
+
+/**
+ * A collective workshop from the head of service's request to its closure, through the pages
+ * (the public form, the team's /admin/ateliers, the links of the emails in the local inbox) and
+ * the dev clock, on the event workflow run by the local Step Functions service.
+ */
+const { engine } = useEngine();
+
+const appUrl = process.env.APP_URL as string;
+const origin = appUrl;
+const form = (path: string, fields: Record<string, string | string[]>, headers = {}) => {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const item of ([] as string[]).concat(value)) body.append(key, item);
+  }
+  return localApp.request(`${appUrl}${path}`, {
+    method: "POST",
+    headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded", ...headers },
+    body,
+  });
+};
+const adminForm = (path: string, fields: Record<string, string | string[]>) =>
+  form(path, fields, adminHeaders());
+const adminPage = async (path: string) =>
+  (await localApp.request(`${appUrl}${path}`, { headers: adminHeaders() })).text();
+const devClock = (advance: string) =>
+  localApp.request(`${appUrl}/api/dev/clock`, {
+    method: "POST",
+    headers: { Origin: origin, "Content-Type": "application/json" },
+    body: JSON.stringify({ advance }),
+  });
+
+const linkIn = (email: StoredEmail | undefined, pattern: RegExp) => {
+  const found = `${email?.body.text ?? ""}`.match(pattern)?.[0];
+  if (!found) throw new Error(`No link ${pattern} in ${email?.subject}`);
+  return found.replace(appUrl, "");
+};
+const registrationLink = new RegExp(`${appUrl}/atelier/inscription/[A-Za-z0-9_.-]+`);
+const answerLink = new RegExp(`${appUrl}/atelier/lien/[A-Za-z0-9_.-]+`);
+const subjects = async (address: string) =>
+  (await emailsTo(address)).sort((a, b) => a.at - b.at).map((email) => email.subject);
+const isoMoment = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function requestForm(email: string, overrides: Record<string, string | string[]> = {}) {
+  return {
+    firstName: "Hélène",
+    lastName: "Durand",
+    email,
+    service: "Direction des achats",
+    managers: "12",
+    theme: "artificial-intelligence",
+    goal: "Décider ensemble de l'usage de l'IA dans nos notes",
+    slots: ["morning", "afternoon"],
+    dates: "Les mardis de janvier",
+    consent: "on",
+    ...overrides,
+  };
+}
+
+/** The Paris date in `days` days, as the team's date field takes it. */
+const inDays = (days: number) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(
+    new Date(clock.now().getTime() + days * day),
+  );
+
+async function requested(head: string) {
+  const response = await form("/atelier", requestForm(head));
+  expect(response.status).toBe(200);
+  const list = await adminPage("/admin/ateliers");
+  const id = list.match(/\/admin\/ateliers\/([0-9a-f]{32})/)?.[1];
+  if (!id) throw new Error("The request is not listed");
+  return id;
+}
+
+describe("a collective workshop", () => {
+  it("runs from the request to its closure, each person getting their emails once", async () => {
+    const head = uniqueEmail("helene");
+    const manager = uniqueEmail("cadre");
+    const lineManager = uniqueEmail("adjoint");
+    // Two mentors who know the theme, one who does not, one who reports to the head of service.
+    const amina = await submitMentor(programme.openCohortId, {
+      firstName: "Amina",
+      lastName: "Haddad",
+      themes: [{ theme: "artificial-intelligence", level: 4 }],
+    });
+    const yanis = await submitMentor(programme.openCohortId, {
+      firstName: "Yanis",
+      lastName: "Benali",
+      themes: [{ theme: "artificial-intelligence", level: 3 }],
+    });
+    await submitMentor(programme.openCohortId, {
+      firstName: "Paul",
+      lastName: "Noir",
+      themes: [{ theme: "social-networks", level: 4 }],
+    });
+    await submitMentor(programme.openCohortId, {
+      firstName: "Inès",
+      lastName: "Roux",
+      managerEmail: head,
+      themes: [{ theme: "artificial-intelligence", level: 4 }],
+    });
+
+    const id = await requested(head);
+    expect(await subjects(head)).toEqual([
+      `${programme.name}\u00a0: nous avons bien reçu votre demande d'atelier`,
+    ]);
+
+    // The page proposes the two who know the theme, never the one from the service's line.
+    const page = await adminPage(`/admin/ateliers/${id}`);
+    expect(page).toContain("Amina Haddad et Yanis Benali");
+    expect(page).not.toMatch(/Inès Roux et|et Inès Roux/);
+    expect(page).not.toMatch(/Paul Noir et|et Paul Noir/);
+
+    expect(
+      (await adminForm(`/admin/ateliers/${id}/mentors`, { mentorIds: [amina.id, yanis.id] }))
+        .status,
+    ).toBe(303);
+    expect(
+      (await adminForm(`/admin/ateliers/${id}/participants`, { emails: `${manager}\n${manager}` }))
+        .status,
+    ).toBe(303);
+    expect(
+      (
+        await adminForm(`/admin/ateliers/${id}/date`, {
+          date: inDays(10),
+          time: "14:00",
+          durationMinutes: "120",
+          place: "Salle Colbert, Bercy",
+          videoLink: "",
+        })
+      ).status,
+    ).toBe(303);
+    await engine().settle();
+
+    // Everyone is invited with a calendar file; the head of service gets the link to forward.
+    const invitation = (await emailsTo(head)).find((email) => email.subject.includes("atelier «"));
+    expect(invitation?.subject).toMatch(/atelier «\u00a0intelligence artificielle\u00a0» le /);
+    expect(invitation?.body.text).toContain("Salle Colbert, Bercy");
+    expect(invitation?.body.text).not.toMatch(isoMoment);
+    for (const person of [head, manager, amina.answers.email, yanis.answers.email]) {
+      const calendars = await calendarsTo(person);
+      expect(calendars.length, person).toBe(1);
+      expect(calendars[0]).toContain("METHOD:REQUEST");
+      expect(calendars[0]).toContain("SEQUENCE:0");
+    }
+
+    // A manager registers through the forwarded link; twice is once.
+    const register = linkIn(invitation, registrationLink);
+    expect(await (await localApp.request(`${appUrl}${register}`)).text()).toContain(
+      "Intelligence artificielle",
+    );
+    const registration = {
+      firstName: "Marc",
+      lastName: "Petit",
+      email: lineManager,
+      consent: "on",
+    };
+    expect((await form(register, registration)).status).toBe(200);
+    expect(await (await form(register, registration)).text()).toContain("déjà inscrit");
+    expect((await calendarsTo(lineManager)).length).toBe(1);
+
+    // Moved: everyone gets the new date, same calendar event, next SEQUENCE.
+    expect(
+      (
+        await adminForm(`/admin/ateliers/${id}/date`, {
+          date: inDays(12),
+          time: "10:00",
+          durationMinutes: "120",
+          place: "Salle Colbert, Bercy",
+          videoLink: "",
+        })
+      ).status,
+    ).toBe(303);
+    await engine().settle();
+    for (const person of [head, manager, lineManager, amina.answers.email]) {
+      const calendars = await calendarsTo(person);
+      expect(calendars.at(-1), person).toContain("SEQUENCE:1");
+    }
+    expect((await subjects(manager)).at(-1)).toMatch(/est déplacé au/);
+
+    // The reminder the day before, then the mentors are asked after it.
+    const start = new Date(`${inDays(12)}T10:00:00+01:00`).getTime();
+    await devClock(`PT${Math.ceil((start - day + 3_600_000 - clock.now().getTime()) / 1000)}S`);
+    expect((await subjects(manager)).filter((subject) => subject.includes("rappel"))).toHaveLength(
+      1,
+    );
+    await devClock("P1DT2H");
+    expect((await subjects(manager)).filter((subject) => subject.includes("rappel"))).toHaveLength(
+      1,
+    );
+    const asked = (await emailsTo(amina.answers.email)).find((email) =>
+      email.subject.includes("comment s'est passé"),
+    );
+    const confirm = linkIn(asked, answerLink);
+    // Bad input comes back in French, filled in.
+    const bad = await form(confirm, { tookPlace: "yes", attendees: "douze" });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain("Indiquez combien de personnes sont venues");
+    expect((await form(confirm, { tookPlace: "yes", attendees: "11" })).status).toBe(200);
+    expect(await (await form(confirm, { tookPlace: "yes", attendees: "11" })).text()).toContain(
+      "déjà enregistré",
+    );
+    // The other mentor's link says it is done.
+    const otherAsked = (await emailsTo(yanis.answers.email)).find((email) =>
+      email.subject.includes("comment s'est passé"),
+    );
+    expect(
+      await (await form(linkIn(otherAsked, answerLink), { tookPlace: "no" })).text(),
+    ).toContain("déjà enregistré");
+
+    // Participants are asked for their feedback; one answers.
+    await engine().settle();
+    const feedbackEmail = (await emailsTo(manager)).find((email) =>
+      email.subject.includes("votre avis"),
+    );
+    const feedback = linkIn(feedbackEmail, answerLink);
+    expect((await form(feedback, { rating: "9" })).status).toBe(422);
+    expect((await form(feedback, { rating: "5", comment: "Très concret" })).status).toBe(200);
+
+    // A week later the workshop closes; the mentors get its figures.
+    await devClock("P8D");
+    const closing = (await emailsTo(amina.answers.email)).find((email) =>
+      email.subject.includes("merci pour l'atelier"),
+    );
+    expect(closing?.body.text).toContain("11 personnes sont venues");
+    expect(closing?.body.text).toContain("1 avis reçu, note moyenne 5 sur 5");
+
+    // Each person's emails, in order, each once.
+    expect(await subjects(manager)).toEqual([
+      expect.stringMatching(/^Binôme\u00a0: atelier «\u00a0intelligence artificielle\u00a0» le /),
+      expect.stringMatching(/est déplacé au/),
+      expect.stringMatching(/rappel, atelier/),
+      expect.stringMatching(/votre avis sur l'atelier/),
+    ]);
+    // (Her first two emails are her mentor application's acknowledgement and selection.)
+    expect((await subjects(amina.answers.email)).slice(2)).toEqual([
+      expect.stringMatching(/atelier «\u00a0intelligence artificielle\u00a0» le /),
+      expect.stringMatching(/est déplacé au/),
+      expect.stringMatching(/rappel, atelier/),
+      expect.stringMatching(/comment s'est passé/),
+      expect.stringMatching(/merci pour l'atelier/),
+    ]);
+    const team = await adminPage(`/admin/ateliers/${id}`);
+    expect(team).toContain("Clos");
+    expect(team).toContain("11 personnes venues");
+    expect(team).toContain("Très concret");
+  });
+
+  it("tells everyone when it is cancelled, with the calendar's CANCEL, and stops", async () => {
+    const head = uniqueEmail("chef");
+    const manager = uniqueEmail("cadre");
+    const [a, b] = await Promise.all([
+      submitMentor(programme.openCohortId, { themes: [{ theme: "social-networks", level: 3 }] }),
+      submitMentor(programme.openCohortId, { themes: [{ theme: "social-networks", level: 3 }] }),
+    ]);
+    const response = await form(
+      "/atelier",
+      requestForm(head, { theme: "social-networks", service: "Service des douanes" }),
+    );
+    expect(response.status).toBe(200);
+    const list = await adminPage("/admin/ateliers");
+    const id = [
+      ...list.matchAll(/\/admin\/ateliers\/([0-9a-f]{32})">Service des douanes/g),
+    ][0]?.[1];
+    if (!id) throw new Error("Not listed");
+    await adminForm(`/admin/ateliers/${id}/mentors`, { mentorIds: [a.id, b.id] });
+    await adminForm(`/admin/ateliers/${id}/participants`, { emails: manager });
+    await adminForm(`/admin/ateliers/${id}/date`, {
+      date: inDays(5),
+      time: "09:30",
+      durationMinutes: "90",
+      place: "",
+      videoLink: "https://visio.example.gouv.fr/atelier",
+    });
+    await engine().settle();
+    expect((await adminForm(`/admin/ateliers/${id}/annuler`, {})).status).toBe(303);
+    await engine().settle();
+    for (const person of [head, manager, a.answers.email]) {
+      const calendars = await calendarsTo(person);
+      expect(calendars.at(-1), person).toContain("METHOD:CANCEL");
+      expect(calendars.at(-1)).toContain("SEQUENCE:1");
+    }
+    await devClock("P10D");
+    expect(await subjects(manager)).toEqual([
+      expect.stringMatching(/atelier «\u00a0réseaux sociaux professionnels\u00a0» le /),
+      expect.stringMatching(/est annulé/),
+    ]);
+  });
+
+  it("stores a request posted twice once, and refuses bad input in French, filled in", async () => {
+    const head = uniqueEmail("double");
+    const fields = requestForm(head, { service: "Bureau du budget" });
+    expect((await form("/atelier", fields)).status).toBe(200);
+    const again = await form("/atelier", fields);
+    expect(await again.text()).toContain("déjà enregistrée");
+    expect(await subjects(head)).toHaveLength(1);
+    const list = await adminPage("/admin/ateliers");
+    expect(list.match(/Bureau du budget/g)).toHaveLength(1);
+
+    const bad = await form("/atelier", {
+      ...requestForm(uniqueEmail("bad")),
+      managers: "beaucoup",
+      theme: "cuisine",
+      slots: [],
+      consent: "",
+    });
+    expect(bad.status).toBe(422);
+    const text = await bad.text();
+    expect(text).toContain("Indiquez combien de cadres participeraient, entre 2 et 200.");
+    expect(text).toContain("Choisissez le thème de l&#39;atelier.");
+    expect(text).toContain("Indiquez au moins un moment de la journée qui convient.");
+    expect(text).toContain("Vous devez accepter la politique de confidentialité");
+    expect(text).toContain('value="Hélène"');
+  });
+});
