@@ -32,10 +32,6 @@ export interface EventKindSteps {
   recordFailure(eventId: string, error: string): Promise<void>;
 }
 
-const notYet = (kind: string) => async (): Promise<EventKindSteps> => {
-  throw new Error(`${kind} has no steps on the event workflow yet`);
-};
-
 /** Each kind's steps, loaded when first needed (a kind's module may import the runner). */
 const registry: Record<EventKind, () => Promise<EventKindSteps>> = {
   workshop: async () => (await import("./workshop/steps")).workshopSteps,
