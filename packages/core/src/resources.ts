@@ -3,10 +3,12 @@ import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import * as v from "valibot";
 import { documents, queryList } from "./clients/dynamodb";
 import { clock } from "./clock";
+import type { Bilingual, Paragraph } from "./email/layout";
 import { env } from "./env";
 import { shortText } from "./fields";
 import { keys } from "./keys";
 import { themeIds } from "./programme";
+import { formatHours } from "./words";
 
 /**
  * The programme's library of resources per theme: teaching videos, guides, and the modules
@@ -96,4 +98,29 @@ export function resourcesFor(
     (resource) =>
       themes.includes(resource.theme) && (resource.audience === "everyone" || reader === "mentor"),
   );
+}
+
+/**
+ * A pair's email with the resources of its themes added at the end, for one reader (the
+ * mentors' modules only in the mentor's copy); unchanged when there are none.
+ */
+export function withResources<M extends Bilingual>(message: M, resources: readonly Resource[]): M {
+  if (resources.length === 0) return message;
+  const line = (resource: Resource, lang: "fr" | "en"): Paragraph => ({
+    link: resource.url,
+    label: `${resource.title} (${formatHours(resource.durationMinutes / 60)[lang]}) — ${resource.description}`,
+  });
+  return {
+    ...message,
+    fr: [
+      ...message.fr,
+      "Pour aller plus loin sur vos thèmes, les ressources du programme :",
+      ...resources.map((resource) => line(resource, "fr")),
+    ],
+    en: [
+      ...message.en,
+      "To go further on your themes, the programme's resources:",
+      ...resources.map((resource) => line(resource, "en")),
+    ],
+  };
 }

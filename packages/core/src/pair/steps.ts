@@ -26,6 +26,7 @@ import {
 import { issueLink, type LinkPurpose, type LinkRecipient } from "../links";
 import { logger, metrics } from "../observability";
 import { programme } from "../programme";
+import { listResources, resourcesFor, withResources } from "../resources";
 import { de } from "../words";
 import type { MeetingTimer, NoShowOutcome, StepPayload, WaitPurpose } from "../workflow/payload";
 import { MeetingCalledOff, MeetingMoved, PairCancelled, TransientStepError } from "./errors";
@@ -124,6 +125,8 @@ export async function introduce(pairId: string): Promise<void> {
   const pair = await activePair(pairId);
   const people = await loadPeople(pair);
   const scheduleLink = await link(pairId, "preparation", "schedule", "mentor");
+  const library = await listResources();
+  const themesOf = people.mentee.themes ?? [];
   const common = {
     mentorFirstName: people.mentor.firstName,
     menteeFirstName: people.mentee.firstName,
@@ -135,12 +138,15 @@ export async function introduce(pairId: string): Promise<void> {
     people,
     role: "mentor",
     purpose: "introduction",
-    message: introduction({
-      ...common,
-      recipient: "mentor",
-      other: contactOf(people.mentee),
-      scheduleLink,
-    }),
+    message: withResources(
+      introduction({
+        ...common,
+        recipient: "mentor",
+        other: contactOf(people.mentee),
+        scheduleLink,
+      }),
+      resourcesFor(library, themesOf, "mentor"),
+    ),
   });
   // The mentee's copy has no scheduling link: the mentor proposes the preparation call.
   await sendToRole({
@@ -149,7 +155,10 @@ export async function introduce(pairId: string): Promise<void> {
     role: "mentee",
     purpose: "introduction",
     copyAssistant: true,
-    message: introduction({ ...common, recipient: "mentee", other: contactOf(people.mentor) }),
+    message: withResources(
+      introduction({ ...common, recipient: "mentee", other: contactOf(people.mentor) }),
+      resourcesFor(library, themesOf, "mentee"),
+    ),
   });
   await appendHistory(pairId, "system", "introduction.sent", undefined, "introduction");
 }
@@ -351,6 +360,7 @@ export async function invite(payload: StepPayload): Promise<MeetingTimer> {
   const meeting = await scheduledMeeting(pairId, step);
   const people = await loadPeople(pair);
   const ics = invitationFile(pair, people, meeting, "REQUEST");
+  const library = await listResources();
   for (const role of ["mentor", "mentee"] as const) {
     await sendToRole({
       pair,
@@ -359,16 +369,20 @@ export async function invite(payload: StepPayload): Promise<MeetingTimer> {
       purpose: `${step}#invitation#v${meeting.version}`,
       copyAssistant: true,
       calendar: { ics, method: "REQUEST" },
-      message: meetingInvitation({
-        ...(role === "mentor" ? toMentor(people) : toMentee(people)),
-        meeting: meetingOf(step),
-        start: new Date(meeting.startsAt),
-        durationMinutes: meeting.durationMinutes,
-        format: meeting.format as never,
-        location: meeting.location,
-        update: meeting.version > 1 && meeting.reschedules > 0,
-        ...(await meetingLinks(pairId, step, role)),
-      }),
+      message: withResources(
+        meetingInvitation({
+          ...(role === "mentor" ? toMentor(people) : toMentee(people)),
+          meeting: meetingOf(step),
+          start: new Date(meeting.startsAt),
+          durationMinutes: meeting.durationMinutes,
+          format: meeting.format as never,
+          location: meeting.location,
+          update: meeting.version > 1 && meeting.reschedules > 0,
+          ...(await meetingLinks(pairId, step, role)),
+        }),
+        // Sessions only: the preparation call's invitation follows the introduction's resources.
+        step.startsWith("session") ? resourcesFor(library, people.mentee.themes ?? [], role) : [],
+      ),
     });
   }
   return planReminderTimer({
