@@ -80,6 +80,16 @@ async function killHard() {
   await exited;
 }
 
+/** Ctrl-C: SIGINT, then the process ends on its own. */
+async function interrupt() {
+  const running = child;
+  child = undefined;
+  if (!running || running.exitCode !== null) return;
+  const exited = new Promise((resolve) => running.once("exit", resolve));
+  running.kill("SIGINT");
+  await exited;
+}
+
 async function until<T>(read: () => T | undefined, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -142,7 +152,7 @@ async function expectEachEmailOnce(pairId: string, address: string, role: "mento
 
 const minutes = 60_000;
 
-describe("executions on the local Step Functions service after a kill -9", () => {
+describe("executions on the local Step Functions service after a kill -9 or a Ctrl-C", () => {
   it("keeps a pair waiting on a person: the same token still takes the answer, and the silence is still nudged on time", async () => {
     await start();
     const waiting = await newPair();
@@ -345,5 +355,27 @@ describe("executions on the local Step Functions service after a kill -9", () =>
       event.stateEnteredEventDetails ? [event.stateEnteredEventDetails.name] : [],
     );
     expect(entered).toContain("Record the failure and alert the programme team");
+  }, 240_000);
+
+  it("lets a step that runs at a Ctrl-C finish: after the restart it is not run again", async () => {
+    await killHard();
+    await start({ SCRIPT_ACTION: "introduce", SCRIPT: "slow" });
+    const starting = newPair().catch((error: Error) => error);
+    await until(() => (output.includes("introduce call 1: slow") ? true : undefined), 90_000);
+    await interrupt();
+    expect(output).toContain("stopped");
+    await starting;
+
+    await start();
+    await engine.settle();
+    const { executions = [] } = await stepFunctions.send(
+      new ListExecutionsCommand({ stateMachineArn: localStateMachineArn, maxResults: 1 }),
+    );
+    const events = await historyOf(executions[0]?.name ?? "");
+    const introduced = events.filter((event) => event.type === "LambdaFunctionScheduled");
+    expect(introduced).toHaveLength(1);
+    expect(events.filter((event) => event.type === "LambdaFunctionSucceeded")).toHaveLength(1);
+    // It went on to wait for the mentor, asked once.
+    expect(events.filter((event) => event.type === "TaskSubmitted")).toHaveLength(1);
   }, 240_000);
 });

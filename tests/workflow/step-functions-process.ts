@@ -7,8 +7,10 @@
  *                                       (the task is in flight when the process is killed);
  *   SCRIPT_ACTION, SCRIPT              a steps action and what its calls do, in order, e.g.
  *                                       "fail,fail,hang": the first two throw a TransientStepError,
- *                                       the third never returns; calls past the script run.
- * It prints "ready <resumed executions>" once it answers, and each scripted call it makes.
+ *                                       the third never returns ("slow": runs half a second late);
+ *                                       calls past the script run.
+ * It prints "ready <resumed executions>" once it answers, and each scripted call it makes. On
+ * SIGINT it stops the service as `npm start` does (running steps finish) and prints "stopped".
  */
 import { TransientStepError } from "#core/pair/errors";
 import { startLocalStepFunctions } from "../../functions/local/engine";
@@ -29,6 +31,7 @@ const service = await startLocalStepFunctions({
       console.log(`${payload.action} call ${calls}: ${step}`);
       if (step === "fail") throw new TransientStepError("DynamoDB is slow today");
       if (step === "hang") await new Promise(() => {});
+      if (step === "slow") await new Promise((resolve) => setTimeout(resolve, 500));
     }
     const result = await handler(payload);
     if (payload.action === hangAfter && !hung) {
@@ -40,3 +43,8 @@ const service = await startLocalStepFunctions({
   },
 });
 console.log(`ready ${service.resumed}`);
+process.on("SIGINT", async () => {
+  await service.stop();
+  console.log("stopped");
+  process.exit(0);
+});
