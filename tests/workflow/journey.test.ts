@@ -86,6 +86,12 @@ describe("the pair's journey as people live it", () => {
       .map(textOf)
       .join("\n");
     expect(everything).not.toContain("L'équipe d'animation a mis fin");
+    // People read words: no id, step code, enum value or ISO timestamp outside the links.
+    const words = everything.replaceAll(/https?:\/\/\S+/g, "");
+    expect(everything).not.toMatch(/Fill in my self-evaluation : /);
+    expect(words).not.toMatch(
+      /\d{4}-\d{2}-\d{2}T|\bpair-[a-z0-9]{8}\b|\bsession-\d|#|\b(not-reached|no-shows?|follow-up#)\b/,
+    );
     const closingToMentee = (await emailsTo(menteeEmail)).find((e) =>
       e.subject.includes("se termine"),
     );

@@ -30,8 +30,11 @@ const escapeHtml = (value: string) =>
     .replaceAll(">", "&gt;")
     .replaceAll('"', "&quot;");
 
-const asText = (paragraph: Paragraph) =>
-  typeof paragraph === "string" ? paragraph : `${paragraph.label} : ${paragraph.link}`;
+/** A link in the text part: "Libellé : lien" in French (a space before the colon), "Label: link". */
+const asText = (paragraph: Paragraph, lang: "fr" | "en" = "fr") =>
+  typeof paragraph === "string"
+    ? paragraph
+    : `${paragraph.label}${lang === "fr" ? " :" : ":"} ${paragraph.link}`;
 
 const asHtml = (paragraph: Paragraph) =>
   typeof paragraph === "string"
@@ -66,14 +69,14 @@ export function render(message: Bilingual): { subject: string; text: string; htm
   const signature = `L'équipe d'animation ${programme.name} — ${programme.contactEmail}`;
   const footer = [...(message.ownPage ? [ownPageLine(message.ownPage)] : []), ...dataRights()];
   const text = [
-    ...message.fr.map(asText),
+    ...message.fr.map((paragraph) => asText(paragraph)),
     signature,
     ...footer.map((line) => asText(line.fr)),
     "",
     "— English version —",
-    ...message.en.map(asText),
+    ...message.en.map((paragraph) => asText(paragraph, "en")),
     `The ${programme.name} programme team — ${programme.contactEmail}`,
-    ...footer.map((line) => asText(line.en)),
+    ...footer.map((line) => asText(line.en, "en")),
   ].join("\n\n");
   const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(message.subject)}</title></head>
 <body style="font-family:Arial,sans-serif;color:#161616;max-width:40rem">

@@ -219,7 +219,7 @@ export function OwnPage(props: {
       </section>
       <section aria-labelledby="rendez-vous">
         <h2 id="rendez-vous">{say(copy.meetingsTitle)}</h2>
-        <table>
+        <table class="grid">
           <caption class="visually-hidden">{say(copy.meetingsTitle)}</caption>
           <thead>
             <tr>
