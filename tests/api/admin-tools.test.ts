@@ -363,3 +363,163 @@ describe("pairing a manager again after a stopped pair", () => {
     expect(page).not.toContain("Former un nouveau binôme");
   });
 });
+
+describe("writing to a cohort", () => {
+  /** Two running pairs with the same mentor, one waiting on its manager, and one ended pair. */
+  async function cohortWithPairs() {
+    const cohortId = freshCohortId();
+    const mentor = await submitMentor(cohortId, { firstName: "Yanis", capacity: 2 });
+    const ended = await submitMentor(cohortId, { firstName: "Noé" });
+    const people = [];
+    for (const firstName of ["Hélène", "Élodie", "Marc"]) {
+      people.push(await submitMentee(cohortId, { firstName }));
+    }
+    const [helene, elodie, marc] = people as [
+      (typeof people)[0],
+      (typeof people)[0],
+      (typeof people)[0],
+    ];
+    const ids = [`${cohortId}-a`, `${cohortId}-b`, `${cohortId}-c`];
+    await startPair({
+      pairId: ids[0] as string,
+      cohortId,
+      menteeId: helene.id,
+      mentorId: mentor.id,
+    });
+    await startPair({
+      pairId: ids[1] as string,
+      cohortId,
+      menteeId: elodie.id,
+      mentorId: mentor.id,
+    });
+    await startPair({ pairId: ids[2] as string, cohortId, menteeId: marc.id, mentorId: ended.id });
+    await updatePair(ids[2] as string, { status: "cancelled", outcome: "cancelled" });
+    await waitingOn(ids[1] as string, "closure", "self-evaluation", ["mentor"]);
+    return { cohortId, mentor, ended, helene, elodie, marc, ids };
+  }
+
+  const preview = (cohortId: string, requestKey: string, audience: string) =>
+    adminForm(`/admin/vagues/${cohortId}/courriel`, {
+      requestKey,
+      audience,
+      subject: "Réunion de lancement",
+      text: "Rendez-vous le 8 décembre.\n\nÀ bientôt !",
+      etape: "apercu",
+    });
+
+  it("previews how many people each audience reaches, plurals right", async () => {
+    const { cohortId } = await cohortWithPairs();
+    const page = await pageText(await adminPage(`/admin/vagues/${cohortId}`));
+    expect(page).toContain(`href="/admin/vagues/${cohortId}/courriel"`);
+    const form = await pageText(await adminPage(`/admin/vagues/${cohortId}/courriel`));
+    const key = formKey(form, `/admin/vagues/${cohortId}/courriel`);
+    const counts: Record<string, string> = {
+      all: "3 destinataires",
+      mentees: "2 destinataires",
+      mentors: "1 destinataire",
+      waiting: "1 destinataire",
+    };
+    for (const [audience, count] of Object.entries(counts)) {
+      const html = await pageText(await preview(cohortId, key, audience));
+      expect(html, audience).toContain(`<strong>${count}</strong>`);
+      expect(html).toContain(`Envoyer à ${count}`);
+      expect(formKey(html, `/admin/vagues/${cohortId}/courriel`)).toBe(key);
+    }
+    const nobody = await pageText(await preview(freshCohortId(), key, "all"));
+    expect(nobody).toContain("<strong>0 destinataire</strong>");
+    expect(nobody).not.toContain("Envoyer à");
+  });
+
+  it("gives the form back with French messages when the subject or the text is missing", async () => {
+    const cohortId = freshCohortId();
+    const refused = await adminForm(`/admin/vagues/${cohortId}/courriel`, {
+      requestKey: "cle-courriel-000000001",
+      audience: "all",
+      subject: "",
+      text: "",
+      etape: "apercu",
+    });
+    expect(refused.status).toBe(422);
+    const html = await pageText(refused);
+    expect(html).toContain("Indiquez l'objet du courriel.");
+    expect(html).toContain("Écrivez le texte du courriel.");
+    expect(html).toContain('href="#champ-subject"');
+  });
+
+  it("sends one email per person through the outbox, once per form, logged on each of their pairs", async () => {
+    const { cohortId, mentor, ended, helene, elodie, ids } = await cohortWithPairs();
+    const key = formKey(
+      await pageText(await adminPage(`/admin/vagues/${cohortId}/courriel`)),
+      `/admin/vagues/${cohortId}/courriel`,
+    );
+    const send = {
+      requestKey: key,
+      audience: "all",
+      subject: "Réunion de lancement",
+      text: "Rendez-vous le 8 décembre.\n\nÀ bientôt !",
+      etape: "envoi",
+    };
+    const sent = await adminForm(`/admin/vagues/${cohortId}/courriel`, send);
+    expect(sent.status).toBe(303);
+    const progress = `/admin/vagues/${cohortId}/courriels/${key}`;
+    expect(sent.headers.get("location")).toBe(`${progress}?fait=courriel-vague`);
+    expect(
+      (await adminForm(`/admin/vagues/${cohortId}/courriel`, send)).headers.get("location"),
+    ).toBe(`${progress}?fait=courriel-vague`);
+
+    const about = (address: string) =>
+      emailsTo(address).then((emails) =>
+        emails.filter((email) => email.subject === "Binôme : Réunion de lancement"),
+      );
+    const toMentor = await about(mentor.answers.email);
+    expect(toMentor).toHaveLength(1);
+    expect(toMentor[0]?.body.text).toContain("Bonjour Yanis,");
+    expect(toMentor[0]?.body.text).toContain("À bientôt !");
+    expect(await about(helene.answers.email)).toHaveLength(1);
+    expect((await about(elodie.answers.email))[0]?.body.text).toContain("Bonjour Élodie,");
+    expect(await about(ended.answers.email)).toHaveLength(0);
+
+    const page = await pageText(await adminPage(`${progress}?fait=courriel-vague`));
+    expect(page).toContain("Le courriel à la vague est enregistré");
+    expect(page).toContain("Les courriels sont dans la file d'envoi (3 sur 3)");
+    expect(page).toContain("3 destinataires — tous les participants des binômes en cours");
+    for (const pairId of ids.slice(0, 2)) {
+      const pairPage = await pageText(await adminPage(`/admin/binomes/${pairId}`));
+      expect(pairPage.match(/<td>Binôme : Réunion de lancement<\/td>/g)).toHaveLength(2);
+      expect(pairPage.match(/Courriel de l'équipe à la vague/g)).toHaveLength(2);
+    }
+  });
+
+  it("queues a cohort email through the JSON API once per key, with its count first", async () => {
+    const { cohortId, mentor } = await cohortWithPairs();
+    const count = await (
+      await adminJson("POST", `/api/admin/cohorts/${cohortId}/mailings/preview`, {
+        audience: "mentors",
+      })
+    ).json();
+    expect(count).toEqual({ recipients: 1 });
+    const body = {
+      audience: "mentors",
+      subject: "Réseau des mentors",
+      text: "Prochaine rencontre jeudi.",
+      requestKey: "cle-api-courriel-0001",
+    };
+    const first = await adminJson("POST", `/api/admin/cohorts/${cohortId}/mailings`, body);
+    expect(first.status).toBe(202);
+    expect(await first.json()).toMatchObject({
+      created: true,
+      mailing: { total: 1, queued: 1, status: "queued" },
+    });
+    const again = await adminJson("POST", `/api/admin/cohorts/${cohortId}/mailings`, body);
+    expect((await again.json()).created).toBe(false);
+    const read = await adminJson(
+      "GET",
+      `/api/admin/cohorts/${cohortId}/mailings/${body.requestKey}`,
+    );
+    expect((await read.json()).queued).toBe(1);
+    const received = (await emailsTo(mentor.answers.email)).filter((email) =>
+      email.subject.includes("Réseau des mentors"),
+    );
+    expect(received).toHaveLength(1);
+  });
+});

@@ -3,6 +3,7 @@ import type * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { ListQuerySchema } from "#core/admin/follow-up";
 import { CohortSettingsSchema, NewCohortSchema } from "#core/cohort";
+import { MailingSchema, PreviewSchema } from "#core/cohort-mailing";
 import * as workshops from "#core/events/workshop";
 import { MentorApplicationSchema } from "#core/mentor";
 import { NoteSchema } from "#core/pair/notes";
@@ -198,6 +199,8 @@ describe("GET /api/openapi.json", () => {
       ["put", "/api/admin/workshops/{id}/mentors", workshops.AssignMentorsSchema],
       ["put", "/api/admin/workshops/{id}/schedule", workshops.ScheduleSchema],
       ["post", "/api/admin/workshops/{id}/participants", workshops.ParticipantsBodySchema],
+      ["post", "/api/admin/cohorts/{id}/mailings/preview", PreviewSchema],
+      ["post", "/api/admin/cohorts/{id}/mailings", MailingSchema],
     ];
     for (const [method, path, schema] of expected) {
       expect(bodySchema(document, method, path), `${method} ${path}`).toEqual(

@@ -58,6 +58,11 @@ export const keys = {
     pk: `COHORT#${cohortId}`,
     sk: `PROPOSAL-PART#${String(version).padStart(8, "0")}#${String(index).padStart(6, "0")}`,
   }),
+  /** An email of the programme team to a cohort: what it says, to whom, how far its queueing got. */
+  cohortMailing: (cohortId: string, requestKey: string) => ({
+    pk: `COHORT#${cohortId}`,
+    sk: `MAILING#${requestKey}`,
+  }),
   /** The cohort's matching run: running, done or failed, and how far it got. */
   matchingJob: (cohortId: string) => ({ pk: `COHORT#${cohortId}`, sk: "MATCHING-JOB" }),
   /** How the start of a confirmed proposal's pairs goes: counts, failures, the run under way. */

@@ -3,6 +3,7 @@ import { problem } from "../../../problem";
 import { programmeTeamOnly } from "../access";
 import { cohortsApi } from "./cohorts";
 import { figuresApi } from "./figures";
+import { mailingsApi } from "./mailings";
 import { matchingApi } from "./matching";
 import { mentorsApi } from "./mentors";
 import { pairsApi } from "./pairs";
@@ -30,6 +31,7 @@ export const adminApi = new Hono()
   )
   .route("/cohorts", cohortsApi)
   .route("/cohorts", matchingApi)
+  .route("/cohorts", mailingsApi)
   .route("/mentors", mentorsApi)
   .route("/questionnaires", questionnairesApi)
   .route("/pairs", pairsApi)

@@ -5,6 +5,7 @@ import { barnumAdminPages } from "./barnum";
 import { cohortPages, cohortsHome } from "./cohorts";
 import { feedbackPages } from "./feedback";
 import { figurePages } from "./figures";
+import { mailingPages } from "./mailings";
 import { matchingPages } from "./matching";
 import { mentorPages } from "./mentors";
 import { networkPages } from "./network";
@@ -40,6 +41,7 @@ export const adminPages = new Hono<LangEnv>()
   .get("/", cohortsHome)
   .route("/vagues", cohortPages)
   .route("/vagues", matchingPages)
+  .route("/vagues", mailingPages)
   .route("/questionnaires", questionnairePages)
   .route("/mentors", mentorPages)
   .route("/binomes", pairPages)

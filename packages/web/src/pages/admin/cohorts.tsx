@@ -197,6 +197,11 @@ export function CohortPage(props: {
           </li>
         )}
         <li>
+          <a href={inLanguage(`${path}/courriel`, lang)}>
+            {t(lang, { fr: "Écrire à la vague", en: "Write to the cohort" })}
+          </a>
+        </li>
+        <li>
           <a href={`/admin/chiffres?vague=${cohort.id}`}>
             {t(lang, { fr: "Chiffres de la vague", en: "The cohort's figures" })}
           </a>

@@ -75,6 +75,10 @@ const pairEvents: Record<string, Localised> = {
     fr: "Demande de pause envoyée depuis la page du binôme",
     en: "Pause asked for from the pair's page",
   },
+  "team.cohort-mail-sent": {
+    fr: "Courriel de l'équipe à la vague (voir les courriels envoyés)",
+    en: "The team's email to the cohort (see the emails sent)",
+  },
   "pair.paired-again": {
     fr: "Le cadre est apparié à nouveau (voir le binôme suivant)",
     en: "The manager is paired again (see the next pair)",

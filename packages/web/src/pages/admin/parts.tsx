@@ -113,6 +113,14 @@ export const doneMessages: Record<string, Localised> = {
     en: "The person's data is erased; their running pairs are stopped.",
   },
   note: { fr: "La note est ajoutée.", en: "The note is added." },
+  "courriel-vague": {
+    fr: "Le courriel à la vague est enregistré : un exemplaire par destinataire part par la file d'envoi.",
+    en: "The email to the cohort is recorded: one copy per recipient leaves through the outbox.",
+  },
+  "courriel-repris": {
+    fr: "L'envoi reprend là où il s'était arrêté.",
+    en: "Sending resumes where it stopped.",
+  },
   "nouveau-binome": {
     fr: "Le nouveau binôme est formé : sa présentation part aux deux personnes.",
     en: "The new pair is formed: its introduction goes to both people.",
