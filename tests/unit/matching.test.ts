@@ -316,6 +316,33 @@ describe("fit rules", () => {
       { numRuns: 200 },
     );
   });
+
+  it("keeps, for a priced row, the same best values as reading the whole row", () => {
+    const { mentees, mentors, settings } = generateCohort(200, 80, 11);
+    const fits = compileCohort(mentees, mentors, settings);
+    const price = Float64Array.from(mentors, (_, j) => (j * 7) % 23);
+    const row = new Float64Array(mentors.length);
+    const count = 6;
+    const best = {
+      mentors: new Int32Array(count),
+      values: new Float64Array(count),
+      scores: new Float64Array(count),
+    };
+    mentees.forEach((_, i) => {
+      fits.scoreRow(i, row);
+      const expected = [...row]
+        .flatMap((score, j) => (score > 0 ? [score - (price[j] ?? 0)] : []))
+        .sort((a, b) => b - a)
+        .slice(0, count);
+      const size = fits.bestOfRow(i, price, count, best);
+      expect([...best.values.subarray(0, size)]).toEqual(expected);
+      for (let k = 0; k < size; k++) {
+        const j = best.mentors[k] ?? -1;
+        expect(best.scores[k]).toBe(row[j]);
+        expect(fits.blocker(i, j)).toBeUndefined();
+      }
+    });
+  });
 });
 
 describe("assignment solver", () => {

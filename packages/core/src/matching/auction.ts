@@ -17,7 +17,40 @@
  * bound, the list's best is the row's best, and the row is read again only when it is not.
  * Deterministic: mentees bid in index order, ties go to the lower mentor index.
  */
-import type { RowProblem } from "./solver";
+import type { BestOfRow, RowProblem } from "./solver";
+
+/** `bestOfRow` for any problem: reads the whole row, keeps the best (ties: lower index first). */
+function bestOfScores(
+  problem: RowProblem,
+  row: Float64Array,
+  i: number,
+  price: Float64Array,
+  count: number,
+  best: BestOfRow,
+): number {
+  problem.scoreRow(i, row);
+  const { mentors, values, scores } = best;
+  let size = 0;
+  let worst = Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < row.length; j++) {
+    const score = row[j] ?? 0;
+    if (score <= 0) continue;
+    const value = score - (price[j] ?? 0);
+    if (value <= worst) continue;
+    let at = size < count ? size++ : count - 1;
+    while (at > 0 && (values[at - 1] ?? 0) < value) {
+      mentors[at] = mentors[at - 1] ?? 0;
+      values[at] = values[at - 1] ?? 0;
+      scores[at] = scores[at - 1] ?? 0;
+      at--;
+    }
+    mentors[at] = j;
+    values[at] = value;
+    scores[at] = score;
+    if (size === count) worst = values[count - 1] ?? worst;
+  }
+  return size;
+}
 
 export type AuctionOptions = {
   /** Mentors kept per mentee between looks at its whole row. */
@@ -60,6 +93,8 @@ export function guessPrice(problem: RowProblem, options: AuctionOptions = {}): n
   if (n < 1500 || m < 500) return 0;
   const third = (count: number) => Math.ceil(count / 3);
   const row = new Float64Array(m);
+  const fullPrice = new Float64Array(m).fill(Number.POSITIVE_INFINITY);
+  const full = problem.bestOfRow?.bind(problem);
   const sample: RowProblem = {
     menteeCount: third(n),
     mentorCapacities: problem.mentorCapacities.filter((_, j) => j % 3 === 0),
@@ -67,6 +102,15 @@ export function guessPrice(problem: RowProblem, options: AuctionOptions = {}): n
       problem.scoreRow(3 * i, row);
       for (let k = 0; k < out.length; k++) out[k] = row[3 * k] ?? 0;
     },
+    // Mentors left out of the sample priced out of reach: the sample's best are the cohort's.
+    bestOfRow: full
+      ? (i, price, count, best) => {
+          for (let k = 0; k < price.length; k++) fullPrice[3 * k] = price[k] ?? 0;
+          const size = full(3 * i, fullPrice, count, best);
+          for (let k = 0; k < size; k++) best.mentors[k] = (best.mentors[k] ?? 0) / 3;
+          return size;
+        }
+      : undefined,
   };
   const { price } = auctionCandidates(sample, {
     ...options,
@@ -125,39 +169,28 @@ export function auctionCandidates(
   /** No mentor off the list is worth more than this to the mentee (prices only rise). */
   const bound = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const row = new Float64Array(m);
-  const topMentor = new Int32Array(listed + 1);
-  const topValue = new Float64Array(listed + 1);
   let rowReads = 0;
   let bids = 0;
 
+  const top: BestOfRow = {
+    mentors: new Int32Array(listed + 1),
+    values: new Float64Array(listed + 1),
+    scores: new Float64Array(listed + 1),
+  };
+  const bestOfRow = problem.bestOfRow
+    ? problem.bestOfRow.bind(problem)
+    : (i: number, prices: Float64Array, count: number, into: BestOfRow) =>
+        bestOfScores(problem, row, i, prices, count, into);
   const readRow = (i: number) => {
     rowReads++;
-    problem.scoreRow(i, row);
-    let size = 0;
-    let worst = Number.NEGATIVE_INFINITY;
-    for (let j = 0; j < m; j++) {
-      const score = row[j] ?? 0;
-      if (score <= 0) continue;
-      const value = score - (price[j] ?? 0);
-      if (size > listed && value <= worst) continue;
-      let at = size <= listed ? size++ : listed;
-      while (at > 0 && (topValue[at - 1] ?? 0) < value) {
-        topMentor[at] = topMentor[at - 1] ?? 0;
-        topValue[at] = topValue[at - 1] ?? 0;
-        at--;
-      }
-      topMentor[at] = j;
-      topValue[at] = value;
-      if (size > listed) worst = topValue[listed] ?? worst;
-    }
+    const size = bestOfRow(i, price, listed + 1, top);
     const kept = Math.min(size, listed);
     for (let k = 0; k < kept; k++) {
-      const j = topMentor[k] ?? 0;
-      listMentor[i * listed + k] = j;
-      listScore[i * listed + k] = row[j] ?? 0;
+      listMentor[i * listed + k] = top.mentors[k] ?? 0;
+      listScore[i * listed + k] = top.scores[k] ?? 0;
     }
     listSize[i] = kept;
-    bound[i] = size > listed ? (topValue[listed] ?? 0) : Number.NEGATIVE_INFINITY;
+    bound[i] = size > listed ? (top.values[listed] ?? 0) : Number.NEGATIVE_INFINITY;
   };
 
   // Free mentees wait in a ring; each is in it at most once.

@@ -18,6 +18,7 @@ import {
   type MatchingSettings,
   unmatchedReason,
 } from "./fit";
+import type { BestOfRow } from "./solver";
 
 export type CompiledCohort = {
   menteeCount: number;
@@ -25,6 +26,8 @@ export type CompiledCohort = {
   mentorCapacities: readonly number[];
   /** Fills `out` with the score of mentee `i` with every mentor: 0 when the pair is not allowed. */
   scoreRow(mentee: number, out: Float64Array): void;
+  /** The row's best mentors once priced, without writing the row (see `RowProblem`). */
+  bestOfRow(mentee: number, price: Float64Array, count: number, best: BestOfRow): number;
   /** The pair's score, or 0 when the pair is not allowed. */
   score(mentee: number, mentor: number): number;
   /** What forbids the pair, or undefined when it is allowed. */
@@ -345,6 +348,61 @@ export function compileCohort(
     }
   };
 
+  /** Marks, for the mentee being read, its blocked mentors (line of management, exclusions). */
+  const blockedFor = new Int32Array(m).fill(-1);
+  const bestOfRow = (i: number, price: Float64Array, count: number, best: BestOfRow): number => {
+    const wanted = menteeThemes[i] ?? [];
+    if (wanted.length === 0 || count <= 0) return 0;
+    prepare(i);
+    for (const rows of [sameLine, excluded]) {
+      for (let k = rows.start[i] ?? 0; k < (rows.start[i + 1] ?? 0); k++) {
+        blockedFor[rows.mentor[k] ?? 0] = i;
+      }
+    }
+    const { mentors: into, values, scores } = best;
+    const site = menteeSite[i] ?? -1;
+    let size = 0;
+    let worst = Number.NEGATIVE_INFINITY;
+    for (const block of blocks) {
+      const format = formatPoints[block.formats] ?? -1;
+      if (format < 0 || !block.themes.some((theme) => wanted.includes(theme))) continue;
+      const base = fitWeights.pair + format;
+      for (let at = block.start; at < block.end; at++) {
+        const j = placed[at] ?? 0;
+        let shared = 0;
+        for (let w = 0; w < words; w++) {
+          shared += popcount(
+            (menteeSlots[i * words + w] ?? 0) & (placedSlots[at * words + w] ?? 0),
+          );
+        }
+        const score =
+          base +
+          (offerPoints[placedOffer[at] ?? 0] ?? 0) +
+          (slotPoints[shared] ?? 0) +
+          (site === placedSite[at] ? fitWeights.sameSite : 0);
+        const value = score - (price[j] ?? 0);
+        if (value <= worst || blockedFor[j] === i) continue;
+        // Among equal values kept, the lower mentor index comes first.
+        let k = size < count ? size++ : count - 1;
+        while (
+          k > 0 &&
+          ((values[k - 1] ?? 0) < value ||
+            ((values[k - 1] ?? 0) === value && (into[k - 1] ?? 0) > j))
+        ) {
+          into[k] = into[k - 1] ?? 0;
+          values[k] = values[k - 1] ?? 0;
+          scores[k] = scores[k - 1] ?? 0;
+          k--;
+        }
+        into[k] = j;
+        values[k] = value;
+        scores[k] = score;
+        if (size === count) worst = values[count - 1] ?? worst;
+      }
+    }
+    return size;
+  };
+
   const blocker = (i: number, j: number): Blocker | undefined => {
     if (i < 0 || i >= n || j < 0 || j >= m) throw new RangeError(`Unknown pair (${i}, ${j})`);
     if ((menteeThemes[i] ?? []).length === 0) return "noPriorityTheme";
@@ -365,6 +423,7 @@ export function compileCohort(
     mentorCount: m,
     mentorCapacities: mentors.map((mentor) => mentor.capacity),
     scoreRow,
+    bestOfRow,
     score(i, j) {
       if (blocker(i, j) !== undefined) return 0;
       scoreRow(i, row);

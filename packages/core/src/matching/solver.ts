@@ -29,7 +29,16 @@ export type RowProblem = {
   menteeCount: number;
   mentorCapacities: readonly number[];
   scoreRow(mentee: number, out: Float64Array): void;
+  /**
+   * Optional, the same as reading the row and keeping its best: the (up to) `count` allowed
+   * mentors of largest score − price[j], best first, into `mentors`, `values` and `scores`; returns
+   * how many. Lets a compiled cohort skip writing the whole row.
+   */
+  bestOfRow?(mentee: number, price: Float64Array, count: number, best: BestOfRow): number;
 };
+
+/** Where `bestOfRow` writes (each at least `count` long). */
+export type BestOfRow = { mentors: Int32Array; values: Float64Array; scores: Float64Array };
 
 export type Assignment = {
   /** For each mentee, the index of their mentor, or -1 when unmatched. */
