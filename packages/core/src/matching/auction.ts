@@ -19,6 +19,9 @@
  */
 import type { BestOfRow, RowProblem } from "./solver";
 
+/** Measured on the bench's 10,000 × 3,500: 2 reads rows too often, 9 leaves too much to repair. */
+const defaultTolerance = 6;
+
 /** `bestOfRow` for any problem: reads the whole row, keeps the best (ties: lower index first). */
 function bestOfScores(
   problem: RowProblem,
@@ -118,7 +121,10 @@ export function guessPrice(problem: RowProblem, options: AuctionOptions = {}): n
     refresh: false,
   });
   const finite = [...price].filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
-  return Math.max(0, (finite[Math.floor(finite.length / 100)] ?? 0) - (options.tolerance ?? 2));
+  return Math.max(
+    0,
+    (finite[Math.floor(finite.length / 100)] ?? 0) - (options.tolerance ?? defaultTolerance),
+  );
 }
 
 export function auctionCandidates(
@@ -130,7 +136,7 @@ export function auctionCandidates(
   const m = capacities.length;
   const listed = Math.max(1, options.listed ?? 16);
   const step = options.step ?? 1;
-  const tolerance = options.tolerance ?? 2;
+  const tolerance = options.tolerance ?? defaultTolerance;
 
   const placeStart = new Int32Array(m + 1);
   for (let j = 0; j < m; j++) placeStart[j + 1] = (placeStart[j] ?? 0) + (capacities[j] ?? 0);

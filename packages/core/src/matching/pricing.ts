@@ -17,7 +17,13 @@
  * there is nothing to collapse. Pricing needs no such structure, only a cheap row of scores.
  */
 import { auctionCandidates, guessPrice } from "./auction";
-import { type CandidateRows, type RowProblem, type SolvedAssignment, startSolving } from "./solver";
+import {
+  type BestOfRow,
+  type CandidateRows,
+  type RowProblem,
+  type SolvedAssignment,
+  startSolving,
+} from "./solver";
 
 export type PricingOptions = {
   /**
@@ -115,6 +121,14 @@ function best(
   return size;
 }
 
+function bestOfRowBuffers(size: number): BestOfRow {
+  return {
+    mentors: new Int32Array(size),
+    values: new Float64Array(size),
+    scores: new Float64Array(size),
+  };
+}
+
 export function solveByPricing(
   problem: RowProblem,
   options: PricingOptions = {},
@@ -154,6 +168,8 @@ export function solveByPricing(
 
   // The first solve starts from nothing; later ones keep the solution and route again only the
   // mentees that a new pair pays (`reroute`), so a round costs a scan, not a solve.
+  let top = bestOfRowBuffers(64);
+  const listedFor = new Int32Array(m).fill(-1);
   let solveStart = performance.now();
   const solver = startSolving(lists.rows(), capacities);
   let grown: number[] = [];
@@ -169,17 +185,35 @@ export function solveByPricing(
     let paying = 0;
     grown = [];
     for (let i = 0; i < n; i++) {
-      problem.scoreRow(i, row);
       // What pairing i with j earns beyond j's price; it pays when above i's own price. A listed
       // pair never pays (the sparse solution's dual covers it), and is not listed twice.
       const own = menteeDual[i] ?? 0;
       const mentors = lists.mentors[i] ?? [];
-      for (const j of mentors) row[j] = 0;
-      const size = best(row, mentorDual, own - margin, addedPerScan, chosen, chosenValue);
-      for (let k = 0; k < size; k++) {
-        const j = chosen[k] ?? 0;
-        if ((chosenValue[k] ?? 0) > own + 1e-9) paying++;
-        lists.add(i, j, row[j] ?? 0);
+      let size = 0;
+      if (problem.bestOfRow) {
+        // The best priced mentors, enough of them to leave `addedPerScan` once the listed are out.
+        const count = mentors.length + addedPerScan;
+        if (top.mentors.length < count) top = bestOfRowBuffers(2 * count);
+        for (const j of mentors) listedFor[j] = i;
+        const kept = problem.bestOfRow(i, mentorDual, count, top);
+        for (let k = 0; k < kept && size < addedPerScan; k++) {
+          const j = top.mentors[k] ?? 0;
+          const value = top.values[k] ?? 0;
+          if (value <= own - margin) break;
+          if (listedFor[j] === i) continue;
+          if (value > own + 1e-9) paying++;
+          lists.add(i, j, top.scores[k] ?? 0);
+          size++;
+        }
+      } else {
+        problem.scoreRow(i, row);
+        for (const j of mentors) row[j] = 0;
+        size = best(row, mentorDual, own - margin, addedPerScan, chosen, chosenValue);
+        for (let k = 0; k < size; k++) {
+          const j = chosen[k] ?? 0;
+          if ((chosenValue[k] ?? 0) > own + 1e-9) paying++;
+          lists.add(i, j, row[j] ?? 0);
+        }
       }
       if (size > 0) grown.push(i);
       added += size;
