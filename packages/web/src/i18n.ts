@@ -51,6 +51,45 @@ export const pageTitle = (lang: Lang, title: string, hasErrors: boolean) =>
  * an English page shows them in English. Unknown messages stay in French rather than disappear.
  */
 const englishMessages: Record<string, string> = {
+  // Collective workshops
+  "Indiquez votre service ou votre direction.": "Enter your service or directorate.",
+  "Indiquez combien de cadres participeraient, entre 2 et 200.":
+    "Enter how many managers would take part, from 2 to 200.",
+  "Choisissez le thème de l'atelier.": "Choose the workshop's theme.",
+  "Dites en une phrase ce que vos cadres attendent de l'atelier.":
+    "Say in a sentence what your managers want out of the workshop.",
+  "Indiquez au moins un moment de la journée qui convient.":
+    "Choose at least one time of day that suits.",
+  "Indiquez les dates qui conviendraient, par exemple « les mardis de janvier ».":
+    "Enter the dates that would suit, for example “Tuesdays in January”.",
+  "Indiquez combien de personnes sont venues (un nombre).":
+    "Enter how many people came (a number).",
+  "Dites si l'atelier a eu lieu.": "Say whether the workshop took place.",
+  "Choisissez une note de 1 à 5.": "Choose a rating from 1 to 5.",
+  "Choisissez deux mentors.": "Choose two mentors.",
+  "Choisissez deux mentors différents.": "Choose two different mentors.",
+  "Choisissez deux mentors sélectionnés.": "Choose two selected mentors.",
+  "Indiquez la date de l'atelier (jj/mm/aaaa).": "Enter the workshop's date (dd/mm/yyyy).",
+  "Indiquez l'heure de début (hh:mm).": "Enter the start time (hh:mm).",
+  "Indiquez la durée de l'atelier, entre 30 minutes et 4 heures.":
+    "Enter the workshop's length, from 30 minutes to 4 hours.",
+  "Le lien de visio commence par https://.": "The video link starts with https://.",
+  "Indiquez un lieu, un lien de visio, ou les deux.": "Give a place, a video link, or both.",
+  "Une des adresses n'est pas valide.": "One of the addresses is not valid.",
+  "Indiquez au moins une adresse, une par ligne.": "Give at least one address, one per line.",
+  "90 participants au plus par atelier.": "At most 90 participants per workshop.",
+  "Cet atelier n'existe pas.": "This workshop does not exist.",
+  "Les mentors ne changent plus une fois l'atelier fixé.":
+    "The mentors no longer change once the workshop is scheduled.",
+  "Un de ces mentors fait partie de la ligne hiérarchique du service : le programme ne le permet pas.":
+    "One of these mentors is in the service's line of management: the programme does not allow it.",
+  "Choisissez d'abord les deux mentors.": "Choose the two mentors first.",
+  "Cet atelier est terminé ou annulé : sa date ne change plus.":
+    "This workshop is over or cancelled: its date no longer changes.",
+  "Choisissez une date à venir.": "Choose a date to come.",
+  "Cet atelier est terminé ou annulé.": "This workshop is over or cancelled.",
+  "Cet atelier a déjà eu lieu : il ne peut plus être annulé.":
+    "This workshop has already taken place: it can no longer be cancelled.",
   "Indiquez votre prénom.": "Enter your first name.",
   "Indiquez votre nom.": "Enter your last name.",
   "Indiquez votre adresse électronique professionnelle.": "Enter your work email address.",

@@ -220,6 +220,8 @@ export async function scheduleWorkshop(id: string, schedule: Schedule): Promise<
     { schedule: when, sequence: workshop.sequence + 1 },
     { expression: "#status = :scheduled", values: { ":scheduled": "scheduled" } },
   );
+  // Started if a process died between the first date and the start: it invites for this date.
+  await startEvent("workshop", id);
   await tellEvent("workshop", id, "moved");
   return { ok: true };
 }
