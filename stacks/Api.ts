@@ -37,6 +37,7 @@ export function Api({ stack }: StackContext) {
   const web = binomeFunction(stack, "Web", {
     handler: "functions/bootstrap/web.handler",
     description: "Binôme pages and JSON API (Hono)",
+    splitting: true,
     bind: [
       secrets.linkSigningKey,
       secrets.oidcIssuer,

@@ -43,6 +43,12 @@ export const functionDefaults: FunctionProps = {
  */
 export type BinomeFunctionProps = Omit<FunctionProps, "logGroup" | "nodejs"> & {
   handler: string;
+  /**
+   * Code reached only through `await import(…)` goes in chunks of its own, loaded on first use,
+   * with the SDK clients they import: the web function loads SES, Step Functions and SQS only
+   * when a request needs them (a shorter cold start).
+   */
+  splitting?: boolean;
 };
 
 /**
@@ -55,7 +61,12 @@ export function binomeFunction(stack: Stack, id: string, props: BinomeFunctionPr
     retention: RetentionDays.THREE_MONTHS,
     removalPolicy: stack.stage === productionStage ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
   });
-  const fn = new SstFunction(stack, id, { ...props, logGroup });
+  const { splitting, ...rest } = props;
+  const fn = new SstFunction(stack, id, {
+    ...rest,
+    logGroup,
+    ...(splitting ? { nodejs: { ...bundling, splitting } } : {}),
+  });
   suppressFunctionBasics(fn);
   return fn;
 }

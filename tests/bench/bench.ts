@@ -132,6 +132,9 @@ const { getPair } = await import("#core/pair/store");
 const closed = (await Promise.all(pairs.map((id) => getPair(id)))).filter(
   (pair) => pair?.status === "closed",
 ).length;
+/** `scale.confirm`: 2,000 pairs confirmed at once, started on the same service (scale-confirm.ts). */
+const { benchConfirm } = await import("./scale-confirm");
+const confirm = await benchConfirm(quick ? 500 : 2_000);
 await stepFunctions.stop();
 await sender.stop();
 await services.stop();
@@ -157,11 +160,16 @@ pair.awsCostUsd =
   pair.emails * prices.sesPerEmail;
 
 let matching: Record<string, unknown> | undefined;
-let scale: { matching: Record<string, unknown>[] } | undefined;
+const { benchColdStart } = await import("./cold-start");
+let scale: Record<string, unknown> & { matching: Record<string, unknown>[] } = {
+  matching: [],
+  confirm,
+  coldStart: await benchColdStart(),
+};
 if (existsSync(new URL("./matching.ts", import.meta.url))) {
   const { benchMatching, benchMatchingScale } = await import("./matching");
   matching = { ...(await benchMatching()) };
-  scale = { matching: benchMatchingScale({ quick }) };
+  scale = { ...scale, matching: benchMatchingScale({ quick }) };
 }
 
 /**
@@ -199,6 +207,16 @@ if (json) {
     ["pairs50.closed", `${pairs50.closed}/${pairs50.pairs}`],
     ...Object.entries(matching ?? {}).map(
       ([key, value]) => [`matching.${key}`, String(value)] as [string, string],
+    ),
+    ...Object.entries(confirm).map(
+      ([key, value]) => [`scale.confirm.${key}`, String(value)] as [string, string],
+    ),
+    ...Object.entries(scale.coldStart as Record<string, Record<string, number> | number>).map(
+      ([key, value]) =>
+        [
+          `scale.coldStart.${key}`,
+          typeof value === "number" ? String(value) : JSON.stringify(value),
+        ] as [string, string],
     ),
     ...(scale?.matching ?? []).map(
       (row) =>

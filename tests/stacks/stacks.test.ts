@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import aslValidator from "asl-validator";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -793,17 +794,56 @@ describe("bundles", () => {
     return JSON.parse(last) as { result?: unknown; error?: string };
   };
 
+  /** A bundle's entry file and the chunks it imports statically: what a cold start loads. */
+  const loadedAtStart = async (entry: string) => {
+    const files = new Map<string, string>();
+    const visit = async (file: string) => {
+      if (files.has(file)) return;
+      const code = await readFile(file, "utf8");
+      files.set(file, code);
+      // Static imports only (`import{…}from"./chunk.mjs"`, `import"./chunk.mjs"`), not `import(…)`.
+      for (const [, chunk] of code.matchAll(/(?:from|import)\s*"(\.\/[^"]+\.mjs)"/g)) {
+        await visit(path.join(path.dirname(file), chunk as string));
+      }
+    };
+    await visit(entry);
+    return [...files.values()].join("\n");
+  };
+
   it("ships minified ESM bundles that leave the AWS SDK to the runtime", async () => {
     for (const [stack, id] of [
       ["Api", "Web"],
       ["Workflow", "PairSteps"],
       ["Email", "SesEvents"],
     ] as const) {
-      const code = await readFile(dev.bundleOf(stack, id), "utf8");
+      const code = await loadedAtStart(dev.bundleOf(stack, id));
       expect(code.split("\n").length, `${id} is minified`).toBeLessThan(500);
       expect(code).toMatch(/from"@aws-sdk\/client-dynamodb"/);
       // The SDK's own code (here, DynamoDB's wire protocol name) is not in the bundle.
       expect(code).not.toContain("DynamoDB_20120810");
+    }
+  });
+
+  it("loads the SES, Step Functions and SQS clients and the PDF library in the web function only on first use", async () => {
+    const atStart = await loadedAtStart(dev.bundleOf("Api", "Web"));
+    expect(atStart).toMatch(/from"@aws-sdk\/client-dynamodb"/);
+    for (const lazy of ["client-sesv2", "client-sfn", "client-sqs"]) {
+      expect(atStart, lazy).not.toMatch(new RegExp(`from"@aws-sdk/${lazy}"`));
+    }
+    expect(atStart).not.toContain("StandardFonts");
+    // …and they are in the bundle, in chunks of their own.
+    const chunks = await readdir(path.dirname(dev.bundleOf("Api", "Web")));
+    const all = (
+      await Promise.all(
+        chunks
+          .filter((file) => file.endsWith(".mjs"))
+          .map((file) =>
+            readFile(path.join(path.dirname(dev.bundleOf("Api", "Web")), file), "utf8"),
+          ),
+      )
+    ).join("\n");
+    for (const lazy of ["client-sesv2", "client-sfn", "client-sqs"]) {
+      expect(all, lazy).toMatch(new RegExp(`from"@aws-sdk/${lazy}"`));
     }
   });
 

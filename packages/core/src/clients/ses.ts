@@ -1,14 +1,20 @@
 import { SESv2Client, type SendEmailCommandInput } from "@aws-sdk/client-sesv2";
 import { env } from "../env";
+import { traced } from "../observability";
 import { requestTimeouts } from "./timeouts";
 import { watch } from "./watch";
 
-/** The SDK reads the endpoint itself from `AWS_ENDPOINT_URL_SESV2` (locally); unset on AWS. */
-export const ses = watch(
-  new SESv2Client({ region: env.region, requestHandler: requestTimeouts }),
-  "email",
-  // Callers of SES read its own error names (throttling, rejection): only watched, not converted.
-  { convert: false },
+/**
+ * The SDK reads the endpoint itself from `AWS_ENDPOINT_URL_SESV2` (locally); unset on AWS. Traced
+ * here, when first loaded (functions/bootstrap/tracing.ts traces only what every function loads).
+ */
+export const ses = traced(
+  watch(
+    new SESv2Client({ region: env.region, requestHandler: requestTimeouts }),
+    "email",
+    // Callers of SES read its own error names (throttling, rejection): only watched, not converted.
+    { convert: false },
+  ),
 );
 
 /** A header's text on one line: a line break (or any control character) becomes a space. */

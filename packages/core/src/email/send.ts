@@ -1,5 +1,4 @@
-import { SendEmailCommand } from "@aws-sdk/client-sesv2";
-import { ses } from "../clients/ses";
+import type { SendEmailCommandInput } from "@aws-sdk/client-sesv2";
 import { env } from "../env";
 
 export type Attachment = {
@@ -29,7 +28,12 @@ const sesCallTimeoutMs = 10_000;
  * queues its emails, so that an SES outage delays them instead of losing them.
  */
 export async function sendNow(email: OutgoingEmail): Promise<string | undefined> {
-  const result = await ses.send(toSendEmailCommand(email), {
+  // Loaded on first use: a function that only queues emails (the web function) never loads SES.
+  const [{ ses }, { SendEmailCommand }] = await Promise.all([
+    import("../clients/ses"),
+    import("@aws-sdk/client-sesv2"),
+  ]);
+  const result = await ses.send(new SendEmailCommand(toSendEmailInput(email)), {
     abortSignal: AbortSignal.timeout(sesCallTimeoutMs),
   });
   return result.MessageId;
@@ -46,8 +50,8 @@ export function isPermanentRefusal(error: unknown): boolean {
   return status === 400 && name !== "ThrottlingException" && name !== "TooManyRequestsException";
 }
 
-function toSendEmailCommand(email: OutgoingEmail) {
-  return new SendEmailCommand({
+function toSendEmailInput(email: OutgoingEmail): SendEmailCommandInput {
+  return {
     FromEmailAddress: env.senderAddress,
     Destination: { ToAddresses: email.to, CcAddresses: email.cc?.length ? email.cc : undefined },
     ReplyToAddresses: email.replyTo?.length ? email.replyTo : undefined,
@@ -70,5 +74,5 @@ function toSendEmailCommand(email: OutgoingEmail) {
         })),
       },
     },
-  });
+  };
 }

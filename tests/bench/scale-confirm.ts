@@ -1,0 +1,36 @@
+/**
+ * `scale.confirm`: a cohort of 2,000 mentees and 700 mentors is matched, then its proposal is
+ * confirmed as the team does (the request, timed), and its 2,000 pairs start through the same
+ * path as under `npm start` (the cohort job, then the pair starts, 16 at a time, each creating the
+ * pair and its first execution on the local Step Functions service): `allStartedSeconds` runs
+ * from the confirmation until the page counts every pair started.
+ */
+import { idle } from "#core/matching/background";
+import { confirmProposal, getPairStarts } from "#core/matching/confirm";
+import { propose } from "#core/matching/proposal";
+import { seedCohort } from "./scale-seed";
+
+export async function benchConfirm(pairs = 2_000) {
+  const cohortId = `bench-confirm-${Date.now().toString(36)}`;
+  await seedCohort(cohortId, { mentees: pairs, mentors: Math.ceil(pairs / 2.85) });
+  const proposed = await propose(cohortId);
+  if (!proposed.ok) throw new Error(proposed.message);
+  const requestStart = performance.now();
+  const confirmed = await confirmProposal(cohortId, proposed.proposal.version);
+  const requestMs = Math.round(performance.now() - requestStart);
+  if (!confirmed.ok) throw new Error(confirmed.message);
+  let starts = await getPairStarts(cohortId);
+  while (!starts || starts.started + starts.failedCount < starts.total) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    starts = await getPairStarts(cohortId);
+  }
+  const allStartedSeconds = Number(((performance.now() - requestStart) / 1000).toFixed(2));
+  await idle();
+  return {
+    pairs: confirmed.pairCount,
+    requestMs,
+    allStartedSeconds,
+    started: starts.started,
+    failed: starts.failedCount,
+  };
+}
