@@ -1,5 +1,4 @@
 import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
 import * as v from "valibot";
 import { staffedHours } from "./barnum/store";
 import { documents, getItem } from "./clients/dynamodb";
@@ -145,6 +144,8 @@ const wrap = (text: string, width: number, measure: (text: string) => number): s
 
 /** The attestation as a one-page A4 PDF, dated today on the programme's clock. */
 export async function attestationPdf(record: MentorRecordOfWork): Promise<Uint8Array> {
+  // Loaded on first use: the PDF library is a third of the web function's bundle.
+  const { PDFDocument, rgb, StandardFonts } = await import("pdf-lib");
   const issuedAt = clock.now();
   const pdf = await PDFDocument.create();
   pdf.setTitle(`Attestation de mentorat — ${record.name}`);

@@ -5,6 +5,7 @@ import { loadCohortRecords } from "#core/admin/pairs";
 import * as cohort from "#core/cohort";
 import { getMentor } from "#core/mentor";
 import type { Localised } from "#core/programme";
+import { attestationPdf, loadRecordOfWork } from "#core/recognition";
 import * as selection from "#core/selection";
 import type { FormValues } from "#web/form-kit";
 import { MentorsPage } from "#web/pages/admin/lists";
@@ -52,8 +53,6 @@ export const mentorPages = new Hono<LangEnv>()
     return c.html(<MentorPage mentor={mentor} done={c.req.query("fait")} lang={c.var.lang} />);
   })
   .get("/:id/attestation.pdf", async (c) => {
-    // Loaded on first use: the PDF library is a third of the web bundle, needed only here.
-    const { attestationPdf, loadRecordOfWork } = await import("#core/recognition");
     const record = await loadRecordOfWork(c.req.param("id"));
     if (!record) return notFoundPage(c, noSuchMentor);
     const pdf = await attestationPdf(record);
