@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { problem } from "../../../problem";
 import { programmeTeamOnly } from "../access";
 import { cohortsApi } from "./cohorts";
+import { eventsApi } from "./events";
 import { figuresApi } from "./figures";
 import { mailingsApi } from "./mailings";
 import { matchingApi } from "./matching";
@@ -36,4 +37,5 @@ export const adminApi = new Hono()
   .route("/questionnaires", questionnairesApi)
   .route("/pairs", pairsApi)
   .route("/workshops", workshopsApi)
-  .route("/", figuresApi);
+  .route("/", figuresApi)
+  .route("/", eventsApi);
