@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCohort } from "#core/cohort";
-import { listHistory } from "#core/pair/store";
+import { listHistory, updatePair } from "#core/pair/store";
 import { programme } from "#core/programme";
 import { localApp } from "../../functions/local/app";
 import { emailsTo, type StoredEmail, uniqueEmail } from "../support/inbox";
@@ -161,6 +161,17 @@ describe("a page of one's own", () => {
     const refused = await get(altered);
     expect(refused.status).toBe(404);
     expect(refused.html).toContain("Recevoir un nouveau lien");
+    expect(refused.html).not.toContain("Claire");
+  });
+
+  it("stops opening the pair for a mentor the team replaced", async () => {
+    const { pairId, mentorEmail } = await newPair();
+    await engine().settle();
+    const page = await ownPageOf(mentorEmail, /voici votre binôme/);
+    expect((await get(page)).status).toBe(200);
+    await updatePair(pairId, { mentorId: "another-mentor" });
+    const refused = await get(page);
+    expect(refused.status).toBe(404);
     expect(refused.html).not.toContain("Claire");
   });
 });

@@ -74,7 +74,7 @@ export const ownPages = new Hono<LangEnv>()
     if (!access.ok) return c.html(<OwnPageInvalidLinkPage lang={c.var.lang} />, 404);
     const pairs = (await pairsOfAddress(access.email)).map((pair) => ({
       ...pair,
-      url: ownPageLink(pair.pairId, pair.role)[c.var.lang],
+      url: ownPageLink({ id: pair.pairId, mentorId: pair.mentorId }, pair.role)[c.var.lang],
     }));
     if (pairs.length === 1 && pairs[0]) return c.redirect(pairs[0].url, 303);
     return c.html(<OwnPagesChoicePage lang={c.var.lang} path="/mon-binome" pairs={pairs} />);

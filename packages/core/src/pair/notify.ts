@@ -60,7 +60,7 @@ export async function sendToRole(input: {
       : [];
   // Every email to a participant leads to their own page (not the team's alerts).
   const rendered = render(
-    role === "team" ? input.message : { ...input.message, ownPage: ownPageLink(pair.id, role) },
+    role === "team" ? input.message : { ...input.message, ownPage: ownPageLink(pair, role) },
   );
   const email = {
     to: [to],

@@ -42,7 +42,10 @@ export async function readOwnPage(token: string): Promise<OwnPageReading> {
   const parsed = parseOwnPageToken(token);
   if (!parsed.ok) return parsed;
   const pair = await getPair(parsed.pairId);
-  if (!pair) return { ok: false, reason: "unknown" };
+  // A mentor's link opens the pair only while they are its mentor.
+  if (!pair || (parsed.role === "mentor" && pair.mentorId !== parsed.mentorId)) {
+    return { ok: false, reason: "unknown" };
+  }
   return { ok: true, pair, role: parsed.role };
 }
 
@@ -250,7 +253,12 @@ export async function sendOwnPageAccess(email: string, lang: "fr" | "en"): Promi
   );
 }
 
-export type ParticipantPair = { pairId: string; role: LinkRecipient; otherName: string };
+export type ParticipantPair = {
+  pairId: string;
+  mentorId: string;
+  role: LinkRecipient;
+  otherName: string;
+};
 
 /**
  * The pairs an address takes part in, found through its forms: one claim per cohort and kind
@@ -275,6 +283,7 @@ export async function pairsOfAddress(email: string): Promise<ParticipantPair[]> 
       const people = await loadPeople(pair);
       return {
         pairId: pair.id,
+        mentorId: pair.mentorId,
         role,
         otherName: fullName(role === "mentor" ? people.mentee : people.mentor),
       };
