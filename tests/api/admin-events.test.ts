@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { recordConsent } from "#core/recognition";
+import { app } from "../../functions/api/app";
 import { emailsTo, uniqueEmail } from "../support/inbox";
-import { adminJson, adminPage, freshCohortId, submitMentor } from "./admin-support";
+import {
+  adminForm,
+  adminJson,
+  adminPage,
+  freshCohortId,
+  origin,
+  pageText,
+  submitMentor,
+} from "./admin-support";
 
 /** The team's JSON API for resources, attestations and the exports of events. */
 
@@ -81,5 +90,45 @@ describe("the events' JSON API", () => {
     expect(visits).toContain("BarNum';Date;Lieu;Mentors;Thème;Visites;Questions résolues");
     const refused = await adminPage("/api/admin/exports/network-attendance.csv?from=demain");
     expect(refused.status).toBe(422);
+  });
+});
+
+describe("a mentor's own page from the team's button", () => {
+  it("sends the link once a day; the mentor records consent, refused in French without the box", async () => {
+    const cohortId = freshCohortId();
+    const manager = uniqueEmail("responsable");
+    const { id, answers } = await submitMentor(cohortId, {
+      firstName: "Élodie",
+      lastName: "Vidal",
+    });
+    expect((await adminForm(`/admin/mentors/${id}/lien-espace`, {})).status).toBe(303);
+    expect((await adminForm(`/admin/mentors/${id}/lien-espace`, {})).status).toBe(303);
+    const links = (await emailsTo(answers.email)).filter((email) =>
+      email.subject.endsWith("votre page de mentor"),
+    );
+    expect(links).toHaveLength(1);
+    const page = /\/espace-mentor\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/.exec(
+      links[0]?.body.text ?? "",
+    )?.[0];
+    const opened = await app.request(`${origin}${page}`);
+    expect(opened.status).toBe(200);
+    expect(await pageText(opened)).toContain("Élodie Vidal");
+
+    const post = (path: string, form: Record<string, string>) =>
+      app.request(`${origin}${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+        body: new URLSearchParams(form),
+      });
+    const refused = await post(`${page}/consentement`, { managerEmail: "pas-une-adresse" });
+    expect(refused.status).toBe(422);
+    const refusedText = await pageText(refused);
+    expect(refusedText).toContain("Cochez la case pour donner votre accord.");
+    expect(refusedText).toContain("Saisissez une adresse électronique valide");
+    expect(
+      (await post(`${page}/consentement`, { managerEmail: manager, agree: "on" })).status,
+    ).toBe(303);
+    expect((await adminForm(`/admin/mentors/${id}/attestation/envoyer`, {})).status).toBe(303);
+    expect(await emailsTo(manager)).toHaveLength(1);
   });
 });

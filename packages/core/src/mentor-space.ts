@@ -1,8 +1,13 @@
-import { getItem } from "./clients/dynamodb";
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { documents, getItem } from "./clients/dynamodb";
 import { clock } from "./clock";
+import { emailTo } from "./email/invitation";
+import { outboxPut } from "./email/outbox";
 import { env } from "./env";
 import { keys } from "./keys";
 import { getMentor, type MentorRecord } from "./mentor";
+import { programme } from "./programme";
 import { newTokenId, signToken, verifyToken } from "./signed-token";
 
 /**
@@ -55,4 +60,49 @@ export async function readMentorLink(token: string): Promise<MentorReading> {
   }
   const mentor = await getMentor(item.mentorId);
   return mentor ? { ok: true, mentor } : { ok: false, reason: "expired" };
+}
+
+/**
+ * Sends the mentor a link to their page (the team's button): the link and its email are one
+ * transaction, at most one a day (a second click the same day sends nothing more).
+ */
+export async function sendMentorLink(
+  mentorId: string,
+): Promise<"queued" | "already-queued" | "not-found"> {
+  const mentor = await getMentor(mentorId);
+  if (!mentor) return "not-found";
+  const link = mentorLink(mentorId);
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(clock.now());
+  const message = {
+    subject: `${programme.name} : votre page de mentor`,
+    fr: [
+      `Bonjour ${mentor.answers.firstName},`,
+      "Voici le lien de votre page de mentor : les BarNum' et les rencontres du réseau qui vous sont proposés, ce que vous avez fait et votre attestation, les trames de vos thèmes. Gardez ce message : le lien reste valable six mois.",
+      { link: link.url, label: "Ma page de mentor" },
+    ],
+    en: [
+      `Hello ${mentor.answers.firstName},`,
+      "Here is the link to your mentor page: the BarNum' and network meetings proposed to you, what you did and your attestation, the modules of your themes. Keep this message: the link works for six months.",
+      { link: `${link.url}?lang=en`, label: "My mentor page" },
+    ],
+  };
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: link.put },
+          {
+            Put: outboxPut(
+              `mentor-space#${mentorId}#${today}`,
+              emailTo(mentor.answers.email, message),
+            ),
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) return "already-queued";
+    throw error;
+  }
+  return "queued";
 }

@@ -4,8 +4,9 @@ import { mentorRows } from "#core/admin/follow-up";
 import { loadCohortRecords } from "#core/admin/pairs";
 import * as cohort from "#core/cohort";
 import { getMentor } from "#core/mentor";
+import { sendMentorLink } from "#core/mentor-space";
 import type { Localised } from "#core/programme";
-import { attestationPdf, loadRecordOfWork } from "#core/recognition";
+import { attestationPdf, loadRecordOfWork, sendAttestationToManager } from "#core/recognition";
 import * as selection from "#core/selection";
 import type { FormValues } from "#web/form-kit";
 import { MentorsPage } from "#web/pages/admin/lists";
@@ -61,6 +62,22 @@ export const mentorPages = new Hono<LangEnv>()
       "Content-Disposition": 'attachment; filename="attestation-mentorat.pdf"',
       "Cache-Control": "no-store",
     });
+  })
+  .post("/:id/lien-espace", async (c) => {
+    const id = c.req.param("id");
+    const outcome = await sendMentorLink(id);
+    if (outcome === "not-found") return notFoundPage(c, noSuchMentor);
+    return redirectDone(c, `/admin/mentors/${id}`, "lien-mentor");
+  })
+  .post("/:id/attestation/envoyer", async (c) => {
+    const id = c.req.param("id");
+    const outcome = await sendAttestationToManager(id);
+    if (outcome === "not-found") return notFoundPage(c, noSuchMentor);
+    return redirectDone(
+      c,
+      `/admin/mentors/${id}`,
+      outcome === "no-consent" ? "attestation-sans-accord" : "attestation-envoyee",
+    );
   })
   .post("/:id/entretien", async (c) => {
     const id = c.req.param("id");

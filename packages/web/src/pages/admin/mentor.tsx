@@ -113,6 +113,22 @@ export function MentorPage(props: {
           })}
         </a>
       </p>
+      <form method="post" action={inLanguage(`${path}/lien-espace`, lang)} class="actions">
+        <button type="submit" class="secondary">
+          {say({
+            fr: "Envoyer au mentor le lien de sa page",
+            en: "Send the mentor the link to their page",
+          })}
+        </button>
+      </form>
+      <form method="post" action={inLanguage(`${path}/attestation/envoyer`, lang)} class="actions">
+        <button type="submit" class="secondary">
+          {say({
+            fr: "Envoyer l'attestation à son responsable (avec son accord)",
+            en: "Send the attestation to their manager (with their consent)",
+          })}
+        </button>
+      </form>
       <h2>{say({ fr: "Candidature", en: "Application" })}</h2>
       <dl class="facts">
         <dt>{say({ fr: "Adresse", en: "Address" })}</dt>
