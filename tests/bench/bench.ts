@@ -177,6 +177,7 @@ if (existsSync(new URL("./matching.ts", import.meta.url))) {
  * endpoint): `faults.dynamodb` from faults-dynamodb.ts, `faults.ses` from faults-ses.ts.
  */
 const faults: Record<string, Record<string, number>> = {};
+/** A benchmark script run in a Node process of its own, printing JSON (the outages, the lists). */
 const runFaultScript = (file: string) =>
   JSON.parse(
     execFileSync(
@@ -188,6 +189,9 @@ const runFaultScript = (file: string) =>
       },
     ),
   );
+/** `scale.lists` and `scale.figures`: the team's pages over 20,000 records (scale-lists.ts). */
+const lists = runFaultScript("./scale-lists.ts");
+scale = { ...scale, lists: lists.lists, figures: lists.figures, pages: lists.pages };
 faults.dynamodb = runFaultScript("./faults-dynamodb.ts");
 faults.ses = runFaultScript("./faults-ses.ts");
 
@@ -217,6 +221,9 @@ if (json) {
           `scale.coldStart.${key}`,
           typeof value === "number" ? String(value) : JSON.stringify(value),
         ] as [string, string],
+    ),
+    ...(["lists", "figures", "pages"] as const).map(
+      (key) => [`scale.${key}`, JSON.stringify(scale[key])] as [string, string],
     ),
     ...(scale?.matching ?? []).map(
       (row) =>

@@ -1,0 +1,96 @@
+/**
+ * `scale.lists` and `scale.figures`: a cohort of `BENCH_SCALE_ITEMS` (20,000) questionnaires,
+ * as many pairs and 7,000 mentors in DynamoDB Local, then each of the team's list pages
+ * (questionnaires, mentors, pairs) and the figures page asked once, in process (`app.request`),
+ * each timed. Prints `{ lists: { items, ms, page }, figures: { pairs, ms }, pages }` as JSON: the
+ * slowest list page, the figures page, and every page's time. Run alone with
+ * `npx tsx tests/bench/scale-lists.ts`; `npm run bench` runs it in a process of its own.
+ */
+export {};
+
+const items = Number(process.env.BENCH_SCALE_ITEMS ?? 20_000);
+
+const { startLocalServices, ensureTable, pointSdkAt } = await import(
+  "../../functions/local/services"
+);
+const services = await startLocalServices();
+process.env.BINOME_LOCAL = "1";
+process.env.TABLE_NAME = `binome-bench-lists-${Date.now()}`;
+pointSdkAt(services);
+process.env.SENDER_ADDRESS ??= "mentorat-inverse@example.gouv.fr";
+process.env.APP_URL ??= "http://localhost:3000";
+process.env.POWERTOOLS_LOG_LEVEL ??= "SILENT";
+process.env.POWERTOOLS_METRICS_DISABLED ??= "true";
+await ensureTable(services.dynamodbEndpoint, process.env.TABLE_NAME);
+
+try {
+  const { keys } = await import("#core/keys");
+  const { pairIdFor } = await import("#core/matching/proposal");
+  const { seedCohort, writeItems } = await import("./scale-seed");
+  const { pairRecord } = await import("../support/fixtures");
+  const phases = [
+    "introduction",
+    "preparation",
+    "sessions",
+    "pause",
+    "follow-up",
+    "closed",
+  ] as const;
+  const cohortId = `bench-lists-${Date.now().toString(36)}`;
+  const { menteeIds, mentorIds } = await seedCohort(cohortId, {
+    mentees: items,
+    mentors: Math.ceil(items / 2.85),
+  });
+  const pairs = menteeIds.map((menteeId, index) => {
+    const id = pairIdFor(cohortId, menteeId);
+    const createdAt = new Date(Date.parse("2026-01-05T09:00:00.000Z") + index).toISOString();
+    const phase = phases[index % phases.length] ?? "sessions";
+    return {
+      ...keys.pair(id),
+      ...keys.pairList(cohortId, createdAt, id),
+      kind: "pair",
+      ...pairRecord({
+        id,
+        cohortId,
+        menteeId,
+        mentorId: mentorIds[index % mentorIds.length] as string,
+        phase,
+        status: phase === "closed" ? "closed" : "active",
+        outcome: phase === "closed" ? "completed" : undefined,
+        createdAt,
+        updatedAt: createdAt,
+      }),
+    };
+  });
+  await writeItems(pairs);
+
+  const { app } = await import("../../functions/api/app");
+  const { env } = await import("#core/env");
+  const time = async (path: string) => {
+    const started = performance.now();
+    const response = await app.request(`http://localhost${path}`, {
+      headers: { Authorization: `Bearer ${env.adminToken}` },
+    });
+    await response.text();
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+    return Math.round(performance.now() - started);
+  };
+  const pages: Record<string, number> = {};
+  for (const page of ["questionnaires", "mentors", "binomes"]) {
+    pages[page] = await time(`/admin/${page}?vague=${cohortId}`);
+  }
+  pages.chiffres = await time(`/admin/chiffres?vague=${cohortId}`);
+  const [slowest, ms] = Object.entries(pages)
+    .filter(([page]) => page !== "chiffres")
+    .sort((a, b) => b[1] - a[1])[0] as [string, number];
+  console.log(
+    JSON.stringify({
+      lists: { items, ms, page: slowest },
+      figures: { pairs: items, ms: pages.chiffres },
+      pages,
+    }),
+  );
+} finally {
+  await services.stop();
+}
+process.exit(0);
