@@ -86,6 +86,14 @@ export function BarnumsPage(props: {
           </table>
         </div>
       )}
+      <p>
+        <a href="/api/admin/exports/barnum-visits.csv" download>
+          {t(lang, {
+            fr: "Exporter les visites par thème (CSV)",
+            en: "Export the visits by theme (CSV)",
+          })}
+        </a>
+      </p>
       <section>
         <h2>{t(lang, { fr: "Publier un BarNum'", en: "Publish a BarNum'" })}</h2>
         <RequiredNote lang={lang} />

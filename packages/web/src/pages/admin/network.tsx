@@ -99,6 +99,18 @@ export function NetworkPage(props: {
           </div>
         )}
       </section>
+      <p>
+        <a href="/api/admin/exports/network-attendance.csv" download>
+          {t(lang, { fr: "Exporter les présences (CSV)", en: "Export the attendance (CSV)" })}
+        </a>
+        {" · "}
+        <a href="/api/admin/exports/mentor-hours.csv" download>
+          {t(lang, {
+            fr: "Exporter les heures des mentors de la vague ouverte (CSV)",
+            en: "Export the hours of the open cohort's mentors (CSV)",
+          })}
+        </a>
+      </p>
       <section>
         <h2>{t(lang, { fr: "Mentors pas encore préparés", en: "Mentors not prepared yet" })}</h2>
         {props.unprepared.length === 0 ? (
