@@ -18,7 +18,14 @@ import {
   personPattern,
 } from "./holdings";
 import { logOnRequest } from "./requests";
-import { deleteItem, getItem, putItem, putNew, readWholeTable } from "./store";
+import {
+  deleteItem,
+  getItem,
+  putItem,
+  putNew,
+  readWholeTable,
+  replaceEmailUnchanged,
+} from "./store";
 
 /**
  * A person's data rights, as the programme team (or the person, through their link) exercises
@@ -173,16 +180,28 @@ export async function erasePerson(
   const targets = items.filter(
     (item) => !(options.requestId && item.pk === keys.privacyRequest(options.requestId).pk),
   );
-  for (const item of targets) {
-    const step = eraseStep(item, merged, erasedAt);
-    if (step.action === "delete") await deleteItem(step.key);
-    else await putItem(step.item);
-  }
+  for (const item of targets) await eraseItem(item, merged, erasedAt);
   await logOnPairs(merged, "privacy.erased");
   if (options.requestId)
     await logOnRequest(options.requestId, "erased", { done: true, forget: true });
   logger.info("Person erased", { items: targets.length, pairsStopped });
   return { status: "erased", pairsStopped };
+}
+
+/**
+ * Deletes or anonymises one item. An outbox email may be claimed or sent by the sender between the
+ * scan and the write, so it is rewritten only if unchanged, from a fresh read otherwise.
+ */
+async function eraseItem(read: Item, identity: Identity, erasedAt: string): Promise<void> {
+  let item: Item | undefined = read;
+  for (let attempt = 0; item && attempt < 20; attempt++) {
+    const step = eraseStep(item, identity, erasedAt);
+    if (step.action === "delete") return deleteItem(step.key);
+    if (item.kind !== "email") return putItem(step.item);
+    if (await replaceEmailUnchanged(step.item, item)) return;
+    item = await getItem<Item>({ pk: item.pk, sk: item.sk }, { consistent: true });
+  }
+  if (item) throw new Error("An outbox email kept changing while it was being anonymised");
 }
 
 /** For tests and checks: whether anything in the table still names the person. */

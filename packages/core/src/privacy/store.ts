@@ -39,6 +39,28 @@ export async function putItem(item: Item): Promise<void> {
   await documents.send(new PutCommand({ TableName: env.tableName, Item: item }));
 }
 
+/**
+ * Rewrites an outbox email only if the sender has not touched it since it was read (same status,
+ * same lease): a rewrite from a stale read would drop a sender's lease or put a sent email back
+ * in the queue. `false` when it changed; read it again and retry.
+ */
+export const replaceEmailUnchanged = (item: Item, read: Item) =>
+  conditionally(
+    new PutCommand({
+      TableName: env.tableName,
+      Item: item,
+      ConditionExpression:
+        read.leaseUntil === undefined
+          ? "#status = :status AND attribute_not_exists(leaseUntil)"
+          : "#status = :status AND leaseUntil = :lease",
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: {
+        ":status": read.status,
+        ...(read.leaseUntil === undefined ? {} : { ":lease": read.leaseUntil }),
+      },
+    }),
+  );
+
 /** Creates an item unless one is there already; `false` when it was. */
 export const putNew = (item: Item) =>
   conditionally(
