@@ -1,6 +1,5 @@
 import { Duration, Names } from "aws-cdk-lib";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
-import type * as logs from "aws-cdk-lib/aws-logs";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import * as tasks from "aws-cdk-lib/aws-stepfunctions-tasks";
 import { Construct } from "constructs";
@@ -12,15 +11,10 @@ import {
   eventFeedbackWindowSeconds,
   eventWorkflowErrors,
 } from "../../packages/core/src/events/payload";
+import { standardStateMachine, type WorkflowProps } from "./machine";
 import { retryTransient } from "./retry";
 
-export type EventWorkflowProps = {
-  stepsFunction: lambda.IFunction;
-  logs?: { destination: logs.ILogGroup };
-  tracingEnabled?: boolean;
-  /** Physical name, fixed per stage: the API starts executions by an ARN known up front. */
-  stateMachineName?: string;
-};
+export type EventWorkflowProps = WorkflowProps;
 
 /** Every task gets the event it is about from the execution input (`EventInput`). */
 const eventFields: Record<keyof EventInput, string> = {
@@ -44,20 +38,12 @@ export class EventWorkflow extends Construct {
   constructor(scope: Construct, id: string, props: EventWorkflowProps) {
     super(scope, id);
     const definition = new EventDefinition(this, props.stepsFunction).start;
-    this.stateMachine = new sfn.StateMachine(this, "StateMachine", {
-      stateMachineName:
+    this.stateMachine = standardStateMachine(this, {
+      ...props,
+      name:
         props.stateMachineName ?? Names.uniqueResourceName(this, { maxLength: 80, separator: "-" }),
-      stateMachineType: sfn.StateMachineType.STANDARD,
-      definitionBody: sfn.DefinitionBody.fromChainable(definition),
+      definition,
       comment: "Binôme — one event (collective workshop, BarNum'), from invitations to closure",
-      tracingEnabled: props.tracingEnabled,
-      logs: props.logs
-        ? {
-            destination: props.logs.destination,
-            level: sfn.LogLevel.ERROR,
-            includeExecutionData: false,
-          }
-        : undefined,
     });
   }
 }

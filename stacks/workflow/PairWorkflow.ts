@@ -1,6 +1,5 @@
 import { ArnFormat, Duration, Names, Stack } from "aws-cdk-lib";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
-import type * as logs from "aws-cdk-lib/aws-logs";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import * as tasks from "aws-cdk-lib/aws-stepfunctions-tasks";
 import { Construct } from "constructs";
@@ -11,15 +10,11 @@ import {
   waitingTaskTimeoutSeconds,
   workflowErrors,
 } from "../../packages/core/src/workflow/payload";
+import { standardStateMachine, type WorkflowProps } from "./machine";
 import { retryTransient } from "./retry";
 
-export type PairWorkflowProps = {
-  stepsFunction: lambda.IFunction;
-  logs?: { destination: logs.ILogGroup };
-  tracingEnabled?: boolean;
-  /** Physical name; the machine starts its own next chapter, so its ARN must be known up front. */
-  stateMachineName?: string;
-};
+/** The machine starts its own next chapter, so its ARN (its name) must be known up front. */
+export type PairWorkflowProps = WorkflowProps;
 
 /** Where the execution input names its chapter (`ChapterInput`), and so the meeting it is about. */
 const chapter = "$.chapter";
@@ -52,19 +47,11 @@ export class PairWorkflow extends Construct {
       }),
     );
     const definition = new PairDefinition(this, props.stepsFunction, self).start;
-    this.stateMachine = new sfn.StateMachine(this, "StateMachine", {
-      stateMachineName: name,
-      stateMachineType: sfn.StateMachineType.STANDARD,
-      definitionBody: sfn.DefinitionBody.fromChainable(definition),
+    this.stateMachine = standardStateMachine(this, {
+      ...props,
+      name,
+      definition,
       comment: "Binôme — one chapter of a pair (binôme), from introduction to closure",
-      tracingEnabled: props.tracingEnabled,
-      logs: props.logs
-        ? {
-            destination: props.logs.destination,
-            level: sfn.LogLevel.ERROR,
-            includeExecutionData: false,
-          }
-        : undefined,
     });
   }
 }
