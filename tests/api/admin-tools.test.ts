@@ -232,11 +232,11 @@ describe("reminding a pair by hand", () => {
     );
     expect(received).toHaveLength(1);
     expect(received[0]?.subject).toBe(
-      "Binôme : un mot de l'équipe d'animation sur votre binôme avec Yanis",
+      "Binôme\u00a0: un mot de l'équipe d'animation sur votre binôme avec Yanis",
     );
     const text = received[0]?.body.text ?? "";
     expect(text).toContain("Bonjour Élodie,");
-    expect(text).toContain("Il ne manque plus que la vôtre !");
+    expect(text).toContain("Il ne manque plus que la vôtre\u00a0!");
     expect(text).toContain("Faire mon auto-évaluation");
     const after = await pageText(await adminPage(path));
     expect(after.match(/Relance écrite par l'équipe envoyée/g)).toHaveLength(1);
@@ -469,12 +469,12 @@ describe("writing to a cohort", () => {
 
     const about = (address: string) =>
       emailsTo(address).then((emails) =>
-        emails.filter((email) => email.subject === "Binôme : Réunion de lancement"),
+        emails.filter((email) => email.subject === "Binôme\u00a0: Réunion de lancement"),
       );
     const toMentor = await about(mentor.answers.email);
     expect(toMentor).toHaveLength(1);
     expect(toMentor[0]?.body.text).toContain("Bonjour Yanis,");
-    expect(toMentor[0]?.body.text).toContain("À bientôt !");
+    expect(toMentor[0]?.body.text).toContain("À bientôt\u00a0!");
     expect(await about(helene.answers.email)).toHaveLength(1);
     expect((await about(elodie.answers.email))[0]?.body.text).toContain("Bonjour Élodie,");
     expect(await about(ended.answers.email)).toHaveLength(0);
@@ -485,7 +485,7 @@ describe("writing to a cohort", () => {
     expect(page).toContain("3 destinataires — tous les participants des binômes en cours");
     for (const pairId of ids.slice(0, 2)) {
       const pairPage = await pageText(await adminPage(`/admin/binomes/${pairId}`));
-      expect(pairPage.match(/<td>Binôme : Réunion de lancement<\/td>/g)).toHaveLength(2);
+      expect(pairPage.match(/<td>Binôme\u00a0: Réunion de lancement<\/td>/g)).toHaveLength(2);
       expect(pairPage.match(/Courriel de l'équipe à la vague/g)).toHaveLength(2);
     }
   });

@@ -142,7 +142,7 @@ describe("POST /api/mentor-applications", () => {
     await postJson("/api/mentor-applications", answers);
     const emails = await emailsTo(answers.email);
     expect(emails.map((email) => email.subject)).toEqual([
-      "Binôme : nous avons bien reçu votre candidature de mentor",
+      "Binôme\u00a0: nous avons bien reçu votre candidature de mentor",
     ]);
   });
 

@@ -38,7 +38,7 @@ const cases: Record<string, Case> = {
       "3 séances",
       "Les thèmes qu'Élodie souhaite",
       "Intelligence artificielle",
-      "Élodie Durand : elodie.durand@finances.gouv.fr",
+      "Élodie Durand\u00a0: elodie.durand@finances.gouv.fr",
     ],
   },
   schedulingRequest: {
@@ -176,7 +176,7 @@ const cases: Record<string, Case> = {
       objectives: "Créer un compte LinkedIn",
     }),
     links: [],
-    mentions: ["séances tenues : 4", "5\u00a0h\u00a030", "Créer un compte LinkedIn"],
+    mentions: ["séances tenues\u00a0: 4", "5\u00a0h\u00a030", "Créer un compte LinkedIn"],
   },
   introductionToMentee: {
     message: messages.introduction({
@@ -189,7 +189,7 @@ const cases: Record<string, Case> = {
     links: [],
     mentions: [
       "vous présenter Marc Petit, qui sera votre mentor",
-      "Marc Petit : marc.petit@finances.gouv.fr",
+      "Marc Petit\u00a0: marc.petit@finances.gouv.fr",
       "1 séance d'environ une heure",
       "Marc vous proposera une date",
     ],
@@ -202,7 +202,12 @@ const cases: Record<string, Case> = {
       evaluationMissing: true,
     }),
     links: [],
-    mentions: ["séance tenue : 1", "4\u00a0h\u00a045", "ont eu lieu", "ne nous est pas parvenue"],
+    mentions: [
+      "séance tenue\u00a0: 1",
+      "4\u00a0h\u00a045",
+      "ont eu lieu",
+      "ne nous est pas parvenue",
+    ],
   },
   automaticStop: {
     message: messages.automaticStop({
@@ -219,7 +224,7 @@ const cases: Record<string, Case> = {
   cancellationNotice: {
     message: messages.cancellationNotice({ ...people, reason: "Départ du mentor" }),
     links: [],
-    mentions: ["Motif : Départ du mentor"],
+    mentions: ["Motif\u00a0: Départ du mentor"],
   },
   pausedByTeam: { message: messages.pausedByTeam(people), links: [], mentions: ["en pause"] },
   resumedByTeam: { message: messages.resumedByTeam(people), links: [], mentions: ["reprend"] },
@@ -239,7 +244,7 @@ const cases: Record<string, Case> = {
       objectives: "LinkedIn",
     }),
     links: [],
-    mentions: ["1 séance.", "Objectifs convenus : LinkedIn"],
+    mentions: ["1 séance.", "Objectifs convenus\u00a0: LinkedIn"],
   },
   reassignmentToPreviousMentor: {
     message: messages.reassignmentToPreviousMentor({
@@ -322,7 +327,7 @@ describe("emails that ask the pair to agree on something", () => {
     ],
   ])("%s gives the other's address and replies to them", (_name, message) => {
     const { text } = render(message);
-    expect(text).toContain("Pour joindre Marc Petit : marc.petit@finances.gouv.fr");
+    expect(text).toContain("Pour joindre Marc Petit\u00a0: marc.petit@finances.gouv.fr");
     expect(text).toContain("To reach Marc Petit: marc.petit@finances.gouv.fr");
     expect(message.replyTo).toBe("marc.petit@finances.gouv.fr");
   });
@@ -407,7 +412,9 @@ describe("messages that interpolate a name or a count", () => {
     expect(pause).toContain(`vous avez tenu ${fr}`);
     expect(pause).toContain(`have held ${en}`);
     const closing = texts(messages.closing({ ...people, sessionsHeld: count, hours: count }));
-    expect(closing).toContain(count < 2 ? `séance tenue : ${count}` : `séances tenues : ${count}`);
+    expect(closing).toContain(
+      count < 2 ? `séance tenue\u00a0: ${count}` : `séances tenues\u00a0: ${count}`,
+    );
     expect(closing).toContain(count === 1 ? `session held: ${count}` : `sessions held: ${count}`);
     const intro = messages.introduction({
       recipient: "mentee",
@@ -418,5 +425,34 @@ describe("messages that interpolate a name or a count", () => {
     });
     expect(texts(intro)).toContain(`${fr} d'environ une heure`);
     expect(texts(intro)).toContain(`${en} of about one hour`);
+  });
+});
+
+describe("French typography in every email", () => {
+  it.each(Object.entries(cases))(
+    "the %s email has a no-break space before « : ; ? ! » in French, none in English or in a link",
+    (_name, { message, links }) => {
+      const { subject, text, html } = render(message);
+      const englishStart = text.indexOf("— English version —");
+      const french = text.slice(0, englishStart).replaceAll(/https?:\/\/\S+/g, "");
+      expect(`${subject}\n${french}`).not.toMatch(/ [:;?!»]|« /);
+      expect(subject).not.toMatch(/ [:;?!]/);
+      expect(text.slice(englishStart)).not.toContain("\u00a0:");
+      for (const url of links) {
+        expect(text).toContain(url);
+        expect(html).toContain(`href="${url}"`);
+      }
+    },
+  );
+
+  it("keeps a web address whole when a French sentence ends with it", () => {
+    const { text } = render({
+      subject: "Binôme : un lien ?",
+      fr: ["Bonjour,", "Le lien : https://example.gouv.fr/a?b=1 ; à bientôt !", "« Merci »"],
+      en: ["Hello,", "The link: https://example.gouv.fr/a?b=1 ; see you!", "Thanks"],
+    });
+    expect(text).toContain("Le lien\u00a0: https://example.gouv.fr/a?b=1\u00a0; à bientôt\u00a0!");
+    expect(text).toContain("«\u00a0Merci\u00a0»");
+    expect(text).toContain("The link: https://example.gouv.fr/a?b=1 ; see you!");
   });
 });

@@ -38,10 +38,10 @@ describe("the pair's journey as people live it", () => {
     expect(toMentor?.replyTo).toEqual([menteeEmail]);
     expect(toMentee?.destination.cc).toEqual([assistantEmail]);
     expect(textOf(toMentee ?? { body: {} })).toContain(
-      `Pour joindre Yanis Martin : ${mentorEmail}`,
+      `Pour joindre Yanis Martin\u00a0: ${mentorEmail}`,
     );
     expect(textOf(toMentor ?? { body: {} })).toContain(
-      `Pour joindre Claire Dubois : ${menteeEmail}`,
+      `Pour joindre Claire Dubois\u00a0: ${menteeEmail}`,
     );
     // The mentee's copy says who proposes the date; no sentence is left hanging on a colon.
     expect(textOf(toMentee ?? { body: {} })).toContain("Yanis vous proposera une date");

@@ -1,5 +1,6 @@
 import { env } from "../env";
 import { programme } from "../programme";
+import { frenchSpacing } from "../words";
 
 /**
  * Every email is French first, with the English version below. A message is written once as
@@ -30,11 +31,23 @@ const escapeHtml = (value: string) =>
     .replaceAll(">", "&gt;")
     .replaceAll('"', "&quot;");
 
-/** A link in the text part: "Libellé : lien" in French (a space before the colon), "Label: link". */
+/**
+ * A link in the text part: "Libellé : lien" in French (a no-break space before the colon),
+ * "Label: link" in English.
+ */
 const asText = (paragraph: Paragraph, lang: "fr" | "en" = "fr") =>
   typeof paragraph === "string"
     ? paragraph
-    : `${paragraph.label}${lang === "fr" ? " :" : ":"} ${paragraph.link}`;
+    : `${paragraph.label}${lang === "fr" ? "\u00a0:" : ":"} ${paragraph.link}`;
+
+/**
+ * French spacing (see `frenchSpacing`) on the French text only: the paragraphs and the links'
+ * labels, never a link's address, never the English part.
+ */
+const spaced = (paragraph: Paragraph): Paragraph =>
+  typeof paragraph === "string"
+    ? frenchSpacing(paragraph)
+    : { ...paragraph, label: frenchSpacing(paragraph.label) };
 
 const asHtml = (paragraph: Paragraph) =>
   typeof paragraph === "string"
@@ -65,11 +78,20 @@ const ownPageLine = (page: OwnPageLink): { fr: Paragraph; en: Paragraph } => ({
   en: { link: page.en, label: "My pair: meetings, goals, ask for help" },
 });
 
+/**
+ * The text and HTML parts of a message. The French paragraphs get French spacing here, once for
+ * every email, so a message is written with plain spaces. The subject gets it too: an English
+ * subject never has a space before « : ; ? ! », so the rule leaves it as it is.
+ */
 export function render(message: Bilingual): { subject: string; text: string; html: string } {
   const signature = `L'équipe d'animation ${programme.name} — ${programme.contactEmail}`;
-  const footer = [...(message.ownPage ? [ownPageLine(message.ownPage)] : []), ...dataRights()];
+  const footer = [...(message.ownPage ? [ownPageLine(message.ownPage)] : []), ...dataRights()].map(
+    (line) => ({ fr: spaced(line.fr), en: line.en }),
+  );
+  const fr = message.fr.map(spaced);
+  const subject = frenchSpacing(message.subject);
   const text = [
-    ...message.fr.map((paragraph) => asText(paragraph)),
+    ...fr.map((paragraph) => asText(paragraph)),
     signature,
     ...footer.map((line) => asText(line.fr)),
     "",
@@ -78,10 +100,10 @@ export function render(message: Bilingual): { subject: string; text: string; htm
     `The ${programme.name} programme team — ${programme.contactEmail}`,
     ...footer.map((line) => asText(line.en, "en")),
   ].join("\n\n");
-  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(message.subject)}</title></head>
+  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family:Arial,sans-serif;color:#161616;max-width:40rem">
 <div style="border-top:4px solid ${programme.colours.primary};padding-top:8px">
-${message.fr.map(asHtml).join("\n")}
+${fr.map(asHtml).join("\n")}
 <p>${escapeHtml(signature)}</p>
 ${footer.map((line) => asHtml(line.fr)).join("\n")}
 </div>
@@ -92,5 +114,5 @@ ${message.en.map(asHtml).join("\n")}
 ${footer.map((line) => asHtml(line.en)).join("\n")}
 </div>
 </body></html>`;
-  return { subject: message.subject, text, html };
+  return { subject, text, html };
 }
