@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { clock } from "#core/clock";
 import { programme } from "#core/programme";
+import { addResource } from "#core/resources";
 import { localApp } from "../../functions/local/app";
 import { adminHeaders, submitMentor } from "../api/admin-support";
+import { pdfText } from "../api/pdf-text";
 import { emailsTo, type StoredEmail, uniqueEmail } from "../support/inbox";
 import { calendarsTo, day, useEngine } from "./support";
 
@@ -107,6 +109,24 @@ describe("a collective workshop", () => {
       themes: [{ theme: "artificial-intelligence", level: 4 }],
     });
 
+    // The theme's resources: a guide for everyone, a module for its mentors only.
+    const guide = await addResource({
+      theme: "artificial-intelligence",
+      title: "L'IA au bureau, pas à pas",
+      url: "https://www.exemple.gouv.fr/ia-au-bureau",
+      description: "Un guide court pour commencer.",
+      durationMinutes: 20,
+      audience: "everyone",
+    });
+    const module = await addResource({
+      theme: "artificial-intelligence",
+      title: "Trame d'atelier sur l'IA",
+      url: "https://www.exemple.gouv.fr/trame-ia",
+      description: "Le déroulé pour les mentors.",
+      durationMinutes: 45,
+      audience: "mentors",
+    });
+
     const id = await requested(head);
     expect(await subjects(head)).toEqual([
       `${programme.name}\u00a0: nous avons bien reçu votre demande d'atelier`,
@@ -144,6 +164,16 @@ describe("a collective workshop", () => {
     expect(invitation?.subject).toMatch(/atelier «\u00a0intelligence artificielle\u00a0» le /);
     expect(invitation?.body.text).toContain("Salle Colbert, Bercy");
     expect(invitation?.body.text).not.toMatch(isoMoment);
+    // Each is pointed to the theme's resources; the mentors' module in the mentors' copies only.
+    const managerInvitation = (await emailsTo(manager))[0];
+    expect(managerInvitation?.body.text).toContain("les ressources du programme\u00a0:");
+    expect(managerInvitation?.body.text).toContain(guide.url);
+    expect(managerInvitation?.body.text).not.toContain(module.url);
+    const mentorInvitation = (await emailsTo(amina.answers.email)).find((email) =>
+      email.subject.includes("atelier «"),
+    );
+    expect(mentorInvitation?.body.text).toContain(guide.url);
+    expect(mentorInvitation?.body.text).toContain(module.url);
     for (const person of [head, manager, amina.answers.email, yanis.answers.email]) {
       const calendars = await calendarsTo(person);
       expect(calendars.length, person).toBe(1);
@@ -247,6 +277,43 @@ describe("a collective workshop", () => {
       expect.stringMatching(/comment s'est passé/),
       expect.stringMatching(/merci pour l'atelier/),
     ]);
+    // The head of service gets the summary: what happened, the feedback count, no comment.
+    const summary = (await emailsTo(head)).find((email) => email.subject.includes("bilan"));
+    expect(summary?.subject).toBe(
+      `${programme.name}\u00a0: le bilan de l'atelier «\u00a0intelligence artificielle\u00a0»`,
+    );
+    expect(summary?.body.text).toContain("animé par Amina Haddad et Yanis Benali");
+    expect(summary?.body.text).toContain("a eu lieu\u00a0: 11 personnes sont venues");
+    expect(summary?.body.text).toContain(
+      "1 participant a donné son avis\u00a0: note moyenne 5 sur 5",
+    );
+    expect(summary?.body.text).not.toContain("Très concret");
+    expect(summary?.body.text).not.toMatch(isoMoment);
+
+    // Both mentors' records count the workshop and its two hours; so do the attestation and the
+    // export of hours.
+    for (const mentor of [amina, yanis]) {
+      const record = (await (
+        await localApp.request(`${appUrl}/api/admin/mentors/${mentor.id}/record`, {
+          headers: adminHeaders(),
+        })
+      ).json()) as { workshopsLed: number; hoursByKind: { workshops: number }; hours: number };
+      expect(record).toMatchObject({ workshopsLed: 1, hoursByKind: { workshops: 2 }, hours: 2 });
+      const pdf = await localApp.request(
+        `${appUrl}/api/admin/mentors/${mentor.id}/attestation.pdf`,
+        { headers: adminHeaders() },
+      );
+      expect(pdf.headers.get("content-type")).toBe("application/pdf");
+      const text = pdfText(new Uint8Array(await pdf.arrayBuffer())).replace(/\s+/g, " ");
+      expect(text).toContain("1 atelier collectif animé (2 h) ;");
+      expect(text).toContain("soit 2 h au total.");
+    }
+    const hours = await adminPage(
+      `/api/admin/exports/mentor-hours.csv?cohort=${programme.openCohortId}`,
+    );
+    expect(hours).toContain("Amina Haddad;0;0;0;1;2;0;0;0;0;2");
+    expect(hours).toContain("Yanis Benali;0;0;0;1;2;0;0;0;0;2");
+
     const team = await adminPage(`/admin/ateliers/${id}`);
     expect(team).toContain("Clos");
     expect(team).toContain("11 personnes venues");

@@ -7,6 +7,7 @@ import { emailTo } from "./email/invitation";
 import type { Bilingual } from "./email/layout";
 import { queueEmail } from "./email/outbox";
 import { env } from "./env";
+import { ledHours } from "./events/workshop/store";
 import { email } from "./fields";
 import { keys } from "./keys";
 import { getMentor } from "./mentor";
@@ -85,12 +86,16 @@ export function recordOfWork(
 }
 
 /**
- * The events a mentor took part in: each BarNum' they confirmed they would staff, each network
- * meeting they attended (its duration). Workshops will add theirs here.
+ * The events a mentor took part in: each workshop they led that took place, each BarNum' they
+ * confirmed they would staff, each network meeting they attended (its duration).
  */
 export async function eventsOfMentor(mentorId: string): Promise<EventsOfMentor> {
-  const [barnums, network] = await Promise.all([staffedHours(mentorId), attendedHours(mentorId)]);
-  return { workshops: [], barnums, network };
+  const [workshops, barnums, network] = await Promise.all([
+    ledHours(mentorId),
+    staffedHours(mentorId),
+    attendedHours(mentorId),
+  ]);
+  return { workshops, barnums, network };
 }
 
 export async function loadRecordOfWork(mentorId: string): Promise<MentorRecordOfWork | undefined> {
@@ -249,13 +254,13 @@ function attestationForManager(record: MentorRecordOfWork): Bilingual {
     fr: [
       "Bonjour,",
       `${record.name} est mentor du programme de mentorat inversé ${programme.name} et a souhaité que vous receviez son attestation, jointe à ce message.`,
-      `En bref : ${plural("fr", record.pairs, "cadre accompagné", "cadres accompagnés")}, ${plural("fr", record.barnumsStaffed, "BarNum' tenu", "BarNum' tenus")}, ${plural("fr", record.networkMeetings, "rencontre du réseau", "rencontres du réseau")}, ${formatHours(record.hours).fr} au total.`,
+      `En bref : ${plural("fr", record.pairs, "cadre accompagné", "cadres accompagnés")}, ${plural("fr", record.workshopsLed, "atelier collectif animé", "ateliers collectifs animés")}, ${plural("fr", record.barnumsStaffed, "BarNum' tenu", "BarNum' tenus")}, ${plural("fr", record.networkMeetings, "rencontre du réseau", "rencontres du réseau")}, ${formatHours(record.hours).fr} au total.`,
       "Merci de l'engagement que vous lui permettez.",
     ],
     en: [
       "Hello,",
       `${record.name} is a mentor of the ${programme.name} reverse-mentoring programme and asked that you receive their attestation, attached.`,
-      `In short: ${plural("en", record.pairs, "manager coached", "managers coached")}, ${plural("en", record.barnumsStaffed, "BarNum' staffed", "BarNum' staffed")}, ${plural("en", record.networkMeetings, "network meeting", "network meetings")}, ${formatHours(record.hours).en} in all.`,
+      `In short: ${plural("en", record.pairs, "manager coached", "managers coached")}, ${plural("en", record.workshopsLed, "collective workshop led", "collective workshops led")}, ${plural("en", record.barnumsStaffed, "BarNum' staffed", "BarNum' staffed")}, ${plural("en", record.networkMeetings, "network meeting", "network meetings")}, ${formatHours(record.hours).en} in all.`,
       "Thank you for making their commitment possible.",
     ],
   };

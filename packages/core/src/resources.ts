@@ -104,7 +104,14 @@ export function resourcesFor(
  * A pair's email with the resources of its themes added at the end, for one reader (the
  * mentors' modules only in the mentor's copy); unchanged when there are none.
  */
-export function withResources<M extends Bilingual>(message: M, resources: readonly Resource[]): M {
+export function withResources<M extends Bilingual>(
+  message: M,
+  resources: readonly Resource[],
+  intro = {
+    fr: "Pour aller plus loin sur vos thèmes, les ressources du programme :",
+    en: "To go further on your themes, the programme's resources:",
+  },
+): M {
   if (resources.length === 0) return message;
   const line = (resource: Resource, lang: "fr" | "en"): Paragraph => ({
     link: resource.url,
@@ -112,15 +119,7 @@ export function withResources<M extends Bilingual>(message: M, resources: readon
   });
   return {
     ...message,
-    fr: [
-      ...message.fr,
-      "Pour aller plus loin sur vos thèmes, les ressources du programme :",
-      ...resources.map((resource) => line(resource, "fr")),
-    ],
-    en: [
-      ...message.en,
-      "To go further on your themes, the programme's resources:",
-      ...resources.map((resource) => line(resource, "en")),
-    ],
+    fr: [...message.fr, intro.fr, ...resources.map((resource) => line(resource, "fr"))],
+    en: [...message.en, intro.en, ...resources.map((resource) => line(resource, "en"))],
   };
 }

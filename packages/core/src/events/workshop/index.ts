@@ -9,6 +9,7 @@ import { keys } from "../../keys";
 import { getMentor, listMentors } from "../../mentor";
 import { logger } from "../../observability";
 import { programme } from "../../programme";
+import { listResources } from "../../resources";
 import { fingerprint } from "../../submission";
 import { type EventLinkBinding, eventLinkUse, issueEventLink } from "../links";
 import { confirmationUpdate, deliverConfirmation, startEvent, tellEvent } from "../run";
@@ -23,7 +24,14 @@ import {
   type WorkshopRecord,
   type WorkshopRequest,
 } from "./model";
-import { addressRef, everyoneOf, headOf, type Recipient, workshopEmailPut } from "./people";
+import {
+  addressRef,
+  everyoneOf,
+  headOf,
+  mentorsOf,
+  type Recipient,
+  workshopEmailPut,
+} from "./people";
 import { cancellationOf, invitationOf, invitationPurpose } from "./steps";
 import {
   getParticipant,
@@ -240,6 +248,11 @@ export async function addParticipants(
   if (workshop.status !== "requested" && workshop.status !== "scheduled") {
     return { ok: false, problem: "Cet atelier est terminé ou annulé." };
   }
+  // Read once for every invitation of this addition.
+  const [mentors, library] =
+    workshop.status === "scheduled"
+      ? await Promise.all([mentorsOf(workshop), listResources()])
+      : [[], []];
   let added = 0;
   for (const person of people) {
     const key = participantKey(person.email);
@@ -268,8 +281,9 @@ export async function addParticipants(
           role: "participant",
         };
         // Their first invitation, whatever the date version: nothing of theirs moved.
-        const { message, attachment } = await invitationOf(workshop, recipient, undefined, {
+        const { message, attachment } = await invitationOf(workshop, recipient, mentors, {
           moved: false,
+          library,
         });
         await documents.send(
           new TransactWriteCommand({

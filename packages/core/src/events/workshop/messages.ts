@@ -1,7 +1,7 @@
 import type { Bilingual, Paragraph } from "../../email/layout";
 import { env } from "../../env";
 import { type Localised, programme, themes } from "../../programme";
-import { capitalise, formatHours, formatWhen, frenchSpacing, plural } from "../../words";
+import { capitalise, formatDay, formatHours, formatWhen, frenchSpacing, plural } from "../../words";
 
 /**
  * Every email of a collective workshop, French first with its English version. No ids, codes or
@@ -268,4 +268,62 @@ export function failureAlert(input: { id: string; theme: string; service: string
       { link: `${adminLink(input.id)}?lang=en`, label: "See the workshop" },
     ],
   );
+}
+
+/**
+ * The head of service's summary once the workshop is closed: whether it took place, how many
+ * came of how many were invited, how many gave their feedback and the average rating. Figures
+ * only: no participant's name, and no comment (participants wrote them for the programme team).
+ */
+export function headOfServiceSummary(input: {
+  firstName: string;
+  theme: string;
+  start: Date;
+  service: string;
+  mentorNames: string[];
+  outcome?: { tookPlace: boolean; attendees?: number };
+  invited: number;
+  feedbackCount: number;
+  averageRating?: number;
+}): Bilingual {
+  const label = themeLabel(input.theme);
+  const day = formatDay(input.start);
+  const theme = { fr: `« ${lower(label.fr)} »`, en: `“${lower(label.en)}”` };
+  const mentors = { fr: input.mentorNames.join(" et "), en: input.mentorNames.join(" and ") };
+  const came = input.outcome?.attendees ?? 0;
+  const fr: Paragraph[] = [`Bonjour ${input.firstName},`];
+  const en: Paragraph[] = [`Hello ${input.firstName},`];
+  if (input.outcome?.tookPlace) {
+    fr.push(
+      `L'atelier collectif ${theme.fr} du ${day.fr}, animé par ${mentors.fr} pour ${input.service}, a eu lieu : ${plural("fr", came, "personne est venue", "personnes sont venues")} (${plural("fr", input.invited, "personne invitée", "personnes invitées")} par courriel).`,
+      input.feedbackCount
+        ? `${capitalise(plural("fr", input.feedbackCount, "participant a donné son avis", "participants ont donné leur avis"))} : note moyenne ${input.averageRating?.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} sur 5.`
+        : "Aucun participant n'a donné son avis.",
+      "Merci d'avoir accueilli cet atelier. Pour un autre thème ou une autre équipe, une nouvelle demande suffit.",
+      { link: `${env.appUrl}/atelier`, label: "Demander un autre atelier" },
+    );
+    en.push(
+      `The collective workshop ${theme.en} of ${day.en}, led by ${mentors.en} for ${input.service}, took place: ${plural("en", came, "person came", "people came")} (${plural("en", input.invited, "person", "people")} invited by email).`,
+      input.feedbackCount
+        ? `${capitalise(plural("en", input.feedbackCount, "participant gave their feedback", "participants gave their feedback"))}: average rating ${input.averageRating?.toLocaleString("en-GB", { maximumFractionDigits: 1 })} out of 5.`
+        : "No participant gave their feedback.",
+      "Thank you for hosting this workshop. For another theme or another team, a new request is all it takes.",
+      { link: `${env.appUrl}/atelier?lang=en`, label: "Ask for another workshop" },
+    );
+  } else if (input.outcome) {
+    fr.push(
+      `D'après ses mentors, l'atelier collectif ${theme.fr} prévu le ${day.fr} pour ${input.service} n'a pas eu lieu. Pour le reprogrammer, écrivez à l'équipe d'animation : ${programme.contactEmail}.`,
+    );
+    en.push(
+      `According to its mentors, the collective workshop ${theme.en} planned on ${day.en} for ${input.service} did not take place. To plan it again, write to the programme team: ${programme.contactEmail}.`,
+    );
+  } else {
+    fr.push(
+      `Les mentors de l'atelier collectif ${theme.fr} prévu le ${day.fr} pour ${input.service} n'ont pas dit s'il a eu lieu. L'équipe d'animation est prévenue ; écrivez-lui si besoin : ${programme.contactEmail}.`,
+    );
+    en.push(
+      `The mentors of the collective workshop ${theme.en} planned on ${day.en} for ${input.service} have not said whether it took place. The programme team knows; write to it if needed: ${programme.contactEmail}.`,
+    );
+  }
+  return bilingual(`le bilan de l'atelier ${theme.fr}`, fr, en);
 }

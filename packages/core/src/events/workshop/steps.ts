@@ -1,6 +1,8 @@
 import { clock } from "../../clock";
 import { env } from "../../env";
 import { logger } from "../../observability";
+import { listResources, type Resource, resourcesFor, withResources } from "../../resources";
+import { frenchSpacing } from "../../words";
 import type { EventKindSteps } from "../kinds";
 import { issueEventLink } from "../links";
 import {
@@ -10,6 +12,7 @@ import {
   escalation,
   failureAlert,
   feedbackRequest,
+  headOfServiceSummary,
   invitation,
   reminder,
 } from "./messages";
@@ -49,24 +52,37 @@ export async function invitationOf(
   workshop: WorkshopRecord,
   recipient: Recipient,
   mentors?: Recipient[],
-  options: { moved?: boolean } = {},
+  options: { moved?: boolean; library?: readonly Resource[] } = {},
 ) {
   const leaders = mentors ?? (await mentorsOf(workshop));
+  const library = options.library ?? (await listResources());
   const names = leaders
     .filter((mentor) => mentor.ref !== recipient.ref)
     .map((mentor) => [mentor.firstName, mentor.lastName].filter(Boolean).join(" "));
+  // The theme's resources for everyone; its mentors' modules in the mentors' copies only.
+  const resources = resourcesFor(
+    library,
+    [workshop.request.theme],
+    recipient.role === "mentor" ? "mentor" : "mentee",
+  );
+  const message = invitation({
+    ...whenOf(workshop),
+    firstName: recipient.firstName,
+    theme: workshop.request.theme,
+    mentorNames: names,
+    moved: options.moved ?? workshop.sequence > 0,
+    leads: recipient.role === "mentor",
+    registrationLink:
+      recipient.role === "head-of-service" && workshop.registrationToken
+        ? registrationUrl(workshop.registrationToken)
+        : undefined,
+  });
   return {
-    message: invitation({
-      ...whenOf(workshop),
-      firstName: recipient.firstName,
-      theme: workshop.request.theme,
-      mentorNames: names,
-      moved: options.moved ?? workshop.sequence > 0,
-      leads: recipient.role === "mentor",
-      registrationLink:
-        recipient.role === "head-of-service" && workshop.registrationToken
-          ? registrationUrl(workshop.registrationToken)
-          : undefined,
+    message: withResources(message, resources, {
+      fr: frenchSpacing(
+        "Pour préparer l'atelier ou aller plus loin sur son thème, les ressources du programme :",
+      ),
+      en: "To prepare for the workshop or go further on its theme, the programme's resources:",
     }),
     attachment: workshopCalendar(workshop, recipient, "REQUEST"),
   };
@@ -76,9 +92,9 @@ export const invitationPurpose = (sequence: number) => `invite#${sequence}`;
 
 async function sendInvitations(id: string, sequence: number) {
   const workshop = await requireWorkshop(id);
-  const mentors = await mentorsOf(workshop);
+  const [mentors, library] = await Promise.all([mentorsOf(workshop), listResources()]);
   for (const recipient of await everyoneOf(workshop)) {
-    const { message, attachment } = await invitationOf(workshop, recipient, mentors);
+    const { message, attachment } = await invitationOf(workshop, recipient, mentors, { library });
     await queueWorkshopEmail(id, invitationPurpose(sequence), recipient, message, attachment);
   }
 }
@@ -151,7 +167,30 @@ async function close(id: string, outcome: { tookPlace: boolean; attendees?: numb
   const average = ratings.length
     ? Math.round((ratings.reduce((sum, rating) => sum + rating, 0) / ratings.length) * 10) / 10
     : undefined;
-  for (const mentor of await mentorsOf(workshop)) {
+  const [mentors, participants] = await Promise.all([
+    mentorsOf(workshop),
+    participantsOf(workshop),
+  ]);
+  const head = headOf(workshop);
+  await queueWorkshopEmail(
+    id,
+    "closing",
+    head,
+    headOfServiceSummary({
+      firstName: head.firstName ?? "",
+      theme: workshop.request.theme,
+      start: whenOf(workshop).start,
+      service: workshop.request.service,
+      mentorNames: mentors.map((mentor) =>
+        [mentor.firstName, mentor.lastName].filter(Boolean).join(" "),
+      ),
+      outcome,
+      invited: participants.length,
+      feedbackCount: feedback.length,
+      averageRating: average,
+    }),
+  );
+  for (const mentor of mentors) {
     await queueWorkshopEmail(
       id,
       "closing",

@@ -99,3 +99,19 @@ export async function updateWorkshop(
   );
   return Attributes as WorkshopRecord;
 }
+
+/**
+ * The hours of each workshop a mentor led and that its mentors confirmed took place (for their
+ * record of work): one entry per workshop, its duration. A workshop never confirmed counts for
+ * nothing, as a pair's session no one confirmed.
+ */
+export async function ledHours(mentorId: string): Promise<number[]> {
+  return (await listWorkshops())
+    .filter(
+      (workshop) =>
+        workshop.mentorIds?.includes(mentorId) &&
+        workshop.outcome?.tookPlace === true &&
+        workshop.schedule !== undefined,
+    )
+    .map((workshop) => (workshop.schedule?.durationMinutes ?? 0) / 60);
+}
