@@ -47,6 +47,18 @@ describe("the outbox", () => {
     expect(await emailsTo(to)).toHaveLength(1);
   });
 
+  it("sends once when one sender's lanes deliver the same email at the same moment", async () => {
+    const to = uniqueEmail();
+    await queueEmail(`lanes#${to}`, message(to));
+    // The same owner, as two lanes of one Lambda container or one local process would use.
+    const results = await Promise.all([
+      deliver(`lanes#${to}`, "one-sender"),
+      deliver(`lanes#${to}`, "one-sender"),
+    ]);
+    expect(results.filter((result) => result === "sent").length).toBeLessThanOrEqual(1);
+    expect(await emailsTo(to)).toHaveLength(1);
+  });
+
   it("keeps the subject and drops the body once the email left, and marks its log line sent", async () => {
     const to = uniqueEmail();
     const log = { pk: `TEST#${to}`, sk: "LOG", kind: "test-log" };

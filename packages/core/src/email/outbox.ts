@@ -150,6 +150,20 @@ export async function deliver(
   /** Who delivers: the same sender trying again after a lost answer takes its own lease back. */
   owner: string = randomUUID(),
 ): Promise<DeliveryResult> {
+  // The lease tells senders apart, not the lanes of one sender: those are told apart here.
+  if (inHand.has(dedupeKey)) return "skipped";
+  inHand.add(dedupeKey);
+  try {
+    return await deliverInHand(dedupeKey, owner);
+  } finally {
+    inHand.delete(dedupeKey);
+  }
+}
+
+/** The emails this process is delivering now, whoever the owner it delivers them as. */
+const inHand = new Set<string>();
+
+async function deliverInHand(dedupeKey: string, owner: string): Promise<DeliveryResult> {
   const key = keys.emailSent(dedupeKey);
   const lease = await claim(key, owner);
   if (!lease) return "skipped";
