@@ -77,6 +77,9 @@ export const invalidBody = (also?: string) => ({
 });
 export const invalidQuery = { 422: problemResponse("Filtres invalides, paramètre par paramètre") };
 export const notFound = (description: string) => ({ 404: problemResponse(description) });
+export const badCursor = {
+  400: problemResponse("Le curseur de page (`cursor`) n'est pas un `next` de cette liste"),
+};
 export const conflict = (description: string) => ({ 409: problemResponse(description) });
 
 /** A route's entry in the document: its French summary and what its handler answers. */

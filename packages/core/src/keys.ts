@@ -14,6 +14,8 @@ const lists = {
   barnums: "BARNUMS",
   networkMeetings: "NETWORK-MEETINGS",
   workshops: "WORKSHOPS",
+  search: (kind: "questionnaire" | "mentor", cohortId: string) =>
+    `COHORT#${cohortId}#SEARCH#${kind.toUpperCase()}S`,
 } as const;
 
 /** The kinds of item stored under a BarNum's partition, by the start of their sort key. */
@@ -241,5 +243,36 @@ export const keys = {
   unreachable: (email: string) => ({
     pk: `UNREACHABLE#${normaliseEmail(email)}`,
     sk: "UNREACHABLE",
+  }),
+  /**
+   * One search term of a form (a name or the address, folded: no accents, lower case), stored
+   * under the form's partition and listed by term, so a search is a Query on a prefix.
+   */
+  searchTerm: (
+    kind: "questionnaire" | "mentor",
+    cohortId: string,
+    formId: string,
+    term: string,
+  ) => ({
+    pk: `${kind === "questionnaire" ? "QUESTIONNAIRE" : "MENTOR"}#${formId}`,
+    sk: `SEARCH#${term}`,
+    gsi1pk: lists.search(kind, cohortId),
+    gsi1sk: `${term}#${formId}`,
+  }),
+  /**
+   * That a mentor leads (or led) a pair: filed under the pair (it expires and is erased with it),
+   * listed under the mentor, so a mentor's pairs are one Query.
+   */
+  pairMentor: (pairId: string, mentorId: string) => ({
+    pk: `PAIR#${pairId}`,
+    sk: `MENTOR#${mentorId}`,
+    gsi1pk: `MENTOR#${mentorId}#PAIRS`,
+    gsi1sk: pairId,
+  }),
+  pairsOfMentor: (mentorId: string) => ({ gsi1pk: `MENTOR#${mentorId}#PAIRS` }),
+  /** Where to search a cohort's forms of one kind by the start of a term. */
+  searchTerms: (kind: "questionnaire" | "mentor", cohortId: string, prefix: string) => ({
+    gsi1pk: lists.search(kind, cohortId),
+    gsi1skPrefix: prefix,
   }),
 };

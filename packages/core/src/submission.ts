@@ -9,6 +9,7 @@ import { env } from "./env";
 import { keys } from "./keys";
 import { logger } from "./observability";
 import { unpairedRecordExpiry } from "./retention";
+import { type SearchableForm, searchChanges, searchItems, searchKeysOf } from "./search";
 
 /**
  * The resubmission rule, shared by questionnaires and mentor applications.
@@ -141,6 +142,13 @@ async function create(
               ConditionExpression: "attribute_not_exists(pk)",
             },
           },
+          // The person is found by name and address from the moment the form is stored.
+          ...searchItems(spec.kind, {
+            id,
+            cohortId: spec.cohortId,
+            answers: spec.answers,
+            expiresAt,
+          }).map((Item) => ({ Put: { TableName: env.tableName, Item } })),
           {
             Put: outboxPut(
               `ack#${spec.kind}#${id}`,
@@ -185,26 +193,52 @@ async function resubmit(
   if (decideResubmission(storedHash, contentHash) === "unchanged") {
     return { id: existingId, status: "created", firstTime: false };
   }
-  const changed = await conditionally(
-    new UpdateCommand({
-      TableName: env.tableName,
-      Key: spec.entityKey(existingId),
-      UpdateExpression: "SET answers = :answers, contentHash = :hash, updatedAt = :now",
-      ConditionExpression: "contentHash = :stored",
-      ExpressionAttributeValues: {
-        ":answers": spec.answers,
-        ":hash": contentHash,
-        ":now": now,
-        ":stored": storedHash,
-      },
-    }),
-  );
+  const update = {
+    TableName: env.tableName,
+    Key: spec.entityKey(existingId),
+    UpdateExpression: "SET answers = :answers, contentHash = :hash, updatedAt = :now",
+    ConditionExpression: "contentHash = :stored",
+    ExpressionAttributeValues: {
+      ":answers": spec.answers,
+      ":hash": contentHash,
+      ":now": now,
+      ":stored": storedHash,
+    },
+  };
+  // A changed name or address changes the terms the person is found by, in the same write.
+  const held = existing.Item?.expiresAt !== undefined;
+  const form = (answers: unknown): SearchableForm => ({
+    id: existingId,
+    cohortId: spec.cohortId,
+    answers: (answers ?? {}) as SearchableForm["answers"],
+    ...(held ? { expiresAt } : {}),
+  });
+  const terms = searchChanges(spec.kind, form(existing.Item?.answers), form(spec.answers));
+  const changed = terms.length
+    ? await transactOrRace([{ Update: update }, ...terms])
+    : await conditionally(new UpdateCommand(update));
   if (!changed) return undefined;
-  await Promise.all([
-    extendUnpairedExpiry(spec.entityKey(existingId), expiresAt),
-    extendUnpairedExpiry(claimKey, expiresAt),
-  ]);
+  await Promise.all(
+    [spec.entityKey(existingId), claimKey, ...searchKeysOf(spec.kind, form(spec.answers))].map(
+      (key) => extendUnpairedExpiry(key, expiresAt),
+    ),
+  );
   return { id: existingId, status: "updated", firstTime: false };
+}
+
+/** A transaction that loses a race with another change: `false`, read again. */
+async function transactOrRace(
+  TransactItems: NonNullable<
+    ConstructorParameters<typeof TransactWriteCommand>[0]["TransactItems"]
+  >,
+): Promise<boolean> {
+  try {
+    await documents.send(new TransactWriteCommand({ TransactItems }));
+    return true;
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) return false;
+    throw error;
+  }
 }
 
 /** A change restarts the unpaired retention; a record without expiry (paired) keeps none. */

@@ -12,7 +12,8 @@ import type { StoredQuestionnaire } from "../questionnaire";
 
 /**
  * The programme team's follow-up lists: questionnaires, mentors and pairs of a cohort, each with
- * what it relates to, filtered by phase, status and "needs attention". Pure: records in, rows out.
+ * what it relates to, filtered by phase, status and "needs attention". Pure: the labels, the
+ * filters and the rows' shape; list-pages.ts reads them a page at a time.
  */
 
 export const phases: readonly { id: PairPhase; label: Localised }[] = [
@@ -77,7 +78,10 @@ const flag = v.pipe(
   ),
 );
 
-/** The filters of every list, as query parameters (`?cohort=vague-1&phase=sessions&attention=1`). */
+/**
+ * The filters of every list, as query parameters (`?cohort=vague-1&phase=sessions&attention=1`),
+ * with the page's cursor and a search.
+ */
 export const ListQuerySchema = v.object({
   cohort: v.optional(
     v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Cette vague n'existe pas.")),
@@ -90,6 +94,10 @@ export const ListQuerySchema = v.object({
   ),
   status: v.optional(v.pipe(v.string(), v.maxLength(20, "Ce statut n'existe pas."))),
   attention: v.optional(flag),
+  /** Where the page starts: the `next` of the previous page (a signed cursor). */
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(4000, "Ce curseur de page n'est pas valide."))),
+  /** A name or an address, or their start (accents and capitals do not matter). */
+  q: v.optional(v.pipe(v.string(), v.maxLength(120, "Une recherche tient en 120 caractères."))),
 });
 
 export type ListQuery = v.InferOutput<typeof ListQuerySchema>;
@@ -110,9 +118,9 @@ export function toFilter(query: ListQuery): Filter {
   };
 }
 
-const matchesPair = (pair: Pair | undefined, filter: Filter, withStatus: boolean) => {
+const matchesPair = (pair: Pair | undefined, filter: Filter) => {
   if (filter.phase && pair?.phase !== filter.phase) return false;
-  if (withStatus && filter.status && pair?.status !== filter.status) return false;
+  if (filter.status && pair?.status !== filter.status) return false;
   if (
     filter.needsAttention !== undefined &&
     (pair?.needsAttention ?? false) !== filter.needsAttention
@@ -122,8 +130,18 @@ const matchesPair = (pair: Pair | undefined, filter: Filter, withStatus: boolean
   return true;
 };
 
+/** A list's filters, with the page's cursor and the search (empty ones dropped). */
+export function toPageRequest(query: ListQuery): Filter & { cursor?: string; search?: string } {
+  const search = query.q?.trim();
+  return {
+    ...toFilter(query),
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+    ...(search ? { search } : {}),
+  };
+}
+
 export function filterPairs(pairs: readonly Pair[], filter: Filter): Pair[] {
-  return pairs.filter((pair) => matchesPair(pair, filter, true));
+  return pairs.filter((pair) => matchesPair(pair, filter));
 }
 
 export type QuestionnaireRow = {
@@ -132,22 +150,6 @@ export type QuestionnaireRow = {
   pair?: Pair;
 };
 
-/** Questionnaires with their pair; `status` filters on waiting/paired, the rest on the pair. */
-export function questionnaireRows(
-  questionnaires: readonly StoredQuestionnaire[],
-  pairs: readonly Pair[],
-  filter: Filter,
-): QuestionnaireRow[] {
-  const byMentee = new Map(pairs.map((pair) => [pair.menteeId, pair]));
-  return questionnaires
-    .map((questionnaire): QuestionnaireRow => {
-      const pair = byMentee.get(questionnaire.id);
-      return { questionnaire, status: pair ? "paired" : "waiting", pair };
-    })
-    .filter((row) => !filter.status || row.status === filter.status)
-    .filter((row) => matchesPair(row.pair, filter, false));
-}
-
 export type MentorRow = {
   mentor: MentorRecord;
   pairs: Pair[];
@@ -155,30 +157,6 @@ export type MentorRow = {
   placesTaken: number;
   needsAttention: boolean;
 };
-
-/** Mentors with their pairs; `status` filters on the selection status, `phase` on any pair. */
-export function mentorRows(
-  mentors: readonly MentorRecord[],
-  pairs: readonly Pair[],
-  filter: Filter,
-): MentorRow[] {
-  return mentors
-    .map((mentor): MentorRow => {
-      const own = pairs.filter((pair) => pair.mentorId === mentor.id);
-      return {
-        mentor,
-        pairs: own,
-        placesTaken: own.filter((pair) => pair.status === "active" || pair.status === "paused")
-          .length,
-        needsAttention: own.some((pair) => pair.needsAttention),
-      };
-    })
-    .filter((row) => !filter.status || row.mentor.status === filter.status)
-    .filter((row) => !filter.phase || row.pairs.some((pair) => pair.phase === filter.phase))
-    .filter(
-      (row) => filter.needsAttention === undefined || row.needsAttention === filter.needsAttention,
-    );
-}
 
 /**
  * The link to a pair's execution in the Step Functions console, or, locally, on the local

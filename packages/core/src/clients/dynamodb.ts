@@ -1,10 +1,12 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import {
+  BatchGetCommand,
   type DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   type PutCommand,
   paginateQuery,
+  QueryCommand,
   type QueryCommandInput,
   type UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
@@ -87,4 +89,83 @@ export function queryList<T>(list: { gsi1pk: string; gsi1skPrefix?: string }): P
       ...(list.gsi1skPrefix ? { ":prefix": list.gsi1skPrefix } : {}),
     },
   });
+}
+
+/** A key where a list query resumes: DynamoDB's LastEvaluatedKey, or the key of an item read. */
+export type ListKey = Record<string, unknown>;
+
+/**
+ * One read of a list partition of index `gsi1`: at most `limit` items evaluated from `start`,
+ * those that pass `filter`, and where the next read resumes (absent at the end of the list).
+ */
+export async function queryListPage<T>(
+  list: { gsi1pk: string; gsi1skPrefix?: string },
+  options: {
+    limit: number;
+    start?: ListKey;
+    filter?: {
+      expression: string;
+      names?: Record<string, string>;
+      values?: Record<string, unknown>;
+    };
+  },
+): Promise<{ items: T[]; next?: ListKey }> {
+  const { filter } = options;
+  const result = await documents.send(
+    new QueryCommand({
+      TableName: env.tableName,
+      IndexName: table.listIndex.name,
+      KeyConditionExpression: list.gsi1skPrefix
+        ? "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)"
+        : "gsi1pk = :pk",
+      ExpressionAttributeValues: {
+        ":pk": list.gsi1pk,
+        ...(list.gsi1skPrefix ? { ":prefix": list.gsi1skPrefix } : {}),
+        ...filter?.values,
+      },
+      ...(filter ? { FilterExpression: filter.expression } : {}),
+      ...(filter?.names ? { ExpressionAttributeNames: filter.names } : {}),
+      Limit: options.limit,
+      ...(options.start ? { ExclusiveStartKey: options.start } : {}),
+    }),
+  );
+  return { items: (result.Items ?? []) as T[], next: result.LastEvaluatedKey };
+}
+
+/**
+ * The items of these keys that exist (BatchGetItem, 100 keys a call, retried for what DynamoDB
+ * left unprocessed); in no particular order.
+ */
+export async function getMany<T>(
+  itemKeys: { pk: string; sk: string }[],
+  projection?: { expression: string; names?: Record<string, string> },
+): Promise<T[]> {
+  const unique = [...new Map(itemKeys.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
+  const found: T[] = [];
+  for (let at = 0; at < unique.length; at += 100) {
+    let pending: Record<string, unknown>[] | undefined = unique.slice(at, at + 100);
+    for (let attempt = 0; pending?.length; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      const result = await documents.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [env.tableName]: {
+              Keys: pending,
+              ...(projection
+                ? {
+                    ProjectionExpression: projection.expression,
+                    ...(projection.names ? { ExpressionAttributeNames: projection.names } : {}),
+                  }
+                : {}),
+            },
+          },
+        }),
+      );
+      found.push(...((result.Responses?.[env.tableName] ?? []) as T[]));
+      pending = result.UnprocessedKeys?.[env.tableName]?.Keys as
+        | Record<string, unknown>[]
+        | undefined;
+    }
+  }
+  return found;
 }

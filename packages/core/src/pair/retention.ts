@@ -2,6 +2,7 @@ import { keys } from "../keys";
 import { getMentor } from "../mentor";
 import { getQuestionnaire } from "../questionnaire";
 import { closedPairExpiry } from "../retention";
+import { searchKeysOf } from "../search";
 import type { Pair } from "./model";
 import { pairEmailDedupeKey } from "./notify";
 import { isRunning, pairMentorIds } from "./rules";
@@ -31,13 +32,17 @@ async function inChunks<T>(items: T[], write: (item: T) => Promise<void>) {
   }
 }
 
-/** A form's record and its uniqueness claim (whose key needs the cohort and the address). */
+/** A form's record, its uniqueness claim (whose key needs the cohort and the address), its terms. */
 async function formKeys({ kind, id }: FormRef): Promise<Key[]> {
   const key = kind === "questionnaire" ? keys.questionnaire(id) : keys.mentor(id);
   const form = await (kind === "questionnaire" ? getQuestionnaire(id) : getMentor(id));
   if (!form) return [];
   const email = form.answers?.email;
-  return email ? [key, keys.submissionClaim(kind, form.cohortId, email)] : [key];
+  // The terms a person is found by expire with their form.
+  const terms = searchKeysOf(kind, form);
+  return email
+    ? [key, keys.submissionClaim(kind, form.cohortId, email), ...terms]
+    : [key, ...terms];
 }
 
 /**

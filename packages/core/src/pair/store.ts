@@ -36,21 +36,65 @@ export async function requirePair(pairId: string): Promise<Pair> {
   return pair;
 }
 
-/** Creates the pair once; `false` when it already exists (a second start changes nothing). */
+/**
+ * Creates the pair once; `false` when it already exists (a second start changes nothing). The
+ * same transaction marks the manager's questionnaire as paired with it and files it under the
+ * mentor's pairs (`keys.pairMentor`): the lists read a page of forms and the pairs they name,
+ * never a whole cohort. A questionnaire that is not there (a pair made in a test) is left alone.
+ */
 export async function createPair(pair: Pair): Promise<boolean> {
-  return conditionally(
-    new PutCommand({
-      TableName: env.tableName,
-      Item: {
-        ...keys.pair(pair.id),
-        ...keys.pairList(pair.cohortId, pair.createdAt, pair.id),
-        kind: "pair",
-        ...pair,
-      },
-      ConditionExpression: "attribute_not_exists(pk)",
-    }),
-  );
+  const put = {
+    TableName: env.tableName,
+    Item: {
+      ...keys.pair(pair.id),
+      ...keys.pairList(pair.cohortId, pair.createdAt, pair.id),
+      kind: "pair",
+      ...pair,
+    },
+    ConditionExpression: "attribute_not_exists(pk)",
+  };
+  const mentor = { Put: mentorLeads(pair.mentorId, pair.id) };
+  const questionnaire = { Update: questionnairePaired(pair.menteeId, pair.id) };
+  try {
+    await documents.send(
+      new TransactWriteCommand({ TransactItems: [{ Put: put }, mentor, questionnaire] }),
+    );
+    return true;
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const reasons = error.CancellationReasons ?? [];
+    if (reasons[0]?.Code === "ConditionalCheckFailed") return false;
+    if (reasons[2]?.Code !== "ConditionalCheckFailed") throw error;
+  }
+  // No questionnaire to mark: the pair and its mentor's line alone.
+  try {
+    await documents.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, mentor] }));
+    return true;
+  } catch (error) {
+    const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons : [];
+    if (reasons?.[0]?.Code === "ConditionalCheckFailed") return false;
+    throw error;
+  }
 }
+
+/** The questionnaire names the manager's latest pair (`pairId`), and says it is paired. */
+const questionnairePaired = (menteeId: string, pairId: string) => ({
+  TableName: env.tableName,
+  Key: keys.questionnaire(menteeId),
+  UpdateExpression: "SET pairId = :pairId, #status = :paired",
+  ConditionExpression: "attribute_exists(pk)",
+  ExpressionAttributeNames: { "#status": "status" },
+  ExpressionAttributeValues: { ":pairId": pairId, ":paired": "paired" },
+});
+
+/**
+ * The mentor leads the pair (see `keys.pairMentor`); a pair reassigned away keeps the old
+ * mentor's line (the lists check the pair's current mentor). Putting it twice changes nothing.
+ */
+const mentorLeads = (mentorId: string, pairId: string) => ({
+  TableName: env.tableName,
+  Item: { ...keys.pairMentor(pairId, mentorId), kind: "pair-mentor", pairId, mentorId },
+});
 
 type PairChange = { remove?: (keyof Pair)[]; add?: Partial<Record<keyof Pair, number>> };
 
@@ -97,7 +141,17 @@ export async function updatePair(
   fields: Partial<Pair>,
   options: PairChange = {},
 ): Promise<void> {
-  await documents.send(new UpdateCommand(pairUpdate(pairId, fields, options)));
+  const update = pairUpdate(pairId, fields, options);
+  if (!fields.mentorId) {
+    await documents.send(new UpdateCommand(update));
+    return;
+  }
+  // A new mentor: the pair joins their pairs in the same write (see `createPair`).
+  await documents.send(
+    new TransactWriteCommand({
+      TransactItems: [{ Update: update }, { Put: mentorLeads(fields.mentorId, pairId) }],
+    }),
+  );
 }
 
 export async function listPairs(filter: { cohortId?: string } = {}): Promise<Pair[]> {

@@ -85,6 +85,7 @@ const mentions = (value: unknown, pattern: RegExp): boolean => {
 export function concerns(item: Item, identity: Identity): boolean {
   const formIds = new Set(identity.forms.map((form) => form.id));
   if (isForm(item) && formIds.has(item.id)) return true;
+  if (item.kind === "search-key" && formIds.has(String(item.formId))) return true;
   for (const pair of identity.pairs) {
     if (item.pk === `PAIR#${pair.id}`) return true;
     if (item.kind === "link" && item.pairId === pair.id && item.recipient === pair.role) {
@@ -161,7 +162,9 @@ export function eraseStep(item: Item, identity: Identity, erasedAt: string): Era
   if (mentions(key, personPattern({ email: identity.email, names: [] }))) {
     return { action: "delete", key };
   }
-  if (item.kind === "link" || item.kind === "privacy-link") return { action: "delete", key };
+  if (item.kind === "link" || item.kind === "privacy-link" || item.kind === "search-key") {
+    return { action: "delete", key };
+  }
   // An email still waiting in the outbox for them never leaves; one to someone else (the other
   // participant told of the stop) leaves, with every mention of them erased.
   if (item.kind === "email" && item.status === "queued") {

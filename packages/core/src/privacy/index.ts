@@ -6,6 +6,7 @@ import { logger } from "../observability";
 import { stopForErasure } from "../pair/actions";
 import { appendHistory } from "../pair/store";
 import { QuestionnaireSchema } from "../questionnaire";
+import { changeSearchTerms } from "../search";
 import { fingerprint } from "../submission";
 import {
   concerns,
@@ -140,6 +141,8 @@ export async function correctField(
     contentHash: fingerprint(answers),
     updatedAt: clock.now().toISOString(),
   });
+  const id = correction.formId;
+  await changeSearchTerms(correction.kind, { ...form, id }, { ...form, id, answers });
   const { identity } = await gather(correction.field === "email" ? String(parsed.output) : email);
   await logOnPairs(identity, "privacy.rectified");
   if (options.requestId) await logOnRequest(options.requestId, `rectified.${correction.field}`);

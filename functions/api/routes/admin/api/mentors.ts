@@ -1,16 +1,15 @@
 import { Hono } from "hono";
-import { mentorRows } from "#core/admin/follow-up";
+import { mentorPage } from "#core/admin/list-pages";
 import { getMentor } from "#core/mentor";
 import * as selection from "#core/selection";
 import {
   describeForTeam,
   invalidBody,
-  invalidQuery,
   jsonBody,
   notFound as notFoundDoc,
   ok,
 } from "../../../openapi";
-import { cohortRecordsOf, listOf, listQuery, notFound } from "./shared";
+import { listQuery, notFound, pagedAnswer, pagedList } from "./shared";
 
 /** Mentors and their selection interview: /api/admin/mentors. */
 
@@ -19,24 +18,20 @@ const noSuchMentor = notFoundDoc("Ce mentor n'existe pas");
 export const mentorsApi = new Hono()
   .get(
     "/",
-    describeForTeam("Lister les mentors d'une vague, avec leurs binômes et places prises", {
-      ...ok("Les mentors", listOf("mentors")),
-      ...invalidQuery,
-    }),
+    describeForTeam(
+      "Lister les mentors d'une vague, avec leurs binômes et places prises (page par page ; `q` : rechercher un nom ou une adresse)",
+      pagedList("Les mentors", "mentors"),
+    ),
     listQuery,
-    async (c) => {
-      const { filter, records } = await cohortRecordsOf(c.req.valid("query"));
-      const rows = mentorRows(records.mentors, records.pairs, filter);
-      return c.json({
-        cohortId: filter.cohortId,
+    (c) =>
+      pagedAnswer(c, c.req.valid("query"), mentorPage, (rows) => ({
         mentors: rows.map((row) => ({
           ...row.mentor,
           pairIds: row.pairs.map((pair) => pair.id),
           placesTaken: row.placesTaken,
           needsAttention: row.needsAttention,
         })),
-      });
-    },
+      })),
   )
   .get(
     "/:id",

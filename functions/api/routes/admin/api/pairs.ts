@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { filterPairs } from "#core/admin/follow-up";
+import { pairPage } from "#core/admin/list-pages";
 import { actOnPair, loadPairDetails, type PairAction } from "#core/admin/pairs";
 import * as notes from "#core/pair/notes";
 import * as again from "#core/pair/pair-again";
@@ -9,7 +9,6 @@ import {
   conflict,
   describeForTeam,
   invalidBody,
-  invalidQuery,
   jsonBody,
   notFound as notFoundDoc,
   object,
@@ -17,7 +16,7 @@ import {
 } from "../../../openapi";
 import { problem } from "../../../problem";
 import { CancelSchema, ReassignSchema } from "../schemas";
-import { cohortRecordsOf, listOf, listQuery, notFound } from "./shared";
+import { listQuery, notFound, pagedAnswer, pagedList } from "./shared";
 
 /** Running pairs, their follow-up and the team's actions on them: /api/admin/pairs. */
 
@@ -54,15 +53,15 @@ function remindAnswer(c: Context, outcome: reminders.ReminderOutcome) {
 export const pairsApi = new Hono()
   .get(
     "/",
-    describeForTeam("Lister les binômes d'une vague", {
-      ...ok("Les binômes", listOf("pairs")),
-      ...invalidQuery,
-    }),
+    describeForTeam(
+      "Lister les binômes d'une vague (page par page ; `q` : le nom ou l'adresse de l'un des deux)",
+      pagedList("Les binômes", "pairs"),
+    ),
     listQuery,
-    async (c) => {
-      const { filter, records } = await cohortRecordsOf(c.req.valid("query"));
-      return c.json({ cohortId: filter.cohortId, pairs: filterPairs(records.pairs, filter) });
-    },
+    (c) =>
+      pagedAnswer(c, c.req.valid("query"), pairPage, (rows) => ({
+        pairs: rows.map((row) => row.pair),
+      })),
   )
   .get(
     "/:id",

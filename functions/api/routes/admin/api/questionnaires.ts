@@ -1,27 +1,26 @@
 import { Hono } from "hono";
-import { questionnaireRows } from "#core/admin/follow-up";
+import { questionnairePage } from "#core/admin/list-pages";
 import { getQuestionnaire } from "#core/questionnaire";
-import { describeForTeam, invalidQuery, notFound as notFoundDoc, ok } from "../../../openapi";
-import { cohortRecordsOf, listOf, listQuery, notFound } from "./shared";
+import { describeForTeam, notFound as notFoundDoc, ok } from "../../../openapi";
+import { listQuery, notFound, pagedAnswer, pagedList } from "./shared";
 
 /** The mentees' needs questionnaires: /api/admin/questionnaires. */
 export const questionnairesApi = new Hono()
   .get(
     "/",
-    describeForTeam("Lister les questionnaires d'une vague, avec leur statut", {
-      ...ok("Les questionnaires", listOf("questionnaires")),
-      ...invalidQuery,
-    }),
+    describeForTeam(
+      "Lister les questionnaires d'une vague, avec leur statut (page par page ; `q` : rechercher un nom ou une adresse)",
+      pagedList("Les questionnaires", "questionnaires"),
+    ),
     listQuery,
-    async (c) => {
-      const { filter, records } = await cohortRecordsOf(c.req.valid("query"));
-      return c.json({
-        cohortId: filter.cohortId,
-        questionnaires: questionnaireRows(records.questionnaires, records.pairs, filter).map(
-          (row) => ({ ...row.questionnaire, status: row.status, pairId: row.pair?.id }),
-        ),
-      });
-    },
+    (c) =>
+      pagedAnswer(c, c.req.valid("query"), questionnairePage, (rows) => ({
+        questionnaires: rows.map((row) => ({
+          ...row.questionnaire,
+          status: row.status,
+          pairId: row.pair?.id,
+        })),
+      })),
   )
   .get(
     "/:id",

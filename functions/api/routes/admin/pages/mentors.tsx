@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { mentorRows } from "#core/admin/follow-up";
-import { loadCohortRecords } from "#core/admin/pairs";
+import { InvalidCursor, mentorPage } from "#core/admin/list-pages";
 import * as cohort from "#core/cohort";
 import { getMentor } from "#core/mentor";
 import { sendMentorLink } from "#core/mentor-space";
@@ -13,7 +12,7 @@ import { MentorsPage } from "#web/pages/admin/lists";
 import { MentorPage } from "#web/pages/admin/mentor";
 import { issuesByField } from "#web/validation";
 import type { LangEnv } from "../../../lang";
-import { filtersOf, form, notFoundPage, redirectDone, text } from "./shared";
+import { form, invalidCursorPage, notFoundPage, pageRequestOf, redirectDone, text } from "./shared";
 
 /** Mentors: the list of a cohort, one application, and its selection interview. */
 
@@ -38,15 +37,18 @@ const interviewFromForm = (values: FormValues) => ({
 
 export const mentorPages = new Hono<LangEnv>()
   .get("/", async (c) => {
-    const filters = filtersOf(c);
-    const [cohorts, records] = await Promise.all([
-      cohort.listCohorts(),
-      loadCohortRecords(filters.cohortId),
-    ]);
-    const rows = mentorRows(records.mentors, records.pairs, filters);
-    return c.html(
-      <MentorsPage cohorts={cohorts} filters={filters} rows={rows} lang={c.var.lang} />,
-    );
+    const request = pageRequestOf(c);
+    try {
+      const [cohorts, page] = await Promise.all([cohort.listCohorts(), mentorPage(request)]);
+      return c.html(
+        <MentorsPage cohorts={cohorts} filters={request} page={page} lang={c.var.lang} />,
+      );
+    } catch (error) {
+      if (error instanceof InvalidCursor) {
+        return invalidCursorPage(c, `/admin/mentors?vague=${request.cohortId}`);
+      }
+      throw error;
+    }
   })
   .get("/:id", async (c) => {
     const mentor = await getMentor(c.req.param("id"));

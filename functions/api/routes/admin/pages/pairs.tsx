@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import * as v from "valibot";
-import { filterPairs } from "#core/admin/follow-up";
+import { InvalidCursor, pairPage as pairListPage } from "#core/admin/list-pages";
 import { actOnPair, loadPairDetails, type PairAction } from "#core/admin/pairs";
 import * as cohort from "#core/cohort";
 import * as pairing from "#core/matching/proposal";
@@ -17,11 +17,12 @@ import type { LangEnv } from "../../../lang";
 import { CancelSchema } from "../schemas";
 import {
   byName,
-  filtersOf,
   form,
+  invalidCursorPage,
   langOf,
   namesOf,
   notFoundPage,
+  pageRequestOf,
   redirectDone,
   text,
 } from "./shared";
@@ -106,21 +107,24 @@ async function pairAction(c: Context, request: PairAction, done: string) {
 
 export const pairPages = new Hono<LangEnv>()
   .get("/", async (c) => {
-    const filters = filtersOf(c);
-    const [cohorts, { names, records }] = await Promise.all([
-      cohort.listCohorts(),
-      namesOf(filters.cohortId),
-    ]);
-    return c.html(
-      <PairsPage
-        cohorts={cohorts}
-        filters={filters}
-        pairs={filterPairs(records.pairs, filters)}
-        names={names}
-        done={c.req.query("fait")}
-        lang={c.var.lang}
-      />,
-    );
+    const request = pageRequestOf(c);
+    try {
+      const [cohorts, page] = await Promise.all([cohort.listCohorts(), pairListPage(request)]);
+      return c.html(
+        <PairsPage
+          cohorts={cohorts}
+          filters={request}
+          page={page}
+          done={c.req.query("fait")}
+          lang={c.var.lang}
+        />,
+      );
+    } catch (error) {
+      if (error instanceof InvalidCursor) {
+        return invalidCursorPage(c, `/admin/binomes?vague=${request.cohortId}`);
+      }
+      throw error;
+    }
   })
   .get("/:id", (c) => pairPage(c, c.req.param("id")))
   .post("/:id/pause", (c) => pairAction(c, { action: "pause" }, "pause"))

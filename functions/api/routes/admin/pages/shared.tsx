@@ -43,6 +43,37 @@ export function filtersOf(c: Context): Filter & Filters {
   return { ...filter, attention: filter.needsAttention };
 }
 
+/** A list page's filters, its cursor (`curseur`, as signed) and its search (`q`). */
+export function pageRequestOf(c: Context) {
+  const filters = filtersOf(c);
+  const cursor = c.req.query("curseur") || undefined;
+  const search = c.req.query("q")?.trim().slice(0, 120) || undefined;
+  return { ...filters, cursor, search };
+}
+
+/** A cursor this list did not sign (altered, or from another list): said in French, 400. */
+export const invalidCursorPage = (c: Context, firstPage: string) => {
+  const lang = langOf(c);
+  const title = t(lang, { fr: "Page de liste introuvable", en: "List page not found" });
+  return c.html(
+    <AdminLayout lang={lang} title={title} path={c.req.path}>
+      <h1>{title}</h1>
+      <p>
+        {t(lang, {
+          fr: "L'adresse de cette page de liste a été modifiée ou vient d'une autre liste\u00a0: elle ne peut pas être lue.",
+          en: "The address of this list page was altered or comes from another list: it cannot be read.",
+        })}
+      </p>
+      <p>
+        <a href={keepLanguage(c, firstPage)}>
+          {t(lang, { fr: "Revenir au début de la liste", en: "Back to the start of the list" })}
+        </a>
+      </p>
+    </AdminLayout>,
+    400,
+  );
+};
+
 export const form = async (c: Context) => (await c.req.parseBody({ all: true })) as FormValues;
 export const text = (values: FormValues, name: string) => {
   const value = values[name];

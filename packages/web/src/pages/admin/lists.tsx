@@ -7,9 +7,9 @@ import {
   type QuestionnaireRow,
   questionnaireStatuses,
 } from "#core/admin/follow-up";
+import type { ListPage, PairRow } from "#core/admin/list-pages";
 import type { Cohort } from "#core/cohort";
 import { fullName } from "#core/fields";
-import type { Pair } from "#core/pair/model";
 import { themes } from "#core/programme";
 import { decisionLabels } from "#core/selection";
 import { type Lang, t } from "../../i18n";
@@ -21,16 +21,86 @@ const themeLabel = (lang: Lang) => (id: string) => {
   return theme ? t(lang, theme.label) : id;
 };
 
-const Count = ({ count, noun }: { count: number; noun: [string, string] }) => (
-  <p role="status">
-    {count} {count > 1 ? noun[1] : noun[0]}
-  </p>
-);
+const plural = (count: number, noun: [string, string]) =>
+  `${count.toLocaleString("fr-FR")} ${count > 1 ? noun[1] : noun[0]}`;
+
+/** How many rows the page shows, and what a search or a long filter left out. */
+function Count(props: {
+  page: ListPage<unknown>;
+  filters: Filters;
+  noun: [string, string];
+  lang: Lang;
+}) {
+  const { page, filters, lang } = props;
+  const count = plural(page.rows.length, props.noun);
+  const whole = !filters.cursor && !page.next;
+  return (
+    <div role="status">
+      <p>
+        {filters.search
+          ? t(lang, {
+              fr: `${count} pour la recherche « ${filters.search} »`,
+              en: `${count} for the search “${filters.search}”`,
+            })
+          : whole
+            ? count
+            : t(lang, { fr: `${count} sur cette page`, en: `${count} on this page` })}
+      </p>
+      {page.more ? (
+        <p>
+          {t(lang, {
+            fr: "D'autres personnes correspondent\u00a0: précisez la recherche (nom complet ou adresse).",
+            en: "More people match: narrow the search (full name or address).",
+          })}
+        </p>
+      ) : null}
+      {page.scanned ? (
+        <p>
+          {t(lang, {
+            fr: `La page s'arrête après ${page.scanned.toLocaleString("fr-FR")} éléments parcourus\u00a0: « Suivants » continue la recherche.`,
+            en: `The page stops after ${page.scanned} items read: “Next” goes on looking.`,
+          })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** "Suivants" and back to the first page, keeping the filters and the search. */
+function Pager(props: { action: string; page: ListPage<unknown>; filters: Filters; lang: Lang }) {
+  const { filters, lang } = props;
+  if (!filters.cursor && !props.page.next) return null;
+  const query = (cursor?: string) => {
+    const params = new URLSearchParams(filterQuery(filters));
+    if (filters.search) params.set("q", filters.search);
+    if (cursor) params.set("curseur", cursor);
+    if (lang === "en") params.set("lang", "en");
+    return `${props.action}?${params.toString()}`;
+  };
+  return (
+    <nav class="pager" aria-label={t(lang, { fr: "Pages de la liste", en: "List pages" })}>
+      <ul>
+        {filters.cursor ? (
+          <li>
+            <a href={query()}>{t(lang, { fr: "Première page", en: "First page" })}</a>
+          </li>
+        ) : null}
+        {props.page.next ? (
+          <li>
+            <a href={query(props.page.next)} rel="next">
+              {t(lang, { fr: "Suivants", en: "Next" })}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
 
 export function QuestionnairesPage(props: {
   cohorts: Cohort[];
   filters: Filters;
-  rows: QuestionnaireRow[];
+  page: ListPage<QuestionnaireRow>;
   lang?: Lang;
 }) {
   const lang = props.lang ?? "fr";
@@ -46,7 +116,12 @@ export function QuestionnairesPage(props: {
         statuses={[...questionnaireStatuses]}
         phases={[...phases]}
       />
-      <Count count={props.rows.length} noun={["questionnaire", "questionnaires"]} />
+      <Count
+        page={props.page}
+        filters={props.filters}
+        noun={["questionnaire", "questionnaires"]}
+        lang={lang}
+      />
       <div class="table-scroll">
         <table class="grid">
           <caption>
@@ -65,7 +140,7 @@ export function QuestionnairesPage(props: {
             </tr>
           </thead>
           <tbody>
-            {props.rows.map(({ questionnaire, pair }) => (
+            {props.page.rows.map(({ questionnaire, pair }) => (
               <tr>
                 <th scope="row">{fullName(questionnaire.answers)}</th>
                 <td>
@@ -90,6 +165,7 @@ export function QuestionnairesPage(props: {
           </tbody>
         </table>
       </div>
+      <Pager action="/admin/questionnaires" page={props.page} filters={props.filters} lang={lang} />
     </AdminLayout>
   );
 }
@@ -97,7 +173,7 @@ export function QuestionnairesPage(props: {
 export function MentorsPage(props: {
   cohorts: Cohort[];
   filters: Filters;
-  rows: MentorRow[];
+  page: ListPage<MentorRow>;
   lang?: Lang;
 }) {
   const lang = props.lang ?? "fr";
@@ -113,7 +189,7 @@ export function MentorsPage(props: {
         statuses={[...mentorStatuses]}
         phases={[...phases]}
       />
-      <Count count={props.rows.length} noun={["mentor", "mentors"]} />
+      <Count page={props.page} filters={props.filters} noun={["mentor", "mentors"]} lang={lang} />
       <div class="table-scroll">
         <table class="grid">
           <caption>
@@ -134,7 +210,7 @@ export function MentorsPage(props: {
             </tr>
           </thead>
           <tbody>
-            {props.rows.map((row) => (
+            {props.page.rows.map((row) => (
               <tr>
                 <th scope="row">
                   <a href={`/admin/mentors/${row.mentor.id}`}>{fullName(row.mentor.answers)}</a>
@@ -155,6 +231,7 @@ export function MentorsPage(props: {
           </tbody>
         </table>
       </div>
+      <Pager action="/admin/mentors" page={props.page} filters={props.filters} lang={lang} />
     </AdminLayout>
   );
 }
@@ -162,13 +239,13 @@ export function MentorsPage(props: {
 export function PairsPage(props: {
   cohorts: Cohort[];
   filters: Filters;
-  pairs: Pair[];
-  names: Map<string, string>;
+  page: ListPage<PairRow>;
   done?: string;
   lang?: Lang;
 }) {
   const lang = props.lang ?? "fr";
-  const name = (id: string) => props.names.get(id) ?? id;
+  const name = (known: string | undefined) =>
+    known ?? t(lang, { fr: "Nom non renseigné", en: "Name not given" });
   const exportQuery = filterQuery(props.filters, { cohort: "cohort" });
   return (
     <AdminLayout
@@ -206,8 +283,10 @@ export function PairsPage(props: {
         </li>
       </ul>
       <Count
-        count={props.pairs.length}
+        page={props.page}
+        filters={props.filters}
         noun={lang === "en" ? ["pair", "pairs"] : ["binôme", "binômes"]}
+        lang={lang}
       />
       <div class="table-scroll">
         <table class="grid">
@@ -225,12 +304,12 @@ export function PairsPage(props: {
             </tr>
           </thead>
           <tbody>
-            {props.pairs.map((pair) => (
+            {props.page.rows.map(({ pair, menteeName, mentorName }) => (
               <tr>
                 <th scope="row">
-                  <a href={`/admin/binomes/${pair.id}`}>{name(pair.menteeId)}</a>
+                  <a href={`/admin/binomes/${pair.id}`}>{name(menteeName)}</a>
                 </th>
-                <td>{name(pair.mentorId)}</td>
+                <td>{name(mentorName)}</td>
                 <td>{t(lang, phaseLabel(pair.phase))}</td>
                 <td>{pairStatusText(pair, lang)}</td>
                 <td>
@@ -242,6 +321,7 @@ export function PairsPage(props: {
           </tbody>
         </table>
       </div>
+      <Pager action="/admin/binomes" page={props.page} filters={props.filters} lang={lang} />
     </AdminLayout>
   );
 }

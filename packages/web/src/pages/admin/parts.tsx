@@ -208,7 +208,15 @@ export function formatDate(iso: string | undefined, lang: Lang = "fr"): string {
   return t(lang, formatDay(new Date(iso)));
 }
 
-export type Filters = { cohortId: string; phase?: string; status?: string; attention?: boolean };
+export type Filters = {
+  cohortId: string;
+  phase?: string;
+  status?: string;
+  attention?: boolean;
+  /** A list's search (a name or an address) and the page's cursor. */
+  search?: string;
+  cursor?: string;
+};
 
 /**
  * The filter form of a list: a GET form, so a filtered list has its own address and works
@@ -233,6 +241,25 @@ export function FilterForm(props: {
     <form method="get" action={props.action} class="filters" aria-label={props.caption}>
       {/* A GET form keeps only its fields: the language rides along as one of them. */}
       {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
+      <div class="field">
+        <label for="filtre-recherche">
+          {t(lang, { fr: "Rechercher un nom ou une adresse", en: "Search a name or an address" })}
+        </label>
+        <p class="hint" id="filtre-recherche-aide">
+          {t(lang, {
+            fr: "Le début d'un prénom, d'un nom ou d'une adresse électronique suffit, sans accents ni majuscules.",
+            en: "The start of a first name, a last name or an email address is enough; accents and capitals do not matter.",
+          })}
+        </p>
+        <input
+          type="search"
+          id="filtre-recherche"
+          name="q"
+          value={filters.search ?? ""}
+          maxlength={120}
+          aria-describedby="filtre-recherche-aide"
+        />
+      </div>
       <div class="field">
         <label for="filtre-vague">{t(lang, { fr: "Vague", en: "Cohort" })}</label>
         <select id="filtre-vague" name="vague">
