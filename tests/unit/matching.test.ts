@@ -343,6 +343,36 @@ describe("fit rules", () => {
       }
     });
   });
+  it("reads priced rows pruned by older prices exactly as the whole row, ties to the lower index", () => {
+    const { mentees, mentors, settings } = generateCohort(200, 80, 13);
+    const fits = compileCohort(mentees, mentors, settings);
+    const price = Float64Array.from(mentors, (_, j) => (j * 7) % 23);
+    const rows = fits.pricedRows(price);
+    // Prices rise after the snapshot: the pruning must stay exact.
+    for (let j = 0; j < price.length; j += 3) price[j] = (price[j] ?? 0) + (j % 5);
+    const row = new Float64Array(mentors.length);
+    const count = 5;
+    const best = {
+      mentors: new Int32Array(count),
+      values: new Float64Array(count),
+      scores: new Float64Array(count),
+    };
+    for (const floor of [Number.NEGATIVE_INFINITY, 20, 35]) {
+      mentees.forEach((_, i) => {
+        fits.scoreRow(i, row);
+        const expected = [...row]
+          .flatMap((score, j) => {
+            const value = score - (price[j] ?? 0);
+            return score > 0 && value > floor ? [{ j, value }] : [];
+          })
+          .sort((a, b) => b.value - a.value || a.j - b.j)
+          .slice(0, count);
+        const size = rows.best(i, count, best, floor);
+        expect([...best.mentors.subarray(0, size)]).toEqual(expected.map(({ j }) => j));
+        expect([...best.values.subarray(0, size)]).toEqual(expected.map(({ value }) => value));
+      });
+    }
+  });
 });
 
 describe("assignment solver", () => {
@@ -447,6 +477,31 @@ describe("assignment solver", () => {
         expect(solved.totalScore).toBe(exhaustiveBest(problem));
         expect(verifyOptimal(problem, solved, solved.certificate)).toEqual({ ok: true });
       }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("reaches the best total from any guess of pairs and prices", () => {
+    fc.assert(
+      fc.property(
+        smallProblem,
+        fc.array(fc.integer({ min: -1, max: 3 }), { maxLength: 7 }),
+        fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 4 }),
+        (problem, guessed, prices) => {
+          const m = problem.mentorCapacities.length;
+          const mentorOf = Int32Array.from({ length: problem.menteeCount }, (_, i) =>
+            Math.min(guessed[i] ?? -1, m - 1),
+          );
+          const price = Float64Array.from({ length: m }, (_, j) => prices[j] ?? 0);
+          const solved = startSolving(candidateRows(problem), problem.mentorCapacities, {
+            mentorOf,
+            price,
+          }).result();
+          expect(verifyFeasible(problem, solved)).toEqual({ ok: true });
+          expect(solved.totalScore).toBe(exhaustiveBest(problem));
+          expect(verifyOptimal(problem, solved, solved.certificate)).toEqual({ ok: true });
+        },
+      ),
       { numRuns: 1500 },
     );
   });

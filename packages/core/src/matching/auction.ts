@@ -17,42 +17,43 @@
  * bound, the list's best is the row's best, and the row is read again only when it is not.
  * Deterministic: mentees bid in index order, ties go to the lower mentor index.
  */
-import type { BestOfRow, RowProblem } from "./solver";
+import type { BestOfRow, PricedRows, RowProblem } from "./solver";
 
 /** Measured on the bench's 10,000 × 3,500: 2 reads rows too often, 9 leaves too much to repair. */
 const defaultTolerance = 6;
 
-/** `bestOfRow` for any problem: reads the whole row, keeps the best (ties: lower index first). */
-function bestOfScores(
-  problem: RowProblem,
-  row: Float64Array,
-  i: number,
-  price: Float64Array,
-  count: number,
-  best: BestOfRow,
-): number {
-  problem.scoreRow(i, row);
-  const { mentors, values, scores } = best;
-  let size = 0;
-  let worst = Number.NEGATIVE_INFINITY;
-  for (let j = 0; j < row.length; j++) {
-    const score = row[j] ?? 0;
-    if (score <= 0) continue;
-    const value = score - (price[j] ?? 0);
-    if (value <= worst) continue;
-    let at = size < count ? size++ : count - 1;
-    while (at > 0 && (values[at - 1] ?? 0) < value) {
-      mentors[at] = mentors[at - 1] ?? 0;
-      values[at] = values[at - 1] ?? 0;
-      scores[at] = scores[at - 1] ?? 0;
-      at--;
-    }
-    mentors[at] = j;
-    values[at] = value;
-    scores[at] = score;
-    if (size === count) worst = values[count - 1] ?? worst;
-  }
-  return size;
+/**
+ * Priced rows for any problem: the problem's own reader, or one that reads the whole row and
+ * keeps the best (ties: lower index first).
+ */
+export function pricedRowsOf(problem: RowProblem, price: Float64Array): PricedRows {
+  if (problem.pricedRows) return problem.pricedRows(price);
+  const row = new Float64Array(problem.mentorCapacities.length);
+  return {
+    snapshot() {},
+    best(i, count, best, floor = Number.NEGATIVE_INFINITY) {
+      problem.scoreRow(i, row);
+      const { mentors, values, scores } = best;
+      let size = 0;
+      for (let j = 0; j < row.length; j++) {
+        const score = row[j] ?? 0;
+        if (score <= 0) continue;
+        const value = score - (price[j] ?? 0);
+        if (value <= floor || (size === count && value <= (values[count - 1] ?? 0))) continue;
+        let at = size < count ? size++ : count - 1;
+        while (at > 0 && (values[at - 1] ?? 0) < value) {
+          mentors[at] = mentors[at - 1] ?? 0;
+          values[at] = values[at - 1] ?? 0;
+          scores[at] = scores[at - 1] ?? 0;
+          at--;
+        }
+        mentors[at] = j;
+        values[at] = value;
+        scores[at] = score;
+      }
+      return size;
+    },
+  };
 }
 
 export type AuctionOptions = {
@@ -79,6 +80,8 @@ export type AuctionCandidates = {
   score: Float64Array;
   /** The auction's price per mentor (its cheapest place): the competition for it. */
   price: Float64Array;
+  /** The mentor whose place each mentee holds at the end, or -1. */
+  mentorOf: Int32Array;
   /** How many times a whole row was read. */
   rowReads: number;
   bids: number;
@@ -95,25 +98,16 @@ export function guessPrice(problem: RowProblem, options: AuctionOptions = {}): n
   const m = problem.mentorCapacities.length;
   if (n < 1500 || m < 500) return 0;
   const third = (count: number) => Math.ceil(count / 3);
-  const row = new Float64Array(m);
-  const fullPrice = new Float64Array(m).fill(Number.POSITIVE_INFINITY);
-  const full = problem.bestOfRow?.bind(problem);
-  const sample: RowProblem = {
+  const sample: RowProblem = problem.sample?.(3) ?? {
     menteeCount: third(n),
     mentorCapacities: problem.mentorCapacities.filter((_, j) => j % 3 === 0),
-    scoreRow(i, out) {
-      problem.scoreRow(3 * i, row);
-      for (let k = 0; k < out.length; k++) out[k] = row[3 * k] ?? 0;
-    },
-    // Mentors left out of the sample priced out of reach: the sample's best are the cohort's.
-    bestOfRow: full
-      ? (i, price, count, best) => {
-          for (let k = 0; k < price.length; k++) fullPrice[3 * k] = price[k] ?? 0;
-          const size = full(3 * i, fullPrice, count, best);
-          for (let k = 0; k < size; k++) best.mentors[k] = (best.mentors[k] ?? 0) / 3;
-          return size;
-        }
-      : undefined,
+    scoreRow: (() => {
+      const row = new Float64Array(m);
+      return (i: number, out: Float64Array) => {
+        problem.scoreRow(3 * i, row);
+        for (let k = 0; k < out.length; k++) out[k] = row[3 * k] ?? 0;
+      };
+    })(),
   };
   const { price } = auctionCandidates(sample, {
     ...options,
@@ -174,7 +168,6 @@ export function auctionCandidates(
   const listSize = new Int32Array(n);
   /** No mentor off the list is worth more than this to the mentee (prices only rise). */
   const bound = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-  const row = new Float64Array(m);
   let rowReads = 0;
   let bids = 0;
 
@@ -183,13 +176,13 @@ export function auctionCandidates(
     values: new Float64Array(listed + 1),
     scores: new Float64Array(listed + 1),
   };
-  const bestOfRow = problem.bestOfRow
-    ? problem.bestOfRow.bind(problem)
-    : (i: number, prices: Float64Array, count: number, into: BestOfRow) =>
-        bestOfScores(problem, row, i, prices, count, into);
+  // Prices only rise: the reader's pruning stays exact, and is made sharper now and then.
+  const rows = pricedRowsOf(problem, price);
+  const snapshotEvery = Math.max(1000, Math.ceil(n / 8));
+  let sinceSnapshot = 0;
   const readRow = (i: number) => {
     rowReads++;
-    const size = bestOfRow(i, price, listed + 1, top);
+    const size = rows.best(i, listed + 1, top);
     const kept = Math.min(size, listed);
     for (let k = 0; k < kept; k++) {
       listMentor[i * listed + k] = top.mentors[k] ?? 0;
@@ -240,6 +233,10 @@ export function auctionCandidates(
       placePrice[place] = score - next + step;
       reprice(first);
       bids++;
+      if (++sinceSnapshot === snapshotEvery) {
+        rows.snapshot();
+        sinceSnapshot = 0;
+      }
       if (displaced >= 0) {
         queue[tail] = displaced;
         tail = (tail + 1) % ring;
@@ -252,6 +249,7 @@ export function auctionCandidates(
   // the prices are wanted, each row is read once more at the final prices, and its candidates are
   // both lists: what the mentee last held or bid on, and what is best now.
   const refresh = options.refresh ?? true;
+  if (refresh) rows.snapshot();
   const width = refresh ? 2 * listed : listed;
   const start = new Int32Array(n + 1);
   const mentor = new Int32Array(n * width);
@@ -277,9 +275,17 @@ export function auctionCandidates(
     }
     start[i + 1] = at;
   }
+  const mentorOf = new Int32Array(n).fill(-1);
+  for (let j = 0; j < m; j++) {
+    for (let place = placeStart[j] ?? 0; place < (placeStart[j + 1] ?? 0); place++) {
+      const holder = placeHolder[place] ?? -1;
+      if (holder >= 0) mentorOf[holder] = j;
+    }
+  }
   return {
     start,
     mentor: mentor.slice(0, at),
+    mentorOf,
     score: score.slice(0, at),
     price,
     rowReads,

@@ -18,7 +18,7 @@ import {
   type MatchingSettings,
   unmatchedReason,
 } from "./fit";
-import type { BestOfRow } from "./solver";
+import type { BestOfRow, PricedRows } from "./solver";
 
 export type CompiledCohort = {
   menteeCount: number;
@@ -26,8 +26,12 @@ export type CompiledCohort = {
   mentorCapacities: readonly number[];
   /** Fills `out` with the score of mentee `i` with every mentor: 0 when the pair is not allowed. */
   scoreRow(mentee: number, out: Float64Array): void;
-  /** The row's best mentors once priced, without writing the row (see `RowProblem`). */
+  /** The row's best mentors once priced, without writing the row (see `PricedRows`). */
   bestOfRow(mentee: number, price: Float64Array, count: number, best: BestOfRow): number;
+  /** Rows' best mentors at these prices, pruned by the compiled rules (see `RowProblem`). */
+  pricedRows(price: Float64Array): PricedRows;
+  /** The cohort of every `step`-th mentee and every `step`-th mentor, compiled on its own. */
+  sample(step: number): CompiledCohort;
   /** The pair's score, or 0 when the pair is not allowed. */
   score(mentee: number, mentor: number): number;
   /** What forbids the pair, or undefined when it is allowed. */
@@ -251,7 +255,18 @@ export function compileCohort(
   const offerPoints = new Int32Array(offers.length);
   /** Per mentee, the points of each mentor format set: -1 when none is in common. */
   const formatPoints = new Int32Array(8);
-  const prepare = (i: number) => {
+  /** The offers' codes, flat: offer k's are offerCode[offerCodeStart[k] … offerCodeStart[k + 1]). */
+  const offerCodeStart = new Int32Array(offers.length + 1);
+  offers.forEach((codes, offer) => {
+    offerCodeStart[offer + 1] = (offerCodeStart[offer] ?? 0) + codes.length;
+  });
+  const offerCode = Int32Array.from(offers.flat());
+  /** Which preparation each offer's points were computed for (`offerPointsOf`). */
+  const offerStamp = new Int32Array(offers.length).fill(-1);
+  let preparation = 0;
+  /** The theme and format points of mentee i; offers' points are then computed on demand. */
+  const prepareThemes = (i: number) => {
+    preparation++;
     themePoints.fill(0);
     const mentee = mentees[i] as MatchingMentee;
     const wanted = priorities(mentee);
@@ -262,22 +277,42 @@ export function compileCohort(
         themePoints[theme * levelsPerTheme + level] = weight * (level + 4 - comfort);
       }
     });
-    offers.forEach((codes, offer) => {
-      let points = 0;
-      for (const code of codes) points += themePoints[code] ?? 0;
-      offerPoints[offer] = points;
-    });
     const own = menteeFormats[i] ?? 0;
     for (let mask = 0; mask < 8; mask++) {
       const common = own & mask;
       formatPoints[mask] = common === 0 ? -1 : fitWeights.perCommonFormat * popcount(common);
     }
   };
+  /** The theme points of an offer for the mentee last prepared. */
+  const offerPointsOf = (offer: number): number => {
+    if (offerStamp[offer] === preparation) return offerPoints[offer] ?? 0;
+    let points = 0;
+    for (let k = offerCodeStart[offer] ?? 0; k < (offerCodeStart[offer + 1] ?? 0); k++) {
+      points += themePoints[offerCode[k] ?? 0] ?? 0;
+    }
+    offerPoints[offer] = points;
+    offerStamp[offer] = preparation;
+    return points;
+  };
+  /** Every point table of mentee i, offers' included. */
+  const prepare = (i: number) => {
+    prepareThemes(i);
+    for (let offer = 0; offer < offers.length; offer++) offerPointsOf(offer);
+  };
 
   // Mentors laid out in blocks of the same themes offered (levels aside) and the same formats:
   // a block either cannot be paired with a mentee at all (no priority theme, no format in common)
   // and is skipped whole, or every mentor in it is allowed but for the few blocked pairs.
-  type Block = { start: number; end: number; formats: number; themes: number[] };
+  type Block = {
+    start: number;
+    end: number;
+    formats: number;
+    themes: number[];
+    /** The highest level offered in each of `themes` by a mentor of the block. */
+    maxLevels: number[];
+    /** The sites of the block's mentors, as bits (undefined when there are too many sites). */
+    sites: number | undefined;
+  };
   const blockKey = (j: number) =>
     `${mentorFormats[j]}|${[...new Set((offers[mentorOffer[j] ?? 0] ?? []).map((code) => Math.floor(code / levelsPerTheme)))].join(",")}`;
   const order = Array.from({ length: m }, (_, j) => j);
@@ -295,10 +330,25 @@ export function compileCohort(
         start: at,
         end: at + 1,
         formats: mentorFormats[j] ?? 0,
-        themes: themesOffered,
+        themes: [...new Set(themesOffered)],
+        maxLevels: [],
+        sites: 0,
       });
     }
   });
+  for (const block of blocks) {
+    block.maxLevels = block.themes.map(() => 0);
+    for (let at = block.start; at < block.end; at++) {
+      const j = order[at] ?? 0;
+      for (const code of offers[mentorOffer[j] ?? 0] ?? []) {
+        const k = block.themes.indexOf(Math.floor(code / levelsPerTheme));
+        block.maxLevels[k] = Math.max(block.maxLevels[k] ?? 0, code % levelsPerTheme);
+      }
+      const site = mentorSite[j] ?? 0;
+      block.sites =
+        sites.size < 31 && block.sites !== undefined ? block.sites | (1 << site) : undefined;
+    }
+  }
   const placed = Int32Array.from(order);
   const placedOffer = Int32Array.from(order, (j) => mentorOffer[j] ?? 0);
   const placedSite = Int32Array.from(order, (j) => mentorSite[j] ?? 0);
@@ -350,57 +400,165 @@ export function compileCohort(
 
   /** Marks, for the mentee being read, its blocked mentors (line of management, exclusions). */
   const blockedFor = new Int32Array(m).fill(-1);
-  const bestOfRow = (i: number, price: Float64Array, count: number, best: BestOfRow): number => {
+  /** Per block, the most a mentee can score with one of its mentors (-1: none allowed). */
+  const blockBound = new Float64Array(blocks.length);
+  const blockOrder = new Int32Array(blocks.length);
+  const blockKeys = new Float64Array(blocks.length);
+  /** The most a mentee's slots can earn: all of them in common. */
+  const slotBoundOf = (i: number): number => {
+    let own = 0;
+    for (let w = 0; w < words; w++) own += popcount(menteeSlots[i * words + w] ?? 0);
+    return slotPoints[own] ?? 0;
+  };
+
+  /**
+   * The best `count` allowed mentors of mentee i by score − price above `floor`, ordered by value
+   * then lower index first (so the result does not depend on the reading order). `ranked` gives,
+   * per block, its mentors' positions by a price `low` never above the current one, cheapest
+   * first: a block, then a mentor, whose best possible score less that price cannot enter the
+   * list is skipped, with all those after it.
+   */
+  const bestPriced = (
+    i: number,
+    price: Float64Array,
+    count: number,
+    best: BestOfRow,
+    floor: number,
+    ranked: { position: Int32Array; low: Float64Array; blockLow: Float64Array } | undefined,
+  ): number => {
     const wanted = menteeThemes[i] ?? [];
     if (wanted.length === 0 || count <= 0) return 0;
-    prepare(i);
+    prepareThemes(i);
     for (const rows of [sameLine, excluded]) {
       for (let k = rows.start[i] ?? 0; k < (rows.start[i + 1] ?? 0); k++) {
         blockedFor[rows.mentor[k] ?? 0] = i;
       }
     }
-    const { mentors: into, values, scores } = best;
     const site = menteeSite[i] ?? -1;
-    let size = 0;
-    let worst = Number.NEGATIVE_INFINITY;
-    for (const block of blocks) {
+    const slotBound = slotBoundOf(i);
+    let active = 0;
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b] as Block;
       const format = formatPoints[block.formats] ?? -1;
-      if (format < 0 || !block.themes.some((theme) => wanted.includes(theme))) continue;
-      const base = fitWeights.pair + format;
-      for (let at = block.start; at < block.end; at++) {
+      let themeBound = 0;
+      for (let k = 0; k < block.themes.length; k++) {
+        const theme = block.themes[k] ?? 0;
+        themeBound += themePoints[theme * levelsPerTheme + (block.maxLevels[k] ?? 0)] ?? 0;
+      }
+      if (format < 0 || themeBound === 0) {
+        blockBound[b] = -1;
+        continue;
+      }
+      const siteBound =
+        site >= 0 && (block.sites === undefined || ((block.sites >>> site) & 1) === 1)
+          ? fitWeights.sameSite
+          : 0;
+      const bound = fitWeights.pair + format + themeBound + slotBound + siteBound;
+      blockBound[b] = bound;
+      if (ranked && bound - (ranked.blockLow[b] ?? 0) <= floor) continue;
+      blockOrder[active++] = b;
+    }
+    if (ranked) {
+      // Most promising blocks first (by their bound less their cheapest price, to 1/64 of a
+      // point): a native sort of numbers, the block's index packed below the key.
+      const low = ranked.blockLow;
+      for (let o = 0; o < active; o++) {
+        const b = blockOrder[o] ?? 0;
+        const key = Math.floor(((low[b] ?? 0) - (blockBound[b] ?? 0)) * 64);
+        blockKeys[o] = key * blocks.length + b;
+      }
+      const sorted = blockKeys.subarray(0, active).sort();
+      for (let o = 0; o < active; o++) {
+        const key = sorted[o] ?? 0;
+        blockOrder[o] = key - Math.floor(key / blocks.length) * blocks.length;
+      }
+    }
+    const { mentors: into, values, scores } = best;
+    let size = 0;
+    /** The value a mentor must exceed to enter the list (or equal, with a lower index). */
+    let worst = floor;
+    let worstMentor = -1;
+    for (let o = 0; o < active; o++) {
+      const b = blockOrder[o] ?? 0;
+      const block = blocks[b] as Block;
+      const bound = blockBound[b] ?? 0;
+      if (ranked && bound - (ranked.blockLow[b] ?? 0) < worst) continue;
+      const base = fitWeights.pair + (formatPoints[block.formats] ?? 0);
+      for (let k = block.start; k < block.end; k++) {
+        let at = k;
+        if (ranked) {
+          if (bound - (ranked.low[k] ?? 0) < worst) break;
+          at = ranked.position[k] ?? 0;
+        }
         const j = placed[at] ?? 0;
         let shared = 0;
-        for (let w = 0; w < words; w++) {
-          shared += popcount(
-            (menteeSlots[i * words + w] ?? 0) & (placedSlots[at * words + w] ?? 0),
-          );
+        if (words === 1) shared = popcount((menteeSlots[i] ?? 0) & (placedSlots[at] ?? 0));
+        else {
+          for (let w = 0; w < words; w++) {
+            shared += popcount(
+              (menteeSlots[i * words + w] ?? 0) & (placedSlots[at * words + w] ?? 0),
+            );
+          }
         }
         const score =
           base +
-          (offerPoints[placedOffer[at] ?? 0] ?? 0) +
+          offerPointsOf(placedOffer[at] ?? 0) +
           (slotPoints[shared] ?? 0) +
           (site === placedSite[at] ? fitWeights.sameSite : 0);
         const value = score - (price[j] ?? 0);
-        if (value <= worst || blockedFor[j] === i) continue;
-        // Among equal values kept, the lower mentor index comes first.
-        let k = size < count ? size++ : count - 1;
+        if (value <= floor || blockedFor[j] === i) continue;
+        if (size === count && (value < worst || (value === worst && j > worstMentor))) continue;
+        let q = size < count ? size++ : count - 1;
         while (
-          k > 0 &&
-          ((values[k - 1] ?? 0) < value ||
-            ((values[k - 1] ?? 0) === value && (into[k - 1] ?? 0) > j))
+          q > 0 &&
+          ((values[q - 1] ?? 0) < value ||
+            ((values[q - 1] ?? 0) === value && (into[q - 1] ?? 0) > j))
         ) {
-          into[k] = into[k - 1] ?? 0;
-          values[k] = values[k - 1] ?? 0;
-          scores[k] = scores[k - 1] ?? 0;
-          k--;
+          into[q] = into[q - 1] ?? 0;
+          values[q] = values[q - 1] ?? 0;
+          scores[q] = scores[q - 1] ?? 0;
+          q--;
         }
-        into[k] = j;
-        values[k] = value;
-        scores[k] = score;
-        if (size === count) worst = values[count - 1] ?? worst;
+        into[q] = j;
+        values[q] = value;
+        scores[q] = score;
+        if (size === count) {
+          worst = values[count - 1] ?? worst;
+          worstMentor = into[count - 1] ?? -1;
+        }
       }
     }
     return size;
+  };
+
+  const bestOfRow = (i: number, price: Float64Array, count: number, best: BestOfRow): number =>
+    bestPriced(i, price, count, best, Number.NEGATIVE_INFINITY, undefined);
+
+  const pricedRows = (price: Float64Array): PricedRows => {
+    const position = new Int32Array(m);
+    const low = new Float64Array(m);
+    const blockLow = new Float64Array(blocks.length);
+    const ranked = { position, low, blockLow };
+    const snapshot = () => {
+      for (let b = 0; b < blocks.length; b++) {
+        const { start, end } = blocks[b] as Block;
+        const slice = position.subarray(start, end);
+        for (let k = start; k < end; k++) position[k] = k;
+        slice.sort((x, y) => {
+          const px = price[placed[x] ?? 0] ?? 0;
+          const py = price[placed[y] ?? 0] ?? 0;
+          return px < py ? -1 : px > py ? 1 : x - y;
+        });
+        for (let k = start; k < end; k++) low[k] = price[placed[position[k] ?? 0] ?? 0] ?? 0;
+        blockLow[b] = start < end ? (low[start] ?? 0) : Number.POSITIVE_INFINITY;
+      }
+    };
+    snapshot();
+    return {
+      snapshot,
+      best: (i, count, best, floor = Number.NEGATIVE_INFINITY) =>
+        bestPriced(i, price, count, best, floor, ranked),
+    };
   };
 
   const blocker = (i: number, j: number): Blocker | undefined => {
@@ -424,6 +582,13 @@ export function compileCohort(
     mentorCapacities: mentors.map((mentor) => mentor.capacity),
     scoreRow,
     bestOfRow,
+    pricedRows,
+    sample: (step) =>
+      compileCohort(
+        mentees.filter((_, i) => i % step === 0),
+        mentors.filter((_, j) => j % step === 0),
+        settings,
+      ),
     score(i, j) {
       if (blocker(i, j) !== undefined) return 0;
       scoreRow(i, row);

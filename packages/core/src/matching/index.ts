@@ -49,7 +49,11 @@ export type MatchingProposal = {
   totalScore: number;
 };
 
-/** The cohort as a problem over every pair, scored row by row from the compiled fit rules. */
+/**
+ * The cohort as a problem over every pair, scored row by row from the compiled fit rules: what
+ * the independent check reads. The solver is given the compiled cohort itself, which also reads
+ * rows pruned by prices and samples itself (`pricedRows`, `sample`).
+ */
 export function cohortProblem(cohort: CompiledCohort): RowProblem {
   return {
     menteeCount: cohort.menteeCount,
@@ -117,7 +121,7 @@ export function proposeMatching(
   options: PricingOptions = {},
 ): ProvedProposal {
   const cohort = compileCohort(mentees, mentors, settings);
-  const solved = solveByPricing(cohortProblem(cohort), options);
+  const solved = solveByPricing(cohort, options);
   return {
     ...describeAssignment(mentees, mentors, cohort, solved),
     certificate: solved.certificate,

@@ -23,6 +23,7 @@ import {
   type RowProblem,
   type SolvedAssignment,
   startSolving,
+  type WarmStart,
 } from "./solver";
 
 export type PricingOptions = {
@@ -145,11 +146,13 @@ export function solveByPricing(
   const chosen = new Int32Array(Math.max(initial, addedPerScan));
   const chosenValue = new Float64Array(chosen.length);
 
+  let warm: WarmStart | undefined;
   if (byAuction) {
     const seed = auctionCandidates(problem, {
       listed: initial,
       initialPrice: guessPrice(problem),
     });
+    warm = { mentorOf: seed.mentorOf, price: seed.price };
     for (let i = 0; i < n; i++) {
       for (let e = seed.start[i] ?? 0; e < (seed.start[i + 1] ?? 0); e++) {
         lists.add(i, seed.mentor[e] ?? 0, seed.score[e] ?? 0);
@@ -171,7 +174,7 @@ export function solveByPricing(
   let top = bestOfRowBuffers(64);
   const listedFor = new Int32Array(m).fill(-1);
   let solveStart = performance.now();
-  const solver = startSolving(lists.rows(), capacities);
+  const solver = startSolving(lists.rows(), capacities, warm);
   let grown: number[] = [];
   for (let round = 1; ; round++) {
     if (round > 1) {
@@ -184,22 +187,22 @@ export function solveByPricing(
     let added = 0;
     let paying = 0;
     grown = [];
+    const rows = problem.pricedRows?.(mentorDual);
     for (let i = 0; i < n; i++) {
       // What pairing i with j earns beyond j's price; it pays when above i's own price. A listed
       // pair never pays (the sparse solution's dual covers it), and is not listed twice.
       const own = menteeDual[i] ?? 0;
       const mentors = lists.mentors[i] ?? [];
       let size = 0;
-      if (problem.bestOfRow) {
+      if (rows) {
         // The best priced mentors, enough of them to leave `addedPerScan` once the listed are out.
         const count = mentors.length + addedPerScan;
         if (top.mentors.length < count) top = bestOfRowBuffers(2 * count);
         for (const j of mentors) listedFor[j] = i;
-        const kept = problem.bestOfRow(i, mentorDual, count, top);
+        const kept = rows.best(i, count, top, own - margin);
         for (let k = 0; k < kept && size < addedPerScan; k++) {
           const j = top.mentors[k] ?? 0;
           const value = top.values[k] ?? 0;
-          if (value <= own - margin) break;
           if (listedFor[j] === i) continue;
           if (value > own + 1e-9) paying++;
           lists.add(i, j, top.scores[k] ?? 0);

@@ -30,11 +30,23 @@ export type RowProblem = {
   mentorCapacities: readonly number[];
   scoreRow(mentee: number, out: Float64Array): void;
   /**
-   * Optional, the same as reading the row and keeping its best: the (up to) `count` allowed
-   * mentors of largest score − price[j], best first, into `mentors`, `values` and `scores`; returns
-   * how many. Lets a compiled cohort skip writing the whole row.
+   * Optional, the same as reading rows and keeping their best: at the prices `price` (read live,
+   * the array may change between calls), the (up to) `count` allowed mentors of largest
+   * score − price[j] above `floor`, best first, lower index first among equal values. Lets a
+   * compiled cohort skip the mentors that cannot enter the list instead of scoring every pair.
    */
-  bestOfRow?(mentee: number, price: Float64Array, count: number, best: BestOfRow): number;
+  pricedRows?(price: Float64Array): PricedRows;
+  /** Optional: the problem of every `step`-th mentee and mentor, for a cheap first guess. */
+  sample?(step: number): RowProblem;
+};
+
+/**
+ * A reader of priced rows. It prunes with the prices as they were at its creation or its last
+ * `snapshot()`: its answers are exact as long as no price has fallen below that since.
+ */
+export type PricedRows = {
+  snapshot(): void;
+  best(mentee: number, count: number, best: BestOfRow, floor?: number): number;
 };
 
 /** Where `bestOfRow` writes (each at least `count` long). */
@@ -210,10 +222,20 @@ export type IncrementalAssignment = {
   result(): SolvedAssignment;
 };
 
-/** Solves on the candidates, mentee by mentee, and keeps the solution for `reroute`. */
+/**
+ * A guess to start from, e.g. an auction's: who holds which mentor, and each mentor's price. Only
+ * a start: the pairs the guess gets wrong are taken out and routed again, as by `reroute`.
+ */
+export type WarmStart = { mentorOf: Int32Array; price: Float64Array };
+
+/**
+ * Solves on the candidates and keeps the solution for `reroute`: mentee by mentee, or from a
+ * guess when one is given.
+ */
 export function startSolving(
   initialRows: CandidateRows,
   capacities: readonly number[],
+  warm?: WarmStart,
 ): IncrementalAssignment {
   let rows = initialRows;
   const n = rows.start.length - 1;
@@ -489,7 +511,39 @@ export function startSolving(
     for (const i of taken) route(i);
   };
 
-  insertAll();
+  /**
+   * Takes the guess's pairs that are candidates, within capacities, and its prices as the
+   * mentors' potentials (0 for a mentor with room left, as optimality requires), each placed
+   * mentee's potential being what its pair earns beyond its mentor's price: every arc of the
+   * residual graph then has a reduced cost ≥ 0 but those out of mentees that a better pair would
+   * pay, which are taken out and routed again.
+   */
+  const startFrom = ({ mentorOf: guess, price }: WarmStart): void => {
+    for (let i = 0; i < n; i++) {
+      const j = guess[i] ?? -1;
+      if (j < 0 || (load[j] ?? 0) >= (capacities[j] ?? 0)) continue;
+      for (let e = rows.start[i] ?? 0; e < (rows.start[i + 1] ?? 0); e++) {
+        if (rows.mentor[e] !== j) continue;
+        addToMentor(j, i);
+        mentorOf[i] = j;
+        scoreOf[i] = rows.score[e] ?? 0;
+        break;
+      }
+    }
+    for (let j = 0; j < m; j++) {
+      const value = price[j] ?? 0;
+      const full = (load[j] ?? 0) >= (capacities[j] ?? 0);
+      potential[n + j] = full && Number.isFinite(value) && value > 0 ? -value : 0;
+    }
+    for (let i = 0; i < n; i++) {
+      const j = mentorOf[i] ?? -1;
+      potential[i] = j < 0 ? 0 : (scoreOf[i] ?? 0) + (potential[n + j] ?? 0);
+    }
+    rerouteWhereNeeded(Array.from({ length: n }, (_, i) => i));
+  };
+
+  if (warm) startFrom(warm);
+  else insertAll();
 
   return {
     reroute(grown, mentees) {
