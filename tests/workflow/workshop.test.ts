@@ -1,11 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { describe, expect, it, vi } from "vitest";
+import { documents } from "#core/clients/dynamodb";
 import { clock } from "#core/clock";
 import { programme } from "#core/programme";
 import { addResource } from "#core/resources";
 import { localApp } from "../../functions/local/app";
 import { adminHeaders, submitMentor } from "../api/admin-support";
 import { pdfText } from "../api/pdf-text";
-import { emailsTo, type StoredEmail, uniqueEmail } from "../support/inbox";
+import { emailsTo, outboxDrained, type StoredEmail, uniqueEmail } from "../support/inbox";
 import { calendarsTo, day, useEngine } from "./support";
 
 /**
@@ -359,6 +361,118 @@ describe("a collective workshop", () => {
       expect.stringMatching(/atelier «\u00a0réseaux sociaux professionnels\u00a0» le /),
       expect.stringMatching(/est annulé/),
     ]);
+  });
+
+  it("cancels a workshop of 150 participants: each gets one CANCEL, even when the run dies midway", async () => {
+    const head = uniqueEmail("grand");
+    const people = Array.from({ length: 150 }, (_, index) => uniqueEmail(`cadre${index}`));
+    const [a, b] = await Promise.all([
+      submitMentor(programme.openCohortId, {
+        themes: [{ theme: "collaborative-tools", level: 3 }],
+      }),
+      submitMentor(programme.openCohortId, {
+        themes: [{ theme: "collaborative-tools", level: 4 }],
+      }),
+    ]);
+    const service = "Direction générale des finances publiques";
+    await form("/atelier", requestForm(head, { theme: "collaborative-tools", service }));
+    const list = await adminPage("/admin/ateliers");
+    const id = list.match(new RegExp(`/admin/ateliers/([0-9a-f]{32})">${service}`))?.[1];
+    if (!id) throw new Error("Not listed");
+    await adminForm(`/admin/ateliers/${id}/mentors`, { mentorIds: [a.id, b.id] });
+    // More than 90 addresses at once is refused in French; in two lists it is fine.
+    const tooMany = await adminForm(`/admin/ateliers/${id}/participants`, {
+      emails: people.join("\n"),
+    });
+    expect(tooMany.status).toBe(422);
+    expect(await tooMany.text()).toContain("90 adresses au plus à la fois");
+    for (const part of [people.slice(0, 90), people.slice(90)]) {
+      const added = await adminForm(`/admin/ateliers/${id}/participants`, {
+        emails: part.join("\n"),
+      });
+      expect(added.status).toBe(303);
+    }
+    const schedule = (days: number) =>
+      adminForm(`/admin/ateliers/${id}/date`, {
+        date: inDays(days),
+        time: "14:00",
+        durationMinutes: "60",
+        place: "Salle Turgot",
+        videoLink: "",
+      });
+    expect((await schedule(6)).status).toBe(303);
+    await engine().settle();
+    // Moved: all 153 get the new date.
+    expect((await schedule(7)).status).toBe(303);
+    await engine().settle();
+
+    const everyone = [head, a.answers.email, b.answers.email, ...people];
+    const calendarsByAddress = async () => {
+      await outboxDrained(120_000);
+      const store = (await (await fetch(`${process.env.AWS_ENDPOINT_URL_SESV2}/store`)).json()) as {
+        emails: StoredEmail[];
+      };
+      const found = new Map<string, string[]>(everyone.map((address) => [address, []]));
+      for (const email of store.emails) {
+        const to = email.destination.to[0]?.toLowerCase() ?? "";
+        for (const file of email.attachments ?? []) {
+          found.get(to)?.push(Buffer.from(file.content, "base64").toString("utf8"));
+        }
+      }
+      return found;
+    };
+    const cancels = (calendars: string[]) =>
+      calendars.filter((calendar) => calendar.includes("METHOD:CANCEL"));
+    for (const [address, calendars] of await calendarsByAddress()) {
+      expect(
+        calendars.map((calendar) => /SEQUENCE:(\d)/.exec(calendar)?.[1]),
+        address,
+      ).toEqual(["0", "1"]);
+    }
+
+    // The process dies once the record and the first batch are written.
+    const send = documents.send.bind(documents);
+    const spy = vi.spyOn(documents, "send").mockImplementation(((command: unknown) => {
+      if (
+        command instanceof TransactWriteCommand &&
+        !command.input.TransactItems?.some((item) => item.Update)
+      ) {
+        throw new Error("The process was killed");
+      }
+      return send(command as never);
+    }) as never);
+    try {
+      expect((await adminForm(`/admin/ateliers/${id}/annuler`, {})).status).toBeGreaterThanOrEqual(
+        500,
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await adminPage(`/admin/ateliers/${id}`)).toContain(
+      "tout le monde n&#39;est pas encore prévenu",
+    );
+    const told = [...(await calendarsByAddress()).values()].filter(
+      (calendars) => cancels(calendars).length === 1,
+    );
+    expect(told).toHaveLength(90);
+
+    // The workflow's next step (the reminder's time, whatever the hour now) tells the others,
+    // and no one is reminded.
+    await devClock("P6DT20H");
+    await engine().settle();
+    for (const [address, calendars] of await calendarsByAddress()) {
+      expect(cancels(calendars), address).toHaveLength(1);
+      expect(cancels(calendars)[0]).toContain("SEQUENCE:2");
+    }
+    expect(await adminPage(`/admin/ateliers/${id}`)).not.toContain("pas encore prévenu");
+    // A second click sends nothing more.
+    expect((await adminForm(`/admin/ateliers/${id}/annuler`, {})).status).toBe(303);
+    for (const [address, calendars] of await calendarsByAddress()) {
+      expect(cancels(calendars), address).toHaveLength(1);
+    }
+    expect(
+      (await subjects(people[149] as string)).filter((subject) => subject.includes("rappel")),
+    ).toEqual([]);
   });
 
   it("stores a request posted twice once, and refuses bad input in French, filled in", async () => {

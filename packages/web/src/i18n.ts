@@ -77,7 +77,10 @@ const englishMessages: Record<string, string> = {
   "Indiquez un lieu, un lien de visio, ou les deux.": "Give a place, a video link, or both.",
   "Une des adresses n'est pas valide.": "One of the addresses is not valid.",
   "Indiquez au moins une adresse, une par ligne.": "Give at least one address, one per line.",
-  "90 participants au plus par atelier.": "At most 90 participants per workshop.",
+  "90 participants au plus à la fois : ajoutez les suivants ensuite.":
+    "At most 90 participants at a time: add the next ones afterwards.",
+  "90 adresses au plus à la fois : ajoutez les suivantes ensuite.":
+    "At most 90 addresses at a time: add the next ones afterwards.",
   "Cet atelier n'existe pas.": "This workshop does not exist.",
   "Les mentors ne changent plus une fois l'atelier fixé.":
     "The mentors no longer change once the workshop is scheduled.",

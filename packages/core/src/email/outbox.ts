@@ -424,7 +424,8 @@ export async function sweepOutbox(olderThanMs = 2 * 60_000): Promise<{
   return { sent, waiting: left };
 }
 
-async function inParallel<T>(
+/** Runs `work` over `items`, at most `width` at once. */
+export async function inParallel<T>(
   items: T[],
   width: number,
   work: (item: T, index: number) => Promise<void>,

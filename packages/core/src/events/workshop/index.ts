@@ -4,6 +4,7 @@ import { parisTimeToUtc } from "../../calendar";
 import { documents } from "../../clients/dynamodb";
 import { clock } from "../../clock";
 import { getCohortSettings } from "../../cohort";
+import { inParallel } from "../../email/outbox";
 import { env } from "../../env";
 import { keys } from "../../keys";
 import { getMentor, listMentors } from "../../mentor";
@@ -29,6 +30,7 @@ import {
   everyoneOf,
   headOf,
   mentorsOf,
+  queueWorkshopEmail,
   type Recipient,
   workshopEmailPut,
 } from "./people";
@@ -253,8 +255,12 @@ export async function addParticipants(
     workshop.status === "scheduled"
       ? await Promise.all([mentorsOf(workshop), listResources()])
       : [[], []];
+  // Each address once (the same one twice in a list is one person), a few at a time.
+  const unique = [
+    ...new Map(people.map((person) => [participantKey(person.email), person])).values(),
+  ];
   let added = 0;
-  for (const person of people) {
+  await inParallel(unique, 8, async (person) => {
     const key = participantKey(person.email);
     const participant = {
       ...keys.workshopParticipant(id, key),
@@ -323,7 +329,7 @@ export async function addParticipants(
       // Already a participant (or the workshop changed meanwhile: the next try sees it).
       if (!(await getParticipant(id, key))) throw error;
     }
-  }
+  });
   return { added };
 }
 
@@ -340,11 +346,31 @@ export async function register(
   return { status: outcome.added ? "registered" : "already" };
 }
 
-/** Cancels it: everyone gets the calendar's CANCEL, queued with the record, then the execution stops. */
+/**
+ * One transaction holds at most 100 writes: the cancellation's record and the first emails, then
+ * the rest in batches of the same size.
+ */
+const cancellationBatch = 90;
+
+const cancellationPut = (workshop: WorkshopRecord, recipient: Recipient) => {
+  const { message, attachment } = cancellationOf(workshop, recipient);
+  return { Put: workshopEmailPut(workshop.id, "cancel", recipient, message, attachment) };
+};
+
+/**
+ * Cancels it: everyone gets the calendar's CANCEL, then the execution stops. The record and the
+ * first 90 emails are one transaction; a larger workshop's other emails are queued after it, in
+ * batches, and the record says so (`cancelEmails`) until the last is queued. A run that dies in
+ * between is finished by the next click on "Annuler" or by the workflow's next step, whichever
+ * comes first; each email is keyed by its recipient, so none goes twice.
+ */
 export async function cancelWorkshop(id: string): Promise<Done | Problem> {
   const workshop = await getWorkshop(id);
   if (!workshop) return { ok: false, problem: "Cet atelier n'existe pas." };
-  if (workshop.status === "cancelled") return { ok: true };
+  if (workshop.status === "cancelled") {
+    if (workshop.cancelEmails === "queueing") await finishCancellation(id);
+    return { ok: true };
+  }
   if (workshop.status === "requested") {
     await updateWorkshop(id, { status: "cancelled", cancelledAt: clock.now().toISOString() });
     return { ok: true };
@@ -353,10 +379,7 @@ export async function cancelWorkshop(id: string): Promise<Done | Problem> {
     return { ok: false, problem: "Cet atelier a déjà eu lieu : il ne peut plus être annulé." };
   }
   const everyone = await everyoneOf(workshop);
-  if (everyone.length > 95) {
-    // One transaction holds at most 100 writes: the record and one email each.
-    return { ok: false, problem: "Plus de 95 personnes : annulez en prévenant par liste." };
-  }
+  const more = everyone.length > cancellationBatch;
   try {
     await documents.send(
       new TransactWriteCommand({
@@ -364,17 +387,20 @@ export async function cancelWorkshop(id: string): Promise<Done | Problem> {
           {
             Update: workshopUpdate(
               id,
-              { status: "cancelled", cancelledAt: clock.now().toISOString() },
+              {
+                status: "cancelled",
+                cancelledAt: clock.now().toISOString(),
+                cancelEmails: more ? "queueing" : "queued",
+              },
               {
                 expression: "#status = :scheduled AND #sequence = :sequence",
                 values: { ":scheduled": "scheduled", ":sequence": workshop.sequence },
               },
             ),
           },
-          ...everyone.map((recipient) => {
-            const { message, attachment } = cancellationOf(workshop, recipient);
-            return { Put: workshopEmailPut(id, "cancel", recipient, message, attachment) };
-          }),
+          ...everyone
+            .slice(0, cancellationBatch)
+            .map((recipient) => cancellationPut(workshop, recipient)),
         ],
       }),
     );
@@ -383,8 +409,40 @@ export async function cancelWorkshop(id: string): Promise<Done | Problem> {
     // Moved, or cancelled, meanwhile: decide again on what is stored now.
     return cancelWorkshop(id);
   }
-  await tellEvent("workshop", id, "cancelled");
+  if (more) await finishCancellation(id);
+  else await tellEvent("workshop", id, "cancelled");
   return { ok: true };
+}
+
+/**
+ * Queues the cancellations the first transaction could not hold, batch by batch, then tells the
+ * execution. Safe to run again, or twice at once: a batch that finds one of its emails queued
+ * already is queued email by email, each at most once.
+ */
+export async function finishCancellation(id: string): Promise<void> {
+  const workshop = await requireWorkshop(id);
+  if (workshop.status !== "cancelled" || workshop.cancelEmails !== "queueing") return;
+  // No one joins a cancelled workshop: the list is the one the first transaction was cut from.
+  const rest = (await everyoneOf(workshop)).slice(cancellationBatch);
+  for (let start = 0; start < rest.length; start += cancellationBatch) {
+    const batch = rest.slice(start, start + cancellationBatch);
+    try {
+      await documents.send(
+        new TransactWriteCommand({
+          TransactItems: batch.map((recipient) => cancellationPut(workshop, recipient)),
+        }),
+      );
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      await inParallel(batch, 8, async (recipient) => {
+        const { message, attachment } = cancellationOf(workshop, recipient);
+        await queueWorkshopEmail(id, "cancel", recipient, message, attachment);
+      });
+    }
+  }
+  await updateWorkshop(id, { cancelEmails: "queued" });
+  logger.info("Workshop cancellation queued", { workshopId: id, emails: rest.length });
+  await tellEvent("workshop", id, "cancelled");
 }
 
 /** A mentor says it took place (and how many came), or not: the first answer counts. */

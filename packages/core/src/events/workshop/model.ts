@@ -94,7 +94,7 @@ export const ParticipantsSchema = v.strictObject({
   emails: v.pipe(
     v.array(email("Une des adresses n'est pas valide.")),
     v.minLength(1, "Indiquez au moins une adresse, une par ligne."),
-    v.maxLength(90, "90 participants au plus par atelier."),
+    v.maxLength(90, "90 adresses au plus à la fois : ajoutez les suivantes ensuite."),
   ),
 });
 
@@ -117,7 +117,7 @@ export const ParticipantsBodySchema = v.strictObject({
       "Donnez la liste des participants.",
     ),
     v.minLength(1, "Donnez au moins un participant."),
-    v.maxLength(90, "90 participants au plus par atelier."),
+    v.maxLength(90, "90 participants au plus à la fois : ajoutez les suivants ensuite."),
   ),
 });
 
@@ -174,6 +174,8 @@ export type WorkshopRecord = {
   /** The registration link the head of service forwards (its token: the link is reusable). */
   registrationToken?: string;
   outcome?: { tookPlace: boolean; attendees?: number };
+  /** Cancelled: whether every cancellation is queued yet (a large workshop's go in batches). */
+  cancelEmails?: "queueing" | "queued";
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { clock } from "../../clock";
+import { inParallel } from "../../email/outbox";
 import { env } from "../../env";
 import { logger } from "../../observability";
 import { listResources, type Resource, resourcesFor, withResources } from "../../resources";
@@ -37,6 +38,8 @@ import { listFeedback, requireWorkshop, updateWorkshop } from "./store";
 
 const day = 24 * 60 * 60 * 1000;
 const linkLifetimeMs = 60 * day;
+/** A workshop's emails are queued a few at a time (a large one has 150 people or more). */
+const parallelEmails = 8;
 
 const whenOf = (workshop: WorkshopRecord) => {
   const schedule = workshop.schedule;
@@ -93,15 +96,15 @@ export const invitationPurpose = (sequence: number) => `invite#${sequence}`;
 async function sendInvitations(id: string, sequence: number) {
   const workshop = await requireWorkshop(id);
   const [mentors, library] = await Promise.all([mentorsOf(workshop), listResources()]);
-  for (const recipient of await everyoneOf(workshop)) {
+  await inParallel(await everyoneOf(workshop), parallelEmails, async (recipient) => {
     const { message, attachment } = await invitationOf(workshop, recipient, mentors, { library });
     await queueWorkshopEmail(id, invitationPurpose(sequence), recipient, message, attachment);
-  }
+  });
 }
 
 async function sendReminders(id: string, sequence: number) {
   const workshop = await requireWorkshop(id);
-  for (const recipient of await everyoneOf(workshop)) {
+  await inParallel(await everyoneOf(workshop), parallelEmails, async (recipient) => {
     await queueWorkshopEmail(
       id,
       `remind#${sequence}`,
@@ -112,7 +115,7 @@ async function sendReminders(id: string, sequence: number) {
         theme: workshop.request.theme,
       }),
     );
-  }
+  });
 }
 
 async function askMentors(id: string, purpose: string, nudge: boolean) {
@@ -142,7 +145,7 @@ async function askMentors(id: string, purpose: string, nudge: boolean) {
 
 async function requestFeedback(id: string) {
   const workshop = await requireWorkshop(id);
-  for (const participant of await participantsOf(workshop)) {
+  await inParallel(await participantsOf(workshop), parallelEmails, async (participant) => {
     const token = await issueEventLink({
       kind: "workshop",
       eventId: id,
@@ -156,7 +159,7 @@ async function requestFeedback(id: string) {
       participant,
       feedbackRequest({ theme: workshop.request.theme, link: workshopLinkUrl(token) }),
     );
-  }
+  });
 }
 
 async function close(id: string, outcome: { tookPlace: boolean; attendees?: number } | undefined) {
@@ -208,7 +211,13 @@ async function close(id: string, outcome: { tookPlace: boolean; attendees?: numb
 
 export const workshopSteps: EventKindSteps = {
   async load(id) {
-    const workshop = await requireWorkshop(id);
+    let workshop = await requireWorkshop(id);
+    // Cancelled by a run that died before queueing every cancellation: this step finishes it.
+    if (workshop.cancelEmails === "queueing") {
+      const { finishCancellation } = await import("./index");
+      await finishCancellation(id);
+      workshop = await requireWorkshop(id);
+    }
     const when = whenOf(workshop);
     return {
       start: when.start,

@@ -86,6 +86,11 @@ const words = {
     fr: "Annuler l'atelier (tout le monde est prévenu)",
     en: "Cancel the workshop (everyone is told)",
   },
+  cancelUnfinished: {
+    fr: "L'atelier est annulé, mais tout le monde n'est pas encore prévenu : l'envoi s'est interrompu. Il reprend à la prochaine étape de l'atelier, ou tout de suite avec ce bouton (personne ne reçoit l'annulation deux fois).",
+    en: "The workshop is cancelled, but not everyone has been told yet: the sending stopped. It resumes at the workshop's next step, or at once with this button (no one gets the cancellation twice).",
+  },
+  finishCancel: { fr: "Prévenir les autres personnes", en: "Tell the other people" },
   outcome: { fr: "Bilan", en: "Outcome" },
   feedback: { fr: "Avis des participants", en: "Participants' feedback" },
 } satisfies Record<string, Localised>;
@@ -364,6 +369,14 @@ export function WorkshopPage(props: WorkshopPageProps) {
               ))}
           </ul>
         </section>
+      ) : null}
+      {workshop.status === "cancelled" && workshop.cancelEmails === "queueing" ? (
+        <form method="post" action={inLanguage(`${path}/annuler`, lang)}>
+          <p class="notice">{t(lang, words.cancelUnfinished)}</p>
+          <div class="actions">
+            <button type="submit">{t(lang, words.finishCancel)}</button>
+          </div>
+        </form>
       ) : null}
       {open ? (
         <form method="post" action={inLanguage(`${path}/annuler`, lang)} class="actions">
