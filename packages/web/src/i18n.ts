@@ -10,6 +10,8 @@ export const ui = {
   home: { fr: "Accueil", en: "Home" },
   questionnaire: { fr: "Questionnaire cadre", en: "Manager questionnaire" },
   application: { fr: "Devenir mentor", en: "Become a mentor" },
+  workshop: { fr: "Atelier collectif", en: "Collective workshop" },
+  barnum: { fr: "BarNum'", en: "BarNum'" },
   privacy: { fr: "Confidentialité", en: "Privacy" },
   accessibility: {
     fr: "Accessibilité : partiellement conforme",

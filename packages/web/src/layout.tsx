@@ -20,6 +20,8 @@ const publicNavigation = (lang: Lang): NavigationLink[] => [
   { href: "/", label: t(lang, ui.home) },
   { href: "/questionnaire", label: t(lang, ui.questionnaire) },
   { href: "/candidature", label: t(lang, ui.application) },
+  { href: "/atelier", label: t(lang, ui.workshop) },
+  { href: "/barnum", label: t(lang, ui.barnum) },
 ];
 
 const withLanguage = (path: string, lang: Lang) =>

@@ -15,6 +15,13 @@ const copy = {
     mentorBody:
       "Vous aimez transmettre ? Portez-vous volontaire : un court entretien, puis quelques séances d'une heure avec un cadre.",
     mentor: "Devenir mentor",
+    headTitle: "Vous dirigez un service",
+    headBody:
+      "Deux mentors animent pour vos cadres ou votre comité de direction un atelier collectif : découvrir ce qu'une technologie ouvre et prendre position ensemble.",
+    head: "Demander un atelier",
+    barnumBody:
+      "Une question, un logiciel à essayer, un blocage ? Les BarNum' sont ouverts à tous les agents, sans inscription obligatoire.",
+    barnum: "Voir les prochains BarNum'",
     howTitle: "Comment se déroule un binôme",
     steps: [
       [
@@ -47,6 +54,13 @@ const copy = {
     mentorBody:
       "Happy to share what you know? Volunteer: a short interview, then a few one-hour sessions with a manager.",
     mentor: "Become a mentor",
+    headTitle: "You head a service",
+    headBody:
+      "Two mentors lead a collective workshop for your managers or your executive committee: discover what a technology opens up and take a position together.",
+    head: "Ask for a workshop",
+    barnumBody:
+      "A question, some software to try, stuck? BarNum' drop-ins are open to every agent, no registration required.",
+    barnum: "See the coming BarNum'",
     howTitle: "How a pair works",
     steps: [
       ["A preparation call", "The mentor and the manager agree on goals and pace."],
@@ -93,7 +107,19 @@ export function HomePage({ lang }: { lang: Lang }) {
             </a>
           </p>
         </section>
+        <section class="card" aria-labelledby="accueil-service">
+          <h2 id="accueil-service">{text.headTitle}</h2>
+          <p>{text.headBody}</p>
+          <p class="actions">
+            <a class="button secondary" href="/atelier">
+              {text.head}
+            </a>
+          </p>
+        </section>
       </div>
+      <p>
+        {text.barnumBody} <a href="/barnum">{text.barnum}</a>
+      </p>
       <h2>{text.howTitle}</h2>
       <ol class="cards steps">
         {text.steps.map(([title, body], index) => (
