@@ -350,6 +350,10 @@ export function compileCohort(
     }
   }
   const placed = Int32Array.from(order);
+  const blockOf = new Int32Array(m);
+  blocks.forEach((block, b) => {
+    for (let at = block.start; at < block.end; at++) blockOf[order[at] ?? 0] = b;
+  });
   const placedOffer = Int32Array.from(order, (j) => mentorOffer[j] ?? 0);
   const placedSite = Int32Array.from(order, (j) => mentorSite[j] ?? 0);
   const placedSlots = new Uint32Array(m * words);
@@ -608,20 +612,32 @@ export function compileCohort(
         counts.noPriorityTheme = m;
         return unmatchedReason(counts);
       }
-      prepare(i);
-      const blocked = new Uint8Array(m);
+      // Counted by block (a block's mentors share formats and themes), then the blocked pairs
+      // of the allowed blocks moved to their reason (the line of management before exclusions).
+      prepareThemes(i);
+      const wanted = menteeThemes[i] ?? [];
+      const allowedBlock = blocks.map((block) => {
+        const size = block.end - block.start;
+        if ((formatPoints[block.formats] ?? -1) < 0) counts.noCommonFormat += size;
+        else if (!block.themes.some((theme) => wanted.includes(theme))) {
+          counts.noPriorityThemeCovered += size;
+        } else {
+          counts.allowed += size;
+          return true;
+        }
+        return false;
+      });
+      const reasonOf = new Map<number, "sameManagementLine" | "excluded">();
       for (let k = excluded.start[i] ?? 0; k < (excluded.start[i + 1] ?? 0); k++) {
-        blocked[excluded.mentor[k] ?? 0] = 2;
+        reasonOf.set(excluded.mentor[k] ?? 0, "excluded");
       }
       for (let k = sameLine.start[i] ?? 0; k < (sameLine.start[i + 1] ?? 0); k++) {
-        blocked[sameLine.mentor[k] ?? 0] = 1;
+        reasonOf.set(sameLine.mentor[k] ?? 0, "sameManagementLine");
       }
-      for (let j = 0; j < m; j++) {
-        if ((formatPoints[mentorFormats[j] ?? 0] ?? -1) < 0) counts.noCommonFormat++;
-        else if ((offerPoints[mentorOffer[j] ?? 0] ?? 0) === 0) counts.noPriorityThemeCovered++;
-        else if (blocked[j] === 1) counts.sameManagementLine++;
-        else if (blocked[j] === 2) counts.excluded++;
-        else counts.allowed++;
+      for (const [j, reason] of reasonOf) {
+        if (!allowedBlock[blockOf[j] ?? 0]) continue;
+        counts.allowed--;
+        counts[reason]++;
       }
       return unmatchedReason(counts);
     },
