@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { getItem } from "#core/clients/dynamodb";
+import { keys } from "#core/keys";
 import { readLink } from "#core/links";
+import { addNote } from "#core/pair/notes";
 import { startPair } from "#core/pair/start";
 import { getPair, listPairs, putWait, updatePair } from "#core/pair/store";
+import { closedPairExpiry } from "#core/retention";
 import { emailsTo } from "../support/inbox";
 import {
   adminForm,
@@ -103,6 +107,19 @@ describe("notes on a pair", () => {
     expect(notes).toContain("Reprise prévue ensuite.");
     expect(notes).toMatch(/le \d{1,2}(er)? [a-zéû]+ \d{4} à \d{1,2}\u00a0h/);
     expect(notes).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it("gives a note written on an ended pair the pair's expiry: it goes with the pair's data", async () => {
+    const { pairId } = await runningPair();
+    const closedAt = "2026-12-01T10:00:00.000Z";
+    await updatePair(pairId, { status: "closed", outcome: "completed", closedAt });
+    await addNote(pairId, {
+      author: "Sophie Leroy",
+      text: "Bilan fait.",
+      requestKey: "cle-note-fin-1",
+    });
+    const note = await getItem<{ expiresAt?: number }>(keys.pairNote(pairId, "cle-note-fin-1"));
+    expect(note?.expiresAt).toBe(closedPairExpiry(new Date(closedAt)));
   });
 
   it("gives the note form back with French messages linked to its fields", async () => {

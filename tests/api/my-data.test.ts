@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { clock } from "#core/clock";
+import { addNote } from "#core/pair/notes";
+import { startPair } from "#core/pair/start";
 import { listRequests, stillMentioned } from "#core/privacy";
 import { getQuestionnaire } from "#core/questionnaire";
 import { app } from "../../functions/api/app";
 import { emailsTo, type StoredEmail, uniqueEmail } from "../support/inbox";
-import { adminForm, adminPage, freshCohortId, origin, submitMentee } from "./admin-support";
+import {
+  adminForm,
+  adminPage,
+  freshCohortId,
+  origin,
+  submitMentee,
+  submitMentor,
+  useRecordingEngine,
+} from "./admin-support";
 
 /**
  * A person's data rights through the pages: they ask with their address, follow the link sent
@@ -129,6 +139,26 @@ describe("a person asks for their data", () => {
     ).toBe("done");
     // The link died with the data.
     expect((await app.request(`${origin}/mes-donnees/${token}`)).status).toBe(404);
+  });
+
+  it("shows the team's notes on their pair, with who wrote them and when", async () => {
+    useRecordingEngine();
+    const cohortId = freshCohortId();
+    const mentee = await submitMentee(cohortId, { firstName: "Hélène", lastName: `Z${unique()}` });
+    const mentor = await submitMentor(cohortId, { firstName: "Yanis" });
+    const pairId = `binome-donnees-${unique()}`;
+    await startPair({ pairId, cohortId, menteeId: mentee.id, mentorId: mentor.id });
+    await addNote(pairId, {
+      author: "Sophie Leroy",
+      text: "Appel : elle change de service en janvier.",
+      requestKey: `cle-note-${unique()}`,
+    });
+    const page = await (
+      await app.request(`${origin}/mes-donnees/${await linkFor(mentee.answers.email)}`)
+    ).text();
+    expect(page).toContain("Les notes de l&#39;équipe d&#39;animation sur vos binômes");
+    expect(page).toMatch(/Sophie Leroy\u00a0: Appel : elle change de service en janvier\./);
+    expect(page).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 
   it("refuses an altered link with a page that offers a new one", async () => {

@@ -29,6 +29,20 @@ describe("public pages", () => {
     },
   );
 
+  it("says in the privacy notice that the pair exchange addresses, replies reach the other, and the team's notes are held", async () => {
+    const text = (html: string) => html.replaceAll("&#39;", "'").replaceAll(/\s+/g, " ");
+    const french = text(await (await app.request("/confidentialite")).text());
+    expect(french).toContain(
+      "chacun reçoit le nom et l'adresse professionnelle de l'autre, et une réponse à un courriel d'organisation",
+    );
+    expect(french).toContain("part directement à l'autre personne du binôme");
+    expect(french).toContain("les notes que l'équipe d'animation écrit sur votre binôme");
+    expect(french).toContain("Elles figurent dans la copie de vos données");
+    const english = text(await (await app.request("/confidentialite?lang=en")).text());
+    expect(english).toContain("each receives the other's name and work address");
+    expect(english).toContain("the notes the programme team writes about your pair");
+  });
+
   it("asks the three questions of the programme on the questionnaire", async () => {
     const html = await (await app.request("/questionnaire")).text();
     expect(html).toContain("à quel point vous sentez-vous à l&#39;aise");

@@ -100,6 +100,23 @@ describe("what erasure does to each item", () => {
     expect(step.action).toBe("replace");
     expect(JSON.stringify((step as { item: Item }).item)).not.toMatch(/Hélène|Durand/);
   });
+
+  it("deletes the team's notes on their pair, whose words no name search finds", () => {
+    const note: Item = {
+      pk: "PAIR#p1",
+      sk: "NOTE#cle-1",
+      kind: "pair-note",
+      pairId: "p1",
+      at,
+      author: "Sophie Leroy",
+      text: "Elle part en congé maladie deux semaines.",
+    };
+    expect(concerns(note, identity)).toBe(true);
+    expect(eraseStep(note, identity, at)).toEqual({
+      action: "delete",
+      key: { pk: "PAIR#p1", sk: "NOTE#cle-1" },
+    });
+  });
 });
 
 describe("the legal deadline", () => {

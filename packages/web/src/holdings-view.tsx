@@ -22,6 +22,10 @@ const words = {
   mentor: { fr: "Votre candidature de mentor", en: "Your mentor application" },
   pairs: { fr: "Vos binômes", en: "Your pairs" },
   history: { fr: "Ce qui s'est passé dans vos binômes", en: "What happened in your pairs" },
+  notes: {
+    fr: "Les notes de l'équipe d'animation sur vos binômes",
+    en: "The programme team's notes on your pairs",
+  },
   emails: { fr: "Les courriels envoyés", en: "Emails sent" },
   links: { fr: "Les liens qui vous ont été envoyés", en: "Links sent to you" },
   technical: { fr: "Enregistrements techniques", en: "Technical records" },
@@ -147,8 +151,11 @@ export function HoldingsView({ holdings, lang }: { holdings: Holdings; lang: Lan
   const emails = items
     .filter((item) => item.kind === "pair-email")
     .sort((a, b) => String(a.at).localeCompare(String(b.at)));
+  const notes = items
+    .filter((item) => item.kind === "pair-note")
+    .sort((a, b) => String(a.at).localeCompare(String(b.at)));
   const links = items.filter((item) => item.kind === "link");
-  const shown = new Set([...forms, ...pairs, ...history, ...emails, ...links]);
+  const shown = new Set([...forms, ...pairs, ...history, ...notes, ...emails, ...links]);
   const technical = items.filter((item) => !shown.has(item));
   return (
     <>
@@ -195,6 +202,19 @@ export function HoldingsView({ holdings, lang }: { holdings: Holdings; lang: Lan
               <li>
                 {formatDateTime(String(entry.at), lang)}
                 {lang === "fr" ? "\u00a0:" : ":"} {describeHistoryEvent(String(entry.event), lang)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {notes.length ? (
+        <section>
+          <h2>{t(lang, words.notes)}</h2>
+          <ul>
+            {notes.map((note) => (
+              <li>
+                {formatDateTime(String(note.at), lang)}, {String(note.author)}
+                {lang === "fr" ? "\u00a0:" : ":"} {String(note.text)}
               </li>
             ))}
           </ul>

@@ -6,12 +6,16 @@ import { clock } from "../clock";
 import { env } from "../env";
 import { shortText } from "../fields";
 import { keys } from "../keys";
+import { closedPairExpiry } from "../retention";
+import { isRunning } from "./rules";
 import { getPair } from "./store";
 
 /**
  * The programme team's notes on a pair: who wrote it, when, and what. A note may say anything
  * about the people of the pair, so it is never logged; it lives under the pair and expires with
- * it (the retention pass gives every item of the pair its expiry).
+ * it (the retention pass gives every item of the pair its expiry; a note written after that pass,
+ * on an ended pair, takes the same expiry when it is written). It is in each participant's copy
+ * of their data and deleted when either asks for erasure (see `privacy/holdings.ts`).
  */
 export type PairNote = { at: string; author: string; text: string };
 
@@ -28,7 +32,11 @@ export async function addNote(
   pairId: string,
   note: NoteInput,
 ): Promise<"added" | "already-added" | "unknown-pair"> {
-  if (!(await getPair(pairId))) return "unknown-pair";
+  const pair = await getPair(pairId);
+  if (!pair) return "unknown-pair";
+  const expiresAt = isRunning(pair)
+    ? undefined
+    : closedPairExpiry(new Date(pair.closedAt ?? pair.updatedAt));
   const written = await conditionally(
     new PutCommand({
       TableName: env.tableName,
@@ -39,6 +47,7 @@ export async function addNote(
         at: clock.now().toISOString(),
         author: note.author,
         text: note.text,
+        ...(expiresAt ? { expiresAt } : {}),
       },
       ConditionExpression: "attribute_not_exists(pk)",
     }),

@@ -152,9 +152,9 @@ export type ErasureStep =
 /**
  * What erasure does to one item that concerns the person. Their forms stay as anonymous records
  * (the cohort's figures keep their counts and the comfort levels stay comparable) with every
- * identifying field gone; items keyed by their address, their links and queued emails to them are
- * deleted; anything else (their pairs' records, history, logs, the other person's words) stays,
- * with every mention of them replaced by « [effacé] ».
+ * identifying field gone; items keyed by their address, their links, queued emails to them and
+ * the team's notes on their pairs are deleted; anything else (their pairs' records, history,
+ * logs, the other person's words) stays, with every mention of them replaced by « [effacé] ».
  */
 export function eraseStep(item: Item, identity: Identity, erasedAt: string): ErasureStep {
   const key = { pk: item.pk, sk: item.sk };
@@ -165,6 +165,9 @@ export function eraseStep(item: Item, identity: Identity, erasedAt: string): Era
   if (item.kind === "link" || item.kind === "privacy-link" || item.kind === "search-key") {
     return { action: "delete", key };
   }
+  // The team's notes on a pair speak of its people in words no name search finds ("il part en
+  // congé"): they go whole.
+  if (item.kind === "pair-note") return { action: "delete", key };
   // An email still waiting in the outbox for them never leaves; one to someone else (the other
   // participant told of the stop) leaves, with every mention of them erased.
   if (item.kind === "email" && item.status === "queued") {

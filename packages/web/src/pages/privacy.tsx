@@ -72,7 +72,12 @@ const french = (): { title: string; intro: string; parts: Part[] } => ({
           </li>
           <li>
             la vie du binôme : dates des séances, confirmations, retours d'une minute, notes de
-            l'entretien de sélection et auto-évaluation de clôture.
+            l'entretien de sélection et auto-évaluation de clôture ;
+          </li>
+          <li>
+            les notes que l'équipe d'animation écrit sur votre binôme pour le suivre (un appel, une
+            demande d'aide, une pause). Elles figurent dans la copie de vos données, et sont
+            supprimées avec les données du binôme, ou dès que vous demandez l'effacement.
           </li>
         </ul>
       ),
@@ -106,7 +111,10 @@ const french = (): { title: string; intro: string; parts: Part[] } => ({
             <li>l'équipe d'animation du programme ;</li>
             <li>
               votre binôme, pour ce qui est utile aux séances : votre nom, votre adresse
-              professionnelle, vos thèmes et votre objectif ;
+              professionnelle, vos thèmes et votre objectif. Dès le courriel de présentation, chacun
+              reçoit le nom et l'adresse professionnelle de l'autre, et une réponse à un courriel
+              d'organisation (la présentation, une date à convenir, une invitation) part directement
+              à l'autre personne du binôme, pas à l'équipe d'animation ;
             </li>
             <li>
               votre assistant ou assistante, en copie des messages d'organisation si vous l'avez
@@ -213,7 +221,12 @@ const english = (): { title: string; intro: string; parts: Part[] } => ({
           </li>
           <li>
             the pair's life: session dates, confirmations, one-minute feedback, notes of the
-            selection interview and closing self-evaluation.
+            selection interview and closing self-evaluation;
+          </li>
+          <li>
+            the notes the programme team writes about your pair to follow it (a call, a request for
+            help, a pause). They are in the copy of your data, and are deleted with the pair's data,
+            or as soon as you ask for erasure.
           </li>
         </ul>
       ),
