@@ -187,7 +187,8 @@ export function MailingProgressPage(props: {
       <dl class="facts">
         <dt>{say({ fr: "Objet", en: "Subject" })}</dt>
         <dd>
-          {programme.name} : {mailing.subject}
+          {programme.name}
+          {lang === "fr" ? "\u00a0:" : ":"} {mailing.subject}
         </dd>
         <dt>{say({ fr: "Destinataires", en: "Recipients" })}</dt>
         <dd>
