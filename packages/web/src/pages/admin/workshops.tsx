@@ -116,34 +116,36 @@ export function WorkshopsPage(props: { workshops: WorkshopRecord[]; lang: Lang; 
       {props.workshops.length === 0 ? (
         <p>{t(lang, words.none)}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, words.service)}</th>
-              <th scope="col">{t(lang, words.theme)}</th>
-              <th scope="col">{t(lang, words.managers)}</th>
-              <th scope="col">{t(lang, words.asked)}</th>
-              <th scope="col">{t(lang, words.date)}</th>
-              <th scope="col">{t(lang, words.status)}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.workshops.map((workshop) => (
+        <div class="table-scroll">
+          <table>
+            <thead>
               <tr>
-                <td>
-                  <a href={inLanguage(`/admin/ateliers/${workshop.id}`, lang)}>
-                    {workshop.request.service}
-                  </a>
-                </td>
-                <td>{t(lang, themeLabel(workshop.request.theme))}</td>
-                <td>{workshop.request.managers}</td>
-                <td>{formatDate(workshop.createdAt, lang)}</td>
-                <td>{formatDateTime(workshop.schedule?.start, lang)}</td>
-                <td>{t(lang, workshopStatusLabels[workshop.status])}</td>
+                <th scope="col">{t(lang, words.service)}</th>
+                <th scope="col">{t(lang, words.theme)}</th>
+                <th scope="col">{t(lang, words.managers)}</th>
+                <th scope="col">{t(lang, words.asked)}</th>
+                <th scope="col">{t(lang, words.date)}</th>
+                <th scope="col">{t(lang, words.status)}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.workshops.map((workshop) => (
+                <tr>
+                  <td>
+                    <a href={inLanguage(`/admin/ateliers/${workshop.id}`, lang)}>
+                      {workshop.request.service}
+                    </a>
+                  </td>
+                  <td>{t(lang, themeLabel(workshop.request.theme))}</td>
+                  <td>{workshop.request.managers}</td>
+                  <td>{formatDate(workshop.createdAt, lang)}</td>
+                  <td>{formatDateTime(workshop.schedule?.start, lang)}</td>
+                  <td>{t(lang, workshopStatusLabels[workshop.status])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </AdminLayout>
   );
