@@ -11,7 +11,8 @@ import {
   RequiredNote,
   TextField,
 } from "../../form-kit";
-import { type Lang, t } from "../../i18n";
+import type { Lang } from "../../i18n";
+import { say as inLang } from "../../say";
 import { AdminLayout, inLanguage } from "./parts";
 
 /**
@@ -44,9 +45,9 @@ export const recipientCount = (count: number, lang: Lang) => {
 };
 
 const labels = (lang: Lang) => ({
-  audience: t(lang, { fr: "Destinataires", en: "Recipients" }),
-  subject: t(lang, { fr: "Objet", en: "Subject" }),
-  text: t(lang, { fr: "Texte du courriel", en: "Text of the email" }),
+  audience: inLang(lang, { fr: "Destinataires", en: "Recipients" }),
+  subject: inLang(lang, { fr: "Objet", en: "Subject" }),
+  text: inLang(lang, { fr: "Texte du courriel", en: "Text of the email" }),
 });
 
 export function MailingPage(props: {
@@ -60,7 +61,7 @@ export function MailingPage(props: {
   lang: Lang;
 }) {
   const { cohort, values, errors, preview, lang } = props;
-  const say = (text: Text) => t(lang, text);
+  const say = (text: Text) => inLang(lang, text);
   const path = `/admin/vagues/${cohort.id}/courriel`;
   const title = say({
     fr: `Écrire à la vague ${cohort.name}`,
@@ -134,7 +135,8 @@ export function MailingPage(props: {
               {say(audienceLabels[values.audience as Audience] ?? audienceLabels.all).toLowerCase()}
             </p>
             <p>
-              <strong>{say({ fr: "Objet :", en: "Subject:" })}</strong> {programme.name} : {subject}
+              <strong>{say({ fr: "Objet :", en: "Subject:" })}</strong>{" "}
+              {say({ fr: `${programme.name} : ${subject}`, en: `${programme.name}: ${subject}` })}
             </p>
             <p>{say({ fr: "Bonjour [prénom],", en: "Bonjour [first name]," })}</p>
             {paragraphsOf(text).map((paragraph) => (
@@ -174,7 +176,7 @@ export function MailingProgressPage(props: {
   lang: Lang;
 }) {
   const { cohort, mailing, lang } = props;
-  const say = (text: Text) => t(lang, text);
+  const say = (text: Text) => inLang(lang, text);
   const path = `/admin/vagues/${cohort.id}/courriels/${mailing.requestKey}`;
   const title = say({
     fr: `Courriel à la vague ${cohort.name}`,
