@@ -29,7 +29,7 @@ const eventFields: Record<keyof EventInput, string> = {
  * before the date, then the organisers say whether it took place and how many came; a silence gets
  * a nudge, then the programme team, then a clean end. Those who came are asked for their feedback,
  * and the event is closed. A move sends the invitations again (next SEQUENCE); a cancellation
- * (whose emails leave with the record) stops the execution. Every wait for a person or a time has
+ * tells everyone (the kinds that did not queue it with the record) and stops the execution. Every wait for a person or a time has
  * a timeout: no execution is ever stuck.
  */
 export class EventWorkflow extends Construct {
@@ -51,14 +51,13 @@ export class EventWorkflow extends Construct {
 /** The states, built with the chain API, top to bottom as an event runs. */
 class EventDefinition {
   readonly start: sfn.IChainable;
-  private readonly cancelled: sfn.Succeed;
+  private readonly cancelled: sfn.IChainable;
   private readonly failed: sfn.IChainable;
 
   constructor(
     private readonly scope: Construct,
     private readonly fn: lambda.IFunction,
   ) {
-    this.cancelled = new sfn.Succeed(scope, "Stop: the event was cancelled");
     const failure = this.task("Record the failure and alert the programme team", "record-failure", {
       resultPath: sfn.JsonPath.DISCARD,
       payload: { failure: sfn.JsonPath.objectAt("$.failure") },
@@ -70,6 +69,14 @@ class EventDefinition {
         cause: "A step failed after its retries; the programme team was alerted.",
       }),
     );
+    // A kind whose cancellation notices are too many for the page's transaction sends them here.
+    const tellCancelled = this.task("Tell everyone the event was cancelled", "tell-cancelled", {
+      resultPath: sfn.JsonPath.DISCARD,
+      catchFailures: false,
+    });
+    this.catchFailures(tellCancelled);
+    this.cancelled = tellCancelled;
+    tellCancelled.next(new sfn.Succeed(scope, "Stop: the event was cancelled"));
 
     const invite = this.task("Send the invitations", "invite", { resultPath: "$.timer" });
     const remind = this.task("Send the reminder", "remind", { resultPath: "$.timer" });

@@ -1,21 +1,35 @@
 import { randomUUID } from "node:crypto";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import * as v from "valibot";
 import { confirmBarnum } from "#core/barnum/event-steps";
 import { canRecordVisits, VisitSchema } from "#core/barnum/model";
 import * as barnums from "#core/barnum/store";
+import { documents } from "#core/clients/dynamodb";
 import { clock } from "#core/clock";
 import { env } from "#core/env";
-import { readMentorLink } from "#core/mentor-space";
-import { meetingKindLabel } from "#core/network/model";
-import { hasEnded, meetingsOfMentor } from "#core/network/store";
+import { email as emailField } from "#core/fields";
+import { mentorLink, readMentorAccess, readMentorLink, sendMentorAccess } from "#core/mentor-space";
+import { currentReply, isAhead, meetingKindLabel } from "#core/network/model";
+import {
+  getMeeting,
+  hasEnded,
+  meetingsOfMentor,
+  mentorOfAddress,
+  replyToMeeting,
+} from "#core/network/store";
 import * as recognition from "#core/recognition";
 import { listResources } from "#core/resources";
 import { formatWhen } from "#core/words";
 import type { FormValues } from "#web/form-kit";
 import { MessagePage } from "#web/layout";
-import { MentorSpacePage, VisitPage } from "#web/pages/mentor-space";
+import {
+  MentorAccessAskPage,
+  MentorAccessSentPage,
+  MentorSpacePage,
+  VisitPage,
+} from "#web/pages/mentor-space";
 import { say } from "#web/say";
 import { issuesByField } from "#web/validation";
 import { type LangEnv, language } from "../lang";
@@ -26,6 +40,11 @@ import { type LangEnv, language } from "../lang";
  */
 type MentorContext = Context<LangEnv>;
 
+// A field left out of the post reads as empty, so that its own French message is the one shown.
+const AccessSchema = v.object({
+  email: v.optional(emailField("Indiquez votre adresse électronique."), ""),
+});
+
 const invalidLink = (c: MentorContext) =>
   c.html(
     <MessagePage
@@ -33,8 +52,8 @@ const invalidLink = (c: MentorContext) =>
       path={c.req.path}
       title={say(c.var.lang, { fr: "Lien inutilisable", en: "Link not usable" })}
       body={say(c.var.lang, {
-        fr: "Ce lien n'est plus valable. Demandez un nouveau lien à l'équipe d'animation : il vous arrivera par courriel.",
-        en: "This link is no longer valid. Ask the programme team for a new one: it will reach you by email.",
+        fr: "Ce lien n'est plus valable. Demandez-en un nouveau à la page « Retrouver ma page de mentor » (/espace-mentor) : il vous arrivera par courriel.",
+        en: "This link is no longer valid. Ask for a new one on the page “Find my mentor page again” (/espace-mentor): it will reach you by email.",
       })}
     />,
     404,
@@ -76,6 +95,8 @@ async function spacePage(
         place: meeting.place,
         attended: invitation.attended,
         upcoming: !hasEnded(meeting, now),
+        cancelled: meeting.status === "cancelled",
+        reply: isAhead(meeting, now) ? currentReply(meeting, invitation) : undefined,
       }))}
       record={record}
       consent={consent}
@@ -95,6 +116,26 @@ export const mentorSpacePages = new Hono<LangEnv>()
     // A personal page: never cached, never indexed.
     c.header("Cache-Control", "no-store");
     c.header("X-Robots-Tag", "noindex");
+  })
+  .get("/", (c) => c.html(<MentorAccessAskPage lang={c.var.lang} />))
+  .post("/", async (c) => {
+    const values = (await c.req.parseBody()) as FormValues;
+    const parsed = v.safeParse(AccessSchema, values);
+    if (!parsed.success) {
+      const errors = issuesByField(AccessSchema, parsed.issues);
+      return c.html(<MentorAccessAskPage lang={c.var.lang} values={values} errors={errors} />, 422);
+    }
+    await sendMentorAccess(parsed.output.email, c.var.lang);
+    return c.html(<MentorAccessSentPage lang={c.var.lang} />);
+  })
+  .get("/acces/:token", async (c) => {
+    const access = await readMentorAccess(c.req.param("token"));
+    const mentor = access.ok ? await mentorOfAddress(access.email) : undefined;
+    if (!mentor) return invalidLink(c);
+    // A fresh link to their page, stored before it is followed.
+    const link = mentorLink(mentor.id);
+    await documents.send(new PutCommand(link.put));
+    return c.redirect(withLang(c, new URL(link.url).pathname), 303);
   })
   .get("/:token", async (c) => {
     const reading = await readMentorLink(c.req.param("token"));
@@ -155,6 +196,22 @@ export const mentorSpacePages = new Hono<LangEnv>()
     const pageLink = `${env.appUrl}/espace-mentor/${token}`;
     await barnums.answerStaffing(barnum, reading.mentor.id, answer, pageLink);
     return back(c, token, answer === "yes" ? "barnum-oui" : "barnum-non");
+  })
+  .post("/:token/rencontre/:id", async (c) => {
+    const token = c.req.param("token");
+    const reading = await readMentorLink(token);
+    if (!reading.ok) return invalidLink(c);
+    const meeting = await getMeeting(c.req.param("id"));
+    const values = (await c.req.parseBody()) as FormValues;
+    const reply = values.reply === "yes" ? "yes" : values.reply === "no" ? "no" : undefined;
+    if (!meeting || !reply) return spacePage(c, token, reading.mentor);
+    const outcome = await replyToMeeting(meeting, reading.mentor.id, reply);
+    if (outcome === "not-invited") return spacePage(c, token, reading.mentor);
+    return back(
+      c,
+      token,
+      outcome === "too-late" ? "trop-tard" : `rencontre-${reply === "yes" ? "oui" : "non"}`,
+    );
   })
   .post("/:token/barnum/:id/bilan", async (c) => {
     const token = c.req.param("token");

@@ -275,4 +275,11 @@ export const keys = {
     gsi1pk: lists.search(kind, cohortId),
     gsi1skPrefix: prefix,
   }),
+  /** The link a mentor who lost theirs receives to reach their page: bound to an address. */
+  mentorAccessLink: (linkId: string) => ({ pk: `MENTOR-ACCESS-LINK#${linkId}`, sk: "LINK" }),
+  /** At most one such link per address every few minutes (the address itself is not in the key). */
+  mentorAccessThrottle: (addressHash: string) => ({
+    pk: `MENTOR-ACCESS-THROTTLE#${addressHash}`,
+    sk: "THROTTLE",
+  }),
 };

@@ -8,6 +8,7 @@ import { env } from "./env";
 import { keys } from "./keys";
 import { getMentor, type MentorRecord } from "./mentor";
 import { programme } from "./programme";
+import { readAddressLink, sendAddressLink } from "./signed-links";
 import { newTokenId, signToken, verifyToken } from "./signed-token";
 
 /**
@@ -106,3 +107,51 @@ export async function sendMentorLink(
   }
   return "queued";
 }
+
+// ---------------------------------------------------------------------------------------------
+// A lost link, asked for again at /espace-mentor with the mentor's address
+// ---------------------------------------------------------------------------------------------
+
+const accessLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+const accessThrottleMs = 10 * 60 * 1000;
+
+/**
+ * Sends the address a link that opens the page of the mentor it belongs to, as /mon-binome does
+ * for participants: the same work whether the address is a mentor's or not (nothing is looked up
+ * until the link is opened), one link at most every ten minutes per address.
+ */
+export async function sendMentorAccess(email: string, lang: "fr" | "en"): Promise<void> {
+  await sendAddressLink(
+    {
+      kind: "mentor-access",
+      path: "/espace-mentor/acces",
+      lifetimeMs: accessLifetimeMs,
+      throttleMs: accessThrottleMs,
+      message: (url) => {
+        const link = lang === "en" ? `${url}?lang=en` : url;
+        return {
+          subject: `${programme.name} : votre page de mentor`,
+          fr: [
+            "Bonjour,",
+            "Vous avez demandé le lien de votre page de mentor : le voici, valable sept jours. Il ouvre votre page (les BarNum' et les rencontres du réseau, ce que vous avez fait, votre attestation).",
+            { link, label: "Ouvrir ma page de mentor" },
+            "Vous n'avez rien demandé ? Ignorez ce message : rien ne change.",
+          ],
+          en: [
+            "Hello,",
+            "You asked for the link to your mentor page: here it is, valid for seven days. It opens your page (BarNum' and network meetings, what you did, your attestation).",
+            { link, label: "Open my mentor page" },
+            "You did not ask? Ignore this message: nothing changes.",
+          ],
+        };
+      },
+    },
+    email,
+  );
+}
+
+/**
+ * The address an access link was sent to, if it is signed, known and in date (the caller finds
+ * the mentor of that address, and gives them a fresh link to their page).
+ */
+export const readMentorAccess = (token: string) => readAddressLink("mentor-access", token);

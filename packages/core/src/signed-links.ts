@@ -20,7 +20,7 @@ import { newTokenId, signToken, verifyToken } from "./signed-token";
  * a few minutes, so the form can neither tell who takes part nor flood someone's inbox.
  */
 
-export type SignedKind = "privacy" | "own-page" | "own-page-access";
+export type SignedKind = "privacy" | "own-page" | "own-page-access" | "mentor-access";
 
 /** The token of `id` for links of `kind` (the scope `<kind>.v1` of signed-token.ts). */
 export const signedToken = (kind: SignedKind, id: string) => signToken(`${kind}.v1`, id);
@@ -35,7 +35,7 @@ export const verifySignedToken = (kind: SignedKind, token: string, idPattern?: R
 // Links sent to an address the person typed
 // ---------------------------------------------------------------------------------------------
 
-export type AddressKind = "privacy" | "own-page-access";
+export type AddressKind = "privacy" | "own-page-access" | "mentor-access";
 
 /** Where each kind keeps its links and throttles (the privacy keys predate the others). */
 const stored: Record<
@@ -47,6 +47,7 @@ const stored: Record<
 > = {
   privacy: { link: keys.privacyLink, throttle: keys.privacyLinkThrottle },
   "own-page-access": { link: keys.ownPageAccessLink, throttle: keys.ownPageAccessThrottle },
+  "mentor-access": { link: keys.mentorAccessLink, throttle: keys.mentorAccessThrottle },
 };
 
 const epochSeconds = (ms: number) => Math.ceil(ms / 1000);

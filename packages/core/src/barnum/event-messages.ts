@@ -97,3 +97,71 @@ export function teamAlert(input: { barnum: Barnum; what: "silence" | "failure" }
     ],
   };
 }
+
+/**
+ * The BarNum' was moved (or its place changed): to the mentors who staff it or were asked, and to
+ * each agent registered (their slot at the new date). The calendar file, when they had one, is
+ * the same event at the next SEQUENCE, so their diary moves it instead of adding another.
+ */
+export function barnumMoved(input: {
+  firstName: string;
+  barnum: Barnum;
+  slot?: Slot;
+  pageLink?: string;
+  withCalendar: boolean;
+}): Bilingual {
+  const { barnum, slot } = input;
+  const when = barnumWhen(barnum);
+  const slotLine = slot
+    ? {
+        fr: `Votre créneau devient : ${barnumWhen(slot).fr}, ${barnum.place}.`,
+        en: `Your slot becomes: ${barnumWhen(slot).en}, ${barnum.place}.`,
+      }
+    : undefined;
+  return {
+    subject: `BarNum' « ${barnum.event} » : nouvelle date, ${when.fr.replace(/^le /, "")}`,
+    fr: [
+      `Bonjour ${input.firstName},`,
+      `Le BarNum' « ${barnum.event} » change de date : il aura lieu ${when.fr}, ${barnum.place}.`,
+      ...(slotLine ? [slotLine.fr] : []),
+      ...(input.withCalendar
+        ? ["L'invitation jointe remplace la précédente dans votre agenda."]
+        : []),
+      ...(input.pageLink ? [{ link: input.pageLink, label: "Ma page de mentor" }] : []),
+    ],
+    en: [
+      `Hello ${input.firstName},`,
+      `The BarNum' drop-in "${barnum.event}" has a new date: ${when.en}, ${barnum.place}.`,
+      ...(slotLine ? [slotLine.en] : []),
+      ...(input.withCalendar
+        ? ["The attached invitation replaces the previous one in your diary."]
+        : []),
+      ...(input.pageLink ? [{ link: `${input.pageLink}?lang=en`, label: "My mentor page" }] : []),
+    ],
+  };
+}
+
+/** The BarNum' was cancelled: to the same people, with the calendar's CANCEL when they had one. */
+export function barnumCancelled(input: {
+  firstName: string;
+  barnum: Barnum;
+  withCalendar: boolean;
+}): Bilingual {
+  const { barnum } = input;
+  const when = barnumWhen(barnum);
+  return {
+    subject: `BarNum' « ${barnum.event} » : annulé`,
+    fr: [
+      `Bonjour ${input.firstName},`,
+      `Le BarNum' « ${barnum.event} » prévu ${when.fr}, ${barnum.place}, est annulé.`,
+      ...(input.withCalendar ? ["Le fichier joint le retire de votre agenda."] : []),
+      "Les prochains BarNum' sont sur la page publique des BarNum'.",
+    ],
+    en: [
+      `Hello ${input.firstName},`,
+      `The BarNum' drop-in "${barnum.event}" planned ${when.en}, ${barnum.place}, is cancelled.`,
+      ...(input.withCalendar ? ["The attached file removes it from your diary."] : []),
+      "The coming BarNum' are on the public BarNum' page.",
+    ],
+  };
+}

@@ -12,6 +12,19 @@ import { themeIds } from "../programme";
  * This file holds the schemas and the pure rules; store.ts the verbs.
  */
 
+/**
+ * A whole number as a form sends it (text) or as the JSON API sends it (a number): the same
+ * checks and the same French message either way.
+ */
+export const countField = (message: string, allowed: (value: number) => boolean) =>
+  v.pipe(
+    v.union(
+      [v.pipe(v.number(message), v.integer(message), v.transform(String)), v.string(message)],
+      message,
+    ),
+    wholeNumber(message, allowed),
+  );
+
 export const slotLengths = [15, 20, 30, 45, 60] as const;
 const maxSlots = 32;
 
@@ -22,10 +35,10 @@ export const BarnumFormSchema = v.pipe(
     date: dateField,
     startTime: timeField,
     endTime: timeField,
-    slotMinutes: wholeNumber("Choisissez la durée d'un créneau.", (value) =>
+    slotMinutes: countField("Choisissez la durée d'un créneau.", (value) =>
       (slotLengths as readonly number[]).includes(value),
     ),
-    placesPerSlot: wholeNumber(
+    placesPerSlot: countField(
       "Indiquez le nombre de places par créneau, de 1 à 50.",
       (value) => value >= 1 && value <= 50,
     ),
@@ -71,11 +84,56 @@ export type Barnum = {
   /** Places taken per slot id (registrations; walk-ins take none). */
   taken: Record<string, number>;
   status: "published" | "cancelled";
+  /** The date version: 0 when published, one more at each move (the calendar files' SEQUENCE). */
+  sequence?: number;
+  cancelledAt?: string;
   createdAt: string;
   /** Set by the event workflow's closure: whether it took place (unconfirmed counts as held). */
   closedAt?: string;
   tookPlace?: boolean;
 };
+
+export const sequenceOf = (barnum: { sequence?: number }) => barnum.sequence ?? 0;
+
+/** The team moves a BarNum': a new date, start and place; its length and slots stay as they are. */
+export const BarnumMoveSchema = v.pipe(
+  v.object({
+    date: dateField,
+    startTime: timeField,
+    place: shortText("Indiquez le lieu du BarNum'.", 200),
+  }),
+  v.forward(
+    v.check(
+      (input) => parisTimeToUtc(input.date, input.startTime).getTime() > clock.now().getTime(),
+      "Choisissez une date et une heure à venir.",
+    ),
+    ["date"],
+  ),
+);
+
+export type BarnumMove = v.InferOutput<typeof BarnumMoveSchema>;
+
+/** Pure: whether the team may still move or cancel it: published, and not begun. */
+export const canChange = (barnum: Barnum, now: Date) =>
+  barnum.status === "published" && !barnum.closedAt && Date.parse(barnum.startsAt) > now.getTime();
+
+/** Pure: the BarNum' at its new date and place, every slot shifted by the same time. */
+export function moved(barnum: Barnum, move: BarnumMove): Barnum {
+  const shift = parisTimeToUtc(move.date, move.startTime).getTime() - Date.parse(barnum.startsAt);
+  const at = (iso: string) => new Date(Date.parse(iso) + shift).toISOString();
+  return {
+    ...barnum,
+    place: move.place,
+    startsAt: at(barnum.startsAt),
+    endsAt: at(barnum.endsAt),
+    slots: barnum.slots.map((slot) => ({
+      ...slot,
+      startsAt: at(slot.startsAt),
+      endsAt: at(slot.endsAt),
+    })),
+    sequence: sequenceOf(barnum) + 1,
+  };
+}
 
 const minutesBetween = (start: string, end: string) => {
   const [h1, m1] = start.split(":").map(Number) as [number, number];

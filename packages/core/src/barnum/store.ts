@@ -17,9 +17,14 @@ import { registrationConfirmed, staffingConfirmed, staffingRequest } from "./mes
 import {
   type Barnum,
   type BarnumInput,
+  type BarnumMove,
   barnumFigures,
+  canChange,
   isComing,
+  moved,
   type Registration,
+  type Slot,
+  sequenceOf,
   slotsOf,
   type Visit,
   type VisitInput,
@@ -36,10 +41,62 @@ const fromItem = <T>(item: Record<string, unknown>): T => {
   return rest as T;
 };
 
-const reasonsOf = (error: unknown) =>
-  error instanceof TransactionCanceledException
-    ? (error.CancellationReasons ?? []).map((reason) => reason.Code)
-    : undefined;
+type TransactItem = NonNullable<TransactWriteCommand["input"]["TransactItems"]>[number];
+
+/**
+ * One transaction. `undefined` when it was written; when a condition refused it, the reason of
+ * each of its writes in order ("None" for those that would have passed). Anything else throws.
+ */
+async function transact(items: TransactItem[]): Promise<string[] | undefined> {
+  try {
+    await documents.send(new TransactWriteCommand({ TransactItems: items }));
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    return (error.CancellationReasons ?? []).map((reason) => reason.Code ?? "None");
+  }
+}
+
+/** A Put of a new item only: a second one (a double post, a retry) is refused by its condition. */
+const putNew = (item: Record<string, unknown>): TransactItem => ({
+  Put: { TableName: env.tableName, Item: item, ConditionExpression: "attribute_not_exists(pk)" },
+});
+
+/** The condition that the BarNum' is still published at the date version `barnum` was read at. */
+const stillAt = (barnum: Barnum) => ({
+  expression:
+    sequenceOf(barnum) === 0
+      ? "#status = :published AND (attribute_not_exists(#sequence) OR #sequence = :sequence)"
+      : "#status = :published AND #sequence = :sequence",
+  names: { "#status": "status", "#sequence": "sequence" },
+  values: { ":published": "published", ":sequence": sequenceOf(barnum) },
+});
+
+/** The calendar file of one person's place at the BarNum' (their slot, or the whole of it). */
+function barnumCalendar(
+  barnum: Barnum,
+  who: { uid: string; name: string; email: string; slot?: Slot },
+  method: "REQUEST" | "CANCEL",
+  sequence: number,
+) {
+  const start = who.slot?.startsAt ?? barnum.startsAt;
+  const end = who.slot?.endsAt ?? barnum.endsAt;
+  return {
+    method,
+    ics: calendarInvitation({
+      uid: `barnum-${barnum.id}-${who.uid}@binome`,
+      sequence,
+      method,
+      start: new Date(start),
+      durationMinutes: Math.round((Date.parse(end) - Date.parse(start)) / 60_000),
+      title: `BarNum' — ${barnum.event}`,
+      description: `${programme.name} : BarNum' (${barnum.event})`,
+      organizer: { name: programme.name, email: programme.contactEmail },
+      attendees: [{ name: who.name, email: who.email }],
+      location: barnum.place,
+    }),
+  };
+}
 
 /**
  * Publishes a BarNum'. Its id comes from what it is (event, place, start), so the same form
@@ -65,31 +122,13 @@ export async function publishBarnum(
     slots,
     taken: Object.fromEntries(slots.map((slot) => [slot.id, 0])),
     status: "published",
+    sequence: 0,
     createdAt: clock.now().toISOString(),
   };
-  try {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: env.tableName,
-              Item: {
-                ...keys.barnum(id),
-                ...keys.barnumList(startsAt, id),
-                kind: "barnum",
-                ...barnum,
-              },
-              ConditionExpression: "attribute_not_exists(pk)",
-            },
-          },
-        ],
-      }),
-    );
-  } catch (error) {
-    if (!reasonsOf(error)) throw error;
-    return { status: "exists", barnum: (await getBarnum(id)) ?? barnum };
-  }
+  const refused = await transact([
+    putNew({ ...keys.barnum(id), ...keys.barnumList(startsAt, id), kind: "barnum", ...barnum }),
+  ]);
+  if (refused) return { status: "exists", barnum: (await getBarnum(id)) ?? barnum };
   logger.info("BarNum' published", { barnumId: id, slots: slots.length });
   return { status: "created", barnum };
 }
@@ -129,6 +168,9 @@ export type StaffMember = {
   status: "asked" | "confirmed" | "declined";
   askedAt: string;
   answeredAt?: string;
+  /** The BarNum's date version when they were asked, and when they answered. */
+  askedSequence?: number;
+  answeredSequence?: number;
 };
 
 export const listStaff = (id: string) => itemsUnder<StaffMember>(id, "staff");
@@ -153,87 +195,89 @@ export async function askMentors(
       barnum,
       pageLink: link.url,
     });
-    try {
-      await documents.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: env.tableName,
-                Item: {
-                  ...keys.barnumStaff(barnum.id, mentorId),
-                  kind: "barnum-staff",
-                  barnumId: barnum.id,
-                  mentorId,
-                  name: `${mentor.answers.firstName} ${mentor.answers.lastName}`,
-                  status: "asked",
-                  askedAt: clock.now().toISOString(),
-                },
-                ConditionExpression: "attribute_not_exists(pk)",
-              },
-            },
-            { Put: link.put },
-            {
-              Put: outboxPut(
-                `barnum#${barnum.id}#staffing#${mentorId}`,
-                emailTo(mentor.answers.email, message),
-              ),
-            },
-          ],
-        }),
-      );
-      asked += 1;
-    } catch (error) {
-      if (!reasonsOf(error)) throw error;
-      already += 1;
-    }
+    const refused = await transact([
+      putNew({
+        ...keys.barnumStaff(barnum.id, mentorId),
+        kind: "barnum-staff",
+        barnumId: barnum.id,
+        mentorId,
+        name: `${mentor.answers.firstName} ${mentor.answers.lastName}`,
+        status: "asked",
+        askedAt: clock.now().toISOString(),
+        askedSequence: sequenceOf(barnum),
+      }),
+      { Put: link.put },
+      {
+        Put: outboxPut(
+          `barnum#${barnum.id}#staffing#${mentorId}`,
+          emailTo(mentor.answers.email, message),
+        ),
+      },
+      // Asked about the date it is at: a request crossing a move or a cancellation is refused.
+      {
+        ConditionCheck: {
+          TableName: env.tableName,
+          Key: keys.barnum(barnum.id),
+          ConditionExpression: stillAt(barnum).expression,
+          ExpressionAttributeNames: stillAt(barnum).names,
+          ExpressionAttributeValues: stillAt(barnum).values,
+        },
+      },
+    ]);
+    if (refused?.[3] === "ConditionalCheckFailed") break;
+    if (refused) already += 1;
+    else asked += 1;
   }
   logger.info("BarNum' staffing asked", { barnumId: barnum.id, asked, already });
   return { asked, already };
 }
 
-/** A mentor's answer, from their page: yes sends the invitation for their diary, once. */
+/**
+ * A mentor's answer, from their page: yes sends the invitation for their diary, once. The answer
+ * is recorded with the date version it was given at, so a move's notice skips who answered since.
+ */
 export async function answerStaffing(
   barnum: Barnum,
   mentorId: string,
   answer: "yes" | "no",
   pageLink: string,
-): Promise<"recorded" | "unchanged" | "not-asked"> {
+): Promise<"recorded" | "unchanged" | "not-asked" | "closed"> {
+  if (barnum.status !== "published" || Date.parse(barnum.endsAt) <= clock.now().getTime()) {
+    return "closed";
+  }
   const staff = (await listStaff(barnum.id)).find((member) => member.mentorId === mentorId);
   if (!staff) return "not-asked";
   const status = answer === "yes" ? "confirmed" : "declined";
   if (staff.status === status) return "unchanged";
   const mentor = await getMentor(mentorId);
   if (!mentor) return "not-asked";
-  const now = clock.now().toISOString();
-  const update = {
+  const at = stillAt(barnum);
+  const update: TransactItem = {
     Update: {
       TableName: env.tableName,
       Key: keys.barnumStaff(barnum.id, mentorId),
-      UpdateExpression: "SET #status = :status, answeredAt = :now",
+      UpdateExpression: "SET #status = :status, answeredAt = :now, answeredSequence = :sequence",
       ConditionExpression: "#status = :was",
       ExpressionAttributeNames: { "#status": "status" },
-      ExpressionAttributeValues: { ":status": status, ":now": now, ":was": staff.status },
+      ExpressionAttributeValues: {
+        ":status": status,
+        ":now": clock.now().toISOString(),
+        ":was": staff.status,
+        ":sequence": sequenceOf(barnum),
+      },
     },
   };
-  const ics = calendarInvitation({
-    uid: `barnum-${barnum.id}-${mentorId}@binome`,
-    sequence: answer === "yes" ? 0 : 1,
-    method: answer === "yes" ? "REQUEST" : "CANCEL",
-    start: new Date(barnum.startsAt),
-    durationMinutes: Math.round((Date.parse(barnum.endsAt) - Date.parse(barnum.startsAt)) / 60_000),
-    title: `BarNum' — ${barnum.event}`,
-    description: `${programme.name} : BarNum' (${barnum.event})`,
-    organizer: { name: programme.name, email: programme.contactEmail },
-    attendees: [
-      {
-        name: `${mentor.answers.firstName} ${mentor.answers.lastName}`,
-        email: mentor.answers.email,
-      },
-    ],
-    location: barnum.place,
-  });
-  const confirmation =
+  const onThisDate: TransactItem = {
+    ConditionCheck: {
+      TableName: env.tableName,
+      Key: keys.barnum(barnum.id),
+      ConditionExpression: at.expression,
+      ExpressionAttributeNames: at.names,
+      ExpressionAttributeValues: at.values,
+    },
+  };
+  const name = `${mentor.answers.firstName} ${mentor.answers.lastName}`;
+  const confirmation: TransactItem[] =
     answer === "yes"
       ? [
           {
@@ -242,22 +286,24 @@ export async function answerStaffing(
               emailTo(
                 mentor.answers.email,
                 staffingConfirmed({ firstName: mentor.answers.firstName, barnum, pageLink }),
-                { ics, method: "REQUEST" },
+                barnumCalendar(
+                  barnum,
+                  { uid: mentorId, name, email: mentor.answers.email },
+                  "REQUEST",
+                  sequenceOf(barnum),
+                ),
               ),
             ),
           },
         ]
       : [];
-  try {
-    await documents.send(new TransactWriteCommand({ TransactItems: [update, ...confirmation] }));
-  } catch (error) {
-    const reasons = reasonsOf(error);
-    if (!reasons) throw error;
-    // The confirmation was queued already (yes, no, then yes again): record the answer alone.
-    if (reasons[0] === "None")
-      await documents.send(new TransactWriteCommand({ TransactItems: [update] }));
-    else return "unchanged";
+  const refused = await transact([update, onThisDate, ...confirmation]);
+  if (refused?.[1] === "ConditionalCheckFailed") return "closed";
+  // The confirmation was queued already (yes, no, then yes again): record the answer alone.
+  if (refused && refused[0] === "None" && (await transact([update, onThisDate]))) {
+    return "unchanged";
   }
+  if (refused && refused[0] !== "None") return "unchanged";
   logger.info("BarNum' staffing answered", { barnumId: barnum.id, answer });
   return "recorded";
 }
@@ -274,6 +320,8 @@ export type StoredRegistration = {
   theme?: string;
   question?: string;
   version: number;
+  /** The BarNum's date version the registration's last confirmation was sent for. */
+  barnumSequence?: number;
   contentHash: string;
   createdAt: string;
 };
@@ -289,21 +337,50 @@ export const addressHash = (email: string) =>
 
 export const listRegistrations = (id: string) => itemsUnder<StoredRegistration>(id, "registration");
 
+/**
+ * The SEQUENCE of a registration's calendar file: it grows when the agent changes their
+ * registration and when the team moves the BarNum', so each update replaces the last.
+ */
+export const registrationSequence = (barnum: Barnum, registration: StoredRegistration) =>
+  registration.version - 1 + sequenceOf(barnum);
+
+/** The calendar file of a registration: its slot at the BarNum's current date, or its CANCEL. */
+export function registrationCalendar(
+  barnum: Barnum,
+  registration: StoredRegistration,
+  method: "REQUEST" | "CANCEL" = "REQUEST",
+) {
+  const slot = barnum.slots.find((item) => item.id === registration.slotId);
+  if (!slot) throw new Error("A registration names a slot its BarNum' does not have");
+  const hash = addressHash(registration.email);
+  return barnumCalendar(
+    barnum,
+    { uid: hash.slice(0, 16), name: registration.firstName, email: registration.email, slot },
+    method,
+    registrationSequence(barnum, registration) + (method === "CANCEL" ? 1 : 0),
+  );
+}
+
+/** A staff member's calendar file (the whole BarNum'), at its current date or its CANCEL. */
+export function staffCalendar(
+  barnum: Barnum,
+  mentor: { id: string; name: string; email: string },
+  method: "REQUEST" | "CANCEL",
+) {
+  return barnumCalendar(
+    barnum,
+    { uid: mentor.id, name: mentor.name, email: mentor.email },
+    method,
+    sequenceOf(barnum) + (method === "CANCEL" ? 1 : 0),
+  );
+}
+
+export const registrationExpiry = (barnum: Barnum) =>
+  epochSeconds(Date.parse(barnum.endsAt) + keepRegistrationMs);
+
 function confirmationEmail(barnum: Barnum, registration: StoredRegistration, hash: string) {
   const slot = barnum.slots.find((item) => item.id === registration.slotId);
   if (!slot) throw new Error("A registration names a slot its BarNum' does not have");
-  const ics = calendarInvitation({
-    uid: `barnum-${barnum.id}-${hash.slice(0, 16)}@binome`,
-    sequence: registration.version - 1,
-    method: "REQUEST",
-    start: new Date(slot.startsAt),
-    durationMinutes: barnum.slotMinutes,
-    title: `BarNum' — ${barnum.event}`,
-    description: `${programme.name} : BarNum' (${barnum.event})`,
-    organizer: { name: programme.name, email: programme.contactEmail },
-    attendees: [{ name: registration.firstName, email: registration.email }],
-    location: barnum.place,
-  });
   return outboxPut(
     `barnum#${barnum.id}#registration#${hash}#v${registration.version}`,
     emailTo(
@@ -316,42 +393,43 @@ function confirmationEmail(barnum: Barnum, registration: StoredRegistration, has
         theme: registration.theme,
         updated: registration.version > 1,
       }),
-      { ics, method: "REQUEST" },
+      registrationCalendar(barnum, registration),
     ),
-    { expiresAt: epochSeconds(Date.parse(barnum.endsAt) + keepRegistrationMs) },
+    { expiresAt: registrationExpiry(barnum) },
   );
 }
 
-const takePlace = (barnum: Barnum, slotId: string) => ({
-  Update: {
-    TableName: env.tableName,
-    Key: keys.barnum(barnum.id),
-    UpdateExpression: "SET taken.#slot = taken.#slot + :one",
-    ConditionExpression: "taken.#slot < :places AND #status = :published",
-    ExpressionAttributeNames: { "#slot": slotId, "#status": "status" },
-    ExpressionAttributeValues: {
-      ":one": 1,
-      ":places": barnum.placesPerSlot,
-      ":published": "published",
+/**
+ * The one write of the BarNum' a registration makes (a transaction touches an item once): a place
+ * taken, a place moved between slots, or none; always on the condition that it is still published
+ * at the date version read, so a registration crossing a move or a cancellation is tried again.
+ */
+function placeWrite(barnum: Barnum, from: string | undefined, to: string): TransactItem {
+  const at = stillAt(barnum);
+  if (from === to) {
+    return {
+      ConditionCheck: {
+        TableName: env.tableName,
+        Key: keys.barnum(barnum.id),
+        ConditionExpression: at.expression,
+        ExpressionAttributeNames: at.names,
+        ExpressionAttributeValues: at.values,
+      },
+    };
+  }
+  return {
+    Update: {
+      TableName: env.tableName,
+      Key: keys.barnum(barnum.id),
+      UpdateExpression: from
+        ? "SET taken.#to = taken.#to + :one, taken.#from = taken.#from - :one"
+        : "SET taken.#to = taken.#to + :one",
+      ConditionExpression: `taken.#to < :places AND ${at.expression}`,
+      ExpressionAttributeNames: { "#to": to, ...(from ? { "#from": from } : {}), ...at.names },
+      ExpressionAttributeValues: { ":one": 1, ":places": barnum.placesPerSlot, ...at.values },
     },
-  },
-});
-
-/** One update of the BarNum' (a transaction touches an item once): a place moves between slots. */
-const movePlace = (barnum: Barnum, from: string, to: string) => ({
-  Update: {
-    TableName: env.tableName,
-    Key: keys.barnum(barnum.id),
-    UpdateExpression: "SET taken.#to = taken.#to + :one, taken.#from = taken.#from - :one",
-    ConditionExpression: "taken.#to < :places AND #status = :published",
-    ExpressionAttributeNames: { "#to": to, "#from": from, "#status": "status" },
-    ExpressionAttributeValues: {
-      ":one": 1,
-      ":places": barnum.placesPerSlot,
-      ":published": "published",
-    },
-  },
-});
+  };
+}
 
 /**
  * Registers an agent for a slot, with their confirmation and its calendar invitation queued in
@@ -359,9 +437,8 @@ const movePlace = (barnum: Barnum, from: string, to: string) => ({
  * "unchanged" (nothing stored, nothing sent); a changed one (another slot, a question) updates
  * the registration and sends the updated invitation (same UID, next SEQUENCE).
  */
-export async function register(barnum: Barnum, input: Registration): Promise<RegistrationOutcome> {
-  if (!isComing(barnum, clock.now())) return { status: "over" };
-  if (!barnum.slots.some((slot) => slot.id === input.slotId)) return { status: "no-slot" };
+export async function register(first: Barnum, input: Registration): Promise<RegistrationOutcome> {
+  let barnum = first;
   const hash = addressHash(input.email);
   const key = keys.barnumRegistration(barnum.id, hash);
   const answers = {
@@ -372,79 +449,64 @@ export async function register(barnum: Barnum, input: Registration): Promise<Reg
     ...(input.question ? { question: input.question } : {}),
   };
   const contentHash = fingerprint(answers);
-  const expiresAt = epochSeconds(Date.parse(barnum.endsAt) + keepRegistrationMs);
   for (let attempt = 0; attempt < 4; attempt++) {
+    if (!isComing(barnum, clock.now())) return { status: "over" };
+    if (!barnum.slots.some((slot) => slot.id === input.slotId)) return { status: "no-slot" };
     const existing = await getItem<Record<string, unknown>>(key);
-    if (!existing) {
-      const registration: StoredRegistration = {
-        barnumId: barnum.id,
-        ...answers,
-        version: 1,
-        contentHash,
-        createdAt: clock.now().toISOString(),
-      };
-      try {
-        await documents.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: env.tableName,
-                  Item: { ...key, kind: "barnum-registration", ...registration, expiresAt },
-                  ConditionExpression: "attribute_not_exists(pk)",
-                },
-              },
-              takePlace(barnum, input.slotId),
-              { Put: confirmationEmail(barnum, registration, hash) },
-            ],
-          }),
-        );
-        logger.info("BarNum' registration recorded", { barnumId: barnum.id });
-        return { status: "created", registration };
-      } catch (error) {
-        const reasons = reasonsOf(error);
-        if (!reasons) throw error;
-        if (reasons[1] === "ConditionalCheckFailed") return { status: "full" };
-        continue;
-      }
-    }
-    const stored = fromItem<StoredRegistration & { expiresAt?: number }>(existing);
-    if (stored.contentHash === contentHash) return { status: "unchanged", registration: stored };
-    const registration: StoredRegistration = {
-      ...stored,
-      ...answers,
-      ...(answers.theme ? {} : { theme: undefined }),
-      ...(answers.question ? {} : { question: undefined }),
-      version: stored.version + 1,
-      contentHash,
+    const stored = existing ? fromItem<StoredRegistration>(existing) : undefined;
+    if (stored?.contentHash === contentHash) return { status: "unchanged", registration: stored };
+    const registration: StoredRegistration = stored
+      ? {
+          ...stored,
+          ...answers,
+          ...(answers.theme ? {} : { theme: undefined }),
+          ...(answers.question ? {} : { question: undefined }),
+          version: stored.version + 1,
+          barnumSequence: sequenceOf(barnum),
+          contentHash,
+        }
+      : {
+          barnumId: barnum.id,
+          ...answers,
+          version: 1,
+          barnumSequence: sequenceOf(barnum),
+          contentHash,
+          createdAt: clock.now().toISOString(),
+        };
+    const item = {
+      ...key,
+      kind: "barnum-registration",
+      ...registration,
+      expiresAt: registrationExpiry(barnum),
     };
-    const moves =
-      stored.slotId === input.slotId ? [] : [movePlace(barnum, stored.slotId, input.slotId)];
-    try {
-      await documents.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: env.tableName,
-                Item: { ...key, kind: "barnum-registration", ...registration, expiresAt },
-                ConditionExpression: "version = :version",
-                ExpressionAttributeValues: { ":version": stored.version },
-              },
+    const refused = await transact([
+      stored
+        ? {
+            Put: {
+              TableName: env.tableName,
+              Item: item,
+              ConditionExpression: "version = :version",
+              ExpressionAttributeValues: { ":version": stored.version },
             },
-            ...moves,
-            { Put: confirmationEmail(barnum, registration, hash) },
-          ],
-        }),
-      );
-      logger.info("BarNum' registration changed", { barnumId: barnum.id });
-      return { status: "updated", registration };
-    } catch (error) {
-      const reasons = reasonsOf(error);
-      if (!reasons) throw error;
-      if (reasons[1] === "ConditionalCheckFailed") return { status: "full" };
-      // Another change of the same registration passed first: read it again.
+          }
+        : putNew(item),
+      placeWrite(barnum, stored?.slotId, input.slotId),
+      { Put: confirmationEmail(barnum, registration, hash) },
+    ]);
+    if (!refused) {
+      logger.info(stored ? "BarNum' registration changed" : "BarNum' registration recorded", {
+        barnumId: barnum.id,
+      });
+      return { status: stored ? "updated" : "created", registration };
     }
+    if (refused[1] === "ConditionalCheckFailed") {
+      // Full, or moved or cancelled meanwhile: read the BarNum' again to know which.
+      const fresh = await getBarnum(barnum.id);
+      if (fresh?.status !== "published") return { status: "over" };
+      if (sequenceOf(fresh) === sequenceOf(barnum)) return { status: "full" };
+      barnum = fresh;
+    }
+    // Another change of the same registration passed first: read it again.
   }
   throw new Error("A BarNum' registration kept racing with another change");
 }
@@ -458,34 +520,19 @@ export async function recordVisit(
   mentorId: string,
   input: VisitInput,
 ): Promise<"recorded" | "already-recorded"> {
-  try {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: env.tableName,
-              Item: {
-                ...keys.barnumVisit(barnum.id, input.visitId),
-                kind: "barnum-visit",
-                visitId: input.visitId,
-                barnumId: barnum.id,
-                theme: input.theme,
-                resolved: input.resolved === "yes",
-                recordedBy: mentorId,
-                at: clock.now().toISOString(),
-              },
-              ConditionExpression: "attribute_not_exists(pk)",
-            },
-          },
-        ],
-      }),
-    );
-  } catch (error) {
-    if (!reasonsOf(error)) throw error;
-    return "already-recorded";
-  }
-  return "recorded";
+  const refused = await transact([
+    putNew({
+      ...keys.barnumVisit(barnum.id, input.visitId),
+      kind: "barnum-visit",
+      visitId: input.visitId,
+      barnumId: barnum.id,
+      theme: input.theme,
+      resolved: input.resolved === "yes",
+      recordedBy: mentorId,
+      at: clock.now().toISOString(),
+    }),
+  ]);
+  return refused ? "already-recorded" : "recorded";
 }
 
 export const listVisits = (id: string) => itemsUnder<Visit & { recordedBy: string }>(id, "visit");
@@ -519,4 +566,83 @@ export async function staffedHours(mentorId: string, now = clock.now()): Promise
         Date.parse(barnum.endsAt) <= now.getTime(),
     )
     .map(({ barnum }) => (Date.parse(barnum.endsAt) - Date.parse(barnum.startsAt)) / 3600_000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moving or cancelling: the record first; the execution then tells everyone (event-steps.ts).
+// ---------------------------------------------------------------------------------------------
+
+export type ChangeOutcome = "changed" | "unchanged" | "too-late" | "not-found";
+
+/**
+ * Moves the BarNum' (date, start, place; slots shifted together): one conditional write of the
+ * record at the next date version. The notices (calendar files at the next SEQUENCE) are the
+ * execution's to send, once each; the same move posted again changes nothing.
+ */
+export async function moveBarnum(id: string, move: BarnumMove): Promise<ChangeOutcome> {
+  const barnum = await getBarnum(id);
+  if (!barnum) return "not-found";
+  if (!canChange(barnum, clock.now())) return "too-late";
+  const next = moved(barnum, move);
+  if (next.startsAt === barnum.startsAt && next.place === barnum.place) return "unchanged";
+  const at = stillAt(barnum);
+  const refused = await transact([
+    {
+      Update: {
+        TableName: env.tableName,
+        Key: keys.barnum(id),
+        UpdateExpression:
+          "SET #startsAt = :startsAt, #endsAt = :endsAt, #slots = :slots, #place = :place, #sequence = :next, #listed = :listed",
+        ConditionExpression: at.expression,
+        ExpressionAttributeNames: {
+          ...at.names,
+          "#startsAt": "startsAt",
+          "#endsAt": "endsAt",
+          "#slots": "slots",
+          "#place": "place",
+          "#listed": "gsi1sk",
+        },
+        ExpressionAttributeValues: {
+          ...at.values,
+          ":startsAt": next.startsAt,
+          ":endsAt": next.endsAt,
+          ":slots": next.slots,
+          ":place": next.place,
+          ":next": sequenceOf(next),
+          ":listed": keys.barnumList(next.startsAt, id).gsi1sk,
+        },
+      },
+    },
+  ]);
+  // Moved or cancelled by another click meanwhile: decide again on what is stored now.
+  if (refused) return moveBarnum(id, move);
+  logger.info("BarNum' moved", { barnumId: id, sequence: sequenceOf(next) });
+  return "changed";
+}
+
+/** Cancels the BarNum' (before it begins); the execution tells everyone with a CANCEL. */
+export async function cancelBarnum(id: string): Promise<ChangeOutcome> {
+  const barnum = await getBarnum(id);
+  if (!barnum) return "not-found";
+  if (barnum.status === "cancelled") return "unchanged";
+  if (!canChange(barnum, clock.now())) return "too-late";
+  const refused = await transact([
+    {
+      Update: {
+        TableName: env.tableName,
+        Key: keys.barnum(id),
+        UpdateExpression: "SET #status = :cancelled, cancelledAt = :now",
+        ConditionExpression: "#status = :published",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: {
+          ":cancelled": "cancelled",
+          ":published": "published",
+          ":now": clock.now().toISOString(),
+        },
+      },
+    },
+  ]);
+  if (refused) return "unchanged";
+  logger.info("BarNum' cancelled", { barnumId: id });
+  return "changed";
 }

@@ -28,6 +28,11 @@ export interface EventKindSteps {
   requestFeedback(eventId: string): Promise<void>;
   /** The end: `outcome` is absent when the organisers never answered. */
   close(eventId: string, outcome: EventConfirmation | undefined): Promise<void>;
+  /**
+   * The event was cancelled: everyone it concerns is told, once each (a retried step queues
+   * nothing new). A kind that queues these with the cancellation itself leaves it out.
+   */
+  sendCancellations?(eventId: string, sequence: number): Promise<void>;
   /** A step failed after its retries: the programme team is told. */
   recordFailure(eventId: string, error: string): Promise<void>;
 }

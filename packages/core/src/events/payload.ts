@@ -21,6 +21,8 @@ export type EventImmediateAction =
   | "nudge"
   | "request-feedback"
   | "close"
+  /** The event was cancelled: the kind's cancellation notices (CANCEL, next SEQUENCE), once each. */
+  | "tell-cancelled"
   | "record-failure";
 
 export type EventAction = EventImmediateAction | "await";
@@ -54,7 +56,7 @@ export type EventConfirmation = { tookPlace: boolean; attendees?: number };
 
 /** The error names the state machine catches by name (thrown by the steps, or sent as failures). */
 export const eventWorkflowErrors = {
-  /** The event was cancelled (its people were told in the same transaction): the execution stops. */
+  /** The event was cancelled: its people are told (with the record, or by the last step), it stops. */
   cancelled: "EventCancelled",
   /** The event was moved: its invitations go again, with the calendar file's next SEQUENCE. */
   moved: "EventMoved",

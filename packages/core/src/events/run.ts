@@ -185,6 +185,13 @@ async function close(kind: EventKind, eventId: string): Promise<void> {
   await steps.close(eventId, run.outcome);
 }
 
+async function tellCancelled(kind: EventKind, eventId: string): Promise<void> {
+  const steps = await stepsOfKind(kind);
+  if (!steps.sendCancellations) return;
+  const state = await steps.load(eventId);
+  if (state.cancelled) await steps.sendCancellations(eventId, state.sequence);
+}
+
 /** The event steps Lambda's dispatch: one function per action of the payload. */
 export async function runEventStep(payload: EventStepPayload): Promise<unknown> {
   const { kind, eventId } = payload;
@@ -201,6 +208,8 @@ export async function runEventStep(payload: EventStepPayload): Promise<unknown> 
       return (await stepsOfKind(kind)).requestFeedback(eventId);
     case "close":
       return close(kind, eventId);
+    case "tell-cancelled":
+      return tellCancelled(kind, eventId);
     case "record-failure":
       return (await stepsOfKind(kind)).recordFailure(eventId, payload.failure?.Error ?? "Error");
   }

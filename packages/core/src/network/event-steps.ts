@@ -4,18 +4,35 @@ import { documents } from "../clients/dynamodb";
 import { emailTo } from "../email/invitation";
 import { queueEmail } from "../email/outbox";
 import type { EventKindSteps, EventState } from "../events/kinds";
-import { confirmationUpdate, deliverConfirmation, startEvent } from "../events/run";
+import { confirmationUpdate, deliverConfirmation, startEvent, tellEvent } from "../events/run";
 import { logger } from "../observability";
 import { programme } from "../programme";
 import { formatWhen } from "../words";
-import { endOf, meetingKindLabel, type NetworkMeeting } from "./model";
-import { getMeeting, inviteMentors, recordAttendance, remindInvited } from "./store";
+import {
+  endOf,
+  type MeetingMove,
+  meetingKindLabel,
+  meetingSequence,
+  type NetworkMeeting,
+} from "./model";
+import {
+  type ChangeOutcome,
+  cancelMeeting,
+  getMeeting,
+  inviteMentors,
+  moveMeeting,
+  notifyCancellation,
+  notifyMove,
+  recordAttendance,
+  remindInvited,
+} from "./store";
 
 /**
  * A network meeting (or a preparation session) on the event workflow: one execution per
  * meeting, started when it is scheduled. It invites the mentors (with their calendar file),
  * reminds them the day before, then asks the programme team — who run the meeting — to record
- * who came (a nudge, then a clean end), and closes.
+ * who came (a nudge, then a clean end), and closes. A move tells each invited mentor the new
+ * date (their calendar event at the next SEQUENCE); a cancellation tells them with a CANCEL.
  */
 
 async function meetingOf(id: string): Promise<NetworkMeeting> {
@@ -46,13 +63,19 @@ export const networkSteps: EventKindSteps = {
     return {
       start: new Date(meeting.startsAt),
       end: new Date(endOf(meeting)),
-      sequence: 0,
-      cancelled: false,
+      sequence: meetingSequence(meeting),
+      cancelled: meeting.status === "cancelled",
       reminderLeadMs: 24 * 3600_000,
     };
   },
+  // The mentors not invited yet; after a move, the new date to those invited before it.
   async sendInvitations(id) {
-    await inviteMentors(await meetingOf(id));
+    const meeting = await meetingOf(id);
+    await notifyMove(meeting);
+    await inviteMentors(meeting);
+  },
+  async sendCancellations(id) {
+    await notifyCancellation(await meetingOf(id));
   },
   async sendReminders(id) {
     await remindInvited(await meetingOf(id));
@@ -97,6 +120,19 @@ export const networkSteps: EventKindSteps = {
 
 /** Starts the meeting's execution; scheduling again finds it running. */
 export const startMeeting = (id: string) => startEvent("network", id);
+
+/** The team moves or cancels it: the record first, then the execution is told (see barnum's). */
+export async function changeMeeting(
+  id: string,
+  change: { move: MeetingMove } | "cancel",
+): Promise<ChangeOutcome> {
+  const outcome =
+    change === "cancel" ? await cancelMeeting(id) : await moveMeeting(id, change.move);
+  if (outcome === "too-late" || outcome === "not-found") return outcome;
+  await startMeeting(id);
+  await tellEvent("network", id, change === "cancel" ? "cancelled" : "moved");
+  return outcome;
+}
 
 /**
  * The team records who came: the attendance is stored (recording again replaces it), and the

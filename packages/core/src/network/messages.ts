@@ -29,14 +29,16 @@ export function meetingInvitation(input: {
       `Vous êtes invité(e) : ${kind.fr.toLowerCase()}, ${when.fr}, ${meeting.place}. L'invitation est jointe pour votre agenda.`,
       why.fr,
       `Ordre du jour : ${meeting.agenda}`,
-      { link: input.pageLink, label: "Ma page de mentor" },
+      "Dites-nous si vous venez, en un clic sur votre page de mentor :",
+      { link: `${input.pageLink}#rencontre-${meeting.id}`, label: "Je dis si je viens" },
     ],
     en: [
       `Hello ${input.firstName},`,
       `You are invited: ${kind.en.toLowerCase()}, ${when.en}, ${meeting.place}. The invitation is attached for your diary.`,
       why.en,
       `Agenda: ${meeting.agenda}`,
-      { link: `${input.pageLink}?lang=en`, label: "My mentor page" },
+      "Tell us whether you are coming, in one click on your mentor page:",
+      { link: `${input.pageLink}?lang=en#rencontre-${meeting.id}`, label: "I say whether I come" },
     ],
   };
 }
@@ -56,6 +58,50 @@ export function meetingReminder(input: { firstName: string; meeting: NetworkMeet
       `Hello ${input.firstName},`,
       `A reminder: ${kind.en.toLowerCase()}, ${when.en}, ${meeting.place}.`,
       `Agenda: ${meeting.agenda}`,
+    ],
+  };
+}
+
+/** The meeting was moved: the new date, the calendar event at the next SEQUENCE, a new answer. */
+export function meetingMoved(input: {
+  firstName: string;
+  meeting: NetworkMeeting;
+  pageLink: string;
+}): Bilingual {
+  const { meeting } = input;
+  const kind = meetingKindLabel[meeting.kind];
+  const when = formatWhen(new Date(meeting.startsAt));
+  return {
+    subject: `${kind.fr} : nouvelle date, ${when.fr}`,
+    fr: [
+      `Bonjour ${input.firstName},`,
+      `${kind.fr} change de date : elle aura lieu le ${when.fr}, ${meeting.place}. L'invitation jointe remplace la précédente dans votre agenda.`,
+      "Dites-nous si vous venez à cette nouvelle date :",
+      { link: `${input.pageLink}#rencontre-${meeting.id}`, label: "Je dis si je viens" },
+    ],
+    en: [
+      `Hello ${input.firstName},`,
+      `${kind.en} has a new date: ${when.en}, ${meeting.place}. The attached invitation replaces the previous one in your diary.`,
+      "Tell us whether you are coming at this new date:",
+      { link: `${input.pageLink}?lang=en#rencontre-${meeting.id}`, label: "I say whether I come" },
+    ],
+  };
+}
+
+/** The meeting was cancelled: the calendar's CANCEL removes it from the diary. */
+export function meetingCancelled(input: { firstName: string; meeting: NetworkMeeting }): Bilingual {
+  const { meeting } = input;
+  const kind = meetingKindLabel[meeting.kind];
+  const when = formatWhen(new Date(meeting.startsAt));
+  return {
+    subject: `${kind.fr} du ${when.fr.replace(/ à .*/, "")} : annulée`,
+    fr: [
+      `Bonjour ${input.firstName},`,
+      `${kind.fr} prévue le ${when.fr}, ${meeting.place}, est annulée. Le fichier joint la retire de votre agenda.`,
+    ],
+    en: [
+      `Hello ${input.firstName},`,
+      `${kind.en} planned ${when.en}, ${meeting.place}, is cancelled. The attached file removes it from your diary.`,
     ],
   };
 }

@@ -1,8 +1,9 @@
 import * as v from "valibot";
+import { countField } from "../barnum/model";
 import { parisTimeToUtc } from "../calendar";
 import { clock } from "../clock";
 import { optionalText, shortText } from "../fields";
-import { dateField, timeField, wholeNumber } from "../links";
+import { dateField, timeField } from "../links";
 
 /**
  * The mentor network: the team meets the selected mentors every two months (by default) to share
@@ -31,7 +32,7 @@ export const MeetingFormSchema = v.pipe(
     kind: v.picklist(meetingKinds, "Choisissez le type de rencontre."),
     date: dateField,
     time: timeField,
-    durationMinutes: wholeNumber("Choisissez la durée de la rencontre.", (value) =>
+    durationMinutes: countField("Choisissez la durée de la rencontre.", (value) =>
       (meetingLengths as readonly number[]).includes(value),
     ),
     place: shortText("Indiquez le lieu ou le lien de la visio.", 300),
@@ -59,7 +60,37 @@ export type NetworkMeeting = {
   createdAt: string;
   /** Whether attendance was recorded (after the meeting). */
   attendanceRecorded?: boolean;
+  /** The date version: 0 when scheduled, one more at each move (the calendar files' SEQUENCE). */
+  sequence?: number;
+  status?: "scheduled" | "cancelled";
+  cancelledAt?: string;
 };
+
+export const meetingSequence = (meeting: { sequence?: number }) => meeting.sequence ?? 0;
+
+/** The team moves a meeting: a new date, time and place; its length and agenda stay. */
+export const MeetingMoveSchema = v.pipe(
+  v.object({
+    date: dateField,
+    time: timeField,
+    place: shortText("Indiquez le lieu ou le lien de la visio.", 300),
+  }),
+  v.forward(
+    v.check(
+      (input) => parisTimeToUtc(input.date, input.time).getTime() > clock.now().getTime(),
+      "Choisissez une date et une heure à venir.",
+    ),
+    ["date"],
+  ),
+);
+
+export type MeetingMove = v.InferOutput<typeof MeetingMoveSchema>;
+
+/** Pure: whether the team may still move or cancel it (and a mentor say whether they come). */
+export const isAhead = (meeting: NetworkMeeting, now: Date) =>
+  meeting.status !== "cancelled" && Date.parse(meeting.startsAt) > now.getTime();
+
+export type Reply = "yes" | "no";
 
 export type Invitation = {
   meetingId: string;
@@ -68,7 +99,17 @@ export type Invitation = {
   invitedAt: string;
   attended?: boolean;
   remindedAt?: string;
+  /** The meeting's date version they were invited at (or last told of a move). */
+  invitedSequence?: number;
+  /** Whether they said they come, and for which date version (a move asks again). */
+  reply?: Reply;
+  replySequence?: number;
+  repliedAt?: string;
 };
+
+/** Pure: the mentor's answer for the meeting's current date, if they gave one. */
+export const currentReply = (meeting: NetworkMeeting, invitation: Invitation) =>
+  invitation.replySequence === meetingSequence(meeting) ? invitation.reply : undefined;
 
 /**
  * Pure: the date the form proposes for the next network meeting: two months after the last one

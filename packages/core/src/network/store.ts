@@ -14,13 +14,17 @@ import { mentorLink } from "../mentor-space";
 import { logger } from "../observability";
 import { listPairs } from "../pair/store";
 import { programme } from "../programme";
-import { meetingInvitation, meetingReminder } from "./messages";
+import { meetingCancelled, meetingInvitation, meetingMoved, meetingReminder } from "./messages";
 import {
   endOf,
   type Invitation,
+  isAhead,
   type MeetingInput,
+  type MeetingMove,
   meetingKindLabel,
+  meetingSequence,
   type NetworkMeeting,
+  type Reply,
 } from "./model";
 
 /** The verbs of the mentor network: schedule, invite, remind, record attendance. */
@@ -29,6 +33,41 @@ const fromItem = <T>(item: Record<string, unknown>): T => {
   const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, kind: _k, ...rest } = item;
   return rest as T;
 };
+
+type TransactItem = NonNullable<TransactWriteCommand["input"]["TransactItems"]>[number];
+
+/** One transaction: `undefined` when written, else each write's reason ("None" if it passed). */
+async function transact(items: TransactItem[]): Promise<string[] | undefined> {
+  try {
+    await documents.send(new TransactWriteCommand({ TransactItems: items }));
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    return (error.CancellationReasons ?? []).map((reason) => reason.Code ?? "None");
+  }
+}
+
+/** The condition that the meeting is still on at the date version it was read at. */
+function stillAtCondition(meeting: NetworkMeeting) {
+  const sequence = meetingSequence(meeting);
+  return {
+    ConditionExpression: `(attribute_not_exists(#status) OR #status = :scheduled) AND ${
+      sequence === 0
+        ? "(attribute_not_exists(#sequence) OR #sequence = :sequence)"
+        : "#sequence = :sequence"
+    }`,
+    ExpressionAttributeNames: { "#status": "status", "#sequence": "sequence" },
+    ExpressionAttributeValues: { ":scheduled": "scheduled", ":sequence": sequence },
+  };
+}
+
+const stillAt = (meeting: NetworkMeeting): TransactItem => ({
+  ConditionCheck: {
+    TableName: env.tableName,
+    Key: keys.networkMeeting(meeting.id),
+    ...stillAtCondition(meeting),
+  },
+});
 
 /** Schedules a meeting; the same form posted twice schedules one (its id is what it is). */
 export async function scheduleMeeting(
@@ -47,6 +86,8 @@ export async function scheduleMeeting(
     place: input.place,
     agenda: input.agenda,
     createdAt: clock.now().toISOString(),
+    sequence: 0,
+    status: "scheduled",
   };
   const { kind, ...rest } = meeting;
   const created = await conditionally(
@@ -109,6 +150,12 @@ export async function activeMentors(): Promise<MentorRecord[]> {
   return [...latest.values()];
 }
 
+/** The active mentor of an address (a lost link asked for again), if there is one. */
+export async function mentorOfAddress(email: string): Promise<MentorRecord | undefined> {
+  const address = normaliseEmail(email);
+  return (await activeMentors()).find((mentor) => normaliseEmail(mentor.answers.email) === address);
+}
+
 /** Mentor ids who attended a preparation session. */
 async function preparedMentorIds(meetings: readonly NetworkMeeting[]): Promise<Set<string>> {
   const preparations = meetings.filter((meeting) => meeting.kind === "preparation");
@@ -152,12 +199,17 @@ export async function unpreparedMentors(now = clock.now()): Promise<Unprepared[]
     }));
 }
 
-function invitationFile(meeting: NetworkMeeting, mentor: MentorRecord) {
+/** A mentor's calendar file of the meeting at its current date (REQUEST), or its CANCEL. */
+function invitationFile(
+  meeting: NetworkMeeting,
+  mentor: MentorRecord,
+  method: "REQUEST" | "CANCEL" = "REQUEST",
+) {
   const kind = meetingKindLabel[meeting.kind];
   return calendarInvitation({
     uid: `network-${meeting.id}-${mentor.id}@binome`,
-    sequence: 0,
-    method: "REQUEST",
+    sequence: meetingSequence(meeting) + (method === "CANCEL" ? 1 : 0),
+    method,
     start: new Date(meeting.startsAt),
     durationMinutes: meeting.durationMinutes,
     title: `${programme.name} — ${kind.fr} / ${kind.en}`,
@@ -191,60 +243,56 @@ export async function inviteMentors(
   let already = 0;
   for (const mentor of mentors.filter((record) => !prepared.has(record.id))) {
     const link = mentorLink(mentor.id);
-    try {
-      await documents.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: env.tableName,
-                Item: {
-                  ...keys.networkInvitation(meeting.id, mentor.id),
-                  kind: "network-invitation",
-                  meetingId: meeting.id,
-                  mentorId: mentor.id,
-                  name: `${mentor.answers.firstName} ${mentor.answers.lastName}`,
-                  invitedAt: clock.now().toISOString(),
-                },
-                ConditionExpression: "attribute_not_exists(pk)",
-              },
-            },
-            { Put: link.put },
-            {
-              Put: outboxPut(
-                `network#${meeting.id}#invitation#${mentor.id}`,
-                emailTo(
-                  mentor.answers.email,
-                  meetingInvitation({
-                    firstName: mentor.answers.firstName,
-                    meeting,
-                    pageLink: link.url,
-                  }),
-                  { ics: invitationFile(meeting, mentor), method: "REQUEST" },
-                ),
-              ),
-            },
-          ],
-        }),
-      );
-      invited += 1;
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      already += 1;
-    }
+    const refused = await transact([
+      {
+        Put: {
+          TableName: env.tableName,
+          Item: {
+            ...keys.networkInvitation(meeting.id, mentor.id),
+            kind: "network-invitation",
+            meetingId: meeting.id,
+            mentorId: mentor.id,
+            name: `${mentor.answers.firstName} ${mentor.answers.lastName}`,
+            invitedAt: clock.now().toISOString(),
+            invitedSequence: meetingSequence(meeting),
+          },
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      },
+      { Put: link.put },
+      {
+        Put: outboxPut(
+          `network#${meeting.id}#invitation#${mentor.id}`,
+          emailTo(
+            mentor.answers.email,
+            meetingInvitation({ firstName: mentor.answers.firstName, meeting, pageLink: link.url }),
+            { ics: invitationFile(meeting, mentor), method: "REQUEST" },
+          ),
+        ),
+      },
+      // Invited to the date it is at: an invitation crossing a move or a cancellation waits.
+      stillAt(meeting),
+    ]);
+    if (refused?.[3] === "ConditionalCheckFailed") break;
+    if (refused) already += 1;
+    else invited += 1;
   }
   logger.info("Network meeting invitations", { meetingId: meeting.id, invited, already });
   return { invited, already };
 }
 
-/** The reminder, once per invited mentor (a retried step queues nothing new). */
+/** A purpose keyed by date version (the first one keeps the key it always had). */
+const versioned = (purpose: string, meeting: NetworkMeeting) =>
+  meetingSequence(meeting) === 0 ? purpose : `${purpose}#s${meetingSequence(meeting)}`;
+
+/** The reminder, once per invited mentor and date (a retried step queues nothing new). */
 export async function remindInvited(meeting: NetworkMeeting): Promise<number> {
   let queued = 0;
   for (const invitation of await listInvitations(meeting.id)) {
     const mentor = await getMentor(invitation.mentorId);
     if (!mentor) continue;
     const outcome = await queueEmail(
-      `network#${meeting.id}#reminder#${invitation.mentorId}`,
+      `network#${meeting.id}#${versioned("reminder", meeting)}#${invitation.mentorId}`,
       emailTo(
         mentor.answers.email,
         meetingReminder({ firstName: mentor.answers.firstName, meeting }),
@@ -305,3 +353,159 @@ export async function attendedHours(mentorId: string): Promise<number[]> {
 
 export const hasEnded = (meeting: NetworkMeeting, now = clock.now()) =>
   endOf(meeting) <= now.getTime();
+
+// ---------------------------------------------------------------------------------------------
+// Moving or cancelling a meeting, and each mentor's answer to their invitation
+// ---------------------------------------------------------------------------------------------
+
+export type ChangeOutcome = "changed" | "unchanged" | "too-late" | "not-found";
+
+/**
+ * Moves the meeting (date, time, place): one conditional write at the next date version. The
+ * execution then tells each invited mentor (their calendar event at the next SEQUENCE), once.
+ */
+export async function moveMeeting(id: string, move: MeetingMove): Promise<ChangeOutcome> {
+  const meeting = await getMeeting(id);
+  if (!meeting) return "not-found";
+  if (!isAhead(meeting, clock.now())) return "too-late";
+  const startsAt = parisTimeToUtc(move.date, move.time).toISOString();
+  if (startsAt === meeting.startsAt && move.place === meeting.place) return "unchanged";
+  const at = stillAtCondition(meeting);
+  const written = await conditionally(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: keys.networkMeeting(id),
+      UpdateExpression:
+        "SET #startsAt = :startsAt, #place = :place, #sequence = :next, #listed = :listed",
+      ...at,
+      ExpressionAttributeNames: {
+        ...at.ExpressionAttributeNames,
+        "#startsAt": "startsAt",
+        "#place": "place",
+        "#listed": "gsi1sk",
+      },
+      ExpressionAttributeValues: {
+        ...at.ExpressionAttributeValues,
+        ":startsAt": startsAt,
+        ":place": move.place,
+        ":next": meetingSequence(meeting) + 1,
+        ":listed": keys.networkMeetingList(startsAt, id).gsi1sk,
+      },
+    }),
+  );
+  // Moved or cancelled by another click meanwhile: decide again on what is stored now.
+  if (!written) return moveMeeting(id, move);
+  logger.info("Network meeting moved", { meetingId: id });
+  return "changed";
+}
+
+/** Cancels the meeting (before it begins); the execution tells each invited mentor. */
+export async function cancelMeeting(id: string): Promise<ChangeOutcome> {
+  const meeting = await getMeeting(id);
+  if (!meeting) return "not-found";
+  if (meeting.status === "cancelled") return "unchanged";
+  if (!isAhead(meeting, clock.now())) return "too-late";
+  const written = await conditionally(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: keys.networkMeeting(id),
+      UpdateExpression: "SET #status = :cancelled, cancelledAt = :now",
+      ConditionExpression: "attribute_not_exists(#status) OR #status = :scheduled",
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: {
+        ":cancelled": "cancelled",
+        ":scheduled": "scheduled",
+        ":now": clock.now().toISOString(),
+      },
+    }),
+  );
+  if (!written) return "unchanged";
+  logger.info("Network meeting cancelled", { meetingId: id });
+  return "changed";
+}
+
+/**
+ * After a move: each mentor invited at an earlier date version is told the new one, with their
+ * calendar event at the next SEQUENCE. The notice and the invitation's new version are one
+ * transaction, so a retried step tells nobody twice.
+ */
+export async function notifyMove(meeting: NetworkMeeting): Promise<number> {
+  const sequence = meetingSequence(meeting);
+  let told = 0;
+  for (const invitation of await listInvitations(meeting.id)) {
+    if ((invitation.invitedSequence ?? 0) >= sequence) continue;
+    const mentor = await getMentor(invitation.mentorId);
+    if (!mentor) continue;
+    const link = mentorLink(mentor.id);
+    const refused = await transact([
+      {
+        Update: {
+          TableName: env.tableName,
+          Key: keys.networkInvitation(meeting.id, mentor.id),
+          UpdateExpression: "SET invitedSequence = :sequence",
+          ConditionExpression:
+            "attribute_not_exists(invitedSequence) OR invitedSequence < :sequence",
+          ExpressionAttributeValues: { ":sequence": sequence },
+        },
+      },
+      { Put: link.put },
+      {
+        Put: outboxPut(
+          `network#${meeting.id}#moved#s${sequence}#${mentor.id}`,
+          emailTo(
+            mentor.answers.email,
+            meetingMoved({ firstName: mentor.answers.firstName, meeting, pageLink: link.url }),
+            { ics: invitationFile(meeting, mentor), method: "REQUEST" },
+          ),
+        ),
+      },
+    ]);
+    if (!refused) told += 1;
+  }
+  return told;
+}
+
+/** After a cancellation: each invited mentor is told, with the calendar's CANCEL, once. */
+export async function notifyCancellation(meeting: NetworkMeeting): Promise<void> {
+  for (const invitation of await listInvitations(meeting.id)) {
+    const mentor = await getMentor(invitation.mentorId);
+    if (!mentor) continue;
+    await queueEmail(
+      `network#${meeting.id}#cancelled#${mentor.id}`,
+      emailTo(
+        mentor.answers.email,
+        meetingCancelled({ firstName: mentor.answers.firstName, meeting }),
+        { ics: invitationFile(meeting, mentor, "CANCEL"), method: "CANCEL" },
+      ),
+    );
+  }
+}
+
+/**
+ * An invited mentor says whether they come, from their page: recorded with the date version
+ * (a move asks again), changed as often as they like until the meeting begins.
+ */
+export async function replyToMeeting(
+  meeting: NetworkMeeting,
+  mentorId: string,
+  reply: Reply,
+): Promise<"recorded" | "not-invited" | "too-late"> {
+  if (!isAhead(meeting, clock.now())) return "too-late";
+  const written = await conditionally(
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: keys.networkInvitation(meeting.id, mentorId),
+      UpdateExpression: "SET #reply = :reply, replySequence = :sequence, repliedAt = :now",
+      ConditionExpression: "attribute_exists(pk)",
+      ExpressionAttributeNames: { "#reply": "reply" },
+      ExpressionAttributeValues: {
+        ":reply": reply,
+        ":sequence": meetingSequence(meeting),
+        ":now": clock.now().toISOString(),
+      },
+    }),
+  );
+  if (!written) return "not-invited";
+  logger.info("Network meeting reply", { meetingId: meeting.id, reply });
+  return "recorded";
+}

@@ -2,10 +2,11 @@ import { barnumWhen } from "#core/barnum/messages";
 import { type Barnum, canRecordVisits, otherTopic } from "#core/barnum/model";
 import type { StaffMember } from "#core/barnum/store";
 import type { MentorRecord } from "#core/mentor";
-import { themes } from "#core/programme";
+import { programme, themes } from "#core/programme";
 import type { MentorRecordOfWork } from "#core/recognition";
 import type { Resource } from "#core/resources";
 import { formatHours, plural } from "#core/words";
+import { type AddressLinkCopy, AskForLinkPage, LinkSentPage } from "../address-link-pages";
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -32,6 +33,9 @@ export type NetworkEntry = {
   place: string;
   attended?: boolean;
   upcoming: boolean;
+  cancelled: boolean;
+  /** Their answer for the meeting's current date, if they gave one. */
+  reply?: "yes" | "no";
 };
 
 const done = {
@@ -57,9 +61,54 @@ const done = {
     fr: "L'attestation part à votre responsable.",
     en: "The attestation is on its way to your manager.",
   },
+  "rencontre-oui": {
+    fr: "Merci : l'équipe d'animation sait que vous venez.",
+    en: "Thank you: the programme team knows you are coming.",
+  },
+  "rencontre-non": {
+    fr: "C'est noté : l'équipe d'animation sait que vous ne venez pas.",
+    en: "Noted: the programme team knows you are not coming.",
+  },
+  "trop-tard": {
+    fr: "Il a déjà commencé ou il est annulé : votre réponse n'est plus enregistrée.",
+    en: "It has begun or is cancelled: your answer is no longer recorded.",
+  },
 } as const;
 
 export type MentorSpaceDone = keyof typeof done;
+
+/** Whether the mentor comes to a coming meeting: their answer, and two buttons to give or change it. */
+function MeetingReply(props: { lang: Lang; base: string; meeting: NetworkEntry }) {
+  const { lang, base, meeting } = props;
+  return (
+    <form
+      method="post"
+      action={withLang(`${base}/rencontre/${meeting.meetingId}`, lang)}
+      class="actions"
+    >
+      <p>
+        {say(
+          lang,
+          meeting.reply === "yes"
+            ? { fr: "Vous avez dit : je viens.", en: "You said: I am coming." }
+            : meeting.reply === "no"
+              ? { fr: "Vous avez dit : je ne viens pas.", en: "You said: I am not coming." }
+              : { fr: "Venez-vous ?", en: "Are you coming?" },
+        )}
+      </p>
+      {meeting.reply !== "yes" ? (
+        <button type="submit" name="reply" value="yes">
+          {t(lang, { fr: "Je viens", en: "I am coming" })}
+        </button>
+      ) : null}
+      {meeting.reply !== "no" ? (
+        <button type="submit" name="reply" value="no" class="secondary">
+          {t(lang, { fr: "Je ne viens pas", en: "I am not coming" })}
+        </button>
+      ) : null}
+    </form>
+  );
+}
 
 export function MentorSpacePage(props: {
   lang: Lang;
@@ -125,17 +174,19 @@ export function MentorSpacePage(props: {
                 <p>
                   {say(
                     lang,
-                    staff.status === "confirmed"
-                      ? { fr: "Vous avez dit : je serai là.", en: "You said: I will be there." }
-                      : staff.status === "declined"
-                        ? {
-                            fr: "Vous avez dit : je ne pourrai pas.",
-                            en: "You said: I cannot come.",
-                          }
-                        : { fr: "Pouvez-vous le tenir ?", en: "Can you staff it?" },
+                    barnum.status === "cancelled"
+                      ? { fr: "Ce BarNum' est annulé.", en: "This BarNum' is cancelled." }
+                      : staff.status === "confirmed"
+                        ? { fr: "Vous avez dit : je serai là.", en: "You said: I will be there." }
+                        : staff.status === "declined"
+                          ? {
+                              fr: "Vous avez dit : je ne pourrai pas.",
+                              en: "You said: I cannot come.",
+                            }
+                          : { fr: "Pouvez-vous le tenir ?", en: "Can you staff it?" },
                   )}
                 </p>
-                {Date.parse(barnum.endsAt) > now.getTime() ? (
+                {Date.parse(barnum.endsAt) > now.getTime() && barnum.status === "published" ? (
                   <form
                     method="post"
                     action={withLang(`${base}/barnum/${barnum.id}`, lang)}
@@ -200,11 +251,16 @@ export function MentorSpacePage(props: {
         ) : (
           <ul>
             {props.meetings.map((meeting) => (
-              <li>
+              <li id={`rencontre-${meeting.meetingId}`}>
                 {meeting.title} — {t(lang, meeting.when)}, {meeting.place}
-                {meeting.upcoming
-                  ? ""
-                  : ` (${say(lang, meeting.attended ? { fr: "présent", en: "attended" } : { fr: "absent", en: "did not attend" })})`}
+                {meeting.cancelled
+                  ? ` (${say(lang, { fr: "annulée", en: "cancelled" })})`
+                  : meeting.upcoming
+                    ? ""
+                    : ` (${say(lang, meeting.attended ? { fr: "présent", en: "attended" } : { fr: "absent", en: "did not attend" })})`}
+                {meeting.upcoming && !meeting.cancelled ? (
+                  <MeetingReply lang={lang} base={base} meeting={meeting} />
+                ) : null}
               </li>
             ))}
           </ul>
@@ -481,3 +537,36 @@ export function VisitPage(props: {
     </Layout>
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// /espace-mentor: a mentor who lost their link asks for it again with their address
+// ---------------------------------------------------------------------------------------------
+
+const accessPath = "/espace-mentor";
+
+const accessCopy: AddressLinkCopy = {
+  title: { fr: "Retrouver ma page de mentor", en: "Find my mentor page again" },
+  intro: {
+    fr: "Indiquez l'adresse électronique professionnelle que vous avez donnée en candidatant comme mentor. Nous y envoyons un lien, valable sept jours, vers votre page de mentor. Le lien n'est envoyé qu'à cette adresse.",
+    en: "Give the work email address you gave when you applied as a mentor. We send a link there, valid for seven days, to your mentor page. The link is sent to that address only.",
+  },
+  send: { fr: "Recevoir le lien", en: "Send me the link" },
+  sentBody: {
+    fr: "Si cette adresse est celle d'un mentor du programme, un message vient d'y partir avec votre lien. Il peut mettre quelques minutes à arriver\u00a0; pensez à regarder dans les indésirables. Un seul lien est envoyé toutes les dix minutes.",
+    en: "If this address is a mentor's of the programme, a message with your link is on its way to it. It may take a few minutes; check your spam folder too. Only one link is sent every ten minutes.",
+  },
+  contact: {
+    fr: `Pour toute question\u00a0: ${programme.contactEmail}.`,
+    en: `For any question: ${programme.contactEmail}.`,
+  },
+};
+
+export const MentorAccessAskPage = (props: {
+  lang: Lang;
+  values?: FormValues;
+  errors?: FieldErrors;
+}) => <AskForLinkPage {...props} path={accessPath} copy={accessCopy} />;
+
+export const MentorAccessSentPage = ({ lang }: { lang: Lang }) => (
+  <LinkSentPage lang={lang} path={accessPath} copy={accessCopy} />
+);

@@ -1,8 +1,9 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import * as v from "valibot";
-import { startBarnum } from "#core/barnum/event-steps";
-import { BarnumFormSchema } from "#core/barnum/model";
+import { changeBarnum, startBarnum } from "#core/barnum/event-steps";
+import { BarnumFormSchema, BarnumMoveSchema } from "#core/barnum/model";
+import type { ChangeOutcome } from "#core/barnum/store";
 import * as barnums from "#core/barnum/store";
 import {
   barnumRows,
@@ -13,24 +14,25 @@ import {
   networkAttendanceCsv,
   PeriodSchema,
 } from "#core/event-figures";
-import { startMeeting } from "#core/network/event-steps";
-import { MeetingFormSchema } from "#core/network/model";
+import { changeMeeting, startMeeting } from "#core/network/event-steps";
+import { currentReply, MeetingFormSchema, MeetingMoveSchema } from "#core/network/model";
 import * as network from "#core/network/store";
 import { programme } from "#core/programme";
 import * as recognition from "#core/recognition";
 import * as resources from "#core/resources";
-import { jsonIssuesByField } from "#web/validation";
 import {
   conflict,
   csvFile,
   describeForTeam,
   invalidBody,
   invalidQuery,
+  jsonBody,
   notFound as notFoundDoc,
+  object,
   ok,
   query,
 } from "../../../openapi";
-import { fieldProblems, problem } from "../../../problem";
+import { problem } from "../../../problem";
 import { csv, notFound } from "./shared";
 
 /**
@@ -38,20 +40,86 @@ import { csv, notFound } from "./shared";
  * team's JSON API (/api/admin/…). The bodies are checked by the schemas of the team's forms.
  */
 
-/** A JSON body checked by a form's schema (which reads numbers as the form sends them: text). */
-async function bodyOf<S extends v.GenericSchema>(c: Context, schema: S) {
-  const body: unknown = await c.req.json();
-  const parsed = v.safeParse(schema, body);
-  if (parsed.success) return { ok: true as const, value: parsed.output as v.InferOutput<S> };
-  return {
-    ok: false as const,
-    response: problem(c, 422, "Certaines réponses ne sont pas valides.", {
-      errors: fieldProblems(jsonIssuesByField(schema, parsed.issues, body)),
-    }),
-  };
-}
+// What the answers hold, for the OpenAPI document: counts are JSON integers, instants ISO 8601
+// strings in UTC (for machines; the pages say them in French).
+const integer = { type: "integer", minimum: 0 };
+const instant = { type: "string", format: "date-time" };
+const text = { type: "string" };
+const slotSchema = object({ id: text, startsAt: instant, endsAt: instant });
+const barnumSchema = object(
+  {
+    id: text,
+    event: text,
+    place: text,
+    startsAt: instant,
+    endsAt: instant,
+    slotMinutes: integer,
+    placesPerSlot: integer,
+    slots: { type: "array", items: slotSchema },
+    taken: { type: "object", additionalProperties: integer },
+    status: { type: "string", enum: ["published", "cancelled"] },
+    sequence: integer,
+    createdAt: instant,
+    cancelledAt: instant,
+    closedAt: instant,
+    tookPlace: { type: "boolean" },
+  },
+  [
+    "id",
+    "event",
+    "place",
+    "startsAt",
+    "endsAt",
+    "slotMinutes",
+    "placesPerSlot",
+    "slots",
+    "taken",
+    "status",
+  ],
+);
+const figuresSchema = object({
+  visits: integer,
+  resolved: integer,
+  byTheme: {
+    type: "array",
+    items: object({ theme: text, visits: integer, resolved: integer }),
+  },
+});
+const meetingSchema = object(
+  {
+    id: text,
+    kind: { type: "string", enum: ["network", "preparation"] },
+    startsAt: instant,
+    durationMinutes: integer,
+    place: text,
+    agenda: text,
+    status: { type: "string", enum: ["scheduled", "cancelled"] },
+    sequence: integer,
+    createdAt: instant,
+    cancelledAt: instant,
+    attendanceRecorded: { type: "boolean" },
+  },
+  ["id", "kind", "startsAt", "durationMinutes", "place", "agenda"],
+);
+const created = (what: string) =>
+  object({
+    status: { type: "string", enum: ["created", "exists"] },
+    [what]: what === "barnum" ? barnumSchema : meetingSchema,
+  });
+const changed = object({
+  status: { type: "string", enum: ["changed", "unchanged"] },
+});
+const tooLate = conflict("Il a déjà commencé ou il est annulé : il ne change plus");
 
 const period = query(PeriodSchema);
+
+function changeAnswer(c: Context, outcome: ChangeOutcome, what: string) {
+  if (outcome === "not-found") return notFound(c, what);
+  if (outcome === "too-late") {
+    return problem(c, 409, "Il a déjà commencé ou il est annulé : il ne change plus.");
+  }
+  return c.json({ status: outcome });
+}
 const cohortQuery = query(v.object({ cohort: v.optional(v.pipe(v.string(), v.maxLength(40))) }));
 
 export const eventsApi = new Hono()
@@ -69,22 +137,69 @@ export const eventsApi = new Hono()
     describeForTeam(
       "Publier un BarNum' (événement, lieu, date, créneaux) et lancer son exécution",
       {
-        ...ok("Le BarNum' publié (ou déjà publié : le même)", undefined, 201),
+        ...ok("Le BarNum' publié (ou déjà publié : le même)", created("barnum"), 201),
         ...invalidBody(),
       },
     ),
+    jsonBody(BarnumFormSchema),
     async (c) => {
-      const body = await bodyOf(c, BarnumFormSchema);
-      if (!body.ok) return body.response;
-      const { status, barnum } = await barnums.publishBarnum(body.value);
+      const { status, barnum } = await barnums.publishBarnum(c.req.valid("json"));
       await startBarnum(barnum.id);
       return c.json({ status, barnum }, 201);
     },
   )
+  .post(
+    "/barnum/:id/move",
+    describeForTeam(
+      "Déplacer un BarNum' (date, heure de début, lieu) : chacun est prévenu, son agenda mis à jour",
+      {
+        ...ok("Déplacé (ou déjà à cette date)", changed),
+        ...invalidBody(),
+        ...notFoundDoc("Ce BarNum' n'existe pas"),
+        ...tooLate,
+      },
+    ),
+    jsonBody(BarnumMoveSchema),
+    async (c) =>
+      changeAnswer(
+        c,
+        await changeBarnum(c.req.param("id"), { move: c.req.valid("json") }),
+        "Ce BarNum'",
+      ),
+  )
+  .post(
+    "/barnum/:id/cancel",
+    describeForTeam("Annuler un BarNum' : chacun est prévenu, l'événement retiré de son agenda", {
+      ...ok("Annulé (ou déjà annulé)", changed),
+      ...notFoundDoc("Ce BarNum' n'existe pas"),
+      ...tooLate,
+    }),
+    async (c) => changeAnswer(c, await changeBarnum(c.req.param("id"), "cancel"), "Ce BarNum'"),
+  )
   .get(
     "/barnum/:id",
     describeForTeam("Consulter un BarNum' : créneaux, mentors, inscriptions, visites", {
-      ...ok("Le BarNum'"),
+      ...ok(
+        "Le BarNum'",
+        object({
+          barnum: barnumSchema,
+          staff: {
+            type: "array",
+            items: object(
+              {
+                mentorId: text,
+                name: text,
+                status: { type: "string", enum: ["asked", "confirmed", "declined"] },
+                askedAt: instant,
+                answeredAt: instant,
+              },
+              ["mentorId", "name", "status", "askedAt"],
+            ),
+          },
+          registrations: integer,
+          figures: figuresSchema,
+        }),
+      ),
       ...notFoundDoc("Ce BarNum' n'existe pas"),
     }),
     async (c) => {
@@ -95,7 +210,18 @@ export const eventsApi = new Hono()
         barnums.listRegistrations(barnum.id),
         barnums.figuresOf(barnum.id),
       ]);
-      return c.json({ barnum, staff, registrations: registrations.length, figures });
+      return c.json({
+        barnum,
+        staff: staff.map(({ mentorId, name, status, askedAt, answeredAt }) => ({
+          mentorId,
+          name,
+          status,
+          askedAt,
+          ...(answeredAt ? { answeredAt } : {}),
+        })),
+        registrations: registrations.length,
+        figures,
+      });
     },
   )
   .get(
@@ -127,16 +253,85 @@ export const eventsApi = new Hono()
   .post(
     "/network",
     describeForTeam("Programmer une rencontre du réseau ou une séance de préparation, et inviter", {
-      ...ok("La rencontre programmée (ou déjà programmée : la même)", undefined, 201),
+      ...ok("La rencontre programmée (ou déjà programmée : la même)", created("meeting"), 201),
       ...invalidBody(),
     }),
+    jsonBody(MeetingFormSchema),
     async (c) => {
-      const body = await bodyOf(c, MeetingFormSchema);
-      if (!body.ok) return body.response;
-      const { status, meeting } = await network.scheduleMeeting(body.value);
+      const { status, meeting } = await network.scheduleMeeting(c.req.valid("json"));
       await startMeeting(meeting.id);
       return c.json({ status, meeting }, 201);
     },
+  )
+  .get(
+    "/network/:id",
+    describeForTeam("Consulter une rencontre : les mentors invités, leur réponse, leur présence", {
+      ...ok(
+        "La rencontre",
+        object({
+          meeting: meetingSchema,
+          invitations: {
+            type: "array",
+            items: object(
+              {
+                mentorId: text,
+                name: text,
+                invitedAt: instant,
+                reply: { type: ["string", "null"], enum: ["yes", "no", null] },
+                attended: { type: ["boolean", "null"] },
+              },
+              ["mentorId", "name", "invitedAt", "reply", "attended"],
+            ),
+          },
+        }),
+      ),
+      ...notFoundDoc("Cette rencontre n'existe pas"),
+    }),
+    async (c) => {
+      const meeting = await network.getMeeting(c.req.param("id"));
+      if (!meeting) return notFound(c, "Cette rencontre");
+      const invitations = await network.listInvitations(meeting.id);
+      return c.json({
+        meeting,
+        invitations: invitations.map((invitation) => ({
+          mentorId: invitation.mentorId,
+          name: invitation.name,
+          invitedAt: invitation.invitedAt,
+          // The answer for the meeting's current date: a move asks again.
+          reply: currentReply(meeting, invitation) ?? null,
+          attended: meeting.attendanceRecorded ? (invitation.attended ?? false) : null,
+        })),
+      });
+    },
+  )
+  .post(
+    "/network/:id/move",
+    describeForTeam(
+      "Déplacer une rencontre (date, heure, lieu) : chaque mentor invité est prévenu et peut répondre à nouveau",
+      {
+        ...ok("Déplacée (ou déjà à cette date)", changed),
+        ...invalidBody(),
+        ...notFoundDoc("Cette rencontre n'existe pas"),
+        ...tooLate,
+      },
+    ),
+    jsonBody(MeetingMoveSchema),
+    async (c) =>
+      changeAnswer(
+        c,
+        await changeMeeting(c.req.param("id"), { move: c.req.valid("json") }),
+        "Cette rencontre",
+      ),
+  )
+  .post(
+    "/network/:id/cancel",
+    describeForTeam("Annuler une rencontre : chaque mentor invité est prévenu", {
+      ...ok("Annulée (ou déjà annulée)", changed),
+      ...notFoundDoc("Cette rencontre n'existe pas"),
+      ...tooLate,
+    }),
+    async (c) =>
+      changeAnswer(c, await changeMeeting(c.req.param("id"), "cancel"), "Cette rencontre"),
   )
   .get(
     "/resources",
@@ -149,11 +344,8 @@ export const eventsApi = new Hono()
       ...ok("La ressource ajoutée", undefined, 201),
       ...invalidBody(),
     }),
-    async (c) => {
-      const body = await bodyOf(c, resources.ResourceSchema);
-      if (!body.ok) return body.response;
-      return c.json(await resources.addResource(body.value), 201);
-    },
+    jsonBody(resources.ResourceSchema),
+    async (c) => c.json(await resources.addResource(c.req.valid("json")), 201),
   )
   .delete(
     "/resources/:id",

@@ -1,10 +1,13 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { startBarnum } from "#core/barnum/event-steps";
-import { BarnumFormSchema } from "#core/barnum/model";
+import { changeBarnum, startBarnum } from "#core/barnum/event-steps";
+import { type Barnum, BarnumFormSchema, BarnumMoveSchema, canChange } from "#core/barnum/model";
 import * as barnums from "#core/barnum/store";
+import { clock } from "#core/clock";
 import { activeMentors } from "#core/network/store";
+import type { FieldErrors, FormValues } from "#web/form-kit";
 import { BarnumAdminPage, BarnumsPage } from "#web/pages/admin/barnum";
+import { changeDone } from "#web/pages/admin/event-change";
 import { issuesByField } from "#web/validation";
 import type { LangEnv } from "../../../lang";
 import { form, langOf, notFoundPage, redirectDone, text } from "./shared";
@@ -29,6 +32,29 @@ async function listRows() {
         visits: visits.length,
       };
     }),
+  );
+}
+
+async function adminPage(
+  barnum: Barnum,
+  view: { lang: "fr" | "en"; done?: string; values?: FormValues; errors?: FieldErrors },
+) {
+  const [staff, candidates, registrations, figures] = await Promise.all([
+    barnums.listStaff(barnum.id),
+    activeMentors(),
+    barnums.listRegistrations(barnum.id),
+    barnums.figuresOf(barnum.id),
+  ]);
+  return (
+    <BarnumAdminPage
+      {...view}
+      barnum={barnum}
+      staff={staff}
+      candidates={candidates}
+      registrations={registrations}
+      figures={figures}
+      changeable={canChange(barnum, clock.now())}
+    />
   );
 }
 
@@ -66,23 +92,30 @@ export const barnumAdminPages = new Hono<LangEnv>()
   .get("/:id", async (c) => {
     const barnum = await barnums.getBarnum(c.req.param("id"));
     if (!barnum) return notFoundPage(c, noSuchBarnum);
-    const [staff, candidates, registrations, figures] = await Promise.all([
-      barnums.listStaff(barnum.id),
-      activeMentors(),
-      barnums.listRegistrations(barnum.id),
-      barnums.figuresOf(barnum.id),
-    ]);
-    return c.html(
-      <BarnumAdminPage
-        lang={langOf(c)}
-        barnum={barnum}
-        staff={staff}
-        candidates={candidates}
-        registrations={registrations}
-        figures={figures}
-        done={c.req.query("fait")}
-      />,
-    );
+    return c.html(await adminPage(barnum, { lang: langOf(c), done: c.req.query("fait") }));
+  })
+  .post("/:id/deplacer", async (c) => {
+    const barnum = await barnums.getBarnum(c.req.param("id"));
+    if (!barnum) return notFoundPage(c, noSuchBarnum);
+    const values = await form(c);
+    const parsed = v.safeParse(BarnumMoveSchema, {
+      date: text(values, "date"),
+      startTime: text(values, "startTime"),
+      place: text(values, "place"),
+    });
+    if (!parsed.success) {
+      const errors = issuesByField(BarnumMoveSchema, parsed.issues);
+      return c.html(await adminPage(barnum, { lang: langOf(c), values, errors }), 422);
+    }
+    const outcome = await changeBarnum(barnum.id, { move: parsed.output });
+    return redirectDone(c, `/admin/barnum/${barnum.id}`, changeDone(outcome, "deplace"));
+  })
+  .post("/:id/annuler", async (c) => {
+    const barnum = await barnums.getBarnum(c.req.param("id"));
+    if (!barnum) return notFoundPage(c, noSuchBarnum);
+    // The record first; the execution tells everyone (its last step), and stops.
+    const outcome = await changeBarnum(barnum.id, "cancel");
+    return redirectDone(c, `/admin/barnum/${barnum.id}`, changeDone(outcome, "annule"));
   })
   .post("/:id/mentors", async (c) => {
     const barnum = await barnums.getBarnum(c.req.param("id"));

@@ -1,9 +1,17 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { clock } from "#core/clock";
-import { recordMeetingAttendance, startMeeting } from "#core/network/event-steps";
-import { MeetingFormSchema, proposedNextDate } from "#core/network/model";
+import { changeMeeting, recordMeetingAttendance, startMeeting } from "#core/network/event-steps";
+import {
+  isAhead,
+  MeetingFormSchema,
+  MeetingMoveSchema,
+  type NetworkMeeting,
+  proposedNextDate,
+} from "#core/network/model";
 import * as network from "#core/network/store";
+import type { FieldErrors, FormValues } from "#web/form-kit";
+import { changeDone } from "#web/pages/admin/event-change";
 import { MeetingPage, NetworkPage } from "#web/pages/admin/network";
 import { issuesByField } from "#web/validation";
 import type { LangEnv } from "../../../lang";
@@ -29,6 +37,20 @@ async function overview() {
     network.unpreparedMentors(),
   ]);
   return { rows, unprepared, proposedDate: proposedNextDate(meetings, clock.now()) };
+}
+
+async function meetingPage(
+  meeting: NetworkMeeting,
+  view: { lang: "fr" | "en"; done?: string; values?: FormValues; errors?: FieldErrors },
+) {
+  return (
+    <MeetingPage
+      {...view}
+      meeting={meeting}
+      invitations={await network.listInvitations(meeting.id)}
+      changeable={isAhead(meeting, clock.now())}
+    />
+  );
 }
 
 export const networkPages = new Hono<LangEnv>()
@@ -76,24 +98,42 @@ export const networkPages = new Hono<LangEnv>()
   .get("/:id", async (c) => {
     const meeting = await network.getMeeting(c.req.param("id"));
     if (!meeting) return notFoundPage(c, noSuchMeeting);
-    return c.html(
-      <MeetingPage
-        lang={langOf(c)}
-        meeting={meeting}
-        invitations={await network.listInvitations(meeting.id)}
-        done={c.req.query("fait")}
-      />,
-    );
+    return c.html(await meetingPage(meeting, { lang: langOf(c), done: c.req.query("fait") }));
+  })
+  .post("/:id/deplacer", async (c) => {
+    const meeting = await network.getMeeting(c.req.param("id"));
+    if (!meeting) return notFoundPage(c, noSuchMeeting);
+    const values = await form(c);
+    const parsed = v.safeParse(MeetingMoveSchema, {
+      date: text(values, "date"),
+      time: text(values, "time"),
+      place: text(values, "place"),
+    });
+    if (!parsed.success) {
+      const errors = issuesByField(MeetingMoveSchema, parsed.issues);
+      return c.html(await meetingPage(meeting, { lang: langOf(c), values, errors }), 422);
+    }
+    const outcome = await changeMeeting(meeting.id, { move: parsed.output });
+    return redirectDone(c, `/admin/reseau/${meeting.id}`, changeDone(outcome, "deplace"));
+  })
+  .post("/:id/annuler", async (c) => {
+    const meeting = await network.getMeeting(c.req.param("id"));
+    if (!meeting) return notFoundPage(c, noSuchMeeting);
+    const outcome = await changeMeeting(meeting.id, "cancel");
+    return redirectDone(c, `/admin/reseau/${meeting.id}`, changeDone(outcome, "annule"));
   })
   .post("/:id/inviter", async (c) => {
     const meeting = await network.getMeeting(c.req.param("id"));
     if (!meeting) return notFoundPage(c, noSuchMeeting);
-    await network.inviteMentors(meeting);
+    if (meeting.status !== "cancelled") await network.inviteMentors(meeting);
     return redirectDone(c, `/admin/reseau/${meeting.id}`, "invitations");
   })
   .post("/:id/presences", async (c) => {
     const meeting = await network.getMeeting(c.req.param("id"));
     if (!meeting) return notFoundPage(c, noSuchMeeting);
+    if (meeting.status === "cancelled") {
+      return redirectDone(c, `/admin/reseau/${meeting.id}`, "trop-tard");
+    }
     const values = await form(c);
     await recordMeetingAttendance(meeting, ([] as string[]).concat(values.present ?? []));
     return redirectDone(c, `/admin/reseau/${meeting.id}`, "presences");

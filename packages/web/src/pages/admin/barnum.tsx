@@ -15,6 +15,7 @@ import {
 import { type Lang, t } from "../../i18n";
 import { say } from "../../say";
 import { themeOrOther } from "../mentor-space";
+import { ChangeOrCancel, parisFields } from "./event-change";
 import { AdminLayout, inLanguage } from "./parts";
 
 /** The programme team's BarNum' pages: publish one, staff it, follow registrations and visits. */
@@ -74,6 +75,9 @@ export function BarnumsPage(props: {
                     <a href={inLanguage(`/admin/barnum/${row.barnum.id}`, lang)}>
                       {row.barnum.event}
                     </a>
+                    {row.barnum.status === "cancelled"
+                      ? ` (${t(lang, { fr: "annulé", en: "cancelled" })})`
+                      : ""}
                   </td>
                   <td>{whenOf(row.barnum, lang)}</td>
                   <td>{row.barnum.place}</td>
@@ -188,9 +192,14 @@ export function BarnumAdminPage(props: {
   candidates: MentorRecord[];
   registrations: StoredRegistration[];
   figures: BarnumFigures;
+  /** Whether it may still be moved or cancelled (published, not begun). */
+  changeable: boolean;
+  values?: FormValues;
+  errors?: FieldErrors;
   done?: string;
 }) {
-  const { lang, barnum, figures } = props;
+  const { lang, barnum, figures, errors = {} } = props;
+  const labels = barnumLabels(lang);
   const notAsked = props.candidates.filter(
     (mentor) => !props.staff.some((member) => member.mentorId === mentor.id),
   );
@@ -201,10 +210,21 @@ export function BarnumAdminPage(props: {
       path={`/admin/barnum/${barnum.id}`}
       done={props.done}
     >
+      <ErrorSummary errors={errors} lang={lang} labels={labels} />
       <h1>BarNum' — {barnum.event}</h1>
       <p>
         {whenOf(barnum, lang)}, {barnum.place}
       </p>
+      {barnum.status === "cancelled" ? (
+        <p>
+          <strong>
+            {say(lang, {
+              fr: "Ce BarNum' est annulé : les mentors et les agents inscrits en sont prévenus.",
+              en: "This BarNum' is cancelled: the mentors and the registered agents are told.",
+            })}
+          </strong>
+        </p>
+      ) : null}
       <section>
         <h2>{t(lang, { fr: "Créneaux", en: "Slots" })}</h2>
         <ul>
@@ -237,7 +257,7 @@ export function BarnumAdminPage(props: {
             ))}
           </ul>
         )}
-        {notAsked.length > 0 ? (
+        {notAsked.length > 0 && props.changeable ? (
           <form method="post" action={inLanguage(`/admin/barnum/${barnum.id}/mentors`, lang)}>
             <ChoiceGroup
               name="mentorIds"
@@ -279,6 +299,26 @@ export function BarnumAdminPage(props: {
           </ul>
         )}
       </section>
+      {props.changeable ? (
+        <ChangeOrCancel
+          lang={lang}
+          path={`/admin/barnum/${barnum.id}`}
+          timeName="startTime"
+          labels={{ date: labels.date, time: labels.startTime, place: labels.place }}
+          told={{
+            fr: "les mentors sollicités et les agents inscrits",
+            en: "the mentors asked and the registered agents",
+          }}
+          values={
+            props.values ?? {
+              date: parisFields(barnum.startsAt).date,
+              startTime: parisFields(barnum.startsAt).time,
+              place: barnum.place,
+            }
+          }
+          errors={errors}
+        />
+      ) : null}
       <section>
         <h2>{t(lang, { fr: "Visites", en: "Visits" })}</h2>
         <p>

@@ -1,4 +1,5 @@
 import {
+  currentReply,
   type Invitation,
   meetingKindLabel,
   meetingKinds,
@@ -18,6 +19,7 @@ import {
 } from "../../form-kit";
 import { type Lang, t } from "../../i18n";
 import { say } from "../../say";
+import { ChangeOrCancel, parisFields } from "./event-change";
 import { AdminLayout, inLanguage } from "./parts";
 
 /** /admin/reseau: the mentor network's meetings, the preparation sessions, who is not prepared. */
@@ -87,6 +89,9 @@ export function NetworkPage(props: {
                       <a href={inLanguage(`/admin/reseau/${row.meeting.id}`, lang)}>
                         {t(lang, meetingKindLabel[row.meeting.kind])}
                       </a>
+                      {row.meeting.status === "cancelled"
+                        ? ` (${t(lang, { fr: "annulée", en: "cancelled" })})`
+                        : ""}
                     </td>
                     <td>{t(lang, formatWhen(new Date(row.meeting.startsAt)))}</td>
                     <td>{row.meeting.place}</td>
@@ -225,20 +230,43 @@ export function NetworkPage(props: {
   );
 }
 
+const replyLabel = {
+  yes: { fr: "vient", en: "is coming" },
+  no: { fr: "ne vient pas", en: "is not coming" },
+  none: { fr: "pas de réponse", en: "no answer" },
+};
+
 export function MeetingPage(props: {
   lang: Lang;
   meeting: NetworkMeeting;
   invitations: Invitation[];
+  /** Whether it may still be moved or cancelled (not cancelled, not begun). */
+  changeable: boolean;
+  values?: FormValues;
+  errors?: FieldErrors;
   done?: string;
 }) {
-  const { lang, meeting, invitations } = props;
+  const { lang, meeting, invitations, errors = {} } = props;
+  const labels = meetingLabels(lang);
+  const cancelled = meeting.status === "cancelled";
   const title = t(lang, meetingKindLabel[meeting.kind]);
   const present = invitations
     .filter((invitation) => invitation.attended)
     .map((invitation) => invitation.mentorId);
   return (
     <AdminLayout lang={lang} title={title} path={`/admin/reseau/${meeting.id}`} done={props.done}>
+      <ErrorSummary errors={errors} lang={lang} labels={labels} />
       <h1>{title}</h1>
+      {cancelled ? (
+        <p>
+          <strong>
+            {say(lang, {
+              fr: "Cette rencontre est annulée : les mentors invités en sont prévenus.",
+              en: "This meeting is cancelled: the invited mentors are told.",
+            })}
+          </strong>
+        </p>
+      ) : null}
       <p>
         {t(lang, formatWhen(new Date(meeting.startsAt)))}, {meeting.place} (
         {t(lang, formatHours(meeting.durationMinutes / 60))})
@@ -254,19 +282,45 @@ export function MeetingPage(props: {
           lang === "fr" ? "mentors invités" : "mentors invited",
         )}
       </p>
-      <form
-        method="post"
-        action={inLanguage(`/admin/reseau/${meeting.id}/inviter`, lang)}
-        class="actions"
-      >
-        <button type="submit" class="secondary">
-          {t(lang, {
-            fr: "Inviter les mentors qui ne le sont pas encore",
-            en: "Invite the mentors not invited yet",
-          })}
-        </button>
-      </form>
       {invitations.length > 0 ? (
+        <section>
+          <h2>{t(lang, { fr: "Réponses des mentors", en: "The mentors' answers" })}</h2>
+          <ul>
+            {invitations.map((invitation) => (
+              <li>
+                {invitation.name} —{" "}
+                {t(lang, replyLabel[currentReply(meeting, invitation) ?? "none"])}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {props.changeable ? (
+        <ChangeOrCancel
+          lang={lang}
+          path={`/admin/reseau/${meeting.id}`}
+          timeName="time"
+          labels={labels}
+          told={{ fr: "chaque mentor invité", en: "every invited mentor" }}
+          values={props.values ?? { ...parisFields(meeting.startsAt), place: meeting.place }}
+          errors={errors}
+        />
+      ) : null}
+      {cancelled ? null : (
+        <form
+          method="post"
+          action={inLanguage(`/admin/reseau/${meeting.id}/inviter`, lang)}
+          class="actions"
+        >
+          <button type="submit" class="secondary">
+            {t(lang, {
+              fr: "Inviter les mentors qui ne le sont pas encore",
+              en: "Invite the mentors not invited yet",
+            })}
+          </button>
+        </form>
+      )}
+      {invitations.length > 0 && !cancelled ? (
         <form method="post" action={inLanguage(`/admin/reseau/${meeting.id}/presences`, lang)}>
           <ChoiceGroup
             name="present"

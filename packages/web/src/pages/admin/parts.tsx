@@ -92,6 +92,18 @@ export const doneMessages: Record<string, Localised> = {
     en: "The mentors not invited yet are invited.",
   },
   presences: { fr: "Les présences sont enregistrées.", en: "Attendance is recorded." },
+  deplace: {
+    fr: "La nouvelle date est enregistrée ; chacun est prévenu par courriel, avec son agenda mis à jour.",
+    en: "The new date is saved; everyone is told by email, with their diary updated.",
+  },
+  annule: {
+    fr: "L'annulation est enregistrée ; chacun est prévenu par courriel, et l'événement est retiré de son agenda.",
+    en: "The cancellation is saved; everyone is told by email, and the event is removed from their diary.",
+  },
+  "trop-tard": {
+    fr: "Il a déjà commencé ou il est annulé : sa date ne change plus.",
+    en: "It has begun or is cancelled: its date no longer changes.",
+  },
   "lien-mentor": {
     fr: "Le lien vers sa page part au mentor par courriel.",
     en: "The link to their page is on its way to the mentor by email.",
