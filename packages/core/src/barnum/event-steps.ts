@@ -1,6 +1,5 @@
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { documents } from "../clients/dynamodb";
+import { documents, transact } from "../clients/dynamodb";
 import { clock } from "../clock";
 import { emailTo } from "../email/invitation";
 import type { Bilingual } from "../email/layout";
@@ -275,15 +274,8 @@ export async function confirmBarnum(
     tookPlace,
     attendees: (await figuresOf(barnum.id)).visits,
   };
-  try {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: [confirmationUpdate("barnum", barnum.id, outcome)],
-      }),
-    );
-  } catch (error) {
-    if (error instanceof TransactionCanceledException) return "already-recorded";
-    throw error;
+  if (await transact([confirmationUpdate("barnum", barnum.id, outcome)])) {
+    return "already-recorded";
   }
   await deliverConfirmation("barnum", barnum.id);
   return "recorded";

@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { calendarInvitation } from "../calendar";
-import { documents, getItem, queryAll, queryList } from "../clients/dynamodb";
+import { getItem, queryAll, queryList, type TransactItem, transact } from "../clients/dynamodb";
 import { clock } from "../clock";
 import { emailTo } from "../email/invitation";
 import { outboxPut } from "../email/outbox";
@@ -40,22 +38,6 @@ const fromItem = <T>(item: Record<string, unknown>): T => {
   const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, kind: _k, ...rest } = item;
   return rest as T;
 };
-
-type TransactItem = NonNullable<TransactWriteCommand["input"]["TransactItems"]>[number];
-
-/**
- * One transaction. `undefined` when it was written; when a condition refused it, the reason of
- * each of its writes in order ("None" for those that would have passed). Anything else throws.
- */
-async function transact(items: TransactItem[]): Promise<string[] | undefined> {
-  try {
-    await documents.send(new TransactWriteCommand({ TransactItems: items }));
-    return undefined;
-  } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
-    return (error.CancellationReasons ?? []).map((reason) => reason.Code ?? "None");
-  }
-}
 
 /** A Put of a new item only: a second one (a double post, a retry) is refused by its condition. */
 const putNew = (item: Record<string, unknown>): TransactItem => ({

@@ -1,4 +1,8 @@
-import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  TransactionCanceledException,
+} from "@aws-sdk/client-dynamodb";
 import {
   BatchGetCommand,
   type DeleteCommand,
@@ -8,6 +12,7 @@ import {
   paginateQuery,
   QueryCommand,
   type QueryCommandInput,
+  TransactWriteCommand,
   type UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { env } from "../env";
@@ -42,6 +47,23 @@ export async function conditionally(
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
+  }
+}
+
+export type TransactItem = NonNullable<TransactWriteCommand["input"]["TransactItems"]>[number];
+
+/**
+ * Sends a transaction, as `conditionally` a single write: `undefined` when it was written; when a
+ * condition refused it, the reason of each of its writes in order ("None" for those that would
+ * have passed), so the caller can tell which condition failed. Anything else throws.
+ */
+export async function transact(items: TransactItem[]): Promise<string[] | undefined> {
+  try {
+    await documents.send(new TransactWriteCommand({ TransactItems: items }));
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    return (error.CancellationReasons ?? []).map((reason) => reason.Code ?? "None");
   }
 }
 

@@ -1,6 +1,4 @@
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { documents } from "../clients/dynamodb";
+import { transact } from "../clients/dynamodb";
 import { emailTo } from "../email/invitation";
 import { queueEmail } from "../email/outbox";
 import type { EventKindSteps, EventState } from "../events/kinds";
@@ -140,17 +138,10 @@ export async function changeMeeting(
  */
 export async function recordMeetingAttendance(meeting: NetworkMeeting, present: readonly string[]) {
   await recordAttendance(meeting, present);
-  try {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          confirmationUpdate("network", meeting.id, { tookPlace: true, attendees: present.length }),
-        ],
-      }),
-    );
-  } catch (error) {
-    if (error instanceof TransactionCanceledException) return;
-    throw error;
-  }
+  const update = confirmationUpdate("network", meeting.id, {
+    tookPlace: true,
+    attendees: present.length,
+  });
+  if (await transact([update])) return;
   await deliverConfirmation("network", meeting.id);
 }

@@ -1,8 +1,15 @@
 import { createHash } from "node:crypto";
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { PutCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { calendarInvitation, parisTimeToUtc } from "../calendar";
-import { conditionally, documents, getItem, queryAll, queryList } from "../clients/dynamodb";
+import {
+  conditionally,
+  documents,
+  getItem,
+  queryAll,
+  queryList,
+  type TransactItem,
+  transact,
+} from "../clients/dynamodb";
 import { clock } from "../clock";
 import { listCohorts } from "../cohort";
 import { emailTo } from "../email/invitation";
@@ -33,19 +40,6 @@ const fromItem = <T>(item: Record<string, unknown>): T => {
   const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, kind: _k, ...rest } = item;
   return rest as T;
 };
-
-type TransactItem = NonNullable<TransactWriteCommand["input"]["TransactItems"]>[number];
-
-/** One transaction: `undefined` when written, else each write's reason ("None" if it passed). */
-async function transact(items: TransactItem[]): Promise<string[] | undefined> {
-  try {
-    await documents.send(new TransactWriteCommand({ TransactItems: items }));
-    return undefined;
-  } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
-    return (error.CancellationReasons ?? []).map((reason) => reason.Code ?? "None");
-  }
-}
 
 /** The condition that the meeting is still on at the date version it was read at. */
 function stillAtCondition(meeting: NetworkMeeting) {

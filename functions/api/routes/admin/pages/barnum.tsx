@@ -7,7 +7,7 @@ import { clock } from "#core/clock";
 import { activeMentors } from "#core/network/store";
 import type { FieldErrors, FormValues } from "#web/form-kit";
 import { BarnumAdminPage, BarnumsPage } from "#web/pages/admin/barnum";
-import { changeDone } from "#web/pages/admin/event-change";
+import { changeDone } from "#web/pages/admin/event-parts";
 import { issuesByField } from "#web/validation";
 import type { LangEnv } from "../../../lang";
 import { form, langOf, notFoundPage, redirectDone, text } from "./shared";

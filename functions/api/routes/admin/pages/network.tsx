@@ -11,7 +11,7 @@ import {
 } from "#core/network/model";
 import * as network from "#core/network/store";
 import type { FieldErrors, FormValues } from "#web/form-kit";
-import { changeDone } from "#web/pages/admin/event-change";
+import { changeDone } from "#web/pages/admin/event-parts";
 import { MeetingPage, NetworkPage } from "#web/pages/admin/network";
 import { issuesByField } from "#web/validation";
 import type { LangEnv } from "../../../lang";

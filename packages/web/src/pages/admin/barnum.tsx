@@ -15,7 +15,7 @@ import {
 import { type Lang, t } from "../../i18n";
 import { say } from "../../say";
 import { themeOrOther } from "../mentor-space";
-import { ChangeOrCancel, parisFields } from "./event-change";
+import { ChangeOrCancel, EventTable, parisFields } from "./event-parts";
 import { AdminLayout, inLanguage } from "./parts";
 
 /** The programme team's BarNum' pages: publish one, staff it, follow registrations and visits. */
@@ -53,43 +53,31 @@ export function BarnumsPage(props: {
           en: "Published BarNum' show on the public page /barnum, open to every agent without an account.",
         })}
       </p>
-      {props.barnums.length === 0 ? (
-        <p>{t(lang, { fr: "Aucun BarNum' pour l'instant.", en: "No BarNum' yet." })}</p>
-      ) : (
-        <div class="table-scroll">
-          <table class="grid">
-            <thead>
-              <tr>
-                <th scope="col">{labels.event}</th>
-                <th scope="col">{t(lang, { fr: "Quand", en: "When" })}</th>
-                <th scope="col">{labels.place}</th>
-                <th scope="col">{t(lang, { fr: "Mentors confirmés", en: "Mentors confirmed" })}</th>
-                <th scope="col">{t(lang, { fr: "Inscriptions", en: "Registrations" })}</th>
-                <th scope="col">{t(lang, { fr: "Visites", en: "Visits" })}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.barnums.map((row) => (
-                <tr>
-                  <td>
-                    <a href={inLanguage(`/admin/barnum/${row.barnum.id}`, lang)}>
-                      {row.barnum.event}
-                    </a>
-                    {row.barnum.status === "cancelled"
-                      ? ` (${t(lang, { fr: "annulé", en: "cancelled" })})`
-                      : ""}
-                  </td>
-                  <td>{whenOf(row.barnum, lang)}</td>
-                  <td>{row.barnum.place}</td>
-                  <td>{row.confirmed}</td>
-                  <td>{row.registrations}</td>
-                  <td>{row.visits}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <EventTable
+        lang={lang}
+        columns={[
+          labels.event,
+          t(lang, { fr: "Quand", en: "When" }),
+          labels.place,
+          t(lang, { fr: "Mentors confirmés", en: "Mentors confirmed" }),
+          t(lang, { fr: "Inscriptions", en: "Registrations" }),
+          t(lang, { fr: "Visites", en: "Visits" }),
+        ]}
+        rows={props.barnums.map((row) => ({
+          href: `/admin/barnum/${row.barnum.id}`,
+          title: row.barnum.event,
+          cancelled: row.barnum.status === "cancelled",
+          cells: [
+            whenOf(row.barnum, lang),
+            row.barnum.place,
+            row.confirmed,
+            row.registrations,
+            row.visits,
+          ],
+        }))}
+        empty={{ fr: "Aucun BarNum' pour l'instant.", en: "No BarNum' yet." }}
+        cancelled={{ fr: "annulé", en: "cancelled" }}
+      />
       <p>
         <a href="/api/admin/exports/barnum-visits.csv" download>
           {t(lang, {

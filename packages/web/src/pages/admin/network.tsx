@@ -19,7 +19,7 @@ import {
 } from "../../form-kit";
 import { type Lang, t } from "../../i18n";
 import { say } from "../../say";
-import { ChangeOrCancel, parisFields } from "./event-change";
+import { ChangeOrCancel, EventTable, parisFields } from "./event-parts";
 import { AdminLayout, inLanguage } from "./parts";
 
 /** /admin/reseau: the mentor network's meetings, the preparation sessions, who is not prepared. */
@@ -68,41 +68,29 @@ export function NetworkPage(props: {
       </p>
       <section>
         <h2>{t(lang, { fr: "Rencontres", en: "Meetings" })}</h2>
-        {props.meetings.length === 0 ? (
-          <p>{t(lang, { fr: "Aucune rencontre pour l'instant.", en: "No meeting yet." })}</p>
-        ) : (
-          <div class="table-scroll">
-            <table class="grid">
-              <thead>
-                <tr>
-                  <th scope="col">{labels.kind}</th>
-                  <th scope="col">{t(lang, { fr: "Quand", en: "When" })}</th>
-                  <th scope="col">{labels.place}</th>
-                  <th scope="col">{t(lang, { fr: "Invités", en: "Invited" })}</th>
-                  <th scope="col">{t(lang, { fr: "Présents", en: "Attended" })}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.meetings.map((row) => (
-                  <tr>
-                    <td>
-                      <a href={inLanguage(`/admin/reseau/${row.meeting.id}`, lang)}>
-                        {t(lang, meetingKindLabel[row.meeting.kind])}
-                      </a>
-                      {row.meeting.status === "cancelled"
-                        ? ` (${t(lang, { fr: "annulée", en: "cancelled" })})`
-                        : ""}
-                    </td>
-                    <td>{t(lang, formatWhen(new Date(row.meeting.startsAt)))}</td>
-                    <td>{row.meeting.place}</td>
-                    <td>{row.invited}</td>
-                    <td>{row.meeting.attendanceRecorded ? row.attended : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <EventTable
+          lang={lang}
+          columns={[
+            labels.kind,
+            t(lang, { fr: "Quand", en: "When" }),
+            labels.place,
+            t(lang, { fr: "Invités", en: "Invited" }),
+            t(lang, { fr: "Présents", en: "Attended" }),
+          ]}
+          rows={props.meetings.map((row) => ({
+            href: `/admin/reseau/${row.meeting.id}`,
+            title: t(lang, meetingKindLabel[row.meeting.kind]),
+            cancelled: row.meeting.status === "cancelled",
+            cells: [
+              t(lang, formatWhen(new Date(row.meeting.startsAt))),
+              row.meeting.place,
+              row.invited,
+              row.meeting.attendanceRecorded ? row.attended : "—",
+            ],
+          }))}
+          empty={{ fr: "Aucune rencontre pour l'instant.", en: "No meeting yet." }}
+          cancelled={{ fr: "annulée", en: "cancelled" }}
+        />
       </section>
       <p>
         <a href="/api/admin/exports/network-attendance.csv" download>

@@ -3,6 +3,54 @@ import { type Lang, t } from "../../i18n";
 import { say } from "../../say";
 import { inLanguage } from "./parts";
 
+/** What the programme team's BarNum' and network pages share: their list, and moving or cancelling. */
+
+export type EventRow = {
+  href: string;
+  title: string;
+  cancelled: boolean;
+  /** The other cells, after the linked title. */
+  cells: (string | number)[];
+};
+
+/** The events of one kind, soonest first: a linked title (and « annulé » if so), then its cells. */
+export function EventTable(props: {
+  lang: Lang;
+  columns: string[];
+  rows: EventRow[];
+  empty: { fr: string; en: string };
+  cancelled: { fr: string; en: string };
+}) {
+  const { lang, rows } = props;
+  if (rows.length === 0) return <p>{t(lang, props.empty)}</p>;
+  return (
+    <div class="table-scroll">
+      <table class="grid">
+        <thead>
+          <tr>
+            {props.columns.map((column) => (
+              <th scope="col">{column}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr>
+              <td>
+                <a href={inLanguage(row.href, lang)}>{row.title}</a>
+                {row.cancelled ? ` (${t(lang, props.cancelled)})` : ""}
+              </td>
+              {row.cells.map((cell) => (
+                <td>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /**
  * The team's two changes to a coming BarNum' or network meeting: move it (date, time, place) or
  * cancel it. Either tells everyone concerned by email, with their calendar file updated.
