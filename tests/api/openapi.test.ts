@@ -2,14 +2,17 @@ import { resolver } from "hono-openapi";
 import type * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { ListQuerySchema } from "#core/admin/follow-up";
+import { BarnumFormSchema, BarnumMoveSchema } from "#core/barnum/model";
 import { CohortSettingsSchema, NewCohortSchema } from "#core/cohort";
 import { MailingSchema, PreviewSchema } from "#core/cohort-mailing";
 import * as workshops from "#core/events/workshop";
 import { MentorApplicationSchema } from "#core/mentor";
+import { MeetingFormSchema, MeetingMoveSchema } from "#core/network/model";
 import { NoteSchema } from "#core/pair/notes";
 import { PairAgainSchema } from "#core/pair/pair-again";
 import { ReminderSchema, ResendSchema } from "#core/pair/reminders";
 import { QuestionnaireSchema } from "#core/questionnaire";
+import { ResourceSchema } from "#core/resources";
 import { InterviewSchema } from "#core/selection";
 import { app } from "../../functions/api/app";
 import { openApiPath } from "../../functions/api/openapi";
@@ -201,6 +204,11 @@ describe("GET /api/openapi.json", () => {
       ["post", "/api/admin/workshops/{id}/participants", workshops.ParticipantsBodySchema],
       ["post", "/api/admin/cohorts/{id}/mailings/preview", PreviewSchema],
       ["post", "/api/admin/cohorts/{id}/mailings", MailingSchema],
+      ["post", "/api/admin/barnum", BarnumFormSchema],
+      ["post", "/api/admin/barnum/{id}/move", BarnumMoveSchema],
+      ["post", "/api/admin/network", MeetingFormSchema],
+      ["post", "/api/admin/network/{id}/move", MeetingMoveSchema],
+      ["post", "/api/admin/resources", ResourceSchema],
     ];
     for (const [method, path, schema] of expected) {
       expect(bodySchema(document, method, path), `${method} ${path}`).toEqual(
