@@ -1,25 +1,15 @@
-import type { ObjectivesReached } from "./links";
-import { outcomeOf, type Pair, type PairPhase } from "./pair/model";
+import { type Counts, countAll, countName } from "./counts";
+import { type ObjectivesReached, objectivesReachedChoices } from "./links";
+import type { Pair } from "./pair/model";
 import { type Localised, themes } from "./programme";
 
 /**
- * The programme's figures, computed from records (pure): the funnel from questionnaires to closed
- * pairs, completion and drop-out rates, average satisfaction and the before/after self-evaluation
- * per theme. Rates are null when there is nothing to divide by, so a page says "—", not "0 %".
+ * The programme's figures (pure): the funnel from questionnaires to closed pairs, completion and
+ * drop-out rates, satisfaction by role, objectives reached and the before/after self-evaluation
+ * per theme. They are read from a cohort's counts (`counts.ts`), maintained as the records change;
+ * `computeFigures` gives the same from the records themselves. Rates are null when there is
+ * nothing to divide by, so a page says "—", not "0 %".
  */
-
-const phaseOrder: PairPhase[] = [
-  "introduction",
-  "preparation",
-  "sessions",
-  "pause",
-  "follow-up",
-  "closure",
-  "closed",
-];
-
-const reached = (pair: Pair, phase: PairPhase) =>
-  phaseOrder.indexOf(pair.phase) >= phaseOrder.indexOf(phase);
 
 export type FunnelStep = {
   id: "questionnaires" | "matched" | "preparation" | "sessions" | "follow-up" | "closed";
@@ -62,106 +52,91 @@ export type Figures = {
   selfEvaluation: ThemeEvaluation[];
 };
 
-function countObjectives(values: readonly (ObjectivesReached | undefined)[]): ObjectivesCount {
-  const count: ObjectivesCount = { reached: 0, partly: 0, "not-reached": 0, answers: 0 };
-  for (const value of values) {
-    if (!value) continue;
-    count[value]++;
-    count.answers++;
-  }
-  return count;
-}
-
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
-const mean = (values: readonly number[]) =>
-  values.length === 0 ? null : values.reduce((total, value) => total + value, 0) / values.length;
+const average = (total: number, count: number) => (count === 0 ? null : total / count);
 
-/**
- * A pair counts at a step once it went past it: the preparation is done when the pair reached
- * the sessions, the sessions are done when it reached the pause (or held all its planned
- * sessions), the follow-up is done when it reached closure. A cancelled pair keeps the phase it
- * stopped in, so it counts for the steps it actually passed.
- */
-export function computeFigures(input: { questionnaires: number; pairs: readonly Pair[] }): Figures {
-  const { pairs } = input;
-  const closed = pairs.filter((pair) => outcomeOf(pair) === "completed").length;
-  const stoppedAutomatically = pairs.filter((pair) => outcomeOf(pair) === "stopped").length;
-  const cancelledByTeam = pairs.filter((pair) => outcomeOf(pair) === "cancelled").length;
+/** The figures of a cohort from its counts. */
+export function figuresFromCounts(counts: Counts): Figures {
+  const count = (name: string) => counts[name] ?? 0;
+  const pairs = count(countName.pairs);
+  const closed = count(countName.outcome("completed"));
+  const stoppedAutomatically = count(countName.outcome("stopped"));
+  const cancelledByTeam = count(countName.outcome("cancelled"));
   const stopped = stoppedAutomatically + cancelledByTeam;
-  const sessionsDone = (pair: Pair) =>
-    reached(pair, "pause") ||
-    (pair.sessionsPlanned > 0 && pair.sessionsDone >= pair.sessionsPlanned);
   const funnel: FunnelStep[] = [
     {
       id: "questionnaires",
       label: { fr: "Questionnaires reçus", en: "Questionnaires received" },
-      count: input.questionnaires,
+      count: count(countName.questionnaires),
     },
-    {
-      id: "matched",
-      label: { fr: "Cadres en binôme", en: "Managers paired" },
-      count: pairs.length,
-    },
+    { id: "matched", label: { fr: "Cadres en binôme", en: "Managers paired" }, count: pairs },
     {
       id: "preparation",
       label: { fr: "Préparation faite", en: "Preparation done" },
-      count: pairs.filter((pair) => reached(pair, "sessions")).length,
+      count: count(countName.passed("preparation")),
     },
     {
       id: "sessions",
       label: { fr: "Séances faites", en: "Sessions done" },
-      count: pairs.filter(sessionsDone).length,
+      count: count(countName.passed("sessions")),
     },
     {
       id: "follow-up",
       label: { fr: "Suivi fait", en: "Follow-up done" },
-      count: pairs.filter((pair) => reached(pair, "closure")).length,
+      count: count(countName.passed("follow-up")),
     },
     { id: "closed", label: { fr: "Binômes terminés", en: "Pairs closed" }, count: closed },
   ];
-  const mentorScores = pairs.flatMap((pair) => pair.feedbackScores ?? []);
-  const menteeScores = pairs.flatMap((pair) => pair.menteeFeedbackScores ?? []);
-  const scores = [...mentorScores, ...menteeScores];
+  const satisfactionOf = (role: "mentor" | "mentee"): Satisfaction => ({
+    average: average(count(countName.ratingsTotal(role)), count(countName.ratings(role))),
+    answers: count(countName.ratings(role)),
+  });
+  const objectivesOf = (role: "mentor" | "mentee"): ObjectivesCount => {
+    const result = { answers: 0 } as ObjectivesCount;
+    for (const choice of objectivesReachedChoices) {
+      result[choice] = count(countName.objectives(role, choice));
+      result.answers += result[choice];
+    }
+    return result;
+  };
+  const answers = count(countName.ratings("mentor")) + count(countName.ratings("mentee"));
   return {
     funnel,
-    pairs: pairs.length,
+    pairs,
     closed,
     stopped,
     stoppedAutomatically,
     cancelledByTeam,
-    running: pairs.length - closed - stopped,
-    completionRate: ratio(closed, pairs.length),
-    dropOutRate: ratio(stopped, pairs.length),
-    satisfaction: { average: mean(scores), answers: scores.length },
-    satisfactionByRole: {
-      mentor: { average: mean(mentorScores), answers: mentorScores.length },
-      mentee: { average: mean(menteeScores), answers: menteeScores.length },
+    running: pairs - closed - stopped,
+    completionRate: ratio(closed, pairs),
+    dropOutRate: ratio(stopped, pairs),
+    satisfaction: {
+      average: average(
+        count(countName.ratingsTotal("mentor")) + count(countName.ratingsTotal("mentee")),
+        answers,
+      ),
+      answers,
     },
-    objectivesReached: {
-      mentor: countObjectives(pairs.map((pair) => pair.mentorEvaluation?.objectivesReached)),
-      mentee: countObjectives(pairs.map((pair) => pair.selfEvaluation?.objectivesReached)),
-    },
-    selfEvaluation: selfEvaluation(pairs),
+    satisfactionByRole: { mentor: satisfactionOf("mentor"), mentee: satisfactionOf("mentee") },
+    objectivesReached: { mentor: objectivesOf("mentor"), mentee: objectivesOf("mentee") },
+    // Per theme, the average comfort before and after, over the pairs that have both.
+    selfEvaluation: themes.map((theme) => {
+      const both = count(countName.comfortPairs(theme.id));
+      return {
+        theme: theme.id,
+        label: theme.label,
+        count: both,
+        before: average(count(countName.comfortBefore(theme.id)), both),
+        after: average(count(countName.comfortAfter(theme.id)), both),
+      };
+    }),
   };
 }
 
-/** Per theme, the average comfort before and after, over the pairs that have both. */
-export function selfEvaluation(pairs: readonly Pair[]): ThemeEvaluation[] {
-  return themes.map((theme) => {
-    const both = pairs.flatMap((pair) => {
-      const before = pair.selfEvaluation?.before[theme.id];
-      const after = pair.selfEvaluation?.after?.[theme.id];
-      return typeof before === "number" && typeof after === "number" ? [{ before, after }] : [];
-    });
-    return {
-      theme: theme.id,
-      label: theme.label,
-      count: both.length,
-      before: mean(both.map((item) => item.before)),
-      after: mean(both.map((item) => item.after)),
-    };
-  });
+/** The figures from the records themselves (the counts' reference, and small cohorts' tests). */
+export function computeFigures(input: { questionnaires: number; pairs: readonly Pair[] }): Figures {
+  return figuresFromCounts(countAll(input));
 }
 
 /** "42 %" or "—", the French way (non-breaking space before the sign). */

@@ -239,6 +239,15 @@ export const keys = {
     sk: `INVITATION#${mentorId}`,
   }),
   networkInvitations: (id: string) => ({ pk: `NETWORK#${id}`, skPrefix: "INVITATION#" }),
+  /**
+   * One shard of a cohort's maintained counts (what its figures are made of, see `counts.ts`):
+   * the shards of a cohort share a partition, so one query reads them all.
+   */
+  cohortCounts: (cohortId: string, shard: number) => ({
+    pk: `COHORT#${cohortId}#COUNTS`,
+    sk: `SHARD#${String(shard).padStart(2, "0")}`,
+  }),
+  cohortCountShards: (cohortId: string) => ({ pk: `COHORT#${cohortId}#COUNTS` }),
   /** An address SES could not deliver to for good (hard bounce) or whose owner complained. */
   unreachable: (email: string) => ({
     pk: `UNREACHABLE#${normaliseEmail(email)}`,

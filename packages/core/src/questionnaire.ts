@@ -1,5 +1,7 @@
 import * as v from "valibot";
 import { getItem, queryList } from "./clients/dynamodb";
+import { questionnaireContribution } from "./counts";
+import { countUpdate } from "./counts-store";
 import { questionnaireAcknowledgement } from "./email/acknowledgements";
 import {
   choices,
@@ -81,6 +83,7 @@ export async function submit(
     listKey: (createdAt, id) => keys.questionnaireList(cohortId, createdAt, id),
     initial: { status: "waiting" },
     acknowledgement: questionnaireAcknowledgement(answers.firstName),
+    counted: (id) => countUpdate(cohortId, id, questionnaireContribution()),
   });
 }
 

@@ -3,6 +3,7 @@ import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { conditionally, documents } from "./clients/dynamodb";
 import { clock } from "./clock";
+import type { TransactionWrite } from "./counts-store";
 import { type Bilingual, render } from "./email/layout";
 import { outboxPut } from "./email/outbox";
 import { env } from "./env";
@@ -62,6 +63,8 @@ export type SubmissionSpec = {
   initial?: Record<string, unknown>;
   /** Sent once to the person, when the record is created (or on a retry of that creation). */
   acknowledgement: Bilingual;
+  /** What the creation adds to the cohort's counts, written in its transaction (`counts.ts`). */
+  counted?: (id: string) => TransactionWrite | undefined;
 };
 
 /**
@@ -112,6 +115,7 @@ async function create(
 ): Promise<SubmissionOutcome | undefined> {
   const id = randomUUID();
   const now = at.toISOString();
+  const counted = spec.counted?.(id);
   try {
     await documents.send(
       new TransactWriteCommand({
@@ -156,6 +160,7 @@ async function create(
               { expiresAt },
             ),
           },
+          ...(counted ? [counted] : []),
         ],
       }),
     );

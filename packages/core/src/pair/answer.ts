@@ -66,6 +66,7 @@ export async function answerStep(input: AnswerInput, linkId?: string): Promise<A
       input.pairId,
       decision.writes,
       linkId ? linkUse(linkId) : undefined,
+      pair,
     );
     if (written === "link-used") return "already-recorded";
     if (written === "recorded") {

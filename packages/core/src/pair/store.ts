@@ -3,14 +3,11 @@ import {
   ConditionalCheckFailedException,
   TransactionCanceledException,
 } from "@aws-sdk/client-dynamodb";
-import {
-  PutCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { PutCommand, type TransactWriteCommandInput, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { conditionally, documents, getItem, queryAll, queryList } from "../clients/dynamodb";
 import { clock } from "../clock";
+import { countDelta, countedPairFields } from "../counts";
+import { countUpdate, sendTransaction } from "../counts-store";
 import { env } from "../env";
 import { keys } from "../keys";
 import type { HistoryActor, HistoryEntry, Pair } from "./model";
@@ -22,12 +19,25 @@ import type { HistoryActor, HistoryEntry, Pair } from "./model";
 
 const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
   if (!item) return undefined;
-  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, kind: _k, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, kind: _k, countRevision: _r, ...rest } = item;
   return rest as T;
 };
 
+/**
+ * The revision a pair was read at, beside the object read (never on it, so that it reaches no
+ * page and no API): a write that moves the cohort's counts is conditioned on it (see `counted`).
+ */
+const readRevisions = new WeakMap<Pair, number | undefined>();
+
+async function readPair(pairId: string): Promise<Pair | undefined> {
+  const item = await getItem<Record<string, unknown>>(keys.pair(pairId));
+  const pair = strip<Pair>(item);
+  if (pair) readRevisions.set(pair, item?.countRevision as number | undefined);
+  return pair;
+}
+
 export async function getPair(pairId: string): Promise<Pair | undefined> {
-  return strip<Pair>(await getItem(keys.pair(pairId)));
+  return readPair(pairId);
 }
 
 export async function requirePair(pairId: string): Promise<Pair> {
@@ -37,10 +47,12 @@ export async function requirePair(pairId: string): Promise<Pair> {
 }
 
 /**
- * Creates the pair once; `false` when it already exists (a second start changes nothing). The
- * same transaction marks the manager's questionnaire as paired with it and files it under the
- * mentor's pairs (`keys.pairMentor`): the lists read a page of forms and the pairs they name,
- * never a whole cohort. A questionnaire that is not there (a pair made in a test) is left alone.
+/**
+ * Creates the pair once, counted in its cohort's counts in the same transaction; `false` when it
+ * already exists (a second start changes nothing, and counts nothing). The same transaction marks
+ * the manager's questionnaire as paired with it and files it under the mentor's pairs
+ * (`keys.pairMentor`): the lists read a page of forms and the pairs they name, never a whole
+ * cohort. A questionnaire that is not there (a pair made in a test) is left alone.
  */
 export async function createPair(pair: Pair): Promise<boolean> {
   const put = {
@@ -50,15 +62,16 @@ export async function createPair(pair: Pair): Promise<boolean> {
       ...keys.pairList(pair.cohortId, pair.createdAt, pair.id),
       kind: "pair",
       ...pair,
+      countRevision: 1,
     },
     ConditionExpression: "attribute_not_exists(pk)",
   };
   const mentor = { Put: mentorLeads(pair.mentorId, pair.id) };
   const questionnaire = { Update: questionnairePaired(pair.menteeId, pair.id) };
+  const counted = countUpdate(pair.cohortId, pair.id, countDelta(undefined, pair));
+  const counts = counted ? [counted] : [];
   try {
-    await documents.send(
-      new TransactWriteCommand({ TransactItems: [{ Put: put }, mentor, questionnaire] }),
-    );
+    await sendTransaction([{ Put: put }, mentor, questionnaire, ...counts]);
     return true;
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
@@ -66,13 +79,12 @@ export async function createPair(pair: Pair): Promise<boolean> {
     if (reasons[0]?.Code === "ConditionalCheckFailed") return false;
     if (reasons[2]?.Code !== "ConditionalCheckFailed") throw error;
   }
-  // No questionnaire to mark: the pair and its mentor's line alone.
+  // No questionnaire to mark: the pair, its mentor's line and its counts alone.
   try {
-    await documents.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, mentor] }));
+    await sendTransaction([{ Put: put }, mentor, ...counts]);
     return true;
   } catch (error) {
-    const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons : [];
-    if (reasons?.[0]?.Code === "ConditionalCheckFailed") return false;
+    if (isConditionCancel(error, 0)) return false;
     throw error;
   }
 }
@@ -95,6 +107,13 @@ const mentorLeads = (mentorId: string, pairId: string) => ({
   TableName: env.tableName,
   Item: { ...keys.pairMentor(pairId, mentorId), kind: "pair-mentor", pairId, mentorId },
 });
+
+const isConditionCancel = (error: unknown, index?: number) =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some(
+    (reason, at) =>
+      reason.Code === "ConditionalCheckFailed" && (index === undefined || at === index),
+  );
 
 type PairChange = { remove?: (keyof Pair)[]; add?: Partial<Record<keyof Pair, number>> };
 
@@ -141,17 +160,99 @@ export async function updatePair(
   fields: Partial<Pair>,
   options: PairChange = {},
 ): Promise<void> {
-  const update = pairUpdate(pairId, fields, options);
-  if (!fields.mentorId) {
-    await documents.send(new UpdateCommand(update));
+  // A new mentor: the pair joins their pairs in the same write (see `createPair`).
+  const alongside = fields.mentorId ? [{ Put: mentorLeads(fields.mentorId, pairId) }] : [];
+  if (!movesCounts(fields, options)) {
+    const update = pairUpdate(pairId, fields, options);
+    if (alongside.length) await sendTransaction([{ Update: update }, ...alongside]);
+    else await documents.send(new UpdateCommand(update));
     return;
   }
-  // A new mentor: the pair joins their pairs in the same write (see `createPair`).
-  await documents.send(
-    new TransactWriteCommand({
-      TransactItems: [{ Update: update }, { Put: mentorLeads(fields.mentorId, pairId) }],
-    }),
-  );
+  // A change the figures count: read, write with the counts it moves, again if the pair moved.
+  for (let attempt = 1; ; attempt++) {
+    const before = await readPair(pairId);
+    if (!before)
+      throw new ConditionalCheckFailedException({ message: `No pair ${pairId}`, $metadata: {} });
+    const { update, counts } = counted(
+      before,
+      pairUpdate(pairId, fields, options),
+      fields,
+      options,
+    );
+    try {
+      await sendTransaction([{ Update: update }, ...alongside, ...(counts ? [counts] : [])]);
+      return;
+    } catch (error) {
+      if (!isConditionCancel(error, 0) || attempt >= 6) throw error;
+    }
+  }
+}
+
+const countedFields: ReadonlySet<string> = new Set(countedPairFields);
+
+function movesCounts(fields: Partial<Pair>, options: PairChange) {
+  return [
+    ...Object.entries(fields)
+      .filter(([, value]) => value !== undefined)
+      .map(([name]) => name),
+    ...Object.keys(options.add ?? {}),
+    ...(options.remove ?? []),
+  ].some((name) => countedFields.has(name));
+}
+
+/** The pair as a change leaves it (pure: what `pairUpdate` writes, applied to what was read). */
+function applyChange(before: Pair, fields: Partial<Pair>, options: PairChange): Pair {
+  const after: Record<string, unknown> = { ...before };
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined) after[name] = value;
+  for (const [name, value] of Object.entries(options.add ?? {})) {
+    after[name] = ((after[name] as number | undefined) ?? 0) + (value as number);
+  }
+  for (const name of options.remove ?? []) delete after[name];
+  return after as Pair;
+}
+
+type PairUpdateInput = {
+  TableName: string;
+  Key: { pk: string; sk: string };
+  UpdateExpression: string;
+  ConditionExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues: Record<string, unknown>;
+};
+
+/**
+ * A pair's update that moves its cohort's counts: conditioned on the revision `before` was read
+ * at (and raising it), with the counts' ADD for the same transaction. A redelivered step writes
+ * what is already there: it moves no count, and a change made meanwhile makes the write fail its
+ * condition, to be read and decided again, so a change is never counted twice nor missed.
+ */
+function counted(
+  before: Pair,
+  update: PairUpdateInput,
+  fields: Partial<Pair>,
+  options: PairChange,
+): { update: PairUpdateInput; counts: TransactionWrite | undefined } {
+  if (!readRevisions.has(before)) throw new Error("A counted change needs the pair as read");
+  const revision = readRevisions.get(before);
+  const after = applyChange(before, fields, options);
+  return {
+    update: {
+      ...update,
+      UpdateExpression: update.UpdateExpression.replace(
+        /^SET /,
+        "SET countRevision = :nextRevision, ",
+      ),
+      ConditionExpression: `${update.ConditionExpression} AND ${
+        revision === undefined ? "attribute_not_exists(countRevision)" : "countRevision = :revision"
+      }`,
+      ExpressionAttributeValues: {
+        ...update.ExpressionAttributeValues,
+        ":nextRevision": (revision ?? 0) + 1,
+        ...(revision === undefined ? {} : { ":revision": revision }),
+      },
+    },
+    counts: countUpdate(before.cohortId, before.id, countDelta(before, after)),
+  };
 }
 
 export async function listPairs(filter: { cohortId?: string } = {}): Promise<Pair[]> {
@@ -573,23 +674,34 @@ export async function recordAnswer(
   pairId: string,
   writes: AnswerWrites,
   alongside?: TransactionWrite,
+  /** The pair the answer was decided from (`getPair`): what a counted change is written over. */
+  read?: Pair,
 ): Promise<"recorded" | "link-used" | "changed"> {
-  const running = pairUpdate(pairId, writes.pair.fields ?? {}, { add: writes.pair.add });
+  const fields = writes.pair.fields ?? {};
+  const change = { add: writes.pair.add };
+  const update = pairUpdate(pairId, fields, change);
+  const running = {
+    ...update,
+    ConditionExpression: "attribute_exists(pk) AND NOT (#status IN (:cancelled, :closed))",
+    ExpressionAttributeNames: { ...update.ExpressionAttributeNames, "#status": "status" },
+    ExpressionAttributeValues: {
+      ...update.ExpressionAttributeValues,
+      ":cancelled": "cancelled",
+      ":closed": "closed",
+    },
+  };
+  // A rating, a meeting held, objectives, a self-evaluation: counted with the answer, at once.
+  let withCounts: ReturnType<typeof counted> = { update: running, counts: undefined };
+  if (movesCounts(fields, change)) {
+    const before = read ?? (await readPair(pairId));
+    if (!before) return "changed";
+    withCounts = counted(before, running, fields, change);
+  }
   const at = clock.now().toISOString();
   const items: TransactionWrite[] = [
     ...(alongside ? [alongside] : []),
-    {
-      Update: {
-        ...running,
-        ConditionExpression: "attribute_exists(pk) AND NOT (#status IN (:cancelled, :closed))",
-        ExpressionAttributeNames: { ...running.ExpressionAttributeNames, "#status": "status" },
-        ExpressionAttributeValues: {
-          ...running.ExpressionAttributeValues,
-          ":cancelled": "cancelled",
-          ":closed": "closed",
-        },
-      },
-    },
+    { Update: withCounts.update },
+    ...(withCounts.counts ? [withCounts.counts] : []),
     {
       Put: {
         TableName: env.tableName,
@@ -653,7 +765,7 @@ export async function recordAnswer(
     });
   }
   try {
-    await documents.send(new TransactWriteCommand({ TransactItems: items }));
+    await sendTransaction(items);
     return "recorded";
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
-import { filterPairs } from "#core/admin/follow-up";
+import { filterPairs, toFilter } from "#core/admin/follow-up";
+import { cohortFigures } from "#core/counts-store";
 import { feedbackCsv, pairsCsv } from "#core/export";
-import { computeFigures } from "#core/figures";
 import { csvFile, describeForTeam, invalidQuery, ok } from "../../../openapi";
 import { cohortRecordsOf, csv, listQuery } from "./shared";
 
@@ -12,14 +12,9 @@ export const figuresApi = new Hono()
     describeForTeam("Obtenir les chiffres d'une vague", { ...ok("Les chiffres"), ...invalidQuery }),
     listQuery,
     async (c) => {
-      const { filter, records } = await cohortRecordsOf(c.req.valid("query"));
-      return c.json({
-        cohortId: filter.cohortId,
-        ...computeFigures({
-          questionnaires: records.questionnaires.length,
-          pairs: records.pairs,
-        }),
-      });
+      // The cohort's maintained counts, not its records: one query whatever its size.
+      const { cohortId } = toFilter(c.req.valid("query"));
+      return c.json({ cohortId, ...(await cohortFigures(cohortId)) });
     },
   )
   .get(
