@@ -7,7 +7,7 @@ import {
   questionnaireContribution,
   sumCounts,
 } from "#core/counts";
-import { computeFigures, figuresFromCounts } from "#core/figures";
+import { computeFigures, figuresFromCounts, formatCount } from "#core/figures";
 import type { Pair } from "#core/pair/model";
 import { themeIds } from "#core/programme";
 
@@ -142,5 +142,13 @@ describe("the counts a change moves", () => {
     expect(figures.satisfactionByRole.mentor.answers).toBe(25);
     expect(figures.stoppedAutomatically).toBe(4);
     expect(figures.selfEvaluation[0]).toEqual(expect.objectContaining({ before: 2, after: 4 }));
+  });
+});
+
+describe("counts as people read them", () => {
+  it("writes 20 000 the French way (narrow no-break space) and 20,000 in English", () => {
+    expect(formatCount(20_000)).toBe("20\u202f000");
+    expect(formatCount(20_000, "en")).toBe("20,000");
+    expect(formatCount(7)).toBe("7");
   });
 });

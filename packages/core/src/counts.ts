@@ -26,6 +26,8 @@ export const countName = {
   comfortPairs: (theme: string) => `comfort.${theme}.pairs`,
   comfortBefore: (theme: string) => `comfort.${theme}.before`,
   comfortAfter: (theme: string) => `comfort.${theme}.after`,
+  /** Minutes the mentors gave in pairs (meetings held): whole numbers, summed exactly. */
+  mentorMinutes: "mentors.minutes",
 } as const;
 
 type Role = "mentor" | "mentee";
@@ -82,6 +84,7 @@ export function pairContribution(pair: Pair): Counts {
       add(countName.objectives(role, answer), 1);
     }
   }
+  add(countName.mentorMinutes, Math.round((pair.mentorHours ?? 0) * 60));
   for (const theme of themeIds) {
     const before = pair.selfEvaluation?.before[theme];
     const after = pair.selfEvaluation?.after?.[theme];
@@ -144,4 +147,5 @@ export const countedPairFields = [
   "menteeFeedbackScores",
   "selfEvaluation",
   "mentorEvaluation",
+  "mentorHours",
 ] as const satisfies readonly (keyof Pair)[];

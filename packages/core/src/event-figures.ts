@@ -1,11 +1,13 @@
 import * as v from "valibot";
 import { type Barnum, type BarnumFigures, otherTopic } from "./barnum/model";
 import { figuresOf, listBarnums, listStaff } from "./barnum/store";
+import { clock } from "./clock";
+import { listWorkshops } from "./events/workshop/store";
 import { type Cell, toCsv } from "./export";
 import { listMentors } from "./mentor";
 import { meetingKindLabel, type NetworkMeeting } from "./network/model";
 import { listInvitations, listMeetings } from "./network/store";
-import { themes } from "./programme";
+import { type Localised, themes } from "./programme";
 import { loadRecordOfWork, type MentorRecordOfWork } from "./recognition";
 import { formatDay } from "./words";
 
@@ -140,4 +142,120 @@ export function mentorHoursCsv(records: readonly MentorRecordOfWork[]): string {
       record.hours,
     ]),
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The figures page's summary of the other formats over a period
+// ---------------------------------------------------------------------------------------------
+
+export type EventFigures = {
+  /** Collective workshops its mentors confirmed took place, and the people who came. */
+  workshops: { held: number; reached: number; mentorHours: number };
+  /** BarNum' that took place: visits by theme (programme's order, then other topics). */
+  barnums: {
+    held: number;
+    visits: number;
+    resolved: number;
+    byTheme: { theme: string; label: Localised; visits: number; resolved: number }[];
+    mentorHours: number;
+  };
+  /** Network meetings whose attendance was recorded. */
+  network: { meetings: number; invited: number; attended: number; mentorHours: number };
+};
+
+export type WorkshopHeld = {
+  outcome?: { tookPlace: boolean; attendees?: number };
+  mentorIds?: readonly string[];
+  schedule?: { start: string; durationMinutes: number };
+};
+
+const hoursOf = (startsAt: string, endsAt: string) =>
+  (Date.parse(endsAt) - Date.parse(startsAt)) / 3_600_000;
+
+/**
+ * Pure: what the workshops, BarNum' and network meetings given (already those of the period)
+ * add up to, with the mentors' hours counted as their records of work count them: a workshop's
+ * length for each of its mentors, a BarNum's for each mentor who confirmed, a meeting's for each
+ * mentor present.
+ */
+export function summariseEvents(input: {
+  workshops: readonly WorkshopHeld[];
+  barnums: readonly BarnumRow[];
+  meetings: readonly MeetingRow[];
+  now: Date;
+}): EventFigures {
+  const held = input.workshops.filter(
+    (workshop) => workshop.outcome?.tookPlace === true && workshop.schedule,
+  );
+  const barnums = input.barnums.filter(
+    ({ barnum }) =>
+      barnum.status === "published" &&
+      barnum.tookPlace !== false &&
+      Date.parse(barnum.endsAt) <= input.now.getTime(),
+  );
+  const byTheme = new Map<string, { visits: number; resolved: number }>();
+  for (const { figures } of barnums) {
+    for (const row of figures.byTheme) {
+      const sum = byTheme.get(row.theme) ?? { visits: 0, resolved: 0 };
+      byTheme.set(row.theme, {
+        visits: sum.visits + row.visits,
+        resolved: sum.resolved + row.resolved,
+      });
+    }
+  }
+  const recorded = input.meetings.filter(({ meeting }) => meeting.attendanceRecorded);
+  return {
+    workshops: {
+      held: held.length,
+      reached: held.reduce((total, workshop) => total + (workshop.outcome?.attendees ?? 0), 0),
+      mentorHours: held.reduce(
+        (total, workshop) =>
+          total +
+          ((workshop.schedule?.durationMinutes ?? 0) / 60) * (workshop.mentorIds?.length ?? 0),
+        0,
+      ),
+    },
+    barnums: {
+      held: barnums.length,
+      visits: barnums.reduce((total, row) => total + row.figures.visits, 0),
+      resolved: barnums.reduce((total, row) => total + row.figures.resolved, 0),
+      byTheme: [...themes.map((theme) => theme.id), "other"]
+        .filter((theme) => byTheme.has(theme))
+        .map((theme) => ({
+          theme,
+          label: themes.find((known) => known.id === theme)?.label ?? otherTopic,
+          ...(byTheme.get(theme) as { visits: number; resolved: number }),
+        })),
+      mentorHours: barnums.reduce(
+        (total, row) => total + hoursOf(row.barnum.startsAt, row.barnum.endsAt) * row.mentors,
+        0,
+      ),
+    },
+    network: {
+      meetings: recorded.length,
+      invited: recorded.reduce((total, row) => total + row.invited, 0),
+      attended: recorded.reduce((total, row) => total + row.attended, 0),
+      mentorHours: recorded.reduce(
+        (total, row) => total + (row.meeting.durationMinutes / 60) * row.attended,
+        0,
+      ),
+    },
+  };
+}
+
+/** The other formats' figures over a period (the events are few: each is read). */
+export async function loadEventFigures(period: Period): Promise<EventFigures> {
+  const [workshops, barnums, meetings] = await Promise.all([
+    listWorkshops(),
+    barnumRows(period),
+    meetingRows(period),
+  ]);
+  return summariseEvents({
+    workshops: workshops.filter(
+      (workshop) => workshop.schedule && inPeriod(workshop.schedule.start, period),
+    ),
+    barnums,
+    meetings,
+    now: clock.now(),
+  });
 }

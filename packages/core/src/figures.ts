@@ -50,6 +50,8 @@ export type Figures = {
   satisfactionByRole: { mentor: Satisfaction; mentee: Satisfaction };
   objectivesReached: { mentor: ObjectivesCount; mentee: ObjectivesCount };
   selfEvaluation: ThemeEvaluation[];
+  /** Hours the mentors gave in the pairs' meetings held. */
+  mentorHours: number;
 };
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
@@ -131,6 +133,7 @@ export function figuresFromCounts(counts: Counts): Figures {
         after: average(count(countName.comfortAfter(theme.id)), both),
       };
     }),
+    mentorHours: count(countName.mentorMinutes) / 60,
   };
 }
 
@@ -142,6 +145,11 @@ export function computeFigures(input: { questionnaires: number; pairs: readonly 
 /** "42 %" or "—", the French way (non-breaking space before the sign). */
 export function formatPercent(rate: number | null): string {
   return rate === null ? "—" : `${Math.round(rate * 100)}\u00a0%`;
+}
+
+/** "20 000" / "20,000": a count with the language's thousands separator (French: U+202F). */
+export function formatCount(value: number, lang: "fr" | "en" = "fr"): string {
+  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR").format(value);
 }
 
 /** "3,7" or "—": one decimal, comma as the French decimal separator. */

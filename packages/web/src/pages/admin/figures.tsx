@@ -1,7 +1,8 @@
 import type { Cohort } from "#core/cohort";
-import { type Figures, formatDecimal, formatPercent } from "#core/figures";
+import type { EventFigures, Period } from "#core/event-figures";
+import { type Figures, formatCount, formatDecimal, formatPercent } from "#core/figures";
 import { objectivesReachedChoices, objectivesReachedLabel } from "#core/links";
-import { plural } from "#core/words";
+import { formatDay, formatHours, plural } from "#core/words";
 import { BarChart, BeforeAfterChart } from "../../charts";
 import { type Lang, t } from "../../i18n";
 import { AdminLayout } from "./parts";
@@ -15,6 +16,9 @@ export function FiguresPage(props: {
   cohorts: Cohort[];
   cohortId: string;
   figures: Figures;
+  /** The other formats (workshops, BarNum', network) over `period`. */
+  events: EventFigures;
+  period: Period;
   lang?: Lang;
 }) {
   const { figures } = props;
@@ -23,6 +27,7 @@ export function FiguresPage(props: {
   const decimal = lang === "en" ? englishDecimal : formatDecimal;
   const percent = lang === "en" ? englishPercent : formatPercent;
   const of = say({ fr: "sur", en: "of" });
+  const n = (value: number) => formatCount(value, lang);
   const first = figures.funnel[0]?.count ?? 0;
   // The team reads the cohort's name, never its id.
   const cohortName =
@@ -79,8 +84,8 @@ export function FiguresPage(props: {
         </dt>
         <dd>
           {figures.pairs === 0
-            ? `${figures.closed} ${of} ${figures.pairs}`
-            : `${percent(figures.completionRate)} — ${figures.closed} ${of} ${figures.pairs}`}
+            ? `${n(figures.closed)} ${of} ${n(figures.pairs)}`
+            : `${percent(figures.completionRate)} — ${n(figures.closed)} ${of} ${n(figures.pairs)}`}
         </dd>
         <dt>
           {say({
@@ -90,15 +95,15 @@ export function FiguresPage(props: {
         </dt>
         <dd>
           {figures.pairs === 0
-            ? `${figures.stopped} ${of} ${figures.pairs}`
-            : `${percent(figures.dropOutRate)} — ${figures.stopped} ${of} ${figures.pairs}`}
+            ? `${n(figures.stopped)} ${of} ${n(figures.pairs)}`
+            : `${percent(figures.dropOutRate)} — ${n(figures.stopped)} ${of} ${n(figures.pairs)}`}
         </dd>
         <dt>{say({ fr: "dont arrêtés automatiquement", en: "of which stopped automatically" })}</dt>
-        <dd>{figures.stoppedAutomatically}</dd>
+        <dd>{n(figures.stoppedAutomatically)}</dd>
         <dt>{say({ fr: "dont annulés par l'équipe", en: "of which cancelled by the team" })}</dt>
-        <dd>{figures.cancelledByTeam}</dd>
+        <dd>{n(figures.cancelledByTeam)}</dd>
         <dt>{say({ fr: "Binômes en cours", en: "Pairs under way" })}</dt>
-        <dd>{figures.running}</dd>
+        <dd>{n(figures.running)}</dd>
         {(["mentee", "mentor"] as const).map((role) => {
           const satisfaction = figures.satisfactionByRole[role];
           return (
@@ -145,7 +150,7 @@ export function FiguresPage(props: {
                   : objectivesReachedChoices
                       .map(
                         (choice) =>
-                          `${t(lang, objectivesReachedLabel[choice])}${lang === "fr" ? "\u00a0:" : ":"} ${count[choice]}`,
+                          `${t(lang, objectivesReachedLabel[choice])}${lang === "fr" ? "\u00a0:" : ":"} ${n(count[choice])}`,
                       )
                       .join(" — ")}
               </dd>
@@ -191,6 +196,223 @@ export function FiguresPage(props: {
               : `${theme.count} binôme${theme.count > 1 ? "s" : ""}`,
         }))}
       />
+      <OtherFormats
+        lang={lang}
+        events={props.events}
+        period={props.period}
+        cohortId={props.cohortId}
+        cohortName={cohortName}
+        pairHours={figures.mentorHours}
+      />
     </AdminLayout>
   );
 }
+
+/** "du 1er décembre 2026 au 31 janvier 2027", "depuis le …", "jusqu'au …", or all time. */
+function periodText(period: Period, lang: Lang): string {
+  const day = (date: string) => t(lang, formatDay(new Date(`${date}T12:00:00Z`)));
+  if (period.from && period.to) {
+    return lang === "en"
+      ? `from ${day(period.from)} to ${day(period.to)}`
+      : `du ${day(period.from)} au ${day(period.to)}`;
+  }
+  if (period.from)
+    return lang === "en" ? `since ${day(period.from)}` : `depuis le ${day(period.from)}`;
+  if (period.to) return lang === "en" ? `until ${day(period.to)}` : `jusqu'au ${day(period.to)}`;
+  return lang === "en" ? "since the start" : "depuis le début";
+}
+
+/** Issue 15: workshops, BarNum', the network and the mentors' hours, over a period. */
+function OtherFormats(props: {
+  lang: Lang;
+  events: EventFigures;
+  period: Period;
+  cohortId: string;
+  cohortName: string;
+  pairHours: number;
+}) {
+  const { lang, events, period } = props;
+  const say = (text: { fr: string; en: string }) => t(lang, text);
+  const n = (value: number) => formatCount(value, lang);
+  const hours = (value: number) => t(lang, formatHours(value));
+  const when = periodText(period, lang);
+  const rows: [string, string][] = [
+    [
+      say({ fr: "Ateliers collectifs tenus", en: "Collective workshops held" }),
+      n(events.workshops.held),
+    ],
+    [
+      say({ fr: "Personnes venues aux ateliers", en: "People who came to the workshops" }),
+      n(events.workshops.reached),
+    ],
+    [say({ fr: "BarNum' tenus", en: "BarNum' held" }), n(events.barnums.held)],
+    [say({ fr: "Visites aux BarNum'", en: "Visits to the BarNum'" }), n(events.barnums.visits)],
+    [
+      say({ fr: "dont questions résolues", en: "of which questions resolved" }),
+      n(events.barnums.resolved),
+    ],
+    [
+      say({ fr: "Rencontres du réseau des mentors", en: "Mentor network meetings" }),
+      n(events.network.meetings),
+    ],
+    [
+      say({ fr: "Mentors présents aux rencontres", en: "Mentors present at the meetings" }),
+      lang === "en"
+        ? `${n(events.network.attended)} of ${plural("en", events.network.invited, "invited", "invited")}`
+        : `${n(events.network.attended)} sur ${plural("fr", events.network.invited, "invité", "invités")}`,
+    ],
+  ];
+  const total =
+    props.pairHours +
+    events.workshops.mentorHours +
+    events.barnums.mentorHours +
+    events.network.mentorHours;
+  return (
+    <section aria-labelledby="autres-formats">
+      <h2 id="autres-formats">
+        {say({ fr: "Ateliers, BarNum' et réseau", en: "Workshops, BarNum' and network" })}
+      </h2>
+      <form
+        method="get"
+        action="/admin/chiffres"
+        aria-label={say({ fr: "Choisir la période", en: "Choose the period" })}
+      >
+        <input type="hidden" name="vague" value={props.cohortId} />
+        {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
+        <div class="field">
+          <label for="chiffres-du">{say({ fr: "Du", en: "From" })}</label>
+          <input id="chiffres-du" type="date" name="du" value={period.from ?? ""} />
+        </div>
+        <div class="field">
+          <label for="chiffres-au">{say({ fr: "Au", en: "To" })}</label>
+          <input id="chiffres-au" type="date" name="au" value={period.to ?? ""} />
+        </div>
+        <div class="actions">
+          <button type="submit">{say({ fr: "Afficher la période", en: "Show the period" })}</button>
+        </div>
+      </form>
+      <table class="grid">
+        <caption>
+          {say({
+            fr: `Ateliers collectifs, BarNum' et réseau des mentors, ${when}`,
+            en: `Collective workshops, BarNum' and mentor network, ${when}`,
+          })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{say({ fr: "Mesure", en: "Measure" })}</th>
+            <th scope="col">{say({ fr: "Nombre", en: "Number" })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, value]) => (
+            <tr>
+              <th scope="row">{label}</th>
+              <td class="number">{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {events.barnums.byTheme.length === 0 ? (
+        <p>
+          {say({
+            fr: `Aucune visite aux BarNum' ${when}.`,
+            en: `No visit to the BarNum' ${when}.`,
+          })}
+        </p>
+      ) : (
+        <table class="grid">
+          <caption>
+            {say({
+              fr: `Visites aux BarNum' par thème, ${when}`,
+              en: `BarNum' visits by theme, ${when}`,
+            })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{say({ fr: "Thème", en: "Theme" })}</th>
+              <th scope="col">{say({ fr: "Visites", en: "Visits" })}</th>
+              <th scope="col">{say({ fr: "Questions résolues", en: "Questions resolved" })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.barnums.byTheme.map((row) => (
+              <tr>
+                <th scope="row">{t(lang, row.label)}</th>
+                <td class="number">{n(row.visits)}</td>
+                <td class="number">{n(row.resolved)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <table class="grid">
+        <caption>
+          {say({ fr: "Heures données par les mentors", en: "Hours given by the mentors" })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{say({ fr: "Activité", en: "Activity" })}</th>
+            <th scope="col">{say({ fr: "Heures", en: "Hours" })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">
+              {say({
+                fr: `Séances des binômes de la vague «\u00a0${props.cohortName}\u00a0», depuis son début`,
+                en: `Meetings of the pairs of cohort “${props.cohortName}”, since it began`,
+              })}
+            </th>
+            <td class="number">{hours(props.pairHours)}</td>
+          </tr>
+          <tr>
+            <th scope="row">
+              {say({ fr: `Ateliers collectifs, ${when}`, en: `Collective workshops, ${when}` })}
+            </th>
+            <td class="number">{hours(events.workshops.mentorHours)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{say({ fr: `BarNum', ${when}`, en: `BarNum', ${when}` })}</th>
+            <td class="number">{hours(events.barnums.mentorHours)}</td>
+          </tr>
+          <tr>
+            <th scope="row">
+              {say({ fr: `Rencontres du réseau, ${when}`, en: `Network meetings, ${when}` })}
+            </th>
+            <td class="number">{hours(events.network.mentorHours)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{say({ fr: "Total", en: "Total" })}</th>
+            <td class="number">{hours(total)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p>
+        <a
+          href={`/api/admin/exports/mentor-hours.csv?cohort=${encodeURIComponent(props.cohortId)}`}
+          download
+        >
+          {say({
+            fr: "Télécharger les heures de chaque mentor de la vague (CSV)",
+            en: "Download each mentor's hours in the cohort (CSV)",
+          })}
+        </a>
+        {" · "}
+        <a href={`/api/admin/exports/barnum-visits.csv?${periodQuery(period)}`} download>
+          {say({ fr: "Visites aux BarNum' (CSV)", en: "BarNum' visits (CSV)" })}
+        </a>
+        {" · "}
+        <a href={`/api/admin/exports/network-attendance.csv?${periodQuery(period)}`} download>
+          {say({ fr: "Présences au réseau (CSV)", en: "Network attendance (CSV)" })}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+const periodQuery = (period: Period) =>
+  new URLSearchParams({
+    ...(period.from ? { from: period.from } : {}),
+    ...(period.to ? { to: period.to } : {}),
+  }).toString();
