@@ -12,7 +12,7 @@ import {
   SelectField,
   TextField,
 } from "../../form-kit";
-import { type Lang, t } from "../../i18n";
+import { type Lang, pageTitle, t } from "../../i18n";
 import { say } from "../../say";
 import { themeOrOther } from "../mentor-space";
 import { ChangeOrCancel, EventTable, parisFields } from "./event-parts";
@@ -44,7 +44,12 @@ export function BarnumsPage(props: {
   const { lang, values = { slotMinutes: "30", placesPerSlot: "4" }, errors = {} } = props;
   const labels = barnumLabels(lang);
   return (
-    <AdminLayout lang={lang} title="BarNum'" path="/admin/barnum" done={props.done}>
+    <AdminLayout
+      lang={lang}
+      title={pageTitle(lang, "BarNum'", Object.keys(errors).length > 0)}
+      path="/admin/barnum"
+      done={props.done}
+    >
       <ErrorSummary errors={errors} lang={lang} labels={labels} />
       <h1>BarNum'</h1>
       <p>
@@ -194,7 +199,7 @@ export function BarnumAdminPage(props: {
   return (
     <AdminLayout
       lang={lang}
-      title={`BarNum' — ${barnum.event}`}
+      title={pageTitle(lang, `BarNum' — ${barnum.event}`, Object.keys(errors).length > 0)}
       path={`/admin/barnum/${barnum.id}`}
       done={props.done}
     >

@@ -17,7 +17,7 @@ import {
   SelectField,
   TextField,
 } from "../../form-kit";
-import { type Lang, t } from "../../i18n";
+import { type Lang, pageTitle, t } from "../../i18n";
 import { say } from "../../say";
 import { ChangeOrCancel, EventTable, parisFields } from "./event-parts";
 import { AdminLayout, inLanguage } from "./parts";
@@ -54,7 +54,11 @@ export function NetworkPage(props: {
   return (
     <AdminLayout
       lang={lang}
-      title={t(lang, { fr: "Réseau des mentors", en: "Mentor network" })}
+      title={pageTitle(
+        lang,
+        t(lang, { fr: "Réseau des mentors", en: "Mentor network" }),
+        Object.keys(errors).length > 0,
+      )}
       path="/admin/reseau"
       done={props.done}
     >
@@ -242,7 +246,12 @@ export function MeetingPage(props: {
     .filter((invitation) => invitation.attended)
     .map((invitation) => invitation.mentorId);
   return (
-    <AdminLayout lang={lang} title={title} path={`/admin/reseau/${meeting.id}`} done={props.done}>
+    <AdminLayout
+      lang={lang}
+      title={pageTitle(lang, title, Object.keys(errors).length > 0)}
+      path={`/admin/reseau/${meeting.id}`}
+      done={props.done}
+    >
       <ErrorSummary errors={errors} lang={lang} labels={labels} />
       <h1>{title}</h1>
       {cancelled ? (
