@@ -3,7 +3,9 @@
  * confirmed as the team does (the request, timed), and its 2,000 pairs start through the same
  * path as under `npm start` (the cohort job, then the pair starts, 16 at a time, each creating the
  * pair and its first execution on the local Step Functions service): `allStartedSeconds` runs
- * from the confirmation until the page counts every pair started.
+ * from the confirmation until the page counts every pair started; `cpuSeconds` is this process's
+ * CPU time over the same span (the local service's engine runs in it, DynamoDB Local does not).
+ * Alone: `npx tsx tests/bench/scale-confirm-run.ts [pairs]`.
  */
 import { idle } from "#core/matching/background";
 import { confirmProposal, getPairStarts } from "#core/matching/confirm";
@@ -15,6 +17,7 @@ export async function benchConfirm(pairs = 2_000) {
   await seedCohort(cohortId, { mentees: pairs, mentors: Math.ceil(pairs / 2.85) });
   const proposed = await propose(cohortId);
   if (!proposed.ok) throw new Error(proposed.message);
+  const cpuStart = process.cpuUsage();
   const requestStart = performance.now();
   const confirmed = await confirmProposal(cohortId, proposed.proposal.version);
   const requestMs = Math.round(performance.now() - requestStart);
@@ -25,11 +28,14 @@ export async function benchConfirm(pairs = 2_000) {
     starts = await getPairStarts(cohortId);
   }
   const allStartedSeconds = Number(((performance.now() - requestStart) / 1000).toFixed(2));
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = Number(((cpu.user + cpu.system) / 1e6).toFixed(2));
   await idle();
   return {
     pairs: confirmed.pairCount,
     requestMs,
     allStartedSeconds,
+    cpuSeconds,
     started: starts.started,
     failed: starts.failedCount,
   };

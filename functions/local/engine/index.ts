@@ -3,6 +3,7 @@ import path from "node:path";
 import { serve } from "@hono/node-server";
 import { stepFunctions } from "#core/clients/sfn";
 import { clock } from "#core/clock";
+import { isInBackground } from "#core/matching/background";
 import {
   type AslDefinition,
   localEventStateMachineArn,
@@ -110,7 +111,9 @@ let settling = false;
 /**
  * Locally, whoever starts or answers an execution gets its reply once the execution has moved on
  * (its next emails are sent), which makes tests and demos deterministic. Not from inside a task:
- * that would wait on itself. The call itself went to the service like any other.
+ * that would wait on itself; nor from background work (the pair starts of a confirmation): no
+ * one waits for its answer, and 2,000 starts each waiting for every execution to settle took
+ * minutes. The call itself went to the service like any other.
  */
 export function settleAfterEachCall() {
   if (settling) return;
@@ -118,7 +121,9 @@ export function settleAfterEachCall() {
   stepFunctions.middlewareStack.add(
     (next, context) => async (args) => {
       const result = await next(args);
-      if (answering.has(context.commandName ?? "") && !isInsideTask()) await settleLocal();
+      if (answering.has(context.commandName ?? "") && !isInsideTask() && !isInBackground()) {
+        await settleLocal();
+      }
       return result;
     },
     { step: "initialize", name: "localSettle" },

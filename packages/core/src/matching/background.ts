@@ -4,14 +4,23 @@
  * it runs in this process (the local runtime, the tests), and `idle()` waits for it; another
  * runner can be plugged in with `useBackgroundRunner`.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { logger } from "../observability";
 
 export type BackgroundRunner = (name: string, work: () => Promise<void>) => void;
 
 const pending = new Set<Promise<void>>();
+const background = new AsyncLocalStorage<true>();
+
+/**
+ * Whether this code runs as background work of this process: nobody waits for its answer, so
+ * the local Step Functions service does not hold its calls until the executions move on.
+ */
+export const isInBackground = () => background.getStore() === true;
 
 const inProcess: BackgroundRunner = (name, work) => {
-  const running = work()
+  const running = background
+    .run(true, work)
     .catch((error) => logger.error("Background work failed", { name, error }))
     .finally(() => pending.delete(running));
   pending.add(running);

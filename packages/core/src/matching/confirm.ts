@@ -202,8 +202,9 @@ async function markOutcome(message: PairStartMessage, next: MarkStatus, reason =
   const { cohortId, menteeId } = message;
   const mark = keys.pairStartMark(cohortId, menteeId);
   for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await getItem<{ status: MarkStatus }>(mark);
-    const from = current?.status;
+    // Most pairs have no mark yet: the first try assumes none (its condition checks it) and
+    // saves a read per pair; a mark found makes it read and try again.
+    const from = attempt === 0 ? undefined : (await getItem<{ status: MarkStatus }>(mark))?.status;
     if (from === "started") return;
     if (from === "failed" && next === "retrying") return;
     if (from === next && next !== "failed") return;
