@@ -2,6 +2,7 @@ import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it, vi } from "vitest";
 import { documents } from "#core/clients/dynamodb";
 import { clock } from "#core/clock";
+import { addressRef } from "#core/events/workshop/people";
 import { programme } from "#core/programme";
 import { addResource } from "#core/resources";
 import { localApp } from "../../functions/local/app";
@@ -235,10 +236,19 @@ describe("a collective workshop", () => {
     const bad = await form(confirm, { tookPlace: "yes", attendees: "douze" });
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain("Indiquez combien de personnes sont venues");
-    expect((await form(confirm, { tookPlace: "yes", attendees: "11" })).status).toBe(200);
-    expect(await (await form(confirm, { tookPlace: "yes", attendees: "11" })).text()).toContain(
-      "déjà enregistré",
-    );
+    // The page lists those invited by email, to tick who came; more ticked than came is refused.
+    const confirmPage = await (await localApp.request(`${appUrl}${confirm}`)).text();
+    expect(confirmPage).toContain("Qui est venu parmi les personnes invitées");
+    expect(confirmPage).toContain("Marc Petit");
+    expect(confirmPage).toContain(manager);
+    const present = [addressRef(manager), addressRef(lineManager)];
+    const tooMany = await form(confirm, { tookPlace: "yes", attendees: "1", present });
+    expect(tooMany.status).toBe(422);
+    expect(await tooMany.text()).toContain("Vous avez coché plus de personnes que le nombre");
+    // Marc Petit registered but did not come.
+    const came = { tookPlace: "yes", attendees: "11", present: [addressRef(manager)] };
+    expect((await form(confirm, came)).status).toBe(200);
+    expect(await (await form(confirm, came)).text()).toContain("déjà enregistré");
     // The other mentor's link says it is done.
     const otherAsked = (await emailsTo(yanis.answers.email)).find((email) =>
       email.subject.includes("comment s'est passé"),
@@ -316,8 +326,14 @@ describe("a collective workshop", () => {
     expect(hours).toContain("Amina Haddad;0;0;0;1;2;0;0;0;0;2");
     expect(hours).toContain("Yanis Benali;0;0;0;1;2;0;0;0;0;2");
 
+    // Only those ticked as present were asked for their feedback.
+    expect(
+      (await subjects(lineManager)).filter((subject) => subject.includes("votre avis")),
+    ).toEqual([]);
+
     const team = await adminPage(`/admin/ateliers/${id}`);
     expect(team).toContain("Clos");
+    expect(team).toContain(`Présents parmi les 2 personnes invitées\u00a0: ${manager}`);
     expect(team).toContain("11 personnes venues");
     expect(team).toContain("Très concret");
   });

@@ -4,6 +4,7 @@ import * as v from "valibot";
 import { readEventLink } from "#core/events/links";
 import * as workshops from "#core/events/workshop";
 import { themeLabel } from "#core/events/workshop/messages";
+import { participantsOf } from "#core/events/workshop/people";
 import { formatWhen } from "#core/words";
 import {
   workshopConfirmationFromForm,
@@ -66,6 +67,13 @@ async function describe(id: string, lang: Lang) {
     ? `Atelier « ${theme} »${when ? `, ${when}` : ""}, pour ${workshop.request.service}.`
     : `Workshop “${theme}”${when ? `, ${when}` : ""}, for ${workshop.request.service}.`;
 }
+
+/** Those invited by email, for the mentor to tick who came: their ref and how they are named. */
+const invitedOf = async (id: string) =>
+  (await participantsOf({ id })).map((person) => ({
+    value: person.ref,
+    label: [person.firstName, person.lastName].filter(Boolean).join(" ") || person.email,
+  }));
 
 const posted = async (c: Context) => (await c.req.parseBody({ all: true })) as FormValues;
 
@@ -146,6 +154,7 @@ export const workshopPages = new Hono<LangEnv>()
         purpose={purpose}
         action={c.req.path}
         description={await describe(link.eventId, c.var.lang)}
+        participants={purpose === "confirm" ? await invitedOf(link.eventId) : undefined}
       />,
     );
   })
@@ -158,9 +167,11 @@ export const workshopPages = new Hono<LangEnv>()
     const lang = c.var.lang;
     const values = await posted(c);
     if (link.purpose === "confirm") {
+      const confirmation = workshopConfirmationFromForm(values);
+      const present = ([] as string[]).concat(values.present ?? []).map(String);
       const parsed = v.safeParse(
         workshops.ConfirmationSchema,
-        workshopConfirmationFromForm(values),
+        confirmation.tookPlace && present.length ? { ...confirmation, present } : confirmation,
       );
       if (!parsed.success) {
         return c.html(
@@ -169,6 +180,7 @@ export const workshopPages = new Hono<LangEnv>()
             purpose="confirm"
             action={c.req.path}
             description={await describe(link.eventId, lang)}
+            participants={await invitedOf(link.eventId)}
             values={values}
             errors={confirmationErrors(parsed.issues)}
           />,

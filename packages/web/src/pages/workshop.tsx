@@ -277,6 +277,14 @@ const answers = {
     fr: "Sans compter les deux mentors.",
     en: "Not counting the two mentors.",
   },
+  present: {
+    fr: "Qui est venu parmi les personnes invitées ? (facultatif)",
+    en: "Who came among the people invited? (optional)",
+  },
+  presentHint: {
+    fr: "Seules les personnes cochées recevront le questionnaire d'avis ; si vous ne cochez personne, toutes les personnes invitées le reçoivent.",
+    en: "Only the people ticked will get the feedback form; if you tick no one, everyone invited gets it.",
+  },
   feedbackTitle: { fr: "Votre avis sur l'atelier", en: "Your feedback on the workshop" },
   rating: {
     fr: "Votre note, de 1 (décevant) à 5 (excellent)",
@@ -321,6 +329,8 @@ export function WorkshopLinkPage(props: {
   description: string;
   values?: FormValues;
   errors?: FieldErrors;
+  /** On the confirmation: those invited by email, to tick who came. */
+  participants?: { value: string; label: string }[];
 }) {
   const { lang, purpose } = props;
   const values = props.values ?? {};
@@ -360,6 +370,16 @@ export function WorkshopLinkPage(props: {
                 inputmode="numeric"
                 {...common}
               />
+              {props.participants?.length ? (
+                <ChoiceGroup
+                  name="present"
+                  legend={t(lang, answers.present)}
+                  hint={t(lang, answers.presentHint)}
+                  type="checkbox"
+                  options={props.participants}
+                  {...common}
+                />
+              ) : null}
             </>
           ) : (
             <>

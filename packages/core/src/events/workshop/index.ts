@@ -30,6 +30,7 @@ import {
   everyoneOf,
   headOf,
   mentorsOf,
+  participantsOf,
   queueWorkshopEmail,
   type Recipient,
   workshopEmailPut,
@@ -448,11 +449,16 @@ export async function finishCancellation(id: string): Promise<void> {
 /** A mentor says it took place (and how many came), or not: the first answer counts. */
 export async function confirmByLink(
   link: EventLinkBinding,
-  answer: { tookPlace: boolean; attendees?: number },
+  answer: { tookPlace: boolean; attendees?: number; present?: string[] },
 ): Promise<"recorded" | "already"> {
   const outcome = answer.tookPlace
     ? { tookPlace: true, attendees: answer.attendees }
     : { tookPlace: false };
+  // Only refs of this workshop's participants count as present.
+  const invited = new Set((await participantsOf({ id: link.eventId })).map((person) => person.ref));
+  const present = answer.tookPlace
+    ? [...new Set(answer.present ?? [])].filter((ref) => invited.has(ref))
+    : [];
   try {
     await documents.send(
       new TransactWriteCommand({
@@ -463,6 +469,7 @@ export async function confirmByLink(
             Update: workshopUpdate(link.eventId, {
               status: answer.tookPlace ? "held" : "not-held",
               outcome,
+              ...(present.length ? { present } : {}),
               confirmedBy: link.recipient,
             }),
           },

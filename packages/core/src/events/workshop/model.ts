@@ -125,15 +125,26 @@ const attendeesMessage = "Indiquez combien de personnes sont venues (un nombre).
 
 export const ConfirmationSchema = v.union(
   [
-    v.strictObject({
-      tookPlace: v.literal(true),
-      attendees: v.pipe(
-        v.number(attendeesMessage),
-        v.integer(attendeesMessage),
-        v.minValue(1, attendeesMessage),
-        v.maxValue(500, attendeesMessage),
+    v.pipe(
+      v.strictObject({
+        tookPlace: v.literal(true),
+        attendees: v.pipe(
+          v.number(attendeesMessage),
+          v.integer(attendeesMessage),
+          v.minValue(1, attendeesMessage),
+          v.maxValue(500, attendeesMessage),
+        ),
+        /** Who came among those invited by email (their refs), when the mentor ticks them. */
+        present: v.optional(v.array(v.pipe(v.string(), v.regex(/^a-[\w-]{22}$/)))),
+      }),
+      v.forward(
+        v.check(
+          (input) => (input.present?.length ?? 0) <= input.attendees,
+          "Vous avez coché plus de personnes que le nombre de personnes venues.",
+        ),
+        ["attendees"],
       ),
-    }),
+    ),
     v.strictObject({ tookPlace: v.literal(false) }),
   ],
   "Dites si l'atelier a eu lieu.",
@@ -174,6 +185,8 @@ export type WorkshopRecord = {
   /** The registration link the head of service forwards (its token: the link is reusable). */
   registrationToken?: string;
   outcome?: { tookPlace: boolean; attendees?: number };
+  /** The refs of the participants the mentor ticked as present (feedback goes to them only). */
+  present?: string[];
   /** Cancelled: whether every cancellation is queued yet (a large workshop's go in batches). */
   cancelEmails?: "queueing" | "queued";
 };

@@ -47,7 +47,7 @@ export const headOf = (workshop: WorkshopRecord): Recipient => ({
   role: "head-of-service",
 });
 
-export async function participantsOf(workshop: WorkshopRecord): Promise<Recipient[]> {
+export async function participantsOf(workshop: Pick<WorkshopRecord, "id">): Promise<Recipient[]> {
   return (await listParticipants(workshop.id)).map((participant) => ({
     ref: addressRef(participant.email),
     email: participant.email,

@@ -145,7 +145,12 @@ async function askMentors(id: string, purpose: string, nudge: boolean) {
 
 async function requestFeedback(id: string) {
   const workshop = await requireWorkshop(id);
-  await inParallel(await participantsOf(workshop), parallelEmails, async (participant) => {
+  // Those the mentor ticked as present, when they did; otherwise everyone invited by email.
+  const invited = await participantsOf(workshop);
+  const asked = workshop.present?.length
+    ? invited.filter((participant) => workshop.present?.includes(participant.ref))
+    : invited;
+  await inParallel(asked, parallelEmails, async (participant) => {
     const token = await issueEventLink({
       kind: "workshop",
       eventId: id,

@@ -5,6 +5,7 @@ import type {
   WorkshopStatus,
 } from "#core/events/workshop";
 import { themeLabel } from "#core/events/workshop/messages";
+import { addressRef } from "#core/events/workshop/people";
 import type { Participant, StoredFeedback } from "#core/events/workshop/store";
 import { availabilitySlots, type Localised } from "#core/programme";
 import { formatHours, plural } from "#core/words";
@@ -346,6 +347,22 @@ export function WorkshopPage(props: WorkshopPageProps) {
                     en: `Took place: ${plural("en", workshop.outcome.attendees ?? 0, "person came", "people came")}.`,
                   })
                 : t(lang, workshopStatusLabels["not-held"])}
+            </p>
+          ) : null}
+          {workshop.present?.length ? (
+            <p>
+              {t(lang, {
+                fr: `Présents parmi les ${plural("fr", props.participants.length, "personne invitée", "personnes invitées")}\u00a0: `,
+                en: `Present among the ${plural("en", props.participants.length, "person invited", "people invited")}: `,
+              })}
+              {props.participants
+                .filter((participant) => workshop.present?.includes(addressRef(participant.email)))
+                .map(
+                  (participant) =>
+                    [participant.firstName, participant.lastName].filter(Boolean).join(" ") ||
+                    participant.email,
+                )
+                .join(", ")}
             </p>
           ) : null}
           <h3>{t(lang, words.feedback)}</h3>
