@@ -67,6 +67,8 @@ const englishMessages: Record<string, string> = {
   "Indiquez combien de personnes sont venues (un nombre).":
     "Enter how many people came (a number).",
   "Dites si l'atelier a eu lieu.": "Say whether the workshop took place.",
+  "Vous avez coché plus de personnes que le nombre de personnes venues.":
+    "You ticked more people than the number of people who came.",
   "Choisissez une note de 1 à 5.": "Choose a rating from 1 to 5.",
   "Choisissez deux mentors.": "Choose two mentors.",
   "Choisissez deux mentors différents.": "Choose two different mentors.",
