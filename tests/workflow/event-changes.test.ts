@@ -163,6 +163,13 @@ describe("moving and cancelling a BarNum'", () => {
     expect(await withSubject(ines.answers.email, reminder)).toHaveLength(1);
     expect(await executionStatus("barnum", barnum.id)).toBe("RUNNING");
 
+    // The visits export of its day lists it until it is cancelled.
+    const visitsOfItsDay = async () =>
+      (
+        await adminPage(`/api/admin/exports/barnum-visits.csv?from=${move.date}&to=${move.date}`)
+      ).text();
+    expect(await visitsOfItsDay()).toMatch(/Midi numérique;[^;]+;Salle Colbert;1;/);
+
     // Cancelled the day before (twice): a CANCEL on the same events, once each; the end.
     expect((await adminForm(`/admin/barnum/${barnum.id}/annuler`, {})).status).toBe(303);
     expect((await adminForm(`/admin/barnum/${barnum.id}/annuler`, {})).status).toBe(303);
@@ -179,6 +186,8 @@ describe("moving and cancelling a BarNum'", () => {
     expect(uidOf(calendarOf(leaCancel[0]))).toBe(uidOf(agentIcs));
     expect(await withSubject(hugo.answers.email, cancelled)).toHaveLength(1);
     expect(await executionStatus("barnum", barnum.id)).toBe("SUCCEEDED");
+    // A cancelled BarNum' did not take place: it leaves the export of its day.
+    expect(await visitsOfItsDay()).not.toContain("Salle Colbert");
 
     // It leaves the public page; its own page says so; nobody may register or move it.
     expect(await pageText(await app.request(`${origin}/barnum`))).not.toContain("Midi numérique");

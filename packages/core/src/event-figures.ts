@@ -2,13 +2,15 @@ import * as v from "valibot";
 import { type Barnum, type BarnumFigures, otherTopic } from "./barnum/model";
 import { figuresOf, listBarnums, listStaff } from "./barnum/store";
 import { clock } from "./clock";
+import { inParallel } from "./email/outbox";
 import { listWorkshops } from "./events/workshop/store";
 import { type Cell, toCsv } from "./export";
 import { listMentors } from "./mentor";
 import { meetingKindLabel, type NetworkMeeting } from "./network/model";
 import { listInvitations, listMeetings } from "./network/store";
+import { listPairs } from "./pair/store";
 import { type Localised, themes } from "./programme";
-import { loadRecordOfWork, type MentorRecordOfWork } from "./recognition";
+import { eventsOfMentor, type MentorRecordOfWork, recordOfWork } from "./recognition";
 import { formatDay } from "./words";
 
 /**
@@ -34,7 +36,10 @@ const themeName = (id: string) =>
 export type BarnumRow = { barnum: Barnum; figures: BarnumFigures; mentors: number };
 
 export async function barnumRows(period: Period): Promise<BarnumRow[]> {
-  const barnums = (await listBarnums()).filter((barnum) => inPeriod(barnum.startsAt, period));
+  // A cancelled BarNum' did not take place: it is in no figure and no export.
+  const barnums = (await listBarnums()).filter(
+    (barnum) => barnum.status !== "cancelled" && inPeriod(barnum.startsAt, period),
+  );
   return Promise.all(
     barnums.map(async (barnum) => ({
       barnum,
@@ -79,7 +84,9 @@ export function barnumVisitsCsv(rows: readonly BarnumRow[]): string {
 export type MeetingRow = { meeting: NetworkMeeting; invited: number; attended: number };
 
 export async function meetingRows(period: Period): Promise<MeetingRow[]> {
-  const meetings = (await listMeetings()).filter((meeting) => inPeriod(meeting.startsAt, period));
+  const meetings = (await listMeetings()).filter(
+    (meeting) => meeting.status !== "cancelled" && inPeriod(meeting.startsAt, period),
+  );
   return Promise.all(
     meetings.map(async (meeting) => {
       const invitations = await listInvitations(meeting.id);
@@ -107,10 +114,27 @@ export function networkAttendanceCsv(rows: readonly MeetingRow[]): string {
   );
 }
 
+/** How many mentors' events are read at once for the hours export. */
+const mentorsAtOnce = 16;
+
+/**
+ * Each selected mentor's record of work in a cohort: the cohort's pairs are read once for all
+ * of them (not once per mentor), and each mentor's events a few mentors at a time.
+ */
 export async function mentorHours(cohortId: string): Promise<MentorRecordOfWork[]> {
-  const mentors = (await listMentors(cohortId)).filter((mentor) => mentor.status === "selected");
-  const records = await Promise.all(mentors.map((mentor) => loadRecordOfWork(mentor.id)));
-  return records.filter((record) => record !== undefined);
+  const [mentors, pairs] = await Promise.all([
+    listMentors(cohortId).then((all) => all.filter((mentor) => mentor.status === "selected")),
+    listPairs({ cohortId }),
+  ]);
+  const records: MentorRecordOfWork[] = new Array(mentors.length);
+  await inParallel(mentors, mentorsAtOnce, async (mentor, index) => {
+    records[index] = recordOfWork(
+      { id: mentor.id, ...mentor.answers },
+      pairs,
+      await eventsOfMentor(mentor.id),
+    );
+  });
+  return records;
 }
 
 export function mentorHoursCsv(records: readonly MentorRecordOfWork[]): string {
