@@ -38,11 +38,24 @@ async function allPages(path: string, key: string) {
   return { ids, pages };
 }
 
-/** 130 questionnaires, 46 mentors and 130 pairs written straight into the table. */
+/** 130 questionnaires, 60 mentors and 130 pairs written straight into the table. */
 async function largeCohort() {
   const cohortId = freshCohortId();
-  const { menteeIds, mentorIds } = await seedCohort(cohortId, { mentees: 130, mentors: 46 });
+  const { menteeIds, mentorIds, mentors } = await seedCohort(
+    cohortId,
+    { mentees: 130, mentors: 60 },
+    { pairOf: (menteeId) => pairIdFor(cohortId, menteeId) },
+  );
   const pairIds = menteeIds.map((menteeId) => pairIdFor(cohortId, menteeId));
+  // Each pair filed under its mentor, as the pair's creation files it.
+  await writeItems(
+    pairIds.map((pairId, index) => ({
+      ...keys.pairMentor(pairId, mentors[index % mentors.length] as (typeof mentors)[number]),
+      kind: "pair-mentor",
+      pairId,
+      mentorId: mentorIds[index % mentorIds.length],
+    })),
+  );
   await writeItems(
     menteeIds.map((menteeId, index) => {
       const id = pairIds[index] as string;
@@ -66,8 +79,17 @@ async function largeCohort() {
   return { cohortId, menteeIds, mentorIds, pairIds };
 }
 
+const found = async (list: string, key: string, cohortId: string, q: string) => {
+  const response = await adminJson(
+    "GET",
+    `/api/admin/${list}?cohort=${cohortId}&q=${encodeURIComponent(q)}`,
+  );
+  expect(response.status).toBe(200);
+  return ((await response.json())[key] as Listed[]).map((item) => item.id);
+};
+
 describe("the team's lists, a page at a time", () => {
-  it("pages through 130 questionnaires, 46 mentors and 130 pairs without a duplicate or a gap", async () => {
+  it("pages through 130 questionnaires, 60 mentors and 130 pairs without a duplicate or a gap", async () => {
     const cohort = await largeCohort();
     const questionnaires = await allPages(
       `/api/admin/questionnaires?cohort=${cohort.cohortId}`,
@@ -78,8 +100,19 @@ describe("the team's lists, a page at a time", () => {
     const pairs = await allPages(`/api/admin/pairs?cohort=${cohort.cohortId}`, "pairs");
     expect(pairs.ids).toEqual(cohort.pairIds);
     expect(new Set(pairs.ids).size).toBe(130);
+    // Mentors come with their pairs (3 or 2 each), read in the same list, 50 a page.
     const mentors = await allPages(`/api/admin/mentors?cohort=${cohort.cohortId}`, "mentors");
     expect(mentors.ids).toEqual(cohort.mentorIds);
+    const firstMentors = await (
+      await adminJson("GET", `/api/admin/mentors?cohort=${cohort.cohortId}`)
+    ).json();
+    expect(firstMentors.mentors).toHaveLength(50);
+    expect(
+      firstMentors.mentors.map((mentor: { placesTaken: number }) => mentor.placesTaken),
+    ).toEqual(cohort.mentorIds.slice(0, 50).map((_, index) => (index < 10 ? 3 : 2)));
+    expect([...firstMentors.mentors[0].pairIds].sort()).toEqual(
+      cohort.pairIds.filter((_, index) => index % 60 === 0).sort(),
+    );
     // A filter DynamoDB applies keeps the order and misses nothing.
     const paused = await allPages(
       `/api/admin/pairs?cohort=${cohort.cohortId}&phase=pause`,
@@ -146,15 +179,6 @@ describe("searching people and pairs", () => {
     return { cohortId, helene, other, elodie, pairId };
   }
 
-  const found = async (list: string, key: string, cohortId: string, q: string) => {
-    const response = await adminJson(
-      "GET",
-      `/api/admin/${list}?cohort=${cohortId}&q=${encodeURIComponent(q)}`,
-    );
-    expect(response.status).toBe(200);
-    return ((await response.json())[key] as Listed[]).map((item) => item.id);
-  };
-
   it("finds « Hélène » with « helene », by last name, full name or address, and her pair by either name", async () => {
     const { cohortId, helene, elodie, pairId } = await helenesPair();
     for (const q of [
@@ -205,5 +229,32 @@ describe("searching people and pairs", () => {
     expect(await found("questionnaires", "questionnaires", cohortId, "dupre")).toEqual([]);
     expect(await found("pairs", "pairs", cohortId, "helene")).toEqual([]);
     expect(await found("pairs", "pairs", cohortId, "garcon")).toEqual([pairId]);
+  }, 120_000);
+});
+
+describe("records written before the paged lists", () => {
+  it("are found and joined once the backfill has run, and a second run changes nothing", async () => {
+    const cohortId = freshCohortId();
+    const { menteeIds, mentors } = await seedCohort(cohortId, { mentees: 1, mentors: 1 });
+    const menteeId = menteeIds[0] as string;
+    const mentor = mentors[0] as (typeof mentors)[number];
+    const pairId = pairIdFor(cohortId, menteeId);
+    await writeItems([
+      {
+        ...keys.pair(pairId),
+        ...keys.pairList(cohortId, "2026-01-05T09:00:00.000Z", pairId),
+        kind: "pair",
+        ...pairRecord({ id: pairId, cohortId, menteeId, mentorId: mentor.id }),
+      },
+    ]);
+    expect(await found("questionnaires", "questionnaires", cohortId, "claire")).toEqual([]);
+    const { backfillLists } = await import("#core/admin/list-backfill");
+    const first = await backfillLists();
+    expect(first.paired).toBeGreaterThanOrEqual(1);
+    expect(await found("questionnaires", "questionnaires", cohortId, "claire")).toEqual([menteeId]);
+    expect(await found("pairs", "pairs", cohortId, "claire")).toEqual([pairId]);
+    const listed = await (await adminJson("GET", `/api/admin/mentors?cohort=${cohortId}`)).json();
+    expect(listed.mentors[0].placesTaken).toBe(1);
+    expect((await backfillLists()).paired).toBe(0);
   }, 120_000);
 });

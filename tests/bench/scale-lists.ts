@@ -1,10 +1,12 @@
 /**
  * `scale.lists` and `scale.figures`: a cohort of `BENCH_SCALE_ITEMS` (20,000) questionnaires,
- * as many pairs and 7,000 mentors in DynamoDB Local, then each of the team's list pages
- * (questionnaires, mentors, pairs) and the figures page asked once, in process (`app.request`),
- * each timed. Prints `{ lists: { items, ms, page }, figures: { pairs, ms, cpuMs, jsonMs,
- * rebuildSeconds }, pages }` as JSON: the slowest list page, the figures page (HTML, its CPU time,
- * the JSON), the rebuild of the cohort's counts from its records, and every page's time. Run alone with
+ * as many pairs and 7,000 mentors in DynamoDB Local (with their search terms and list links, as
+ * the app writes them), then each of the team's list pages (questionnaires, mentors, pairs: the
+ * first page, the next one, a search, and filters) and the figures page asked once, in process
+ * (`app.request`), each timed. Prints `{ lists: { items, ms, page }, figures: { pairs, ms, cpuMs,
+ * jsonMs, rebuildSeconds }, pages }` as JSON: the slowest list page, the figures page (HTML, its
+ * CPU time, the JSON), the rebuild of the cohort's counts from its records, and every page's
+ * time. Run alone with
  * `npx tsx tests/bench/scale-lists.ts`; `npm run bench` runs it in a process of its own.
  */
 export {};
@@ -38,10 +40,13 @@ try {
     "closed",
   ] as const;
   const cohortId = `bench-lists-${Date.now().toString(36)}`;
-  const { menteeIds, mentorIds } = await seedCohort(cohortId, {
-    mentees: items,
-    mentors: Math.ceil(items / 2.85),
-  });
+  // Written as the app writes them: each form with its search terms, each questionnaire marked
+  // with its pair, each pair filed under its mentor.
+  const { menteeIds, mentorIds, mentors } = await seedCohort(
+    cohortId,
+    { mentees: items, mentors: Math.ceil(items / 2.85) },
+    { searchable: true, pairOf: (menteeId) => pairIdFor(cohortId, menteeId) },
+  );
   const pairs = menteeIds.map((menteeId, index) => {
     const id = pairIdFor(cohortId, menteeId);
     const createdAt = new Date(Date.parse("2026-01-05T09:00:00.000Z") + index).toISOString();
@@ -63,7 +68,15 @@ try {
       }),
     };
   });
-  await writeItems(pairs);
+  await writeItems([
+    ...pairs,
+    ...pairs.map((pair, index) => ({
+      ...keys.pairMentor(pair.id, mentors[index % mentors.length] as (typeof mentors)[number]),
+      kind: "pair-mentor",
+      pairId: pair.id,
+      mentorId: pair.mentorId,
+    })),
+  ]);
 
   const { app } = await import("../../functions/api/app");
   const { env } = await import("#core/env");
@@ -76,10 +89,28 @@ try {
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
     return Math.round(performance.now() - started);
   };
+  // One request first, so that no page is timed with the app's first-use loading.
+  await time(`/admin/questionnaires?vague=bench-warm-up`);
   const pages: Record<string, number> = {};
+  // Each list's first page, the page "Suivants" opens, a filter on joined data (read until the
+  // page is full or 1,000 items were read), a filter DynamoDB applies, and a search.
+  const next = async (path: string) => {
+    const response = await app.request(`http://localhost${path}`, {
+      headers: { Authorization: `Bearer ${env.adminToken}` },
+    });
+    const cursor = /curseur=([^"&]+)/.exec(await response.text())?.[1];
+    if (!cursor) throw new Error(`${path} has no next page`);
+    return `${path}&curseur=${cursor}`;
+  };
   for (const page of ["questionnaires", "mentors", "binomes"]) {
-    pages[page] = await time(`/admin/${page}?vague=${cohortId}`);
+    const first = `/admin/${page}?vague=${cohortId}`;
+    pages[page] = await time(first);
+    pages[`${page}.suivants`] = await time(await next(first));
+    pages[`${page}.recherche`] = await time(`${first}&q=helene`);
   }
+  pages["questionnaires.phase"] = await time(`/admin/questionnaires?vague=${cohortId}&phase=pause`);
+  pages["mentors.attention"] = await time(`/admin/mentors?vague=${cohortId}&attention=1`);
+  pages["binomes.attention"] = await time(`/admin/binomes?vague=${cohortId}&attention=1`);
   // The figures read the cohort's maintained counts. The records above were written straight into
   // the table, as records from before the counts: the rebuild job counts them first (timed apart).
   const { rebuildCounts } = await import("#core/counts-rebuild");

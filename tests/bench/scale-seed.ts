@@ -7,6 +7,7 @@ import { BatchWriteCommand, type BatchWriteCommandOutput } from "@aws-sdk/lib-dy
 import { documents } from "#core/clients/dynamodb";
 import { env } from "#core/env";
 import { keys } from "#core/keys";
+import { searchItems } from "#core/search";
 import { mentorAnswers, questionnaireAnswers } from "../support/fixtures";
 
 const surnames = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand"];
@@ -38,8 +39,16 @@ const person = (index: number) => ({
   email: `personne-${index}-${randomUUID().slice(0, 8)}@example.gouv.fr`,
 });
 
-/** `mentees` questionnaires and `mentors` selected mentors (3 places each) who all fit. */
-export async function seedCohort(cohortId: string, counts: { mentees: number; mentors: number }) {
+/**
+ * `mentees` questionnaires and `mentors` selected mentors (3 places each) who all fit; with
+ * `searchable`, each form's search terms as the forms write them, and with `pairOf`, each
+ * questionnaire marked as paired with that pair as the pair's creation marks it.
+ */
+export async function seedCohort(
+  cohortId: string,
+  counts: { mentees: number; mentors: number },
+  options: { searchable?: boolean; pairOf?: (menteeId: string) => string } = {},
+) {
   const now = new Date().toISOString();
   const expiresAt = Math.floor(Date.now() / 1000) + 365 * 86_400;
   const stamp = (index: number) => new Date(Date.parse(now) + index).toISOString();
@@ -53,7 +62,9 @@ export async function seedCohort(cohortId: string, counts: { mentees: number; me
       id,
       cohortId,
       answers: questionnaireAnswers(person(index)),
-      status: "waiting",
+      ...(options.pairOf
+        ? { status: "paired", pairId: options.pairOf(id) }
+        : { status: "waiting" }),
       contentHash: id,
       createdAt,
       updatedAt: createdAt,
@@ -77,9 +88,17 @@ export async function seedCohort(cohortId: string, counts: { mentees: number; me
       expiresAt,
     };
   });
-  await writeItems([...questionnaires, ...mentors]);
+  const terms = options.searchable
+    ? [
+        ...questionnaires.flatMap((form) => searchItems("questionnaire", form)),
+        ...mentors.flatMap((form) => searchItems("mentor", form)),
+      ]
+    : [];
+  await writeItems([...questionnaires, ...mentors, ...terms]);
   return {
     menteeIds: questionnaires.map((item) => item.id),
     mentorIds: mentors.map((item) => item.id),
+    /** What a pair's line under its mentor needs (`keys.pairMentor`). */
+    mentors: mentors.map(({ id, createdAt }) => ({ id, cohortId, createdAt })),
   };
 }

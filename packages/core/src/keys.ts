@@ -270,15 +270,20 @@ export const keys = {
   }),
   /**
    * That a mentor leads (or led) a pair: filed under the pair (it expires and is erased with it),
-   * listed under the mentor, so a mentor's pairs are one Query.
+   * listed right after the mentor in the cohort's mentors, so one Query of the list reads each
+   * mentor with their pairs.
    */
-  pairMentor: (pairId: string, mentorId: string) => ({
+  pairMentor: (pairId: string, mentor: { id: string; cohortId: string; createdAt: string }) => ({
     pk: `PAIR#${pairId}`,
-    sk: `MENTOR#${mentorId}`,
-    gsi1pk: `MENTOR#${mentorId}#PAIRS`,
-    gsi1sk: pairId,
+    sk: `MENTOR#${mentor.id}`,
+    gsi1pk: lists.mentors(mentor.cohortId),
+    gsi1sk: `${mentor.createdAt}#${mentor.id}#PAIR#${pairId}`,
   }),
-  pairsOfMentor: (mentorId: string) => ({ gsi1pk: `MENTOR#${mentorId}#PAIRS` }),
+  /** Where to query one mentor's pairs in the cohort's mentors list. */
+  pairsOfMentor: (mentor: { id: string; cohortId: string; createdAt: string }) => ({
+    gsi1pk: lists.mentors(mentor.cohortId),
+    gsi1skPrefix: `${mentor.createdAt}#${mentor.id}#PAIR#`,
+  }),
   /** Where to search a cohort's forms of one kind by the start of a term. */
   searchTerms: (kind: "questionnaire" | "mentor", cohortId: string, prefix: string) => ({
     gsi1pk: lists.search(kind, cohortId),

@@ -92,7 +92,13 @@ export async function apply(
   });
 }
 
-/** The mentor applications of a cohort, oldest first. */
-export const listMentors = (cohortId: string) => queryList<MentorRecord>(keys.mentors(cohortId));
+/**
+ * The mentor applications of a cohort, oldest first (the list also files each mentor's pairs
+ * after them, see `keys.pairMentor`: those are left out here).
+ */
+export const listMentors = async (cohortId: string) =>
+  (await queryList<MentorRecord & { kind?: string }>(keys.mentors(cohortId))).filter(
+    (item) => item.kind === "mentor",
+  );
 
 export const getMentor = (id: string) => getItem<MentorRecord>(keys.mentor(id));

@@ -18,6 +18,8 @@ import { type ListName, readCursor, signCursor } from "./list-cursor";
  */
 
 export const pageSize = 50;
+/** A search shows the first people it finds: a name or an address is meant to name a few. */
+export const searchLimit = 20;
 /** At most this many items of the list are read for one page of a filtered list. */
 const budget = 1_000;
 const window = 200;
@@ -135,29 +137,36 @@ export async function questionnairePage(request: PageRequest): Promise<ListPage<
 }
 
 type MentorItem = MentorRecord;
+type PairLink = Stored & { kind: "pair-mentor"; pairId: string; mentorId: string };
+type MentorListItem = (MentorItem & Stored) | PairLink;
 
-/** The pairs each mentor leads or led: one small Query per mentor, all at once. */
-async function pairIdsOfMentors(mentorIds: string[]) {
+const isLink = (item: MentorListItem): item is PairLink => item.kind === "pair-mentor";
+
+/** One mentor's pairs, for a search (the list pages read them with the mentors). */
+async function pairIdsOfMentors(mentors: MentorItem[]) {
   const lists = await Promise.all(
-    mentorIds.map(async (mentorId) => {
+    mentors.map(async (mentor) => {
       const ids: string[] = [];
       let start: ListKey | undefined;
       do {
-        const page = await queryListPage<{ pairId: string }>(keys.pairsOfMentor(mentorId), {
+        const page = await queryListPage<{ pairId: string }>(keys.pairsOfMentor(mentor), {
           limit: 100,
           start,
         });
         ids.push(...page.items.map((item) => item.pairId));
         start = page.next;
       } while (start);
-      return [mentorId, ids] as const;
+      return [mentor.id, ids] as const;
     }),
   );
   return new Map(lists);
 }
 
-async function mentorRowsOf(mentors: MentorItem[], filter: Filter) {
-  const pairIds = await pairIdsOfMentors(mentors.map((mentor) => mentor.id));
+async function mentorRowsOf(
+  mentors: MentorItem[],
+  pairIds: Map<string, readonly string[]>,
+  filter: Filter,
+) {
   const pairs = await pairsNamed([...pairIds.values()].flat());
   return mentors.map((mentor): MentorRow | undefined => {
     const own = (pairIds.get(mentor.id) ?? []).flatMap((id) => {
@@ -179,29 +188,67 @@ async function mentorRowsOf(mentors: MentorItem[], filter: Filter) {
   });
 }
 
-/** A page of a cohort's mentors, oldest application first, with their pairs. */
+/**
+ * A page of a cohort's mentors, oldest application first, with their pairs: the list files each
+ * mentor's pairs right after them (`keys.pairMentor`), so one Query reads both. A read that ends
+ * inside a mentor's pairs leaves that mentor to the next read.
+ */
 export async function mentorPage(request: PageRequest): Promise<ListPage<MentorRow>> {
   if (request.search) {
     const found = await searchForms<MentorItem>("mentor", request);
-    const rows = await mentorRowsOf(found.forms, request);
+    const rows = await mentorRowsOf(found.forms, await pairIdsOfMentors(found.forms), request);
     return { rows: rows.filter((row) => row !== undefined), more: found.more };
   }
-  return collect<MentorItem & Stored, MentorRow>(
-    "mentors",
-    keys.mentors(request.cohortId),
-    {
-      cursor: request.cursor,
-      filter: request.status
-        ? {
-            expression: "#status = :status",
-            names: { "#status": "status" },
-            values: { ":status": request.status },
-          }
-        : undefined,
-      joinedFilter: request.phase !== undefined || request.needsAttention !== undefined,
-    },
-    (items) => mentorRowsOf(items, request),
-  );
+  const where = keys.mentors(request.cohortId);
+  let start: ListKey | undefined;
+  if (request.cursor) {
+    start = readCursor("mentors", request.cursor, where);
+    if (!start) throw new InvalidCursor();
+  }
+  const filter: DynamoFilter = request.status
+    ? {
+        expression: "#status = :status OR #kind = :link",
+        names: { "#status": "status", "#kind": "kind" },
+        values: { ":status": request.status, ":link": "pair-mentor" },
+      }
+    : undefined;
+  const rows: MentorRow[] = [];
+  let read = 0;
+  for (;;) {
+    const page = await queryListPage<MentorListItem>(where, { limit: window, start, filter });
+    read += window;
+    let items = page.items;
+    // The last mentor's pairs may go on in the next read: that mentor waits for it.
+    const lastMentor = items.findLastIndex((item) => !isLink(item));
+    if (page.next && lastMentor > 0) items = items.slice(0, lastMentor);
+    const mentors = items.filter((item): item is MentorItem & Stored => !isLink(item));
+    const pairIds = new Map<string, string[]>();
+    for (const item of items) {
+      if (isLink(item))
+        pairIds.set(item.mentorId, [...(pairIds.get(item.mentorId) ?? []), item.pairId]);
+    }
+    const mapped = await mentorRowsOf(mentors, pairIds, request);
+    for (const [index, row] of mapped.entries()) {
+      if (row === undefined) continue;
+      rows.push(row);
+      if (rows.length === pageSize) {
+        const mentor = mentors[index] as MentorItem & Stored;
+        const lastOfMentor = items.findLast(
+          (item) => item.id === mentor.id || (isLink(item) && item.mentorId === mentor.id),
+        ) as Stored;
+        const end = !page.next && items[items.length - 1] === lastOfMentor;
+        return end ? { rows } : { rows, next: signCursor("mentors", keyOf(lastOfMentor)) };
+      }
+    }
+    start = items.length < page.items.length ? keyOf(items[items.length - 1] as Stored) : page.next;
+    if (!start) return { rows };
+    if (
+      read >= budget &&
+      (request.status || request.phase || request.needsAttention !== undefined)
+    ) {
+      return { rows, next: signCursor("mentors", start), scanned: read };
+    }
+  }
 }
 
 export type PairRow = { pair: Pair; menteeName?: string; mentorName?: string };
@@ -277,7 +324,7 @@ async function searchForms<T extends { id: string; cohortId: string; createdAt: 
   kind: SearchKind,
   request: PageRequest,
 ): Promise<{ forms: T[]; more: boolean }> {
-  const found = await findForms(kind, request.cohortId, request.search ?? "", pageSize);
+  const found = await findForms(kind, request.cohortId, request.search ?? "", searchLimit);
   const forms = await getMany<T>(
     found.ids.map((id) => (kind === "questionnaire" ? keys.questionnaire(id) : keys.mentor(id))),
   );
@@ -295,7 +342,7 @@ async function searchPairs(request: PageRequest): Promise<ListPage<PairRow>> {
     searchForms<StoredQuestionnaire>("questionnaire", request),
     searchForms<MentorItem>("mentor", request),
   ]);
-  const ledBy = await pairIdsOfMentors(mentors.forms.map((form) => form.id));
+  const ledBy = await pairIdsOfMentors(mentors.forms);
   const pairs = await pairsNamed([
     ...mentees.forms.flatMap((form) => (form.pairId ? [form.pairId] : [])),
     ...[...ledBy.values()].flat(),

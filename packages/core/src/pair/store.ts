@@ -66,22 +66,22 @@ export async function createPair(pair: Pair): Promise<boolean> {
     },
     ConditionExpression: "attribute_not_exists(pk)",
   };
-  const mentor = { Put: mentorLeads(pair.mentorId, pair.id) };
+  const mentor = await mentorLeads(pair.mentorId, pair.id);
   const questionnaire = { Update: questionnairePaired(pair.menteeId, pair.id) };
   const counted = countUpdate(pair.cohortId, pair.id, countDelta(undefined, pair));
   const counts = counted ? [counted] : [];
   try {
-    await sendTransaction([{ Put: put }, mentor, questionnaire, ...counts]);
+    await sendTransaction([{ Put: put }, questionnaire, ...mentor, ...counts]);
     return true;
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
     const reasons = error.CancellationReasons ?? [];
     if (reasons[0]?.Code === "ConditionalCheckFailed") return false;
-    if (reasons[2]?.Code !== "ConditionalCheckFailed") throw error;
+    if (reasons[1]?.Code !== "ConditionalCheckFailed") throw error;
   }
   // No questionnaire to mark: the pair, its mentor's line and its counts alone.
   try {
-    await sendTransaction([{ Put: put }, mentor, ...counts]);
+    await sendTransaction([{ Put: put }, ...mentor, ...counts]);
     return true;
   } catch (error) {
     if (isConditionCancel(error, 0)) return false;
@@ -100,13 +100,25 @@ const questionnairePaired = (menteeId: string, pairId: string) => ({
 });
 
 /**
- * The mentor leads the pair (see `keys.pairMentor`); a pair reassigned away keeps the old
- * mentor's line (the lists check the pair's current mentor). Putting it twice changes nothing.
+ * The mentor leads the pair (see `keys.pairMentor`), as a Put for the pair's transaction; none
+ * when the mentor is not there. A pair reassigned away keeps the old mentor's line (the lists
+ * check the pair's current mentor). Putting it twice changes nothing.
  */
-const mentorLeads = (mentorId: string, pairId: string) => ({
-  TableName: env.tableName,
-  Item: { ...keys.pairMentor(pairId, mentorId), kind: "pair-mentor", pairId, mentorId },
-});
+async function mentorLeads(mentorId: string, pairId: string) {
+  const mentor = await getItem<{ id: string; cohortId: string; createdAt: string }>(
+    keys.mentor(mentorId),
+    { projection: "id, cohortId, createdAt" },
+  );
+  if (!mentor?.createdAt) return [];
+  return [
+    {
+      Put: {
+        TableName: env.tableName,
+        Item: { ...keys.pairMentor(pairId, mentor), kind: "pair-mentor", pairId, mentorId },
+      },
+    },
+  ];
+}
 
 const isConditionCancel = (error: unknown, index?: number) =>
   error instanceof TransactionCanceledException &&
@@ -161,7 +173,7 @@ export async function updatePair(
   options: PairChange = {},
 ): Promise<void> {
   // A new mentor: the pair joins their pairs in the same write (see `createPair`).
-  const alongside = fields.mentorId ? [{ Put: mentorLeads(fields.mentorId, pairId) }] : [];
+  const alongside = fields.mentorId ? await mentorLeads(fields.mentorId, pairId) : [];
   if (!movesCounts(fields, options)) {
     const update = pairUpdate(pairId, fields, options);
     if (alongside.length) await sendTransaction([{ Update: update }, ...alongside]);
