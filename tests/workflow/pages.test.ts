@@ -148,5 +148,21 @@ describe("nothing a person writes is lost", () => {
       await localApp.request(`/api/admin/pairs/${pairId}`, { headers: adminHeaders() })
     ).text();
     expect(api).toContain("Je publie maintenant chaque semaine");
+
+    // The comments export has every line the feedback page shows, in words, codes apart.
+    const { cohortId } = (JSON.parse(api) as { pair: { cohortId: string } }).pair;
+    const exported = await (
+      await localApp.request(`/api/admin/exports/comments.csv?cohort=${cohortId}`, {
+        headers: adminHeaders(),
+      })
+    ).text();
+    const line = (comment: string) =>
+      exported.split("\r\n").find((row) => row.includes(pairId) && row.includes(comment)) ?? "";
+    expect(exported).toContain("Binôme;Qui;Étape;Date du rendez-vous;Ce que c'est;Note (1 à 5)");
+    expect(line("Très clair, merci Yanis")).toMatch(
+      /^Claire Dubois et Yanis Martin;Cadre;Le rendez-vous de préparation;\d\d\/\d\d\/\d{4};Retour après le rendez-vous;\d;oui;;Très clair, merci Yanis;/,
+    );
+    expect(line("Je publie maintenant chaque semaine")).toContain(";Auto-évaluation de clôture;");
+    expect(line("Je publie maintenant chaque semaine")).toContain(";En partie;");
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { pairStateLabel, phaseLabel } from "./admin/follow-up";
-import { stopReasonText } from "./email/pair-messages";
+import { stopReasonText, theStep } from "./email/pair-messages";
+import { type FeedbackEntry, feedbackAboutLabel, feedbackRoleLabel } from "./feedback";
 import { type ObjectivesReached, objectivesReachedLabel } from "./links";
 import type { MentorRecord } from "./mentor";
 import { outcomeOf, type Pair } from "./pair/model";
@@ -186,4 +187,45 @@ export function feedbackCsv(pairs: readonly Pair[]): string {
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ row }) => row);
   return toCsv(header, rows);
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * Every rating and comment of a cohort, one line each, as the feedback page lists them (after
+ * each meeting, the objectives agreed, both closing self-evaluations): for the team's own reading,
+ * so pairs are named by their participants (no address). French headers and values; the codes
+ * (pair id, role, step) sit in the last columns, for machines.
+ */
+export function feedbackEntriesCsv(entries: readonly FeedbackEntry[]): string {
+  return toCsv(
+    [
+      "Binôme",
+      "Qui",
+      "Étape",
+      "Date du rendez-vous",
+      "Ce que c'est",
+      "Note (1 à 5)",
+      "A eu lieu",
+      "Objectifs atteints",
+      "Commentaire",
+      "code_binome",
+      "code_role",
+      "code_etape",
+    ],
+    entries.map((entry) => [
+      `${entry.menteeName} et ${entry.mentorName}`,
+      feedbackRoleLabel[entry.role].fr,
+      capitalised(theStep(entry.step).fr),
+      frenchDay(entry.at),
+      feedbackAboutLabel[entry.about].fr,
+      entry.rating,
+      entry.tookPlace,
+      reachedWords(entry.objectivesReached),
+      entry.comment,
+      entry.pairId,
+      entry.role,
+      entry.step,
+    ]),
+  );
 }

@@ -3,6 +3,7 @@ import { fullName } from "./fields";
 import type { LinkRecipient, ObjectivesReached } from "./links";
 import type { Pair } from "./pair/model";
 import { listMeetings, type MeetingRecord } from "./pair/store";
+import type { Localised } from "./programme";
 
 /**
  * A cohort's feedback, as the programme team reads it: every rating and every comment from both
@@ -30,6 +31,18 @@ export type FeedbackEntry = {
   tookPlace?: boolean;
   comment?: string;
   objectivesReached?: ObjectivesReached;
+};
+
+/** Who wrote a line, and what it is, in words: the feedback page and its CSV say the same. */
+export const feedbackRoleLabel: Record<LinkRecipient, Localised> = {
+  mentee: { fr: "Cadre", en: "Manager" },
+  mentor: { fr: "Mentor", en: "Mentor" },
+};
+
+export const feedbackAboutLabel: Record<FeedbackEntry["about"], Localised> = {
+  meeting: { fr: "Retour après le rendez-vous", en: "Feedback after the meeting" },
+  objectives: { fr: "Objectifs convenus", en: "Agreed goals" },
+  closing: { fr: "Auto-évaluation de clôture", en: "Closing self-evaluation" },
 };
 
 export type FeedbackFilter = { role?: LinkRecipient; step?: FeedbackStep };

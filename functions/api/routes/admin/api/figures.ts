@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import { filterPairs, toFilter } from "#core/admin/follow-up";
 import { cohortFigures } from "#core/counts-store";
-import { feedbackCsv, pairsCsv } from "#core/export";
+import { feedbackCsv, feedbackEntriesCsv, pairsCsv } from "#core/export";
+import { loadCohortFeedback } from "#core/feedback";
 import { csvFile, describeForTeam, invalidQuery, ok } from "../../../openapi";
 import { cohortRecordsOf, csv, listQuery } from "./shared";
 
@@ -43,5 +44,21 @@ export const figuresApi = new Hono()
     async (c) => {
       const { filter, records } = await cohortRecordsOf(c.req.valid("query"));
       return csv(c, feedbackCsv(records.pairs), `retours-anonymes-${filter.cohortId}.csv`);
+    },
+  )
+  .get(
+    "/exports/comments.csv",
+    describeForTeam(
+      "Exporter chaque note et chaque commentaire des deux rôles, à chaque étape (CSV)",
+      { ...csvFile("Les retours et commentaires (CSV, UTF-8)"), ...invalidQuery },
+    ),
+    listQuery,
+    async (c) => {
+      const { cohortId } = toFilter(c.req.valid("query"));
+      return csv(
+        c,
+        feedbackEntriesCsv(await loadCohortFeedback(cohortId)),
+        `retours-commentaires-${cohortId}.csv`,
+      );
     },
   );

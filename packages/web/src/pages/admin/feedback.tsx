@@ -1,6 +1,12 @@
 import type { Cohort } from "#core/cohort";
 import { theStep } from "#core/email/pair-messages";
-import type { FeedbackEntry, FeedbackFilter, FeedbackStep } from "#core/feedback";
+import {
+  type FeedbackEntry,
+  type FeedbackFilter,
+  type FeedbackStep,
+  feedbackAboutLabel,
+  feedbackRoleLabel,
+} from "#core/feedback";
 import { objectivesReachedLabel } from "#core/links";
 import type { Localised } from "#core/programme";
 import { formatDay, plural } from "#core/words";
@@ -13,10 +19,7 @@ import { AdminLayout } from "./parts";
  * address, so a filtered view can be bookmarked or sent to a colleague).
  */
 
-const roleLabel: Record<"mentor" | "mentee", Localised> = {
-  mentee: { fr: "Cadre", en: "Manager" },
-  mentor: { fr: "Mentor", en: "Mentor" },
-};
+const roleLabel = feedbackRoleLabel;
 
 const stepLabel: Record<FeedbackStep, Localised> = {
   preparation: { fr: "Rendez-vous de préparation", en: "Preparation call" },
@@ -25,11 +28,7 @@ const stepLabel: Record<FeedbackStep, Localised> = {
   closure: { fr: "Clôture", en: "Closure" },
 };
 
-const aboutLabel: Record<FeedbackEntry["about"], Localised> = {
-  meeting: { fr: "Retour après le rendez-vous", en: "Feedback after the meeting" },
-  objectives: { fr: "Objectifs convenus", en: "Agreed goals" },
-  closing: { fr: "Auto-évaluation de clôture", en: "Closing self-evaluation" },
-};
+const aboutLabel = feedbackAboutLabel;
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -119,6 +118,14 @@ export function FeedbackPage(props: {
         {lang === "fr"
           ? `${plural("fr", entries.length, "retour", "retours")}, dont ${plural("fr", comments, "commentaire", "commentaires")}.`
           : `${plural("en", entries.length, "answer", "answers")}, ${plural("en", comments, "with a comment", "with a comment")}.`}
+      </p>
+      <p>
+        <a href={`/api/admin/exports/comments.csv?cohort=${encodeURIComponent(cohortId)}`} download>
+          {say({
+            fr: "Télécharger tous les retours et commentaires de la vague (CSV)",
+            en: "Download every rating and comment of the cohort (CSV)",
+          })}
+        </a>
       </p>
       {entries.length ? (
         <div class="table-scroll">
