@@ -123,10 +123,11 @@ export async function findForms(
   if (!prefix) return { ids: [], more: false };
   const ids = new Set<string>();
   let start: ListKey | undefined;
-  // A person has a handful of terms: a few reads of 200 give `limit` people, or the end.
+  // A person has a handful of terms, a few of which start alike: a few short reads give `limit`
+  // people, or the end.
   for (let read = 0; read < 5; read++) {
     const page = await queryListPage<{ formId: string }>(keys.searchTerms(kind, cohortId, prefix), {
-      limit: 200,
+      limit: limit * 3,
       start,
     });
     for (const item of page.items) {
