@@ -104,7 +104,7 @@ describe("the mentor page", () => {
     const applicant = await submitMentor(cohortId, {}, "applied");
     const page = await pageText(await adminPage(`/admin/mentors/${applicant.id}`));
     expect(page).toContain("Grille d'entretien et décision");
-    expect(page).toContain("<legend>Niveau : Maturité numérique *</legend>");
+    expect(page).toContain("<legend>Niveau\u00a0: Maturité numérique *</legend>");
 
     const response = await adminForm(`/admin/mentors/${applicant.id}/entretien`, {
       "grid.digitalMaturity.level": "4",
@@ -238,7 +238,7 @@ describe("follow-up pages", () => {
         .status,
     ).toBe(303);
     const after = await pageText(await adminPage(`/admin/binomes/${pairId}`));
-    expect(after).toContain("motif : Départ en retraite");
+    expect(after).toContain("motif\u00a0: Départ en retraite");
     expect(after).not.toContain("Agir sur le binôme");
   });
 });
@@ -262,7 +262,7 @@ describe("the figures page", () => {
       /<svg[^>]*role="img"[^>]*aria-labelledby="entonnoir-titre entonnoir-desc"/,
     );
     expect(html).toContain(
-      '<desc id="entonnoir-desc">Questionnaires reçus : 1 ; Cadres en binôme : 0',
+      '<desc id="entonnoir-desc">Questionnaires reçus\u00a0: 1\u00a0; Cadres en binôme\u00a0: 0',
     );
     expect(html).toMatch(/font-weight="bold"[^>]*>1<\/text>/);
     expect(html).toContain("Aisance moyenne avant et après le mentorat");

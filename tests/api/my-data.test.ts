@@ -157,7 +157,7 @@ describe("a person asks for their data", () => {
       await app.request(`${origin}/mes-donnees/${await linkFor(mentee.answers.email)}`)
     ).text();
     expect(page).toContain("Les notes de l&#39;équipe d&#39;animation sur vos binômes");
-    expect(page).toMatch(/Sophie Leroy\u00a0: Appel : elle change de service en janvier\./);
+    expect(page).toMatch(/Sophie Leroy\u00a0: Appel\u00a0: elle change de service en janvier\./);
     expect(page).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 

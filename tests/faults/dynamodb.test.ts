@@ -129,7 +129,7 @@ describe("DynamoDB unavailable", () => {
     expect(html).toContain("Service momentanément indisponible");
     expect(html).toContain("votre envoi n'a pas été enregistré");
     expect(html).toContain(
-      "Vos réponses sont conservées ci-dessous : renvoyez-le dans quelques instants",
+      "Vos réponses sont conservées ci-dessous\u00a0: renvoyez-le dans quelques instants",
     );
     // The form itself, filled in: sending it again is one click.
     expect(html).toContain('<form method="post" action="/questionnaire"');

@@ -117,7 +117,7 @@ describe("nothing a person writes is lost", () => {
     await held(pairId, "follow-up", 5);
     const [evaluation] = await linksIn(menteeEmail, /auto-évaluation/);
     const form = await page(evaluation as string);
-    expect(form).toContain("Les objectifs convenus ont-ils été atteints ?");
+    expect(form).toContain("Les objectifs convenus ont-ils été atteints\u00a0?");
     expect(form).toContain("Créer mon compte LinkedIn");
     const closing = await submit(evaluation as string, {
       ...Object.fromEntries(themeIds.map((id) => [`comfort.${id}`, "3"])),

@@ -59,7 +59,8 @@ function scan(where: string, text: string, codes = frenchCodes): Finding[] {
     for (const match of text.matchAll(global)) {
       const around = text
         .slice(Math.max(0, match.index - 40), match.index + match[0].length + 40)
-        .replaceAll(/\s+/g, " ");
+        .replaceAll(/[ \t\r\n]+/g, " ")
+        .replaceAll("\u00a0", "⍽");
       findings.push(`${where}: ${what} « ${match[0]} » in « …${around}… »`);
     }
   }
@@ -93,6 +94,32 @@ function visibleText(html: string): string {
   return decode(text).replaceAll(/https?:\/\/\S+/g, " ");
 }
 
+/**
+ * The elements' text only, as written: no attributes, scripts or styles, tags dropped without a
+ * space (so that none is made up), `&nbsp;` kept as the no-break space it is.
+ */
+function textNodes(html: string): string {
+  return decode(
+    html
+      .replaceAll(/<script[\s\S]*?<\/script>/g, "")
+      .replaceAll(/<style[\s\S]*?<\/style>/g, "")
+      .replaceAll(/<[^>]*>/g, "")
+      .replaceAll(/&nbsp;|&#160;|&#xa0;/gi, "\u00a0"),
+  ).replaceAll(/https?:\/\/\S+/g, " ");
+}
+
+/** French typography: a no-break space (U+00A0) before « : ; ? ! », inside « », never a plain one. */
+const frenchSpaces: [string, RegExp][] = [
+  ["a plain space before a sign", / [:;?!»]/u],
+  ["a plain space after an opening quote", /« /u],
+];
+
+/**
+ * English typography: no space before « : ; ? ! ». A no-break space is French quoted in the page
+ * (a subject, a person's note), so only the plain one is English written the French way.
+ */
+const englishSpaces: [string, RegExp][] = [["a space before a sign", / [:;?!]/u]];
+
 /** A French-first page is scanned whole; its English blocks (`lang="en"`) with English rules. */
 function scanPage(where: string, html: string): Finding[] {
   const english = [...html.matchAll(/<(\w+)[^>]*\blang="en"[^>]*>([\s\S]*?)<\/\1>/g)];
@@ -101,9 +128,14 @@ function scanPage(where: string, html: string): Finding[] {
   for (const block of english) {
     french = french.replace(block[0], " ");
     findings.push(...scan(`${where} (English)`, visibleText(block[0]), englishCodes));
+    findings.push(...scan(`${where} (English)`, textNodes(block[0]), englishSpaces));
   }
   const isEnglish = /<html[^>]*lang="en"/.test(html);
-  return [...findings, ...scan(where, visibleText(french), isEnglish ? englishCodes : frenchCodes)];
+  return [
+    ...findings,
+    ...scan(where, visibleText(french), isEnglish ? englishCodes : frenchCodes),
+    ...scan(where, textNodes(french), isEnglish ? englishSpaces : frenchSpaces),
+  ];
 }
 
 function scanEmail(email: StoredEmail): Finding[] {
@@ -179,7 +211,7 @@ function formKey(html: string, action: string): string {
 describe("people read people's words", () => {
   it("finds an id, a date and a code in the text people read, not in an address or a value", () => {
     const html =
-      '<p title="binome-0123456789abcdef">Le binôme pair-0a1b2c3d4e, le 2026-12-08 : closure</p>' +
+      '<p title="binome-0123456789abcdef">Le binôme pair-0a1b2c3d4e, le 2026-12-08\u00a0: closure</p>' +
       '<a href="/admin/binomes/binome-0123456789abcdef">Hélène Durand et Yanis Benali</a>' +
       '<input name="step" value="follow-up"><p lang="en">The follow-up session, 2026-12-08T09:00:00.000Z</p>';
     const findings = scanPage("page", html);
@@ -189,6 +221,19 @@ describe("people read people's words", () => {
       "pair-0a1b2c3d4e",
       "2026-12-08",
       "closure",
+    ]);
+  });
+
+  it("finds a plain space before « : ; ? ! » in French text, and any space in English text", () => {
+    const html =
+      '<p title="Nom :">Le binôme\u00a0: Hélène et Yanis ; « bien » <b>ici</b>&nbsp;!</p>' +
+      '<p lang="en">Pair: Hélène ? <script>if (a ? b : c) {}</script></p>';
+    const findings = scanPage("page", html);
+    expect(findings.map((finding) => /« (.*?) » in/.exec(finding)?.[1])).toEqual([
+      " ?",
+      " ;",
+      " »",
+      "« ",
     ]);
   });
 

@@ -28,9 +28,9 @@ function shown(bar: Bar) {
   return bar.display ?? String(bar.value);
 }
 
-/** French puts a space before a colon or a semicolon; English does not. */
-const colon = (lang: Lang) => (lang === "en" ? ":" : " :");
-const semicolon = (lang: Lang) => (lang === "en" ? "; " : " ; ");
+/** French puts a no-break space before a colon or a semicolon; English does not. */
+const colon = (lang: Lang) => (lang === "en" ? ":" : "\u00a0:");
+const semicolon = (lang: Lang) => (lang === "en" ? "; " : "\u00a0; ");
 const figuresCaption = (title: string, lang: Lang) =>
   `${title}${colon(lang)} ${t(lang, { fr: "les chiffres", en: "the figures" })}`;
 

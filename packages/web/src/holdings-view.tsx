@@ -3,6 +3,7 @@ import type { PairPhase, PairStatus } from "#core/pair/model";
 import type { Holdings } from "#core/privacy";
 import { availabilitySlots, formats, type Localised, themes } from "#core/programme";
 import { decisionLabels } from "#core/selection";
+import { frenchSpacing } from "#core/words";
 import { type Lang, t } from "./i18n";
 import { describeHistoryEvent } from "./pages/admin/history-events";
 import { formatDate, formatDateTime } from "./pages/admin/parts";
@@ -214,7 +215,7 @@ export function HoldingsView({ holdings, lang }: { holdings: Holdings; lang: Lan
             {notes.map((note) => (
               <li>
                 {formatDateTime(String(note.at), lang)}, {String(note.author)}
-                {lang === "fr" ? "\u00a0:" : ":"} {String(note.text)}
+                {lang === "fr" ? "\u00a0:" : ":"} {frenchSpacing(String(note.text))}
               </li>
             ))}
           </ul>

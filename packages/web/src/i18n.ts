@@ -1,9 +1,12 @@
 import type { Localised } from "#core/programme";
+import { frenchSpacing } from "#core/words";
 
 /** Pages are French first; `?lang=en` (remembered in a cookie) switches to English. */
 export type Lang = "fr" | "en";
 
-export const t = (lang: Lang, text: Localised) => text[lang];
+/** A catalogue entry in the page's language, French with its no-break spaces (« : ; ? ! »). */
+export const t = (lang: Lang, text: Localised) =>
+  lang === "fr" ? frenchSpacing(text.fr) : text.en;
 
 export const ui = {
   skip: { fr: "Aller au contenu", en: "Skip to content" },

@@ -101,7 +101,8 @@ export function Layout(props: LayoutProps) {
                 </a>
               </li>
               <li>
-                {t(lang, ui.contact)} :{" "}
+                {t(lang, ui.contact)}
+                {lang === "fr" ? "\u00a0:" : ":"}{" "}
                 <a href={`mailto:${programme.contactEmail}`}>{programme.contactEmail}</a>
               </li>
             </ul>

@@ -31,7 +31,7 @@ const french = (): { title: string; parts: Part[] } => ({
         <p>
           L'administration qui organise le programme {programme.name} s'engage à rendre ses services
           numériques accessibles, conformément à l'article 47 de la loi n° 2005-102 du 11 février
-          2005. Cette déclaration s'applique au site {programme.name} : pages publiques, pages
+          2005. Cette déclaration s'applique au site {programme.name} : pages publiques, pages
           reçues par lien personnel et pages de l'équipe d'animation.
         </p>
       ),
@@ -116,7 +116,7 @@ const french = (): { title: string; parts: Part[] } => ({
       title: "Retour d'information et contact",
       body: (
         <p>
-          Si vous n'arrivez pas à accéder à un contenu ou à un service, écrivez à {mail} : nous vous
+          Si vous n'arrivez pas à accéder à un contenu ou à un service, écrivez à {mail} : nous vous
           répondrons et vous proposerons une autre façon d'obtenir l'information ou de participer au
           programme.
         </p>

@@ -17,10 +17,10 @@ const copy = {
     mentor: "Devenir mentor",
     headTitle: "Vous dirigez un service",
     headBody:
-      "Deux mentors animent pour vos cadres ou votre comité de direction un atelier collectif : découvrir ce qu'une technologie ouvre et prendre position ensemble.",
+      "Deux mentors animent pour vos cadres ou votre comité de direction un atelier collectif : découvrir ce qu'une technologie ouvre et prendre position ensemble.",
     head: "Demander un atelier",
     barnumBody:
-      "Une question, un logiciel à essayer, un blocage ? Les BarNum' sont ouverts à tous les agents, sans inscription obligatoire.",
+      "Une question, un logiciel à essayer, un blocage ? Les BarNum' sont ouverts à tous les agents, sans inscription obligatoire.",
     barnum: "Voir les prochains BarNum'",
     howTitle: "Comment se déroule un binôme",
     steps: [

@@ -149,7 +149,7 @@ function ScheduleFields(
       {current ? <CurrentMeeting lang={lang} meeting={current} /> : null}
       <p>
         {fr
-          ? "Convenez d'abord d'un moment avec votre binôme, puis indiquez-le ici : vous recevrez tous les deux une invitation pour votre agenda."
+          ? "Convenez d'abord d'un moment avec votre binôme, puis indiquez-le ici\u00a0: vous recevrez tous les deux une invitation pour votre agenda."
           : "First agree on a time with your partner, then enter it here: you will both receive a calendar invitation."}
       </p>
       <TextField
@@ -301,7 +301,7 @@ function ObjectivesFields(props: Common & { labels: Record<string, string> }) {
         label={labels.objectives as string}
         hint={
           fr
-            ? "Par exemple : « créer mon compte LinkedIn et publier un premier message »."
+            ? "Par exemple\u00a0: «\u00a0créer mon compte LinkedIn et publier un premier message\u00a0»."
             : "For example: “create my LinkedIn account and post a first message”."
         }
         required

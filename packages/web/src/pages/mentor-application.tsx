@@ -28,7 +28,7 @@ const labels = (lang: Lang): Record<string, string> => ({
   ...Object.fromEntries(
     themes.map((theme) => [
       `themes.${theme.id}`,
-      `${lang === "fr" ? "Niveau" : "Level"} : ${t(lang, theme.label)}`,
+      `${lang === "fr" ? "Niveau\u00a0:" : "Level:"} ${t(lang, theme.label)}`,
     ]),
   ),
 });

@@ -20,7 +20,7 @@ type Part = { title: string; body: Child };
 
 const french = (): { title: string; intro: string; parts: Part[] } => ({
   title: "Politique de confidentialité",
-  intro: `Cette page explique quelles données le programme ${programme.name} conserve, pourquoi, combien de temps, qui peut les voir et comment exercer vos droits (règlement général sur la protection des données, RGPD, et loi « Informatique et libertés »).`,
+  intro: `Cette page explique quelles données le programme ${programme.name} conserve, pourquoi, combien de temps, qui peut les voir et comment exercer vos droits (règlement général sur la protection des données, RGPD, et loi « Informatique et libertés »).`,
   parts: [
     {
       title: "Qui est responsable de vos données ?",
@@ -63,8 +63,8 @@ const french = (): { title: string; intro: string; parts: Part[] } => ({
           </li>
           <li>
             si vous les donnez : l'adresse de votre assistant ou assistante, ou celle de votre
-            responsable hiérarchique (pour ne pas former de binôme dans une même ligne hiérarchique)
-            ;
+            responsable hiérarchique (pour ne pas former de binôme dans une même ligne
+            hiérarchique) ;
           </li>
           <li>
             vos réponses : aisance avec chaque thème, thèmes prioritaires, objectif, motivation,
@@ -134,7 +134,7 @@ const french = (): { title: string; intro: string; parts: Part[] } => ({
       body: (
         <p>
           Ce site n'utilise aucun cookie de mesure d'audience ni de publicité, et ne charge aucune
-          ressource d'un autre site. Un seul cookie, « lang », retient la langue que vous avez
+          ressource d'un autre site. Un seul cookie, « lang », retient la langue que vous avez
           choisie ; l'équipe d'animation utilise en plus un cookie de session pour se connecter. Ces
           cookies sont nécessaires au service et ne demandent pas de consentement.
         </p>

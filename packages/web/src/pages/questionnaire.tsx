@@ -22,7 +22,7 @@ const labels = (lang: Lang): Record<string, string> => ({
   ...Object.fromEntries(
     themes.map((theme) => [
       `comfort.${theme.id}`,
-      `${lang === "fr" ? "Aisance" : "Ease"} : ${t(lang, theme.label)}`,
+      `${lang === "fr" ? "Aisance\u00a0:" : "Ease:"} ${t(lang, theme.label)}`,
     ]),
   ),
 });
@@ -34,8 +34,8 @@ const copy = {
     you: "Vous",
     assistantHint: "Il ou elle sera en copie des messages d'organisation.",
     prioritiesHint: `Choisissez un à ${programme.maxPriorityThemes} thèmes.`,
-    goalHint: "Par exemple : « créer mon compte LinkedIn ».",
-    availabilityHint: "Par exemple : « pas le lundi », « plutôt en visio l'hiver ».",
+    goalHint: "Par exemple : « créer mon compte LinkedIn ».",
+    availabilityHint: "Par exemple : « pas le lundi », « plutôt en visio l'hiver ».",
     consent:
       "J'accepte que mes réponses soient utilisées pour former un binôme, comme l'explique la politique de confidentialité.",
   },

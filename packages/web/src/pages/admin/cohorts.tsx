@@ -45,7 +45,7 @@ export function CohortsPage(props: {
       ) : (
         <p>
           Une vague rassemble les questionnaires et les candidatures d'un tour d'appariement. Les
-          nouveaux formulaires rejoignent la vague ouverte :{" "}
+          nouveaux formulaires rejoignent la vague ouverte :{" "}
           <strong>{programme.openCohortId}</strong>.
         </p>
       )}

@@ -110,5 +110,5 @@ export function describeHistoryEvent(event: string, lang: Lang = "fr"): string {
   const what = meetingEvents[event.slice(separator + 1)];
   if (!meeting || !what) return event;
   const title = t(lang, meetingTitle(meeting));
-  return lang === "en" ? `${title}: ${t(lang, what)}` : `${title} : ${t(lang, what)}`;
+  return lang === "en" ? `${title}: ${t(lang, what)}` : `${title}\u00a0: ${t(lang, what)}`;
 }

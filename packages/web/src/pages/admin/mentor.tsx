@@ -32,7 +32,7 @@ export const interviewLabels: Record<string, string> = {
     criteria.map((criterion) => [`grid.${criterion.id}.level`, criterion.label.fr]),
   ),
   ...Object.fromEntries(
-    criteria.map((criterion) => [`grid.${criterion.id}.note`, `Note : ${criterion.label.fr}`]),
+    criteria.map((criterion) => [`grid.${criterion.id}.note`, `Note : ${criterion.label.fr}`]),
   ),
   decision: "Décision",
   comment: "Commentaire",
@@ -98,7 +98,7 @@ export function MentorPage(props: {
         </p>
       ) : (
         <p>
-          Vague {mentor.cohortId} — décision actuelle :{" "}
+          Vague {mentor.cohortId} — décision actuelle :{" "}
           <strong>{decisionLabels[mentor.status].fr}</strong>
           {mentor.interview
             ? ` (entretien enregistré le ${formatDateTime(mentor.interview.recordedAt)})`
@@ -147,7 +147,7 @@ export function MentorPage(props: {
           {answers.themes
             .map((item) => {
               const level = mentorLevels.find((found) => found.value === item.level);
-              return `${labelOf(themes, item.theme, lang)}${lang === "en" ? ":" : " :"} ${level ? t(lang, level.label) : item.level}`;
+              return `${labelOf(themes, item.theme, lang)}${lang === "en" ? ":" : " :"} ${level ? t(lang, level.label) : item.level}`;
             })
             .join(lang === "en" ? "; " : " ; ")}
         </dd>

@@ -1,4 +1,5 @@
 import type { PairNote } from "#core/pair/notes";
+import { frenchSpacing } from "#core/words";
 import { type FieldErrors, type FormValues, TextField } from "../../form-kit";
 import { type Lang, t } from "../../i18n";
 import { formatDateTime, inLanguage } from "./parts";
@@ -31,7 +32,7 @@ export function PairNotes(props: {
                 fr: `le ${formatDateTime(note.at)}`,
                 en: `on ${formatDateTime(note.at, "en")}`,
               })}
-              <p class="note-text">{note.text}</p>
+              <p class="note-text">{frenchSpacing(note.text)}</p>
             </li>
           ))}
         </ol>

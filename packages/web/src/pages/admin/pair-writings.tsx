@@ -24,7 +24,7 @@ export function pairStateText(pair: Pair, lang: Lang): string {
     return `${label} — ${t(lang, stopReasonText(pair.stopCause))}`;
   }
   if (outcome === "cancelled" && pair.cancelReason) {
-    return `${label} — ${lang === "fr" ? "motif :" : "reason:"} ${pair.cancelReason}`;
+    return `${label} — ${lang === "fr" ? "motif\u00a0:" : "reason:"} ${pair.cancelReason}`;
   }
   return label;
 }
