@@ -208,7 +208,7 @@ describe("searching people and pairs", () => {
     const page = await pageText(
       await adminPage(`/admin/binomes?vague=${cohortId}&q=${encodeURIComponent("Élo")}`),
     );
-    expect(page).toContain("1 binôme pour la recherche « Élo »");
+    expect(page).toContain("1 binôme pour la recherche «\u00a0Élo\u00a0»");
     expect(page).toContain('value="Élo"');
   }, 60_000);
 

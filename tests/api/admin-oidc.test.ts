@@ -299,7 +299,7 @@ describe("signing in through the OpenID Connect provider", () => {
     expect(session).toBeUndefined();
     const html = await pageText(finished);
     expect(html).toContain("Accès refusé");
-    expect(html).toContain("rôle « équipe d'animation »");
+    expect(html).toContain("rôle «\u00a0équipe d'animation\u00a0»");
     expect(html).not.toContain("<table");
     expect((await get("/admin/binomes")).status).toBe(302);
   });
