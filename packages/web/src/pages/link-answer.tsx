@@ -91,7 +91,7 @@ export function linkFieldLabels(lang: Lang): Record<string, string> {
     reason: fr ? "Motif" : "Reason",
     experience: fr ? "Votre expérience de mentor" : "Your experience as a mentor",
     objectivesReached: fr
-      ? "Les objectifs convenus ont-ils été atteints ?"
+      ? "Les objectifs convenus ont-ils été atteints\u00a0?"
       : "Were the agreed goals reached?",
     ...Object.fromEntries(themes.map((theme) => [`comfort.${theme.id}`, t(lang, theme.label)])),
   };
@@ -242,7 +242,9 @@ function ConfirmFields(props: Common & { labels: Record<string, string>; wording
     <>
       <ChoiceGroup
         name="tookPlace"
-        legend={fr ? `${capitalise(the.fr)} a-t-${pronoun} eu lieu ?` : `Did ${the.en} take place?`}
+        legend={
+          fr ? `${capitalise(the.fr)} a-t-${pronoun} eu lieu\u00a0?` : `Did ${the.en} take place?`
+        }
         type="radio"
         required
         options={[
@@ -261,7 +263,7 @@ function ConfirmFields(props: Common & { labels: Record<string, string>; wording
         legend={labels.satisfaction as string}
         hint={
           fr
-            ? `${feminine ? "Si elle" : "S'il"} a eu lieu : de 1 (décevant${e}) à 5 (excellent${e}).`
+            ? `${feminine ? "Si elle" : "S'il"} a eu lieu\u00a0: de 1 (décevant${e}) à 5 (excellent${e}).`
             : "If it took place: from 1 (disappointing) to 5 (excellent)."
         }
         type="radio"
@@ -276,7 +278,7 @@ function ConfirmFields(props: Common & { labels: Record<string, string>; wording
         label={labels.comment as string}
         hint={
           fr
-            ? "Une remarque pour l'équipe d'animation ? Elle ne sera pas transmise à votre binôme."
+            ? "Une remarque pour l'équipe d'animation\u00a0? Elle ne sera pas transmise à votre binôme."
             : "A remark for the programme team? It will not be passed on to your partner."
         }
         multiline
@@ -293,7 +295,7 @@ function ObjectivesFields(props: Common & { labels: Record<string, string> }) {
     <>
       <p>
         {fr
-          ? "Notez ce que vous avez convenu lors du rendez-vous de préparation : ce sera votre fil conducteur, rappelé à la clôture."
+          ? "Notez ce que vous avez convenu lors du rendez-vous de préparation\u00a0: ce sera votre fil conducteur, rappelé à la clôture."
           : "Write down what you agreed at the preparation call: it will guide your sessions and be recalled at closure."}
       </p>
       <TextField
@@ -367,7 +369,7 @@ function SelfEvaluationFields(
           {mentee
             ? `${t(lang, questionnaire.comfort)} *`
             : fr
-              ? "Selon vous, à quel point la personne que vous avez accompagnée est-elle à l'aise aujourd'hui avec chacun de ces thèmes ? *"
+              ? "Selon vous, à quel point la personne que vous avez accompagnée est-elle à l'aise aujourd'hui avec chacun de ces thèmes\u00a0? *"
               : "In your view, how at ease is the person you coached today with each of these themes? *"}
         </legend>
         {mentee ? (
@@ -414,7 +416,9 @@ function SelfEvaluationFields(
         legend={labels.objectivesReached as string}
         hint={
           props.objectives
-            ? `${fr ? "Objectifs convenus au rendez-vous de préparation" : "Goals agreed at the preparation call"} : « ${props.objectives} »`
+            ? fr
+              ? `Objectifs convenus au rendez-vous de préparation\u00a0: «\u00a0${props.objectives}\u00a0»`
+              : `Goals agreed at the preparation call: “${props.objectives}”`
             : undefined
         }
         type="radio"
@@ -431,7 +435,7 @@ function SelfEvaluationFields(
         label={labels.comment as string}
         hint={
           fr
-            ? "Pour l'équipe d'animation : ce qui vous a servi, ce qui a manqué."
+            ? "Pour l'équipe d'animation\u00a0: ce qui vous a servi, ce qui a manqué."
             : "For the programme team: what helped you, what was missing."
         }
         multiline
