@@ -11,8 +11,12 @@ describe("history events as the programme team reads them", () => {
 
   it("names meeting events with their meeting", () => {
     expect(describeHistoryEvent("session-2.rescheduled")).toBe("Séance n° 2\u00a0: date déplacée");
-    expect(describeHistoryEvent("preparation.held")).toBe("Rendez-vous de préparation\u00a0: a eu lieu");
-    expect(describeHistoryEvent("follow-up.no-show")).toBe("Séance de suivi\u00a0: n'a pas eu lieu");
+    expect(describeHistoryEvent("preparation.held")).toBe(
+      "Rendez-vous de préparation\u00a0: a eu lieu",
+    );
+    expect(describeHistoryEvent("follow-up.no-show")).toBe(
+      "Séance de suivi\u00a0: n'a pas eu lieu",
+    );
   });
 
   it("shows an unknown code as it is rather than hiding it", () => {
