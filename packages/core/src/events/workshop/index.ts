@@ -187,6 +187,16 @@ export async function assignMentors(
  * starts (it sends the invitations); after that it is a move: the next date version, told to the
  * execution, which sends everyone the new invitation (same calendar event, next SEQUENCE).
  */
+const sameWhen = (
+  stored: WorkshopRecord["schedule"],
+  when: { start: string; durationMinutes: number; place?: string; videoLink?: string },
+) =>
+  stored !== undefined &&
+  stored.start === when.start &&
+  stored.durationMinutes === when.durationMinutes &&
+  (stored.place ?? "") === (when.place ?? "") &&
+  (stored.videoLink ?? "") === (when.videoLink ?? "");
+
 export async function scheduleWorkshop(id: string, schedule: Schedule): Promise<Done | Problem> {
   const workshop = await getWorkshop(id);
   if (!workshop) return { ok: false, problem: "Cet atelier n'existe pas." };
@@ -226,12 +236,26 @@ export async function scheduleWorkshop(id: string, schedule: Schedule): Promise<
     await startEvent("workshop", id);
     return { ok: true };
   }
-  await updateWorkshop(
-    id,
-    { schedule: when, sequence: workshop.sequence + 1 },
-    { expression: "#status = :scheduled", values: { ":scheduled": "scheduled" } },
-  );
   // Started if a process died between the first date and the start: it invites for this date.
+  if (sameWhen(workshop.schedule, when)) {
+    // The same date posted again (a double click, a form sent twice): no move, nobody told.
+    await startEvent("workshop", id);
+    return { ok: true };
+  }
+  try {
+    await updateWorkshop(
+      id,
+      { schedule: when, sequence: workshop.sequence + 1 },
+      {
+        expression: "#status = :scheduled AND #sequence = :sequence",
+        values: { ":scheduled": "scheduled", ":sequence": workshop.sequence },
+      },
+    );
+  } catch (error) {
+    if (!isConflict(error)) throw error;
+    // Moved or cancelled by another click meanwhile: decide again on what is stored now.
+    return scheduleWorkshop(id, schedule);
+  }
   await startEvent("workshop", id);
   await tellEvent("workshop", id, "moved");
   return { ok: true };
