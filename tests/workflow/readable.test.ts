@@ -299,6 +299,8 @@ describe("people read people's words", () => {
         "/confidentialite",
         "/accessibilite",
         "/mes-donnees",
+        "/atelier",
+        "/barnum",
       ]) {
         pages.push([page, await get(page)]);
       }
