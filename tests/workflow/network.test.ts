@@ -6,6 +6,7 @@ import { createCohort } from "#core/cohort";
 import { eventExecutionName } from "#core/events/payload";
 import { listInvitations, listMeetings } from "#core/network/store";
 import { programme } from "#core/programme";
+import { recordInterview } from "#core/selection";
 import { app } from "../../functions/api/app";
 import { localApp } from "../../functions/local/app";
 import { localEventStateMachineArn } from "../../stacks/workflow/render";
@@ -104,7 +105,22 @@ describe("a preparation session of the mentor network", () => {
     expect(ics).toContain("METHOD:REQUEST");
     expect(await networkMail(hugo.answers.email)).toHaveLength(1);
 
-    // The team sees who has not been prepared, and that both are invited.
+    // A mentor selected once the session is scheduled is invited to it at once, and once.
+    const lina = await submitMentor(cohortId, { firstName: "Lina", lastName: "Haddad" });
+    // The grid saved again (the decision unchanged) invites nobody again.
+    await recordInterview(lina.id, {
+      grid: {
+        digitalMaturity: { level: 4 },
+        teachingAptitude: { level: 3 },
+        seniorCoaching: { level: 3 },
+      },
+      decision: "selected",
+    });
+    await engine().settle();
+    expect(await networkMail(lina.answers.email)).toHaveLength(1);
+    expect(await listInvitations(meeting.id)).toHaveLength(3);
+
+    // The team sees who has not been prepared, and that each is invited.
     const waiting = await pageText(await adminPage("/admin/reseau"));
     expect(waiting).toContain("Inès Benali — invité(e) à la prochaine séance");
     expect(waiting).toContain("Hugo Roche — invité(e) à la prochaine séance");

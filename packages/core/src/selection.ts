@@ -158,6 +158,22 @@ export type InterviewOutcome =
  * queues nothing. The email is sent once per decision: saving the grid again changes nothing for
  * the applicant, and a new decision (waiting list, then selected) sends its own email.
  */
+/**
+ * A newly selected mentor is invited to the coming preparation session. The decision stands if
+ * this fails: the network page lists them as not invited, and its button invites them.
+ */
+async function invitedToPreparation(mentor: MentorRecord) {
+  try {
+    const { inviteToComingPreparation } = await import("./network/store");
+    await inviteToComingPreparation(mentor);
+  } catch (error) {
+    logger.warn("A selected mentor could not be invited to the preparation session yet", {
+      mentorId: mentor.id,
+      error: (error as Error).name,
+    });
+  }
+}
+
 export async function recordInterview(
   mentorId: string,
   interview: Interview,
@@ -205,5 +221,6 @@ export async function recordInterview(
     updatedAt: recorded.recordedAt,
   };
   logger.info("Mentor interview recorded", { mentorId, decision: interview.decision, email });
+  if (interview.decision === "selected") await invitedToPreparation(mentor);
   return { status: "recorded", mentor, email };
 }

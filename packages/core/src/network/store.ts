@@ -236,43 +236,77 @@ export async function inviteMentors(
   let invited = 0;
   let already = 0;
   for (const mentor of mentors.filter((record) => !prepared.has(record.id))) {
-    const link = mentorLink(mentor.id);
-    const refused = await transact([
-      {
-        Put: {
-          TableName: env.tableName,
-          Item: {
-            ...keys.networkInvitation(meeting.id, mentor.id),
-            kind: "network-invitation",
-            meetingId: meeting.id,
-            mentorId: mentor.id,
-            name: `${mentor.answers.firstName} ${mentor.answers.lastName}`,
-            invitedAt: clock.now().toISOString(),
-            invitedSequence: meetingSequence(meeting),
-          },
-          ConditionExpression: "attribute_not_exists(pk)",
-        },
-      },
-      { Put: link.put },
-      {
-        Put: outboxPut(
-          `network#${meeting.id}#invitation#${mentor.id}`,
-          emailTo(
-            mentor.answers.email,
-            meetingInvitation({ firstName: mentor.answers.firstName, meeting, pageLink: link.url }),
-            { ics: invitationFile(meeting, mentor), method: "REQUEST" },
-          ),
-        ),
-      },
-      // Invited to the date it is at: an invitation crossing a move or a cancellation waits.
-      stillAt(meeting),
-    ]);
-    if (refused?.[3] === "ConditionalCheckFailed") break;
-    if (refused) already += 1;
+    const outcome = await inviteOne(meeting, mentor);
+    if (outcome === "moved") break;
+    if (outcome === "already") already += 1;
     else invited += 1;
   }
   logger.info("Network meeting invitations", { meetingId: meeting.id, invited, already });
   return { invited, already };
+}
+
+/**
+ * A mentor just selected is not prepared yet: they are invited at once to each coming
+ * preparation session, so that they are before their first pair is confirmed. With none coming,
+ * the team's network page lists them as not invited yet.
+ */
+export async function inviteToComingPreparation(
+  mentor: MentorRecord,
+  now = clock.now(),
+): Promise<number> {
+  const meetings = await listMeetings();
+  if ((await preparedMentorIds(meetings)).has(mentor.id)) return 0;
+  const coming = meetings.filter(
+    (meeting) =>
+      meeting.kind === "preparation" &&
+      meeting.status !== "cancelled" &&
+      Date.parse(meeting.startsAt) > now.getTime(),
+  );
+  let invited = 0;
+  for (const meeting of coming) {
+    if ((await inviteOne(meeting, mentor)) === "invited") invited += 1;
+  }
+  return invited;
+}
+
+/** One mentor's invitation, link and email, in one transaction; nobody is invited twice. */
+async function inviteOne(
+  meeting: NetworkMeeting,
+  mentor: MentorRecord,
+): Promise<"invited" | "already" | "moved"> {
+  const link = mentorLink(mentor.id);
+  const refused = await transact([
+    {
+      Put: {
+        TableName: env.tableName,
+        Item: {
+          ...keys.networkInvitation(meeting.id, mentor.id),
+          kind: "network-invitation",
+          meetingId: meeting.id,
+          mentorId: mentor.id,
+          name: `${mentor.answers.firstName} ${mentor.answers.lastName}`,
+          invitedAt: clock.now().toISOString(),
+          invitedSequence: meetingSequence(meeting),
+        },
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    },
+    { Put: link.put },
+    {
+      Put: outboxPut(
+        `network#${meeting.id}#invitation#${mentor.id}`,
+        emailTo(
+          mentor.answers.email,
+          meetingInvitation({ firstName: mentor.answers.firstName, meeting, pageLink: link.url }),
+          { ics: invitationFile(meeting, mentor), method: "REQUEST" },
+        ),
+      ),
+    },
+    // Invited to the date it is at: an invitation crossing a move or a cancellation waits.
+    stillAt(meeting),
+  ]);
+  if (refused?.[3] === "ConditionalCheckFailed") return "moved";
+  return refused ? "already" : "invited";
 }
 
 /** A purpose keyed by date version (the first one keeps the key it always had). */
