@@ -126,6 +126,30 @@ describe("a page of one's own", () => {
     expect(asked[0]?.actor).toBe("mentee");
   });
 
+  it("takes the mentor's request for a pause to the team, with no message, once", async () => {
+    const { pairId, mentorEmail } = await newPair();
+    await engine().settle();
+    const page = await ownPageOf(mentorEmail, /voici votre binôme/);
+    const sent = await post(`${page}/demande`, { kind: "pause", message: "" });
+    expect(sent.status).toBe(200);
+    expect(await sent.text()).toContain("Votre demande est partie");
+    await post(`${page}/demande`, { kind: "pause", message: "" });
+
+    const toTeam = (await emailsTo(programme.contactEmail)).filter((email) =>
+      email.replyTo?.includes(mentorEmail),
+    );
+    expect(toTeam).toHaveLength(1);
+    expect(toTeam[0]?.subject).toContain("Yanis Martin demande une pause");
+    expect(toTeam[0]?.body.text).toContain("Yanis Martin (mentor) demande une pause");
+    expect(toTeam[0]?.body.text).toContain("Aucun message n'accompagne la demande.");
+    expect((await pairOf(pairId)).needsAttention).toBe(true);
+    const asked = (await listHistory(pairId)).filter(
+      (entry) => entry.event === "participant.asked-pause",
+    );
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.actor).toBe("mentor");
+  });
+
   it("sends a lost link again to the registered address only, answering the same for an unknown one", async () => {
     await createCohort({ id: "vague-test", name: "Vague de test" } as never);
     const { menteeEmail } = await newPair();
