@@ -102,5 +102,25 @@ describe("the workshops API", () => {
     const text = await response.text();
     expect(text).toContain("Enter how many managers would take part, from 2 to 200.");
     expect(text).toContain("Choose the workshop&#39;s theme.");
+    expect(text).not.toContain("\u00a0:");
+  });
+
+  it("writes the French error summary with its no-break spaces, and the team's refusals too", async () => {
+    const response = await app.request(`${origin}/atelier`, {
+      method: "POST",
+      headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams([["managers", "1"]]),
+    });
+    expect(response.status).toBe(422);
+    const summary = /<ul>([\s\S]*?)<\/ul>/.exec(
+      /id="erreurs"[\s\S]*$/.exec(await response.text())?.[0] ?? "",
+    )?.[1];
+    expect(summary).toMatch(/\u00a0: Indiquez combien de cadres/);
+    expect(summary).not.toMatch(/ [:;?!]/);
+    // A refusal the domain writes with plain spaces reaches the page spaced.
+    const { localiseMessage } = await import("#web/i18n");
+    expect(localiseMessage("fr", "Binôme impossible : ce mentor est déjà complet.")).toBe(
+      "Binôme impossible\u00a0: ce mentor est déjà complet.",
+    );
   });
 });

@@ -48,7 +48,9 @@ export function ErrorSummary({
         {entries.map(([name, message]) => (
           <li>
             <a href={`#${fieldId(name)}`}>
-              {labels[name] ?? name} : {localiseMessage(lang, message)}
+              {labels[name] ?? name}
+              {lang === "fr" ? "\u00a0: " : ": "}
+              {localiseMessage(lang, message)}
             </a>
           </li>
         ))}

@@ -249,8 +249,13 @@ const englishPatterns: [RegExp, (match: RegExpMatchArray) => string][] = [
   ],
 ];
 
+/**
+ * A message of the domain (a validation message, a refusal) in the page's language: French with
+ * its no-break spaces, English from the catalogue or the patterns above (which read the French
+ * as the domain writes it, with plain spaces).
+ */
 export function localiseMessage(lang: Lang, message: string): string {
-  if (lang === "fr") return message;
+  if (lang === "fr") return frenchSpacing(message);
   const known = englishMessages[message];
   if (known) return known;
   for (const [pattern, english] of englishPatterns) {
