@@ -127,7 +127,9 @@ describe("the mentor page", () => {
       decision: "selected",
     });
     expect(response.status).toBe(422);
-    expect(await pageText(response)).toContain("Choisissez un niveau pour « Maturité numérique ».");
+    expect(await pageText(response)).toContain(
+      "Choisissez un niveau pour «\u00a0Maturité numérique\u00a0».",
+    );
   });
 });
 
