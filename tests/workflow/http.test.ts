@@ -89,7 +89,7 @@ describe("a pair driven through its emails and link pages", () => {
     /** The session's time passes; the mentor says it took place, from the email. */
     const heldFromEmail = async () => {
       await engine().advance(6 * day);
-      const confirmLink = await linkIn(mentorEmail, /eu lieu \?/);
+      const confirmLink = await linkIn(mentorEmail, /eu lieu\s\?/);
       expect((await open(confirmLink)).status).toBe(200);
       const confirmed = await submit(confirmLink, { tookPlace: "yes", satisfaction: "5" });
       expect(confirmed.status).toBe(200);
