@@ -44,7 +44,7 @@ describe("resources in a pair's emails", () => {
     const menteeIntro = await introductionTo(menteeEmail);
     const mentorIntro = await introductionTo(mentorEmail);
     expect(menteeIntro).toContain(
-      `${guide.title} (20\u00a0min) — ${guide.description} : ${guide.url}`,
+      `${guide.title} (20\u00a0min) — ${guide.description}\u00a0: ${guide.url}`,
     );
     expect(menteeIntro).not.toContain(module.title);
     expect(mentorIntro).toContain(guide.title);
