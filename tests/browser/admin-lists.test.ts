@@ -54,7 +54,7 @@ describe("the team's paged lists", () => {
     await page.keyboard.type("helene zeph");
     await leadsToPage(page, () => page.keyboard.press("Enter"));
     expect(await page.locator("[role=status]").first().textContent()).toContain(
-      "1 questionnaire pour la recherche « helene zeph »",
+      "1 questionnaire pour la recherche «\u00a0helene zeph\u00a0»",
     );
     expect(await page.locator("tbody th").first().textContent()).toBe("Hélène Zéphyrin");
     expect(await page.inputValue("#filtre-recherche")).toBe("helene zeph");
