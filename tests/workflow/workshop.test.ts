@@ -366,6 +366,12 @@ describe("a collective workshop", () => {
       expect(calendars.at(-1), person).toContain("METHOD:CANCEL");
       expect(calendars.at(-1)).toContain("SEQUENCE:1");
     }
+    // An invitation step still queueing when the cancellation landed queues nothing more.
+    const { workshopSteps } = await import("#core/events/workshop/steps");
+    await workshopSteps.sendInvitations(id, 1);
+    for (const person of [head, manager]) {
+      expect((await calendarsTo(person)).at(-1), person).toContain("METHOD:CANCEL");
+    }
     await devClock("P10D");
     expect(await subjects(manager)).toEqual([
       expect.stringMatching(/atelier «\u00a0réseaux sociaux professionnels\u00a0» le /),

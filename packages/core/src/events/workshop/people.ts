@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { type CalendarPerson, calendarContentType, calendarInvitation } from "../../calendar";
 import { type Bilingual, render } from "../../email/layout";
-import { outboxPut, queueEmail } from "../../email/outbox";
+import { outboxPut, type QueueOptions, queueEmail } from "../../email/outbox";
 import { getMentor } from "../../mentor";
 import { programme } from "../../programme";
 import { themeLabel } from "./messages";
@@ -130,8 +130,13 @@ export const queueWorkshopEmail = (
   recipient: Recipient,
   message: Bilingual,
   attachment?: ReturnType<typeof workshopCalendar>,
+  options: QueueOptions = {},
 ) =>
-  queueEmail(workshopDedupeKey(id, purpose, recipient), outgoing(recipient, message, attachment));
+  queueEmail(
+    workshopDedupeKey(id, purpose, recipient),
+    outgoing(recipient, message, attachment),
+    options,
+  );
 
 /** The same email as one write of a transaction (the record that causes it is another). */
 export const workshopEmailPut = (

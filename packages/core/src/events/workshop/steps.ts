@@ -1,6 +1,8 @@
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { clock } from "../../clock";
 import { inParallel } from "../../email/outbox";
 import { env } from "../../env";
+import { keys } from "../../keys";
 import { logger } from "../../observability";
 import { listResources, type Resource, resourcesFor, withResources } from "../../resources";
 import { frenchSpacing } from "../../words";
@@ -93,14 +95,43 @@ export async function invitationOf(
 
 export const invitationPurpose = (sequence: number) => `invite#${sequence}`;
 
+/**
+ * Each invitation is queued only while the workshop is still on at this date version: a
+ * cancellation or a move made while they are being queued stops them, so nobody gets an
+ * invitation after the CANCEL (the wait that follows sees the change).
+ */
 async function sendInvitations(id: string, sequence: number) {
   const workshop = await requireWorkshop(id);
   const [mentors, library] = await Promise.all([mentorsOf(workshop), listResources()]);
+  const stillOn = {
+    ConditionCheck: {
+      TableName: env.tableName,
+      Key: keys.workshop(id),
+      ConditionExpression: "#status = :scheduled AND #sequence = :sequence",
+      ExpressionAttributeNames: { "#status": "status", "#sequence": "sequence" },
+      ExpressionAttributeValues: { ":scheduled": "scheduled", ":sequence": sequence },
+    },
+  };
+  let changed = false;
   await inParallel(await everyoneOf(workshop), parallelEmails, async (recipient) => {
+    if (changed) return;
     const { message, attachment } = await invitationOf(workshop, recipient, mentors, { library });
-    await queueWorkshopEmail(id, invitationPurpose(sequence), recipient, message, attachment);
+    try {
+      await queueWorkshopEmail(id, invitationPurpose(sequence), recipient, message, attachment, {
+        alongside: [stillOn],
+      });
+    } catch (error) {
+      if (!failedOn(error, 1)) throw error;
+      changed = true;
+    }
   });
+  if (changed) logger.info("Workshop changed while its invitations were queued", { id });
 }
+
+/** Whether a transaction was cancelled by the condition of its item at `index`. */
+const failedOn = (error: unknown, index: number) =>
+  error instanceof TransactionCanceledException &&
+  error.CancellationReasons?.[index]?.Code === "ConditionalCheckFailed";
 
 async function sendReminders(id: string, sequence: number) {
   const workshop = await requireWorkshop(id);
