@@ -94,8 +94,9 @@ export type StoredQuestionnaire = QuestionnaireRecord & {
 };
 
 /** The questionnaires of a cohort, oldest first. */
-export const listQuestionnaires = (cohortId: string) =>
-  queryList<StoredQuestionnaire>(keys.questionnaires(cohortId));
+/** `onPage` hears how many have been read so far, page after page (the matching's progress). */
+export const listQuestionnaires = (cohortId: string, onPage?: (read: number) => Promise<void>) =>
+  queryList<StoredQuestionnaire>(keys.questionnaires(cohortId), onPage);
 
 export const getQuestionnaire = (id: string) =>
   getItem<StoredQuestionnaire>(keys.questionnaire(id));

@@ -88,6 +88,7 @@ export async function getItem<T>(
 /** Every item a query of the table matches, page after page (DynamoDB pages at 1 MB). */
 export async function queryAll<T>(
   query: Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey">,
+  onPage?: (read: number) => Promise<void>,
 ): Promise<T[]> {
   const items: T[] = [];
   for await (const page of paginateQuery(
@@ -95,22 +96,29 @@ export async function queryAll<T>(
     { TableName: env.tableName, ...query },
   )) {
     items.push(...((page.Items ?? []) as T[]));
+    await onPage?.(items.length);
   }
   return items;
 }
 
 /** Every item of one list partition of index `gsi1` (see `keys`), oldest first. */
-export function queryList<T>(list: { gsi1pk: string; gsi1skPrefix?: string }): Promise<T[]> {
-  return queryAll<T>({
-    IndexName: table.listIndex.name,
-    KeyConditionExpression: list.gsi1skPrefix
-      ? "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)"
-      : "gsi1pk = :pk",
-    ExpressionAttributeValues: {
-      ":pk": list.gsi1pk,
-      ...(list.gsi1skPrefix ? { ":prefix": list.gsi1skPrefix } : {}),
+export function queryList<T>(
+  list: { gsi1pk: string; gsi1skPrefix?: string },
+  onPage?: (read: number) => Promise<void>,
+): Promise<T[]> {
+  return queryAll<T>(
+    {
+      IndexName: table.listIndex.name,
+      KeyConditionExpression: list.gsi1skPrefix
+        ? "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)"
+        : "gsi1pk = :pk",
+      ExpressionAttributeValues: {
+        ":pk": list.gsi1pk,
+        ...(list.gsi1skPrefix ? { ":prefix": list.gsi1skPrefix } : {}),
+      },
     },
-  });
+    onPage,
+  );
 }
 
 /** A key where a list query resumes: DynamoDB's LastEvaluatedKey, or the key of an item read. */

@@ -15,12 +15,42 @@ import { logger } from "../observability";
 import { dispatcher } from "./dispatch";
 import { propose } from "./proposal";
 
+/**
+ * Where a running job is: reading the questionnaires (how many of how many), computing the
+ * pairs, checking that no assignment scores more, saving the proposal.
+ */
+export type JobProgress = {
+  phase: "reading" | "matching" | "verifying" | "saving";
+  done?: number;
+  total?: number;
+};
+
 export type MatchingJob = {
   status: "running" | "done" | "failed";
   startedAt: string;
   finishedAt?: string;
   message?: string;
+  progress?: JobProgress;
 };
+
+/** Progress steps a phase with a count is recorded in: a 30,000 job writes a few dozen updates. */
+export const progressSteps = 20;
+
+/** Pure: whether `next` is worth a write after `last` (a new phase, or one more step of it). */
+export function worthRecording(last: JobProgress | undefined, next: JobProgress): boolean {
+  if (!last || last.phase !== next.phase) return true;
+  if (next.done === undefined) return false;
+  const step = Math.max(1, Math.ceil((next.total ?? 0) / progressSteps), next.total ? 0 : 2_000);
+  return next.done - (last.done ?? 0) >= step;
+}
+
+type ProgressListener = (cohortId: string, progress: JobProgress) => Promise<void> | void;
+let listener: ProgressListener | undefined;
+
+/** Called after each progress write (the tests hold the job at a phase with it). */
+export function onJobProgress(next: ProgressListener | undefined): void {
+  listener = next;
+}
 
 /** A job that has not reported for this long is taken to have died: a new one may start. */
 const staleJobMs = 15 * 60_000;
@@ -34,6 +64,7 @@ export async function getMatchingJob(cohortId: string): Promise<MatchingJob | un
     startedAt: item.startedAt,
     finishedAt: item.finishedAt,
     message: died ? "L'appariement s'est interrompu : relancez-le." : item.message,
+    ...(item.status === "running" && !died && item.progress ? { progress: item.progress } : {}),
   };
 }
 
@@ -96,7 +127,14 @@ export async function runMatching(cohortId: string, runId: string): Promise<void
   const current = await getItem<{ runId?: string; status?: string }>(keys.matchingJob(cohortId));
   if (current?.runId !== runId || current.status !== "running") return;
   try {
-    const outcome = await propose(cohortId);
+    let last: JobProgress | undefined;
+    const report = async (progress: JobProgress) => {
+      if (!worthRecording(last, progress)) return;
+      last = progress;
+      await record(cohortId, runId, { progress });
+      await listener?.(cohortId, progress);
+    };
+    const outcome = await propose(cohortId, {}, report);
     await record(
       cohortId,
       runId,

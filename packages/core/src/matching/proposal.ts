@@ -4,6 +4,8 @@ import { BatchWriteCommand, type BatchWriteCommandOutput, PutCommand } from "@aw
 import { conditionally, documents, getItem, queryAll } from "../clients/dynamodb";
 import { clock } from "../clock";
 import { getCohortOrDefaults } from "../cohort";
+import { countName } from "../counts";
+import { readCounts } from "../counts-store";
 import { env } from "../env";
 import { keys } from "../keys";
 import { listMentors, type MentorRecord } from "../mentor";
@@ -14,6 +16,8 @@ import { listQuestionnaires, type QuestionnaireRecord } from "../questionnaire";
 import { canBeMatched } from "../selection";
 import {
   type Blocker,
+  cohortProblem,
+  compileCohort,
   evaluateFit,
   type Level,
   type MatchingMentee,
@@ -24,7 +28,9 @@ import {
   type ProposedPair,
   proposeMatching,
   type UnmatchedMentee,
+  verifyOptimal,
 } from "./index";
+import type { JobProgress } from "./job";
 
 /**
  * From a cohort's records to started pairs: build the matching's inputs, store the proposal the
@@ -109,10 +115,13 @@ export type CohortRoster = {
   mentors: Map<string, MatchingMentor>;
 };
 
-export async function loadRoster(cohortId: string): Promise<CohortRoster> {
+export async function loadRoster(
+  cohortId: string,
+  onQuestionnaires?: (read: number) => Promise<void>,
+): Promise<CohortRoster> {
   const [cohort, questionnaires, mentors, pairs] = await Promise.all([
     getCohortOrDefaults(cohortId),
-    listQuestionnaires(cohortId),
+    listQuestionnaires(cohortId, onQuestionnaires),
     listMentors(cohortId),
     listPairs({ cohortId }),
   ]);
@@ -385,19 +394,40 @@ export async function saveProposal(
 export const staleMessage =
   "La proposition a changé entre-temps (quelqu'un d'autre l'a modifiée) : rechargez-la et recommencez.";
 
-/** Runs the matching on the cohort's mentees without a pair and stores it as the new draft. */
+export const unprovedMessage =
+  "L'appariement n'a pas pu être prouvé optimal : prévenez l'exploitation.";
+
+/**
+ * Runs the matching on the cohort's mentees without a pair, checks on its own that no assignment
+ * scores more (the dual certificate over every allowed pair, from a fresh compilation of the fit
+ * rules) and stores it as the new draft; `report` hears where it is.
+ */
 export async function propose(
   cohortId: string,
   options: PricingOptions = {},
+  report: (progress: JobProgress) => Promise<void> = async () => undefined,
 ): Promise<{ ok: true; proposal: Proposal } | { ok: false; message: string }> {
-  const [roster, previous] = await Promise.all([loadRoster(cohortId), getProposal(cohortId)]);
+  const total = (await readCounts(cohortId))[countName.questionnaires] ?? 0;
+  await report({ phase: "reading", done: 0, total });
+  const [roster, previous] = await Promise.all([
+    loadRoster(cohortId, (read) =>
+      report({ phase: "reading", done: read, total: Math.max(total, read) }),
+    ),
+    getProposal(cohortId),
+  ]);
+  await report({ phase: "matching" });
   const started = Date.now();
-  const result = proposeMatching(
-    [...roster.mentees.values()],
-    [...roster.mentors.values()],
-    { ...roster.settings },
-    options,
-  );
+  const mentees = [...roster.mentees.values()];
+  const mentors = [...roster.mentors.values()];
+  const result = proposeMatching(mentees, mentors, { ...roster.settings }, options);
+  await report({ phase: "verifying" });
+  const everyPair = cohortProblem(compileCohort(mentees, mentors, { ...roster.settings }));
+  const verdict = verifyOptimal(everyPair, result, result.certificate);
+  if (!verdict.ok) {
+    logger.error("The matching was not proved optimal", { cohortId, reason: verdict.reason });
+    return { ok: false, message: unprovedMessage };
+  }
+  await report({ phase: "saving" });
   const now = clock.now().toISOString();
   const proposal: Proposal = {
     cohortId,

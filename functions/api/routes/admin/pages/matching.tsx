@@ -21,6 +21,8 @@ async function proposalPage(c: Context, cohortId: string, problem?: string) {
   ]);
   const people = (ids: Iterable<string>) =>
     [...ids].map((id) => ({ id, name: names.get(id) ?? id })).sort(byName);
+  // While the job runs the browser reloads the page on its own (no script needed); it says so.
+  if (job?.status === "running") c.header("Refresh", "5");
   return c.html(
     <ProposalPage
       cohort={found}

@@ -1,6 +1,6 @@
 import type { Cohort } from "#core/cohort";
 import type { PairStarts } from "#core/matching/confirm";
-import type { MatchingJob } from "#core/matching/job";
+import type { JobProgress, MatchingJob } from "#core/matching/job";
 import type { Proposal } from "#core/matching/proposal";
 import { type Lang, localiseMessage, t } from "../../i18n";
 import { AdminLayout, formatDateTime, inLanguage } from "./parts";
@@ -78,6 +78,54 @@ function PairStartsSection(props: {
   );
 }
 
+const phaseWords: Record<JobProgress["phase"], { fr: string; en: string }> = {
+  reading: { fr: "Lecture des questionnaires", en: "Reading the questionnaires" },
+  matching: { fr: "Calcul des binômes…", en: "Computing the pairs…" },
+  verifying: { fr: "Vérification de l'optimalité…", en: "Checking optimality…" },
+  saving: { fr: "Enregistrement de la proposition…", en: "Saving the proposal…" },
+};
+
+/** Where the running matching is; the page reloads itself (the Refresh header) until it ends. */
+function JobProgressSection(props: { job: MatchingJob; path: string; lang: Lang }) {
+  const { job, lang } = props;
+  const progress = job.progress ?? { phase: "reading" };
+  const words = t(lang, phaseWords[progress.phase]);
+  const counted = progress.done !== undefined && progress.total !== undefined && progress.total > 0;
+  const line = counted
+    ? lang === "en"
+      ? `${words}: ${grouped(progress.done ?? 0, lang)} of ${grouped(progress.total ?? 0, lang)}`
+      : `${words} : ${grouped(progress.done ?? 0, lang)} sur ${grouped(progress.total ?? 0, lang)}`
+    : words;
+  return (
+    <section class="notice" aria-labelledby="appariement-en-cours">
+      <h2 id="appariement-en-cours">
+        {t(lang, { fr: "Appariement en cours", en: "Matching under way" })}
+      </h2>
+      <p role="status">{localiseMessage(lang, line)}</p>
+      {counted ? (
+        <progress
+          max={progress.total}
+          value={progress.done}
+          aria-label={t(lang, phaseWords[progress.phase])}
+        >
+          {grouped(progress.done ?? 0, lang)} / {grouped(progress.total ?? 0, lang)}
+        </progress>
+      ) : null}
+      <p>
+        {lang === "en"
+          ? `Started on ${formatDateTime(job.startedAt, lang)}. This page refreshes itself every few seconds; the proposal appears here once the matching ends.`
+          : localiseMessage(
+              "fr",
+              `Lancé le ${formatDateTime(job.startedAt)}. Cette page se met à jour toute seule toutes les quelques secondes ; la proposition s'affichera ici à la fin de l'appariement.`,
+            )}{" "}
+        <a href={inLanguage(props.path, lang)}>
+          {t(lang, { fr: "Actualiser maintenant", en: "Refresh now" })}
+        </a>
+      </p>
+    </section>
+  );
+}
+
 /**
  * The cohort's matching: run it, read each pair's score and explanation and each unmatched
  * mentee's reason, change the proposal (swap, remove, force, exclude), then confirm it.
@@ -136,11 +184,7 @@ export function ProposalPage(props: {
         </p>
       )}
       {props.job?.status === "running" ? (
-        <p role="status">
-          {lang === "en"
-            ? `The matching has been running since ${formatDateTime(props.job.startedAt, lang)}: reload this page to see the proposal.`
-            : `L'appariement est en cours depuis le ${formatDateTime(props.job.startedAt)} : rechargez cette page pour voir la proposition.`}
-        </p>
+        <JobProgressSection job={props.job} path={path} lang={lang} />
       ) : props.job?.status === "failed" && props.job.message ? (
         <p role="alert">{localiseMessage(lang, props.job.message)}</p>
       ) : null}
