@@ -407,12 +407,13 @@ export async function propose(
   options: PricingOptions = {},
   report: (progress: JobProgress) => Promise<void> = async () => undefined,
 ): Promise<{ ok: true; proposal: Proposal } | { ok: false; message: string }> {
-  const total = (await readCounts(cohortId))[countName.questionnaires] ?? 0;
-  await report({ phase: "reading", done: 0, total });
+  // The maintained count says how many there are; without one (records from before the counts)
+  // the page says how many have been read, with no proportion.
+  const counted = (await readCounts(cohortId))[countName.questionnaires] ?? 0;
+  const total = (read: number) => (counted > 0 ? Math.max(counted, read) : undefined);
+  await report({ phase: "reading", done: 0, total: total(0) });
   const [roster, previous] = await Promise.all([
-    loadRoster(cohortId, (read) =>
-      report({ phase: "reading", done: read, total: Math.max(total, read) }),
-    ),
+    loadRoster(cohortId, (read) => report({ phase: "reading", done: read, total: total(read) })),
     getProposal(cohortId),
   ]);
   await report({ phase: "matching" });

@@ -95,7 +95,11 @@ function JobProgressSection(props: { job: MatchingJob; path: string; lang: Lang 
     ? lang === "en"
       ? `${words}: ${grouped(progress.done ?? 0, lang)} of ${grouped(progress.total ?? 0, lang)}`
       : `${words} : ${grouped(progress.done ?? 0, lang)} sur ${grouped(progress.total ?? 0, lang)}`
-    : words;
+    : progress.done !== undefined && progress.done > 0
+      ? lang === "en"
+        ? `${words}: ${grouped(progress.done, lang)} read`
+        : `${words} : ${grouped(progress.done, lang)} lus`
+      : words;
   return (
     <section class="notice" aria-labelledby="appariement-en-cours">
       <h2 id="appariement-en-cours">
