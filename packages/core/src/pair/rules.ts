@@ -265,6 +265,10 @@ export function nextWait<W extends WaitState>(
 export const isRunning = (pair: Pick<Pair, "status">) =>
   pair.status !== "closed" && pair.status !== "cancelled";
 
+/** A pair takes its mentor's time while under way or paused (a failed one waits for the team). */
+export const takesMentorTime = (pair: Pick<Pair, "status">) =>
+  pair.status === "active" || pair.status === "paused";
+
 /** Every mentor a pair had: the first, the current one, and those a reassignment moved. */
 export function pairMentorIds(
   pair: Pick<Pair, "mentorId" | "firstMentorId">,

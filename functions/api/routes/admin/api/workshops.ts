@@ -49,7 +49,6 @@ export const workshopsApi = new Hono()
         proposals: proposals.map((proposal) => ({
           mentorIds: proposal.mentors.map((mentor) => mentor.id),
           names: proposal.mentors.map((mentor) => mentor.name),
-          score: proposal.score,
           reasons: proposal.reasons,
         })),
       });

@@ -9,6 +9,8 @@ import { env } from "../../env";
 import { keys } from "../../keys";
 import { getMentor, listMentors } from "../../mentor";
 import { logger } from "../../observability";
+import { takesMentorTime } from "../../pair/rules";
+import { listPairs } from "../../pair/store";
 import { programme } from "../../programme";
 import { listResources } from "../../resources";
 import { fingerprint } from "../../submission";
@@ -112,18 +114,26 @@ export async function requestWorkshop(
   return { id, status: "created" };
 }
 
-/** The selected mentors, with the workshops each leads that are not over yet. */
-async function mentorCandidates(): Promise<MentorCandidate[]> {
-  const [mentors, workshops] = await Promise.all([
+/**
+ * The selected mentors, with their load: the workshops each leads that are not over yet (this one
+ * aside: its own mentors are not busier for it) and the pairs each coaches that are under way.
+ */
+async function mentorCandidates(workshopId: string): Promise<MentorCandidate[]> {
+  const [mentors, workshops, pairs] = await Promise.all([
     listMentors(programme.openCohortId),
     listWorkshops(),
+    listPairs({ cohortId: programme.openCohortId }),
   ]);
   const led = new Map<string, number>();
   for (const workshop of workshops) {
+    if (workshop.id === workshopId) continue;
     if (workshop.status !== "requested" && workshop.status !== "scheduled") continue;
     for (const mentorId of workshop.mentorIds ?? [])
       led.set(mentorId, (led.get(mentorId) ?? 0) + 1);
   }
+  const coaching = new Map<string, number>();
+  for (const pair of pairs.filter(takesMentorTime))
+    coaching.set(pair.mentorId, (coaching.get(pair.mentorId) ?? 0) + 1);
   return mentors
     .filter((mentor) => mentor.status === "selected")
     .map((mentor) => ({
@@ -134,6 +144,7 @@ async function mentorCandidates(): Promise<MentorCandidate[]> {
       themes: mentor.answers.themes,
       availability: mentor.answers.availability,
       workshopsLed: led.get(mentor.id) ?? 0,
+      activePairs: coaching.get(mentor.id) ?? 0,
     }));
 }
 
@@ -144,7 +155,7 @@ const allowSameLine = async () =>
 export async function proposalsFor(id: string) {
   const workshop = await requireWorkshop(id);
   const participants = (await listParticipants(id)).map((participant) => participant.email);
-  const candidates = await mentorCandidates();
+  const candidates = await mentorCandidates(id);
   return {
     candidates,
     proposals: proposeMentorPairs(workshop, participants, candidates, {
@@ -162,7 +173,7 @@ export async function assignMentors(
   if (workshop.status !== "requested") {
     return { ok: false, problem: "Les mentors ne changent plus une fois l'atelier fixé." };
   }
-  const candidates = await mentorCandidates();
+  const candidates = await mentorCandidates(id);
   const chosen = mentorIds.map((mentorId) => candidates.find((mentor) => mentor.id === mentorId));
   if (chosen.some((mentor) => !mentor)) {
     return { ok: false, problem: "Choisissez deux mentors sélectionnés." };

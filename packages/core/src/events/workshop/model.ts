@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { choices, consent, email, personName, shortText } from "../../fields";
-import { inSameManagementLine, type MatchingMentee, type MatchingMentor } from "../../matching/fit";
+import { inSameManagementLine, type MatchingMentor } from "../../matching/fit";
 import { availabilityIds, themeIds } from "../../programme";
 import { plural } from "../../words";
 
@@ -202,36 +202,27 @@ export type MentorCandidate = {
   managerEmail?: string;
   themes: { theme: string; level: number }[];
   availability: string[];
-  /** Workshops this mentor leads that are not over yet. */
+  /** Workshops this mentor leads that are not over yet (the one being proposed for aside). */
   workshopsLed: number;
+  /** Pairs this mentor coaches that are under way (active or paused). */
+  activePairs: number;
 };
 
 export type MentorProposal = {
   mentors: [MentorCandidate, MentorCandidate];
-  score: number;
   /** Why, in French and English, for the team. */
   reasons: { fr: string; en: string };
 };
 
 /**
- * The head of service, the managers given so far and the service's line: a mentor who is one of
- * them or reports to one of them is in the service's line of management (matching/fit.ts's rule).
+ * The head of service and the managers given so far: a mentor who is one of them or reports to
+ * one of them is in the service's line of management (matching/fit.ts's rule, person by person).
  */
 export function inServiceLine(
   workshop: Pick<WorkshopRecord, "id" | "request">,
   participantEmails: string[],
   mentor: MentorCandidate,
 ): boolean {
-  const service: MatchingMentee = {
-    id: workshop.id,
-    email: workshop.request.email,
-    managementLine: [workshop.request.email, ...participantEmails],
-    priorityThemes: [],
-    comfort: {},
-    formats: [],
-    availability: [],
-    directorate: workshop.request.service,
-  };
   const asMentor: MatchingMentor = {
     id: mentor.id,
     email: mentor.email,
@@ -242,21 +233,70 @@ export function inServiceLine(
     availability: [],
     directorate: "",
   };
-  return inSameManagementLine(service, asMentor);
+  // One person at a time: given as one mentee whose line is everyone, a mentor reporting to a
+  // participant would share that line with the service without being caught by the rule.
+  return [workshop.request.email, ...participantEmails].some((email) =>
+    inSameManagementLine(
+      {
+        id: workshop.id,
+        email,
+        managementLine: [email],
+        priorityThemes: [],
+        comfort: {},
+        formats: [],
+        availability: [],
+        directorate: workshop.request.service,
+      },
+      asMentor,
+    ),
+  );
 }
 
-/** A mentor's own score for this workshop: theme level, slots in common, minus their load. */
-function mentorScore(workshop: Pick<WorkshopRecord, "request">, mentor: MentorCandidate) {
-  const level = mentor.themes.find((item) => item.theme === workshop.request.theme)?.level ?? 0;
-  const slots = mentor.availability.filter((slot) => workshop.request.slots.includes(slot)).length;
-  return { level, slots, score: level * 4 + slots * 2 - mentor.workshopsLed * 3 };
+/** What ranks a mentor for this workshop: theme level, requested moments they are free, load. */
+type Standing = { mentor: MentorCandidate; level: number; moments: number; load: number };
+
+function standingOf(workshop: Pick<WorkshopRecord, "request">, mentor: MentorCandidate): Standing {
+  return {
+    mentor,
+    level: mentor.themes.find((item) => item.theme === workshop.request.theme)?.level ?? 0,
+    moments: mentor.availability.filter((slot) => workshop.request.slots.includes(slot)).length,
+    load: mentor.workshopsLed + mentor.activePairs,
+  };
 }
+
+/** Each criterion outranks all those after it; names then ids settle a tie, so the order is stable. */
+const byName = (a: MentorCandidate, b: MentorCandidate) => a.name.localeCompare(b.name, "fr");
+const byId = (a: MentorCandidate, b: MentorCandidate) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byStanding = (a: Standing, b: Standing) =>
+  b.level - a.level ||
+  b.moments - a.moments ||
+  a.load - b.load ||
+  byName(a.mentor, b.mentor) ||
+  byId(a.mentor, b.mentor);
+
+type RankedPair = {
+  pair: [Standing, Standing];
+  level: number;
+  common: number;
+  moments: number;
+  load: number;
+};
+
+const byPairRank = (x: RankedPair, y: RankedPair) =>
+  y.level - x.level ||
+  y.common - x.common ||
+  y.moments - x.moments ||
+  x.load - y.load ||
+  byName(x.pair[0].mentor, y.pair[0].mentor) ||
+  byName(x.pair[1].mentor, y.pair[1].mentor) ||
+  byId(x.pair[0].mentor, y.pair[0].mentor) ||
+  byId(x.pair[1].mentor, y.pair[1].mentor);
 
 /**
- * The pairs of mentors the page proposes, best first: both know the theme (level 2 or more), none
- * is in the service's line of management when the programme forbids it, and the pair is scored by
- * its theme levels, the moments in common with the request, and how many workshops each already
- * leads.
+ * The pairs of mentors the page proposes, best first. Both know the theme (level 2 or more) and,
+ * when the programme forbids it, neither is in the service's line of management. Pairs rank by
+ * their theme levels; equal, by the requested moments both are free, then those each is free;
+ * equal again, by their load (workshops to come and pairs under way), fewest first.
  */
 export function proposeMentorPairs(
   workshop: Pick<WorkshopRecord, "id" | "request">,
@@ -264,41 +304,46 @@ export function proposeMentorPairs(
   candidates: MentorCandidate[],
   options: { allowSameManagementLine: boolean; limit?: number },
 ): MentorProposal[] {
-  const eligible = candidates.filter(
-    (mentor) =>
-      mentorScore(workshop, mentor).level >= 2 &&
-      (options.allowSameManagementLine || !inServiceLine(workshop, participantEmails, mentor)),
-  );
-  const proposals: MentorProposal[] = [];
+  const eligible = candidates
+    .map((mentor) => standingOf(workshop, mentor))
+    .filter(
+      (standing) =>
+        standing.level >= 2 &&
+        (options.allowSameManagementLine ||
+          !inServiceLine(workshop, participantEmails, standing.mentor)),
+    )
+    // Sorted, so that each pair names its better-placed mentor first.
+    .sort(byStanding);
+  const pairs: RankedPair[] = [];
   for (let i = 0; i < eligible.length; i++) {
     for (let j = i + 1; j < eligible.length; j++) {
-      const first = eligible[i] as MentorCandidate;
-      const second = eligible[j] as MentorCandidate;
-      const a = mentorScore(workshop, first);
-      const b = mentorScore(workshop, second);
-      const common = first.availability.filter(
-        (slot) => second.availability.includes(slot) && workshop.request.slots.includes(slot),
-      ).length;
-      proposals.push({
-        mentors: [first, second],
-        score: a.score + b.score + common * 2,
-        reasons: {
-          fr: `Niveaux ${a.level} et ${b.level} sur le thème, ${plural("fr", common, "moment commun", "moments communs")} avec la demande, ${plural("fr", first.workshopsLed + second.workshopsLed, "atelier", "ateliers")} déjà en charge`,
-          en: `Levels ${a.level} and ${b.level} in the theme, ${plural("en", common, "moment", "moments")} in common with the request, ${plural("en", first.workshopsLed + second.workshopsLed, "workshop", "workshops")} already in hand`,
-        },
+      const a = eligible[i] as Standing;
+      const b = eligible[j] as Standing;
+      pairs.push({
+        pair: [a, b],
+        level: a.level + b.level,
+        common: a.mentor.availability.filter(
+          (slot) => b.mentor.availability.includes(slot) && workshop.request.slots.includes(slot),
+        ).length,
+        moments: a.moments + b.moments,
+        load: a.load + b.load,
       });
     }
   }
-  return proposals
-    .sort(
-      (x, y) =>
-        y.score - x.score ||
-        `${x.mentors[0].name}${x.mentors[1].name}`.localeCompare(
-          `${y.mentors[0].name}${y.mentors[1].name}`,
-          "fr",
-        ),
-    )
-    .slice(0, options.limit ?? 5);
+  return pairs
+    .sort(byPairRank)
+    .slice(0, options.limit ?? 5)
+    .map(({ pair: [a, b], common }) => {
+      const workshops = a.mentor.workshopsLed + b.mentor.workshopsLed;
+      const pairsUnderWay = a.mentor.activePairs + b.mentor.activePairs;
+      return {
+        mentors: [a.mentor, b.mentor],
+        reasons: {
+          fr: `Niveaux ${a.level} et ${b.level} sur le thème, ${plural("fr", common, "moment commun", "moments communs")} avec la demande, ${plural("fr", workshops, "atelier à venir", "ateliers à venir")} et ${plural("fr", pairsUnderWay, "binôme en cours", "binômes en cours")}`,
+          en: `Levels ${a.level} and ${b.level} in the theme, ${plural("en", common, "moment", "moments")} in common with the request, ${plural("en", workshops, "coming workshop", "coming workshops")} and ${plural("en", pairsUnderWay, "pair in progress", "pairs in progress")}`,
+        },
+      };
+    });
 }
 
 /** Participants are keyed by their address, normalised: registering twice adds one person. */
