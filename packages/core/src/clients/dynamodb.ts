@@ -62,9 +62,20 @@ export async function transact(items: TransactItem[]): Promise<string[] | undefi
     await documents.send(new TransactWriteCommand({ TransactItems: items }));
     return undefined;
   } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
-    return (error.CancellationReasons ?? []).map((reason) => reason.Code ?? "None");
+    const reasons = cancellationReasons(error);
+    if (!reasons) throw error;
+    return reasons;
   }
+}
+
+/**
+ * The reason of each write of a cancelled transaction, in order ("None" for those that would have
+ * passed); `undefined` when the error is not a cancellation. The one reading of them, for callers
+ * that send their transaction another way (counts-store's `sendTransaction`).
+ */
+export function cancellationReasons(error: unknown): string[] | undefined {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  return (error.CancellationReasons ?? []).map((reason) => reason.Code ?? "None");
 }
 
 type Key = Record<string, unknown>;

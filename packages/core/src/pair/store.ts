@@ -1,10 +1,14 @@
 import { randomUUID } from "node:crypto";
-import {
-  ConditionalCheckFailedException,
-  TransactionCanceledException,
-} from "@aws-sdk/client-dynamodb";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { PutCommand, type TransactWriteCommandInput, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { conditionally, documents, getItem, queryAll, queryList } from "../clients/dynamodb";
+import {
+  cancellationReasons,
+  conditionally,
+  documents,
+  getItem,
+  queryAll,
+  queryList,
+} from "../clients/dynamodb";
 import { clock } from "../clock";
 import { countDelta, countedPairFields } from "../counts";
 import { countUpdate, sendTransaction } from "../counts-store";
@@ -47,7 +51,6 @@ export async function requirePair(pairId: string): Promise<Pair> {
 }
 
 /**
-/**
  * Creates the pair once, counted in its cohort's counts in the same transaction; `false` when it
  * already exists (a second start changes nothing, and counts nothing). The same transaction marks
  * the manager's questionnaire as paired with it and files it under the mentor's pairs
@@ -74,17 +77,16 @@ export async function createPair(pair: Pair): Promise<boolean> {
     await sendTransaction([{ Put: put }, questionnaire, ...mentor, ...counts]);
     return true;
   } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
-    const reasons = error.CancellationReasons ?? [];
-    if (reasons[0]?.Code === "ConditionalCheckFailed") return false;
-    if (reasons[1]?.Code !== "ConditionalCheckFailed") throw error;
+    const reasons = cancellationReasons(error);
+    if (reasons?.[0] === "ConditionalCheckFailed") return false;
+    if (reasons?.[1] !== "ConditionalCheckFailed") throw error;
   }
   // No questionnaire to mark: the pair, its mentor's line and its counts alone.
   try {
     await sendTransaction([{ Put: put }, ...mentor, ...counts]);
     return true;
   } catch (error) {
-    if (isConditionCancel(error, 0)) return false;
+    if (cancellationReasons(error)?.[0] === "ConditionalCheckFailed") return false;
     throw error;
   }
 }
@@ -119,13 +121,6 @@ async function mentorLeads(mentorId: string, pairId: string) {
     },
   ];
 }
-
-const isConditionCancel = (error: unknown, index?: number) =>
-  error instanceof TransactionCanceledException &&
-  (error.CancellationReasons ?? []).some(
-    (reason, at) =>
-      reason.Code === "ConditionalCheckFailed" && (index === undefined || at === index),
-  );
 
 type PairChange = { remove?: (keyof Pair)[]; add?: Partial<Record<keyof Pair, number>> };
 
@@ -195,7 +190,7 @@ export async function updatePair(
       await sendTransaction([{ Update: update }, ...alongside, ...(counts ? [counts] : [])]);
       return;
     } catch (error) {
-      if (!isConditionCancel(error, 0) || attempt >= 6) throw error;
+      if (cancellationReasons(error)?.[0] !== "ConditionalCheckFailed" || attempt >= 6) throw error;
     }
   }
 }
@@ -780,10 +775,9 @@ export async function recordAnswer(
     await sendTransaction(items);
     return "recorded";
   } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
-    const reasons = error.CancellationReasons ?? [];
-    if (!reasons.some((reason) => reason.Code === "ConditionalCheckFailed")) throw error;
-    return alongside && reasons[0]?.Code === "ConditionalCheckFailed" ? "link-used" : "changed";
+    const reasons = cancellationReasons(error);
+    if (!reasons?.includes("ConditionalCheckFailed")) throw error;
+    return alongside && reasons[0] === "ConditionalCheckFailed" ? "link-used" : "changed";
   }
 }
 
