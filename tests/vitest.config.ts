@@ -10,6 +10,9 @@ export default defineConfig({
     setupFiles: ["tests/support/setup.ts"],
     // The JSON report lets CI print a plain "N passed, N failed" line (see .ci/run).
     reporters: ["default", ["json", { outputFile: "test-artifacts/vitest.json" }]],
+    // Most files wait on the emulators and the local engine, not on the CPU: two files at a time on
+    // 2 cores take the suite from 1,509 s to 967 s (all 813 tests passed; vitest defaults to one).
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: {
