@@ -69,6 +69,8 @@ describe("the matching job's progress", () => {
     expect(readingText).toContain("Lecture des questionnaires\u00a0: 0 sur 3");
     expect(readingText).toMatch(/<progress max="3" value="0"/);
     expect(readingText).toContain('role="status"');
+    // The page tells the team the interval its Refresh header sets, not « quelques secondes ».
+    expect(readingText).toMatch(/se met à jour d'elle-même toutes les 5[\s\u00a0]secondes/);
     const json = await (
       await adminJson("GET", `/api/admin/cohorts/${cohortId}/proposal/job`)
     ).json();

@@ -93,8 +93,10 @@ export type StoredQuestionnaire = QuestionnaireRecord & {
   pairId?: string;
 };
 
-/** The questionnaires of a cohort, oldest first. */
-/** `onPage` hears how many have been read so far, page after page (the matching's progress). */
+/**
+ * The questionnaires of a cohort, oldest first; `onPage` hears how many have been read so far,
+ * page after page (the matching's progress).
+ */
 export const listQuestionnaires = (cohortId: string, onPage?: (read: number) => Promise<void>) =>
   queryList<StoredQuestionnaire>(keys.questionnaires(cohortId), onPage);
 

@@ -4,7 +4,7 @@ import * as cohort from "#core/cohort";
 import * as confirmation from "#core/matching/confirm";
 import * as matchingJob from "#core/matching/job";
 import * as pairing from "#core/matching/proposal";
-import { ProposalPage } from "#web/pages/admin/matching";
+import { jobRefreshSeconds, ProposalPage } from "#web/pages/admin/matching";
 import type { LangEnv } from "../../../lang";
 import { byName, form, langOf, namesOf, redirectDone, text, versionOf } from "./shared";
 
@@ -22,7 +22,7 @@ async function proposalPage(c: Context, cohortId: string, problem?: string) {
   const people = (ids: Iterable<string>) =>
     [...ids].map((id) => ({ id, name: names.get(id) ?? id })).sort(byName);
   // While the job runs the browser reloads the page on its own (no script needed); it says so.
-  if (job?.status === "running") c.header("Refresh", "5");
+  if (job?.status === "running") c.header("Refresh", String(jobRefreshSeconds));
   return c.html(
     <ProposalPage
       cohort={found}

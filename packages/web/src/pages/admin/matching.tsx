@@ -78,6 +78,9 @@ function PairStartsSection(props: {
   );
 }
 
+/** How often the page reloads itself while the matching job runs (the route's `Refresh` header). */
+export const jobRefreshSeconds = 5;
+
 const phaseWords: Record<JobProgress["phase"], { fr: string; en: string }> = {
   reading: { fr: "Lecture des questionnaires", en: "Reading the questionnaires" },
   matching: { fr: "Calcul des binômes…", en: "Computing the pairs…" },
@@ -117,10 +120,10 @@ function JobProgressSection(props: { job: MatchingJob; path: string; lang: Lang 
       ) : null}
       <p>
         {lang === "en"
-          ? `Started on ${formatDateTime(job.startedAt, lang)}. This page refreshes itself every few seconds; the proposal appears here once the matching ends.`
+          ? `Started on ${formatDateTime(job.startedAt, lang)}. This page refreshes itself every ${jobRefreshSeconds} seconds; the proposal appears here once the matching ends.`
           : localiseMessage(
               "fr",
-              `Lancé le ${formatDateTime(job.startedAt)}. Cette page se met à jour toute seule toutes les quelques secondes ; la proposition s'affichera ici à la fin de l'appariement.`,
+              `Lancé le ${formatDateTime(job.startedAt)}. Cette page se met à jour d'elle-même toutes les ${jobRefreshSeconds} secondes ; la proposition s'affichera ici à la fin de l'appariement.`,
             )}{" "}
         <a href={inLanguage(props.path, lang)}>
           {t(lang, { fr: "Actualiser maintenant", en: "Refresh now" })}
