@@ -153,6 +153,29 @@ describe("the matching job's progress", () => {
     expect((await getProposal(cohortId))?.pairs).toHaveLength(3);
   });
 
+  it("shows a job that throws midway as failed, in French, stores no proposal, and runs again", async () => {
+    const { cohortId } = await smallCohort();
+    // A fault inside the job itself, after the read and the solving: the job must say so.
+    onJobProgress(async (_cohort, progress) => {
+      if (progress.phase === "saving") throw new Error("the table went away");
+    });
+    expect((await adminForm(`/admin/vagues/${cohortId}/appariement`, {})).status).toBe(303);
+    await idle();
+    const text = await pageText(await page(cohortId));
+    expect(text).toContain("L'appariement a échoué\u00a0: relancez-le");
+    expect(text).not.toContain("Appariement en cours");
+    const job = await (
+      await adminJson("GET", `/api/admin/cohorts/${cohortId}/proposal/job`)
+    ).json();
+    expect(job).toMatchObject({ status: "failed" });
+    expect(await getProposal(cohortId)).toBeUndefined();
+
+    onJobProgress(undefined);
+    expect((await adminForm(`/admin/vagues/${cohortId}/appariement`, {})).status).toBe(303);
+    await idle();
+    expect((await getProposal(cohortId))?.pairs).toHaveLength(3);
+  });
+
   it("records a 30,000-questionnaire read in a few dozen writes at most", () => {
     let last: JobProgress | undefined;
     let writes = 0;
