@@ -23,6 +23,7 @@ import { listPairs } from "../pair/store";
 import { programme } from "../programme";
 import { meetingCancelled, meetingInvitation, meetingMoved, meetingReminder } from "./messages";
 import {
+  currentReply,
   endOf,
   type Invitation,
   isAhead,
@@ -313,10 +314,14 @@ async function inviteOne(
 const versioned = (purpose: string, meeting: NetworkMeeting) =>
   meetingSequence(meeting) === 0 ? purpose : `${purpose}#s${meetingSequence(meeting)}`;
 
-/** The reminder, once per invited mentor and date (a retried step queues nothing new). */
+/**
+ * The reminder, once per invited mentor and date (a retried step queues nothing new); a mentor who
+ * said they do not come to this date is not reminded of it.
+ */
 export async function remindInvited(meeting: NetworkMeeting): Promise<number> {
   let queued = 0;
   for (const invitation of await listInvitations(meeting.id)) {
+    if (currentReply(meeting, invitation) === "no") continue;
     const mentor = await getMentor(invitation.mentorId);
     if (!mentor) continue;
     const outcome = await queueEmail(
