@@ -1,11 +1,11 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
-import { Tracer } from "@aws-lambda-powertools/tracer";
+import type { Tracer } from "@aws-lambda-powertools/tracer";
 import type { Context } from "aws-lambda";
 
 /**
- * One logger, one metrics object and one tracer for the whole code base. Log lines carry ids
- * (pair, record, cohort), never names, email addresses or link tokens.
+ * One logger, one metrics object and one tracer (on Lambda only) for the whole code base. Log
+ * lines carry ids (pair, record, cohort), never names, email addresses or link tokens.
  *
  * Metric names (namespace `Binome`, dimension `service`): `PairsStarted`, `PairsClosed`,
  * `EmailsQueued`, `EmailsSent`, `EmailsRefused`, `Escalations`, `LinkErrors`. The dashboard and README read these names.
@@ -14,11 +14,38 @@ export const logger = new Logger({ serviceName: "binome" });
 
 export const metrics = new Metrics({ namespace: "Binome", serviceName: "binome" });
 
-/** X-Ray: disabled outside Lambda (POWERTOOLS_TRACE_ENABLED=false in tests). */
-export const tracer = new Tracer({ serviceName: "binome" });
+/**
+ * Whether X-Ray tracing is on, by the rule Powertools' Tracer applies itself: in a Lambda execution
+ * environment (not SAM's nor Amplify's mock), unless POWERTOOLS_TRACE_ENABLED is "false" (as in
+ * the tests).
+ */
+export function tracingEnabled(environment: NodeJS.ProcessEnv = process.env): boolean {
+  const read = (name: string) => environment[name]?.trim() ?? "";
+  if (read("POWERTOOLS_TRACE_ENABLED").toLowerCase() === "false") return false;
+  const executionEnvironment = read("AWS_EXECUTION_ENV");
+  return (
+    executionEnvironment !== "" &&
+    executionEnvironment !== "AWS_Lambda_amplify-mock" &&
+    read("AWS_SAM_LOCAL") === ""
+  );
+}
 
-/** Wraps an AWS SDK v3 client so each call is a subsegment of the function's trace. */
+/**
+ * X-Ray, loaded only where it traces: the tracer and aws-xray-sdk-core took a seventh of the web
+ * function's cold start where they did nothing. On Lambda it is created when this module is first
+ * imported, as before (a top-level await), so it instruments HTTP(S) before any request and every
+ * function gets it whatever its entry.
+ */
+export const tracer: Tracer | undefined = tracingEnabled()
+  ? new (await import("@aws-lambda-powertools/tracer")).Tracer({ serviceName: "binome" })
+  : undefined;
+
+/**
+ * Makes each call of an AWS SDK v3 client a subsegment of the function's trace; where tracing is
+ * off, the client as it is.
+ */
 export function traced<Client>(client: Client): Client {
+  if (!tracer) return client;
   return tracer.captureAWSv3Client(client as Parameters<Tracer["captureAWSv3Client"]>[0]) as Client;
 }
 
