@@ -76,6 +76,15 @@ const englishMessages: Record<string, string> = {
   "Choisissez deux mentors.": "Choose two mentors.",
   "Choisissez deux mentors différents.": "Choose two different mentors.",
   "Choisissez deux mentors sélectionnés.": "Choose two selected mentors.",
+  "Choisissez un mentor sélectionné.": "Choose a selected mentor.",
+  "Saisissez la date au format jj/mm/aaaa, par exemple 17/03/2027.":
+    "Enter the date as dd/mm/yyyy, for example 17/03/2027.",
+  "Cette date est passée : choisissez une date à venir.":
+    "This date is past: choose a date to come.",
+  "Cette heure est passée : choisissez une heure à venir.":
+    "This time is past: choose a time to come.",
+  "Cette date n'existe pas : vérifiez le jour et le mois.":
+    "This date does not exist: check the day and the month.",
   "Indiquez la date de l'atelier (jj/mm/aaaa).": "Enter the workshop's date (dd/mm/yyyy).",
   "Indiquez l'heure de début (hh:mm).": "Enter the start time (hh:mm).",
   "Indiquez la durée de l'atelier, entre 30 minutes et 4 heures.":
@@ -224,7 +233,35 @@ const englishMessages: Record<string, string> = {
   "l'équipe d'animation a écarté ce binôme": "the programme team ruled out this pair",
 };
 
+const englishMonths: Record<string, string> = {
+  janvier: "January",
+  février: "February",
+  mars: "March",
+  avril: "April",
+  mai: "May",
+  juin: "June",
+  juillet: "July",
+  août: "August",
+  septembre: "September",
+  octobre: "October",
+  novembre: "November",
+  décembre: "December",
+};
+
 const englishPatterns: [RegExp, (match: RegExpMatchArray) => string][] = [
+  [
+    /^Le (\d+)(?:er)? (\p{L}+) n'existe pas : vérifiez le jour\.$/u,
+    (m) => `${englishMonths[m[2] ?? ""] ?? m[2]} ${m[1]} does not exist: check the day.`,
+  ],
+  [
+    /^L'adresse de la ligne (\d+) n'est pas valide : « (.*) »\.$/,
+    (m) => `The address on line ${m[1]} is not valid: “${m[2]}”.`,
+  ],
+  [
+    /^(\d+) adresses ne sont pas valides : (.*)\.$/,
+    (m) =>
+      `${m[1]} addresses are not valid: ${(m[2] ?? "").replace(/ligne (\d+) « (.*?) »/g, "line $1 “$2”")}.`,
+  ],
   [
     /^Un BarNum' compte (\d+) créneaux au plus : allongez les créneaux\.$/,
     (m) => `A BarNum' has ${m[1]} slots at most: make the slots longer.`,

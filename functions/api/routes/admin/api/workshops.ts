@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import * as workshops from "#core/events/workshop";
+import { mentorProblems } from "#web/admin-event-forms";
 import {
   conflict,
   describeForTeam,
@@ -9,7 +10,7 @@ import {
   object,
   ok,
 } from "../../../openapi";
-import { problem } from "../../../problem";
+import { fieldProblems, problem } from "../../../problem";
 import { notFound } from "./shared";
 
 /** Collective workshops: /api/admin/workshops (the same verbs as the /admin/ateliers pages). */
@@ -59,8 +60,10 @@ export const workshopsApi = new Hono()
     describeForTeam("Confier l'atelier à deux mentors sélectionnés", {
       ...ok("L'atelier"),
       ...noSuchWorkshop,
-      ...conflict("L'atelier est déjà fixé, ou un mentor ne peut pas l'animer"),
-      ...invalidBody(),
+      ...conflict(
+        "L'atelier est déjà fixé, ou un mentor est dans la ligne hiérarchique du service",
+      ),
+      ...invalidBody("dont un mentor qui n'est pas sélectionné"),
     }),
     jsonBody(workshops.AssignMentorsSchema),
     async (c) => {
@@ -71,6 +74,12 @@ export const workshopsApi = new Hono()
       );
       if (!outcome.ok && outcome.problem === "Cet atelier n'existe pas.")
         return notFound(c, "Cet atelier");
+      // Not a selected mentor: an invalid field, like any other.
+      if (!outcome.ok && outcome.problem === mentorProblems[0]) {
+        return problem(c, 422, "Certaines réponses ne sont pas valides.", {
+          errors: fieldProblems({ mentorIds: outcome.problem }),
+        });
+      }
       return answer(c, outcome) ?? c.json(await workshops.getWorkshop(id));
     },
   )

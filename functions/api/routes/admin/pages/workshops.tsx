@@ -3,7 +3,8 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import * as workshops from "#core/events/workshop";
 import { registrationUrl } from "#core/events/workshop/steps";
-import type { FormValues } from "#web/form-kit";
+import { mentorIdsFromForm, mentorProblems, participantsFromForm } from "#web/admin-event-forms";
+import type { FieldErrors, FormValues } from "#web/form-kit";
 import { WorkshopPage, WorkshopsPage } from "#web/pages/admin/workshops";
 import { issuesByField } from "#web/validation";
 import type { LangEnv } from "../../../lang";
@@ -44,7 +45,6 @@ async function showWorkshop(
   );
 }
 
-const list = (values: FormValues, name: string) => ([] as string[]).concat(values[name] ?? []);
 const whole = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value) : Number.NaN);
 
 /** The outcome of an action: back to the page saying it is done, or the page with the problem. */
@@ -72,13 +72,16 @@ export const workshopPages = new Hono<LangEnv>()
   .post("/:id/mentors", async (c) => {
     const id = c.req.param("id");
     const values = await form(c);
-    const parsed = v.safeParse(workshops.AssignMentorsSchema, {
-      mentorIds: list(values, "mentorIds"),
-    });
+    const parsed = v.safeParse(workshops.AssignMentorsSchema, mentorIdsFromForm(values));
     if (!parsed.success) {
-      return showWorkshop(c, id, { problem: parsed.issues[0]?.message }, 422);
+      const errors = issuesByField(workshops.AssignMentorsSchema, parsed.issues);
+      return showWorkshop(c, id, { values, errors }, 422);
     }
     const outcome = await workshops.assignMentors(id, parsed.output.mentorIds as [string, string]);
+    // A mentor no longer selected, or in the service's line: told at the choice, like any mistake.
+    if (!outcome.ok && mentorProblems.includes(outcome.problem)) {
+      return showWorkshop(c, id, { values, errors: { mentorIds: outcome.problem } }, 422);
+    }
     return after(c, id, outcome, "atelier-mentors");
   })
   .post("/:id/date", async (c) => {
@@ -93,11 +96,6 @@ export const workshopPages = new Hono<LangEnv>()
     });
     if (!parsed.success) {
       const errors = issuesByField(workshops.ScheduleSchema, parsed.issues);
-      // The rule across fields (a place or a link) is told at the place field.
-      if (errors.body) {
-        errors.place = errors.body;
-        delete errors.body;
-      }
       return showWorkshop(c, id, { values, errors }, 422);
     }
     return after(c, id, await workshops.scheduleWorkshop(id, parsed.output), "atelier-fixe");
@@ -105,18 +103,15 @@ export const workshopPages = new Hono<LangEnv>()
   .post("/:id/participants", async (c) => {
     const id = c.req.param("id");
     const values = await form(c);
-    const emails = text(values, "emails")
-      .split(/[\s,;]+/)
-      .filter(Boolean);
+    const { emails, invalid } = participantsFromForm(values);
     const parsed = v.safeParse(workshops.ParticipantsSchema, { emails });
-    if (!parsed.success) {
-      return showWorkshop(
-        c,
-        id,
-        { values, errors: { emails: parsed.issues[0]?.message ?? "" } },
-        422,
-      );
-    }
+    // Every bad address is named by its line; nobody is added until all are right.
+    const errors: FieldErrors = invalid
+      ? { emails: invalid }
+      : parsed.success
+        ? {}
+        : issuesByField(workshops.ParticipantsSchema, parsed.issues);
+    if (!parsed.success || invalid) return showWorkshop(c, id, { values, errors }, 422);
     const outcome = await workshops.addParticipants(
       id,
       parsed.output.emails.map((email) => ({ email })),

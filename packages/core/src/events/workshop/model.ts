@@ -1,4 +1,6 @@
 import * as v from "valibot";
+import { clock } from "../../clock";
+import { eventDate, isPastTime, pastTime } from "../../event-dates";
 import { choices, consent, email, personName, shortText } from "../../fields";
 import { inSameManagementLine, type MatchingMentor } from "../../matching/fit";
 import { availabilityIds, themeIds } from "../../programme";
@@ -42,17 +44,30 @@ export const WorkshopRequestSchema = v.strictObject({
 
 export type WorkshopRequest = v.InferOutput<typeof WorkshopRequestSchema>;
 
+const mentorIdPattern = /^[0-9a-f-]{36}$/;
+
 /** The two mentors who lead it, chosen by the programme team. */
 export const AssignMentorsSchema = v.pipe(
   v.strictObject({
     mentorIds: v.pipe(
-      v.array(v.pipe(v.string(), v.regex(/^[0-9a-f-]{36}$/)), "Choisissez deux mentors."),
+      v.array(
+        v.pipe(
+          v.string("Choisissez un mentor sélectionné."),
+          v.regex(mentorIdPattern, "Choisissez un mentor sélectionné."),
+        ),
+        "Choisissez deux mentors.",
+      ),
       v.length(2, "Choisissez deux mentors."),
     ),
   }),
-  v.check(
-    (input) => input.mentorIds[0] !== input.mentorIds[1],
-    "Choisissez deux mentors différents.",
+  v.forward(
+    v.partialCheck(
+      [["mentorIds"]],
+      // Said only of two real choices: an empty or malformed one is told at its own select.
+      ({ mentorIds: [first = "", second] }) => !mentorIdPattern.test(first) || first !== second,
+      "Choisissez deux mentors différents.",
+    ),
+    ["mentorIds"],
   ),
 );
 
@@ -61,7 +76,7 @@ const timeMessage = "Indiquez l'heure de début (hh:mm).";
 
 export const ScheduleSchema = v.pipe(
   v.strictObject({
-    date: v.pipe(v.string(dateMessage), v.regex(/^\d{4}-\d{2}-\d{2}$/, dateMessage)),
+    date: eventDate(dateMessage),
     time: v.pipe(v.string(timeMessage), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, timeMessage)),
     durationMinutes: v.pipe(
       v.number("Indiquez la durée de l'atelier, entre 30 minutes et 4 heures."),
@@ -82,9 +97,23 @@ export const ScheduleSchema = v.pipe(
       ),
     ),
   }),
-  v.check(
-    (input) => Boolean(input.place || input.videoLink),
-    "Indiquez un lieu, un lien de visio, ou les deux.",
+  // Each rule across fields runs as soon as its own fields are valid, so a form with several
+  // mistakes hears of them all at once; each is told at the field to change.
+  v.forward(
+    v.partialCheck(
+      [["date"], ["time"]],
+      (input) => !isPastTime(input.date, input.time, clock.now()),
+      pastTime,
+    ),
+    ["time"],
+  ),
+  v.forward(
+    v.partialCheck(
+      [["place"], ["videoLink"]],
+      (input) => Boolean(input.place || input.videoLink),
+      "Indiquez un lieu, un lien de visio, ou les deux.",
+    ),
+    ["place"],
   ),
 );
 

@@ -11,12 +11,14 @@ import { availabilitySlots, type Localised } from "#core/programme";
 import { formatHours, plural } from "#core/words";
 import {
   ErrorSummary,
+  FieldError,
   type FieldErrors,
   type FormValues,
+  fieldId,
   SelectField,
   TextField,
 } from "../../form-kit";
-import { type Lang, t } from "../../i18n";
+import { type Lang, pageTitle, t } from "../../i18n";
 import { AdminLayout, formatDate, formatDateTime, inLanguage } from "./parts";
 
 /** The programme team's pages of collective workshops: the requests, then one workshop. */
@@ -58,6 +60,7 @@ const words = {
   orChoose: { fr: "Ou choisir deux mentors", en: "Or choose two mentors" },
   first: { fr: "Premier mentor", en: "First mentor" },
   second: { fr: "Second mentor", en: "Second mentor" },
+  pick: { fr: "Choisir un mentor", en: "Choose a mentor" },
   assign: { fr: "Confier l'atelier", en: "Assign the workshop" },
   schedule: { fr: "Date et lieu", en: "Date and place" },
   dateField: { fr: "Date", en: "Date" },
@@ -104,6 +107,8 @@ export const scheduleLabels = (lang: Lang): Record<string, string> => ({
   videoLink: t(lang, words.video),
   emails: t(lang, words.emails),
   mentorIds: t(lang, words.mentors),
+  "mentorIds.0": t(lang, words.first),
+  "mentorIds.1": t(lang, words.second),
 });
 
 export function WorkshopsPage(props: { workshops: WorkshopRecord[]; lang: Lang; done?: string }) {
@@ -175,17 +180,25 @@ export function WorkshopPage(props: WorkshopPageProps) {
   const title = `${workshop.request.service} — ${theme}`;
   const open = workshop.status === "requested" || workshop.status === "scheduled";
   const schedule = workshop.schedule;
-  const values: FormValues = props.values ?? {
+  // What a refused form sent, over what is stored: the page's other forms keep their values.
+  const values: FormValues = {
     date: schedule ? parisDate(schedule.start) : "",
     time: schedule ? parisTime(schedule.start) : "",
     durationMinutes: String(schedule?.durationMinutes ?? 120),
     place: schedule?.place ?? "",
     videoLink: schedule?.videoLink ?? "",
+    ...props.values,
   };
   const common = { values, errors, lang };
   const ratings = props.feedback.map((item) => item.rating);
   return (
-    <AdminLayout lang={lang} title={title} path={path} done={props.done} problem={props.problem}>
+    <AdminLayout
+      lang={lang}
+      title={pageTitle(lang, title, Object.keys(errors).length > 0)}
+      path={path}
+      done={props.done}
+      problem={props.problem}
+    >
       <ErrorSummary errors={errors} lang={lang} labels={scheduleLabels(lang)} />
       <h1>{title}</h1>
       <p>
@@ -253,21 +266,29 @@ export function WorkshopPage(props: WorkshopPageProps) {
             )}
             {props.candidates.length >= 2 ? (
               <form method="post" action={inLanguage(`${path}/mentors`, lang)} novalidate>
-                <h3>{t(lang, words.orChoose)}</h3>
-                {(["first", "second"] as const).map((which) => (
-                  <SelectField
-                    name="mentorIds"
-                    label={t(lang, words[which])}
-                    options={props.candidates.map((mentor) => ({
-                      value: mentor.id,
-                      label: mentor.name,
-                    }))}
-                    required
-                    values={{}}
-                    errors={{}}
-                    lang={lang}
-                  />
-                ))}
+                <fieldset
+                  id={fieldId("mentorIds")}
+                  class={errors.mentorIds ? "invalid" : undefined}
+                  tabindex={-1}
+                >
+                  <legend>{t(lang, words.orChoose)}</legend>
+                  <FieldError name="mentorIds" errors={errors} lang={lang} />
+                  {(["first", "second"] as const).map((which, index) => (
+                    <SelectField
+                      name={`mentorIds.${index}`}
+                      label={t(lang, words[which])}
+                      options={[
+                        { value: "", label: t(lang, words.pick) },
+                        ...props.candidates.map((mentor) => ({
+                          value: mentor.id,
+                          label: mentor.name,
+                        })),
+                      ]}
+                      required
+                      {...common}
+                    />
+                  ))}
+                </fieldset>
                 <div class="actions">
                   <button type="submit">{t(lang, words.assign)}</button>
                 </div>
