@@ -8,6 +8,7 @@ import { env } from "../env";
 import type { EventKindSteps, EventState } from "../events/kinds";
 import type { EventConfirmation } from "../events/payload";
 import { confirmationUpdate, deliverConfirmation, startEvent, tellEvent } from "../events/run";
+import { movedOn, stillOnCheck } from "../events/still-on";
 import { keys } from "../keys";
 import { getMentor } from "../mentor";
 import { mentorLink } from "../mentor-space";
@@ -74,9 +75,11 @@ async function toStaff(
   options: {
     members?: StaffMember[];
     calendar?: (mentor: Mentor, member: StaffMember) => Calendar | undefined;
+    /** Each email only while the BarNum' is still on at this date version. */
+    whileOnAt?: number;
   } = {},
-) {
-  const { members, calendar } = options;
+): Promise<"done" | "moved-on"> {
+  const { members, calendar, whileOnAt } = options;
   for (const member of members ?? (await confirmedStaff(id))) {
     const mentor = await getMentor(member.mentorId);
     if (!mentor) continue;
@@ -88,11 +91,18 @@ async function toStaff(
       name: `${mentor.answers.firstName} ${mentor.answers.lastName}`,
       email: mentor.answers.email,
     };
-    await queueEmail(
-      `barnum#${id}#${purpose}#${member.mentorId}`,
-      emailTo(mentor.answers.email, message(who, link.url, member), calendar?.(who, member)),
-    );
+    try {
+      await queueEmail(
+        `barnum#${id}#${purpose}#${member.mentorId}`,
+        emailTo(mentor.answers.email, message(who, link.url, member), calendar?.(who, member)),
+        whileOnAt === undefined ? {} : { alongside: [stillOnCheck("barnum", id, whileOnAt)] },
+      );
+    } catch (error) {
+      if (whileOnAt === undefined || !movedOn(error, 1)) throw error;
+      return "moved-on";
+    }
   }
+  return "done";
 }
 
 /** The mentors a change concerns: who staffs it, and who was asked and has not answered yet. */
@@ -182,22 +192,34 @@ export const barnumSteps: EventKindSteps = {
       );
     }
   },
-  async sendReminders(id) {
+  // The reminder of the date version the runner read, each only while the BarNum' is still on at
+  // it: a move or a cancellation made meanwhile stops them (the wait that follows sees it).
+  async sendReminders(id, sequence) {
     const barnum = await barnumOf(id);
-    const sequence = sequenceOf(barnum);
-    await toStaff(id, versioned("reminder", sequence), ({ firstName }, pageLink) =>
-      barnumReminder({ firstName, barnum, pageLink }),
+    const purpose = versioned("reminder", sequence);
+    const staffed = await toStaff(
+      id,
+      purpose,
+      ({ firstName }, pageLink) => barnumReminder({ firstName, barnum, pageLink }),
+      { whileOnAt: sequence },
     );
+    if (staffed === "moved-on") return;
+    const check = stillOnCheck("barnum", id, sequence);
     for (const registration of await listRegistrations(id)) {
       const slot = barnum.slots.find((item) => item.id === registration.slotId);
-      await queueEmail(
-        `barnum#${id}#${versioned("reminder", sequence)}#${addressHash(registration.email)}`,
-        emailTo(
-          registration.email,
-          barnumReminder({ firstName: registration.firstName, barnum, slot }),
-        ),
-        { expiresAt: registrationExpiry(barnum) },
-      );
+      try {
+        await queueEmail(
+          `barnum#${id}#${purpose}#${addressHash(registration.email)}`,
+          emailTo(
+            registration.email,
+            barnumReminder({ firstName: registration.firstName, barnum, slot }),
+          ),
+          { expiresAt: registrationExpiry(barnum), alongside: [check] },
+        );
+      } catch (error) {
+        if (!movedOn(error, 1)) throw error;
+        return;
+      }
     }
   },
   async askConfirmation(id) {

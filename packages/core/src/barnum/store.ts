@@ -5,6 +5,7 @@ import { clock } from "../clock";
 import { emailTo } from "../email/invitation";
 import { outboxPut } from "../email/outbox";
 import { env } from "../env";
+import { movedOn, stillOnCheck, stillOnCondition } from "../events/still-on";
 import { keys, normaliseEmail } from "../keys";
 import { getMentor } from "../mentor";
 import { mentorLink } from "../mentor-space";
@@ -45,14 +46,7 @@ const putNew = (item: Record<string, unknown>): TransactItem => ({
 });
 
 /** The condition that the BarNum' is still published at the date version `barnum` was read at. */
-const stillAt = (barnum: Barnum) => ({
-  expression:
-    sequenceOf(barnum) === 0
-      ? "#status = :published AND (attribute_not_exists(#sequence) OR #sequence = :sequence)"
-      : "#status = :published AND #sequence = :sequence",
-  names: { "#status": "status", "#sequence": "sequence" },
-  values: { ":published": "published", ":sequence": sequenceOf(barnum) },
-});
+const stillAt = (barnum: Barnum) => stillOnCondition("barnum", sequenceOf(barnum));
 
 /** The calendar file of one person's place at the BarNum' (their slot, or the whole of it). */
 function barnumCalendar(
@@ -196,17 +190,9 @@ export async function askMentors(
         ),
       },
       // Asked about the date it is at: a request crossing a move or a cancellation is refused.
-      {
-        ConditionCheck: {
-          TableName: env.tableName,
-          Key: keys.barnum(barnum.id),
-          ConditionExpression: stillAt(barnum).expression,
-          ExpressionAttributeNames: stillAt(barnum).names,
-          ExpressionAttributeValues: stillAt(barnum).values,
-        },
-      },
+      stillOnCheck("barnum", barnum.id, sequenceOf(barnum)),
     ]);
-    if (refused?.[3] === "ConditionalCheckFailed") break;
+    if (movedOn(refused, 3)) break;
     if (refused) already += 1;
     else asked += 1;
   }
@@ -233,7 +219,6 @@ export async function answerStaffing(
   if (staff.status === status) return "unchanged";
   const mentor = await getMentor(mentorId);
   if (!mentor) return "not-asked";
-  const at = stillAt(barnum);
   const update: TransactItem = {
     Update: {
       TableName: env.tableName,
@@ -249,15 +234,7 @@ export async function answerStaffing(
       },
     },
   };
-  const onThisDate: TransactItem = {
-    ConditionCheck: {
-      TableName: env.tableName,
-      Key: keys.barnum(barnum.id),
-      ConditionExpression: at.expression,
-      ExpressionAttributeNames: at.names,
-      ExpressionAttributeValues: at.values,
-    },
-  };
+  const onThisDate = stillOnCheck("barnum", barnum.id, sequenceOf(barnum));
   const name = `${mentor.answers.firstName} ${mentor.answers.lastName}`;
   const confirmation: TransactItem[] =
     answer === "yes"
@@ -280,7 +257,7 @@ export async function answerStaffing(
         ]
       : [];
   const refused = await transact([update, onThisDate, ...confirmation]);
-  if (refused?.[1] === "ConditionalCheckFailed") return "closed";
+  if (movedOn(refused, 1)) return "closed";
   // The confirmation was queued already (yes, no, then yes again): record the answer alone.
   if (refused && refused[0] === "None" && (await transact([update, onThisDate]))) {
     return "unchanged";
@@ -387,18 +364,8 @@ function confirmationEmail(barnum: Barnum, registration: StoredRegistration, has
  * at the date version read, so a registration crossing a move or a cancellation is tried again.
  */
 function placeWrite(barnum: Barnum, from: string | undefined, to: string): TransactItem {
+  if (from === to) return stillOnCheck("barnum", barnum.id, sequenceOf(barnum));
   const at = stillAt(barnum);
-  if (from === to) {
-    return {
-      ConditionCheck: {
-        TableName: env.tableName,
-        Key: keys.barnum(barnum.id),
-        ConditionExpression: at.expression,
-        ExpressionAttributeNames: at.names,
-        ExpressionAttributeValues: at.values,
-      },
-    };
-  }
   return {
     Update: {
       TableName: env.tableName,

@@ -75,8 +75,8 @@ export const networkSteps: EventKindSteps = {
   async sendCancellations(id) {
     await notifyCancellation(await meetingOf(id));
   },
-  async sendReminders(id) {
-    await remindInvited(await meetingOf(id));
+  async sendReminders(id, sequence) {
+    await remindInvited(await meetingOf(id), sequence);
   },
   async askConfirmation(id) {
     await queueEmail(

@@ -7,7 +7,6 @@ import {
   getItem,
   queryAll,
   queryList,
-  type TransactItem,
   transact,
 } from "../clients/dynamodb";
 import { clock } from "../clock";
@@ -15,6 +14,7 @@ import { listCohorts } from "../cohort";
 import { emailTo } from "../email/invitation";
 import { outboxPut, queueEmail } from "../email/outbox";
 import { env } from "../env";
+import { movedOn, stillOnCheck, stillOnCondition } from "../events/still-on";
 import { keys, normaliseEmail } from "../keys";
 import { getMentor, listMentors, type MentorRecord } from "../mentor";
 import { mentorLink } from "../mentor-space";
@@ -41,28 +41,6 @@ const fromItem = <T>(item: Record<string, unknown>): T => {
   const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, kind: _k, ...rest } = item;
   return rest as T;
 };
-
-/** The condition that the meeting is still on at the date version it was read at. */
-function stillAtCondition(meeting: NetworkMeeting) {
-  const sequence = meetingSequence(meeting);
-  return {
-    ConditionExpression: `(attribute_not_exists(#status) OR #status = :scheduled) AND ${
-      sequence === 0
-        ? "(attribute_not_exists(#sequence) OR #sequence = :sequence)"
-        : "#sequence = :sequence"
-    }`,
-    ExpressionAttributeNames: { "#status": "status", "#sequence": "sequence" },
-    ExpressionAttributeValues: { ":scheduled": "scheduled", ":sequence": sequence },
-  };
-}
-
-const stillAt = (meeting: NetworkMeeting): TransactItem => ({
-  ConditionCheck: {
-    TableName: env.tableName,
-    Key: keys.networkMeeting(meeting.id),
-    ...stillAtCondition(meeting),
-  },
-});
 
 /** Schedules a meeting; the same form posted twice schedules one (its id is what it is). */
 export async function scheduleMeeting(
@@ -304,34 +282,43 @@ async function inviteOne(
       ),
     },
     // Invited to the date it is at: an invitation crossing a move or a cancellation waits.
-    stillAt(meeting),
+    stillOnCheck("network", meeting.id, meetingSequence(meeting)),
   ]);
-  if (refused?.[3] === "ConditionalCheckFailed") return "moved";
+  if (movedOn(refused, 3)) return "moved";
   return refused ? "already" : "invited";
 }
 
-/** A purpose keyed by date version (the first one keeps the key it always had). */
-const versioned = (purpose: string, meeting: NetworkMeeting) =>
-  meetingSequence(meeting) === 0 ? purpose : `${purpose}#s${meetingSequence(meeting)}`;
-
 /**
- * The reminder, once per invited mentor and date (a retried step queues nothing new); a mentor who
- * said they do not come to this date is not reminded of it.
+ * The reminder of date version `sequence` (the one the workflow's runner read), once per invited
+ * mentor, each only while the meeting is still on at it: a move or a cancellation made meanwhile
+ * stops them. A retried step queues nothing new; a mentor who said they do not come to this date
+ * is not reminded of it.
  */
-export async function remindInvited(meeting: NetworkMeeting): Promise<number> {
+export async function remindInvited(meeting: NetworkMeeting, sequence: number): Promise<number> {
+  const purpose = sequence === 0 ? "reminder" : `reminder#s${sequence}`;
+  const check = stillOnCheck("network", meeting.id, sequence);
   let queued = 0;
   for (const invitation of await listInvitations(meeting.id)) {
     if (currentReply(meeting, invitation) === "no") continue;
     const mentor = await getMentor(invitation.mentorId);
     if (!mentor) continue;
-    const outcome = await queueEmail(
-      `network#${meeting.id}#${versioned("reminder", meeting)}#${invitation.mentorId}`,
-      emailTo(
-        mentor.answers.email,
-        meetingReminder({ firstName: mentor.answers.firstName, meeting }),
-      ),
-    );
-    if (outcome === "queued") queued += 1;
+    try {
+      const outcome = await queueEmail(
+        `network#${meeting.id}#${purpose}#${invitation.mentorId}`,
+        emailTo(
+          mentor.answers.email,
+          meetingReminder({ firstName: mentor.answers.firstName, meeting }),
+        ),
+        { alongside: [check] },
+      );
+      if (outcome === "queued") queued += 1;
+    } catch (error) {
+      if (!movedOn(error, 1)) throw error;
+      logger.info("Network meeting changed while its reminders were queued", {
+        meetingId: meeting.id,
+      });
+      break;
+    }
   }
   return queued;
 }
@@ -403,22 +390,22 @@ export async function moveMeeting(id: string, move: MeetingMove): Promise<Change
   if (!isAhead(meeting, clock.now())) return "too-late";
   const startsAt = parisTimeToUtc(move.date, move.time).toISOString();
   if (startsAt === meeting.startsAt && move.place === meeting.place) return "unchanged";
-  const at = stillAtCondition(meeting);
+  const at = stillOnCondition("network", meetingSequence(meeting));
   const written = await conditionally(
     new UpdateCommand({
       TableName: env.tableName,
       Key: keys.networkMeeting(id),
       UpdateExpression:
         "SET #startsAt = :startsAt, #place = :place, #sequence = :next, #listed = :listed",
-      ...at,
+      ConditionExpression: at.expression,
       ExpressionAttributeNames: {
-        ...at.ExpressionAttributeNames,
+        ...at.names,
         "#startsAt": "startsAt",
         "#place": "place",
         "#listed": "gsi1sk",
       },
       ExpressionAttributeValues: {
-        ...at.ExpressionAttributeValues,
+        ...at.values,
         ":startsAt": startsAt,
         ":place": move.place,
         ":next": meetingSequence(meeting) + 1,

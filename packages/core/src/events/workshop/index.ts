@@ -16,6 +16,7 @@ import { listResources } from "../../resources";
 import { fingerprint } from "../../submission";
 import { type EventLinkBinding, eventLinkUse, issueEventLink } from "../links";
 import { confirmationUpdate, deliverConfirmation, startEvent, tellEvent } from "../run";
+import { stillOnCheck, stillOnCondition } from "../still-on";
 import { requestAcknowledgement } from "./messages";
 import {
   type Feedback,
@@ -257,10 +258,7 @@ export async function scheduleWorkshop(id: string, schedule: Schedule): Promise<
     await updateWorkshop(
       id,
       { schedule: when, sequence: workshop.sequence + 1 },
-      {
-        expression: "#status = :scheduled AND #sequence = :sequence",
-        values: { ":scheduled": "scheduled", ":sequence": workshop.sequence },
-      },
+      stillOnCondition("workshop", workshop.sequence),
     );
   } catch (error) {
     if (!isConflict(error)) throw error;
@@ -332,18 +330,7 @@ export async function addParticipants(
             TransactItems: [
               { Put: put },
               // The workshop must still be on at this date version, or the invitation is wrong.
-              {
-                ConditionCheck: {
-                  TableName: env.tableName,
-                  Key: keys.workshop(id),
-                  ConditionExpression: "#status = :scheduled AND #sequence = :sequence",
-                  ExpressionAttributeNames: { "#status": "status", "#sequence": "sequence" },
-                  ExpressionAttributeValues: {
-                    ":scheduled": "scheduled",
-                    ":sequence": workshop.sequence,
-                  },
-                },
-              },
+              stillOnCheck("workshop", id, workshop.sequence),
               {
                 Put: workshopEmailPut(
                   id,
@@ -428,10 +415,7 @@ export async function cancelWorkshop(id: string): Promise<Done | Problem> {
                 cancelledAt: clock.now().toISOString(),
                 cancelEmails: more ? "queueing" : "queued",
               },
-              {
-                expression: "#status = :scheduled AND #sequence = :sequence",
-                values: { ":scheduled": "scheduled", ":sequence": workshop.sequence },
-              },
+              stillOnCondition("workshop", workshop.sequence),
             ),
           },
           ...everyone

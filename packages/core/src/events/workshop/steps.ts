@@ -1,13 +1,13 @@
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { clock } from "../../clock";
+import type { Bilingual } from "../../email/layout";
 import { inParallel } from "../../email/outbox";
 import { env } from "../../env";
-import { keys } from "../../keys";
 import { logger } from "../../observability";
 import { listResources, type Resource, resourcesFor, withResources } from "../../resources";
 import { frenchSpacing } from "../../words";
 import type { EventKindSteps } from "../kinds";
 import { issueEventLink } from "../links";
+import { movedOn, stillOnCheck } from "../still-on";
 import {
   cancellation,
   closing,
@@ -96,57 +96,62 @@ export async function invitationOf(
 export const invitationPurpose = (sequence: number) => `invite#${sequence}`;
 
 /**
- * Each invitation is queued only while the workshop is still on at this date version: a
- * cancellation or a move made while they are being queued stops them, so nobody gets an
- * invitation after the CANCEL (the wait that follows sees the change).
+ * Queues one email of the date version `sequence` to each recipient, each only while the workshop
+ * is still on at that version: a cancellation or a move made while they are being queued stops
+ * them, so nobody gets an invitation or a reminder after the CANCEL or for the old date (the wait
+ * that follows sees the change). Says whether the workshop moved on meanwhile.
  */
-async function sendInvitations(id: string, sequence: number) {
-  const workshop = await requireWorkshop(id);
-  const [mentors, library] = await Promise.all([mentorsOf(workshop), listResources()]);
-  const stillOn = {
-    ConditionCheck: {
-      TableName: env.tableName,
-      Key: keys.workshop(id),
-      ConditionExpression: "#status = :scheduled AND #sequence = :sequence",
-      ExpressionAttributeNames: { "#status": "status", "#sequence": "sequence" },
-      ExpressionAttributeValues: { ":scheduled": "scheduled", ":sequence": sequence },
-    },
-  };
+async function queueWhileOn(
+  id: string,
+  sequence: number,
+  purpose: string,
+  recipients: Recipient[],
+  email: (
+    recipient: Recipient,
+  ) => Promise<{ message: Bilingual; attachment?: ReturnType<typeof workshopCalendar> }>,
+): Promise<boolean> {
+  const check = stillOnCheck("workshop", id, sequence);
   let changed = false;
-  await inParallel(await everyoneOf(workshop), parallelEmails, async (recipient) => {
+  await inParallel(recipients, parallelEmails, async (recipient) => {
     if (changed) return;
-    const { message, attachment } = await invitationOf(workshop, recipient, mentors, { library });
+    const { message, attachment } = await email(recipient);
     try {
-      await queueWorkshopEmail(id, invitationPurpose(sequence), recipient, message, attachment, {
-        alongside: [stillOn],
+      await queueWorkshopEmail(id, purpose, recipient, message, attachment, {
+        alongside: [check],
       });
     } catch (error) {
-      if (!failedOn(error, 1)) throw error;
+      if (!movedOn(error, 1)) throw error;
       changed = true;
     }
   });
-  if (changed) logger.info("Workshop changed while its invitations were queued", { id });
+  if (changed) logger.info("Workshop changed while its emails were queued", { id, purpose });
+  return changed;
 }
 
-/** Whether a transaction was cancelled by the condition of its item at `index`. */
-const failedOn = (error: unknown, index: number) =>
-  error instanceof TransactionCanceledException &&
-  error.CancellationReasons?.[index]?.Code === "ConditionalCheckFailed";
+async function sendInvitations(id: string, sequence: number) {
+  const workshop = await requireWorkshop(id);
+  const [mentors, library] = await Promise.all([mentorsOf(workshop), listResources()]);
+  await queueWhileOn(id, sequence, invitationPurpose(sequence), await everyoneOf(workshop), (to) =>
+    invitationOf(workshop, to, mentors, { library }),
+  );
+}
 
+/** The reminder of the date version the runner read, to everyone, while it still holds. */
 async function sendReminders(id: string, sequence: number) {
   const workshop = await requireWorkshop(id);
-  await inParallel(await everyoneOf(workshop), parallelEmails, async (recipient) => {
-    await queueWorkshopEmail(
-      id,
-      `remind#${sequence}`,
-      recipient,
-      reminder({
+  await queueWhileOn(
+    id,
+    sequence,
+    `remind#${sequence}`,
+    await everyoneOf(workshop),
+    async (to) => ({
+      message: reminder({
         ...whenOf(workshop),
-        firstName: recipient.firstName,
+        firstName: to.firstName,
         theme: workshop.request.theme,
       }),
-    );
-  });
+    }),
+  );
 }
 
 async function askMentors(id: string, purpose: string, nudge: boolean) {
