@@ -34,7 +34,8 @@ export type Condition = {
 /**
  * The condition on the event's own record, for an Update of it or a ConditionCheck; its names are
  * `#status` and `#sequence` (an update of the record may use them too). A record written before
- * it had a `sequence` is at version 0.
+ * it had a `sequence` is at version 0. Its top level is an AND: joined to others with AND as is,
+ * within parentheses to anything else.
  */
 export function stillOnCondition(kind: EventKind, sequence: number): Condition {
   const record = records[kind];
@@ -46,7 +47,8 @@ export function stillOnCondition(kind: EventKind, sequence: number): Condition {
       ? "(attribute_not_exists(#sequence) OR #sequence = :stillOnSequence)"
       : "#sequence = :stillOnSequence";
   return {
-    expression: `(${status} AND ${version})`,
+    // Not wrapped: DynamoDB refuses redundant parentheses, and a caller may wrap it once.
+    expression: `${status} AND ${version}`,
     names: { "#status": "status", "#sequence": "sequence" },
     values: { ":stillOnStatus": record.on, ":stillOnSequence": sequence },
   };
