@@ -4,7 +4,8 @@
  * AWS SDK left to the runtime), its size, and the time a fresh Node process takes to import it
  * (the SDK clients it loads at start included), against the same code bundled in one file (as
  * before the web function was split) and a bare Hono handler bundled the same way.
- * `npx tsx tests/bench/cold-start.ts` prints them as JSON; `npm run bench` includes them.
+ * `npx tsx tests/bench/cold-start.ts` prints them as JSON (with `--packages`, also what the web
+ * function's cold start loads, by package: esbuild's metafile); `npm run bench` includes them.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -25,10 +26,11 @@ const esbuild = createRequire(createRequire(import.meta.url).resolve("sst/packag
 /**
  * Builds one function as SST does; with `splitting` (the web function, see stacks/Api.ts) what is
  * reached only through `await import(…)` goes in chunks loaded on first use. Returns the entry
- * file, the bytes a cold start loads (the entry and the chunks it imports statically) and the
- * bytes of every chunk.
+ * file, the bytes a cold start loads (the entry and the chunks it imports statically), the bytes
+ * of every chunk, and what a cold start loads: the source files bundled in it (`loadedInputs`,
+ * with their bytes) and the modules left to the runtime that it imports (`loadedExternals`).
  */
-async function bundle(entry: string, name: string, splitting: boolean) {
+export async function bundle(entry: string, name: string, splitting: boolean) {
   const outdir = path.join(out, name);
   const result = await esbuild.build({
     absWorkingDir: root,
@@ -73,10 +75,23 @@ async function bundle(entry: string, name: string, splitting: boolean) {
   visit(entryFile);
   const bytes = (files: Iterable<string>) =>
     [...files].reduce((total, file) => total + (outputs[file]?.bytes ?? 0), 0);
+  const loadedInputs = new Map<string, number>();
+  const loadedExternals = new Set<string>();
+  for (const file of loaded) {
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[file]?.inputs ?? {})) {
+      loadedInputs.set(input, (loadedInputs.get(input) ?? 0) + bytesInOutput);
+    }
+    for (const imported of outputs[file]?.imports ?? []) {
+      if (imported.external && imported.kind === "import-statement")
+        loadedExternals.add(imported.path);
+    }
+  }
   return {
     file: path.resolve(root, entryFile),
     loadedKB: Math.round(bytes(loaded) / 1000),
     totalKB: Math.round(bytes(Object.keys(outputs)) / 1000),
+    loadedInputs,
+    loadedExternals,
   };
 }
 
@@ -142,6 +157,30 @@ export async function benchColdStart(runs = 7) {
   return { web: measure(web), webInOneFile: measure(whole), bareHono: measure(hono), runs };
 }
 
+/**
+ * The bytes a cold start loads by package (`node_modules/<package>`) or by folder of the
+ * repository, largest first; then the modules it imports from the runtime (the AWS SDK).
+ */
+export async function coldStartPackages() {
+  const web = await bundle(path.join(root, "functions/bootstrap/web.ts"), "web-packages", true);
+  const byPackage = new Map<string, number>();
+  for (const [input, bytes] of web.loadedInputs) {
+    const name =
+      input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ??
+      input.split("/").slice(0, 3).join("/");
+    byPackage.set(name, (byPackage.get(name) ?? 0) + bytes);
+  }
+  return {
+    loadedKB: Object.fromEntries(
+      [...byPackage]
+        .sort(([, a], [, b]) => b - a)
+        .map(([name, bytes]) => [name, Math.round(bytes / 100) / 10]),
+    ),
+    fromRuntime: [...web.loadedExternals].filter((name) => !name.startsWith("node:")),
+  };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   console.log(JSON.stringify(await benchColdStart()));
+  if (process.argv.includes("--packages")) console.log(JSON.stringify(await coldStartPackages()));
 }
