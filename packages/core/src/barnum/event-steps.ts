@@ -7,7 +7,13 @@ import { queueEmail } from "../email/outbox";
 import { env } from "../env";
 import type { EventKindSteps, EventState } from "../events/kinds";
 import type { EventConfirmation } from "../events/payload";
-import { confirmationUpdate, deliverConfirmation, startEvent, tellEvent } from "../events/run";
+import {
+  confirmationUpdate,
+  deliverConfirmation,
+  recordedConfirmation,
+  startEvent,
+  tellEvent,
+} from "../events/run";
 import { movedOn, stillOnCheck } from "../events/still-on";
 import { keys } from "../keys";
 import { getMentor } from "../mentor";
@@ -286,18 +292,23 @@ export async function changeBarnum(
 
 /**
  * A mentor who staffed it says whether it took place: the first answer is recorded (and handed
- * to the waiting execution); a later one, from them or another mentor, changes nothing.
+ * to the waiting execution); the same answer again (a double click, a retry) is "unchanged" and
+ * hands it again, in case the first post stopped before; a different one, from them or another
+ * mentor, changes nothing.
  */
 export async function confirmBarnum(
   barnum: Barnum,
   tookPlace: boolean,
-): Promise<"recorded" | "already-recorded"> {
+): Promise<"recorded" | "unchanged" | "already-recorded"> {
   const outcome: EventConfirmation = {
     tookPlace,
     attendees: (await figuresOf(barnum.id)).visits,
   };
   if (await transact([confirmationUpdate("barnum", barnum.id, outcome)])) {
-    return "already-recorded";
+    const recorded = await recordedConfirmation("barnum", barnum.id);
+    if (recorded?.tookPlace !== tookPlace) return "already-recorded";
+    await deliverConfirmation("barnum", barnum.id);
+    return "unchanged";
   }
   await deliverConfirmation("barnum", barnum.id);
   return "recorded";

@@ -255,6 +255,10 @@ export const confirmationUpdate = (
   },
 });
 
+/** The organisers' answer recorded for an event, if one was. */
+export const recordedConfirmation = async (kind: EventKind, eventId: string) =>
+  (await readRun(kind, eventId)).outcome;
+
 /** Hands the recorded answer to the confirmation wait, if one waits (else its next wait will). */
 export async function deliverConfirmation(kind: EventKind, eventId: string) {
   const run = await readRun(kind, eventId);
