@@ -19,15 +19,18 @@ import {
   mentorOfAddress,
   replyToMeeting,
 } from "#core/network/store";
+import type { Localised } from "#core/programme";
 import * as recognition from "#core/recognition";
 import { listResources } from "#core/resources";
 import { formatWhen } from "#core/words";
 import type { FormValues } from "#web/form-kit";
 import { MessagePage } from "#web/layout";
 import {
+  barnumField,
   MentorAccessAskPage,
   MentorAccessSentPage,
   MentorSpacePage,
+  meetingField,
   VisitPage,
 } from "#web/pages/mentor-space";
 import { say } from "#web/say";
@@ -44,6 +47,60 @@ type MentorContext = Context<LangEnv>;
 const AccessSchema = v.object({
   email: v.optional(emailField("Indiquez votre adresse électronique."), ""),
 });
+
+const visitIdRefused =
+  "Cette visite n'a pas pu être rattachée à la page : appuyez à nouveau sur « Enregistrer la visite ».";
+
+/** The answers given with a button on the mentor's page: a post without one is told so. */
+const StaffingAnswerSchema = v.object({
+  answer: v.picklist(["yes", "no"], "Dites si vous pourrez tenir ce BarNum'."),
+});
+const TookPlaceSchema = v.object({
+  tookPlace: v.picklist(["yes", "no"], "Dites si le BarNum' a eu lieu."),
+});
+const MeetingReplySchema = v.object({
+  reply: v.picklist(["yes", "no"], "Dites si vous venez à cette rencontre."),
+});
+
+/**
+ * A page carries one such answer per BarNum' and per meeting: each error is named after its own
+ * event, so the summary links to the right card.
+ */
+const scoped = (
+  field: (name: string) => string,
+  schema: v.GenericSchema,
+  issues: readonly v.BaseIssue<unknown>[],
+) =>
+  Object.fromEntries(
+    Object.entries(issuesByField(schema, issues)).map(([name, message]) => [field(name), message]),
+  );
+
+/** An answer this mentor cannot give (yet): said, never silently ignored. */
+const notYours = (c: MentorContext, body: Localised) =>
+  c.html(
+    <MessagePage
+      lang={c.var.lang}
+      path={c.req.path}
+      title="BarNum'"
+      body={say(c.var.lang, body)}
+    />,
+    403,
+  );
+
+/** A BarNum' or a meeting the mentor was not asked to (or that does not exist). */
+const notOnPage = (c: MentorContext) =>
+  c.html(
+    <MessagePage
+      lang={c.var.lang}
+      path={c.req.path}
+      title={say(c.var.lang, { fr: "Rien à répondre ici", en: "Nothing to answer here" })}
+      body={say(c.var.lang, {
+        fr: "Cet événement ne vous est pas proposé : revenez à votre page de mentor par le lien de votre dernier courriel.",
+        en: "This event is not proposed to you: go back to your mentor page through the link of your last email.",
+      })}
+    />,
+    404,
+  );
 
 const invalidLink = (c: MentorContext) =>
   c.html(
@@ -190,11 +247,23 @@ export const mentorSpacePages = new Hono<LangEnv>()
     const reading = await readMentorLink(token);
     if (!reading.ok) return invalidLink(c);
     const barnum = await barnums.getBarnum(c.req.param("id"));
+    const asked = barnum
+      ? (await barnums.listStaff(barnum.id)).some((m) => m.mentorId === reading.mentor.id)
+      : false;
+    if (!barnum || !asked) return notOnPage(c);
     const values = (await c.req.parseBody()) as FormValues;
-    const answer = values.answer === "yes" ? "yes" : values.answer === "no" ? "no" : undefined;
-    if (!barnum || !answer) return spacePage(c, token, reading.mentor);
+    const parsed = v.safeParse(StaffingAnswerSchema, values);
+    if (!parsed.success) {
+      return spacePage(c, token, reading.mentor, {
+        errors: scoped((name) => barnumField(barnum.id, name), StaffingAnswerSchema, parsed.issues),
+      });
+    }
+    const { answer } = parsed.output;
     const pageLink = `${env.appUrl}/espace-mentor/${token}`;
-    await barnums.answerStaffing(barnum, reading.mentor.id, answer, pageLink);
+    const outcome = await barnums.answerStaffing(barnum, reading.mentor.id, answer, pageLink);
+    if (outcome === "not-asked") return notOnPage(c);
+    if (outcome === "closed") return back(c, token, "barnum-trop-tard");
+    // Recorded or, posted again, unchanged: the same answer either way.
     return back(c, token, answer === "yes" ? "barnum-oui" : "barnum-non");
   })
   .post("/:token/rencontre/:id", async (c) => {
@@ -202,11 +271,21 @@ export const mentorSpacePages = new Hono<LangEnv>()
     const reading = await readMentorLink(token);
     if (!reading.ok) return invalidLink(c);
     const meeting = await getMeeting(c.req.param("id"));
+    if (!meeting) return notOnPage(c);
     const values = (await c.req.parseBody()) as FormValues;
-    const reply = values.reply === "yes" ? "yes" : values.reply === "no" ? "no" : undefined;
-    if (!meeting || !reply) return spacePage(c, token, reading.mentor);
+    const parsed = v.safeParse(MeetingReplySchema, values);
+    if (!parsed.success) {
+      const invited = (await meetingsOfMentor(reading.mentor.id)).some(
+        (entry) => entry.meeting.id === meeting.id,
+      );
+      if (!invited) return notOnPage(c);
+      return spacePage(c, token, reading.mentor, {
+        errors: scoped((name) => meetingField(meeting.id, name), MeetingReplySchema, parsed.issues),
+      });
+    }
+    const { reply } = parsed.output;
     const outcome = await replyToMeeting(meeting, reading.mentor.id, reply);
-    if (outcome === "not-invited") return spacePage(c, token, reading.mentor);
+    if (outcome === "not-invited") return notOnPage(c);
     return back(
       c,
       token,
@@ -218,16 +297,29 @@ export const mentorSpacePages = new Hono<LangEnv>()
     const reading = await readMentorLink(token);
     if (!reading.ok) return invalidLink(c);
     const barnum = await barnums.getBarnum(c.req.param("id"));
-    const staff = barnum ? await barnums.listStaff(barnum.id) : [];
-    const values = (await c.req.parseBody()) as FormValues;
-    const confirmed = staff.some(
-      (member) => member.mentorId === reading.mentor.id && member.status === "confirmed",
-    );
-    if (!barnum || !confirmed || (values.tookPlace !== "yes" && values.tookPlace !== "no")) {
-      return spacePage(c, token, reading.mentor);
+    const staff = barnum
+      ? (await barnums.listStaff(barnum.id)).find((m) => m.mentorId === reading.mentor.id)
+      : undefined;
+    if (!barnum || !staff) return notOnPage(c);
+    if (staff.status !== "confirmed" || Date.parse(barnum.endsAt) > clock.now().getTime()) {
+      return notYours(c, {
+        fr: "Seuls les mentors qui tiennent ce BarNum' disent, après sa fin, s'il a eu lieu.",
+        en: "Only the mentors who staff this BarNum' say, after its end, whether it took place.",
+      });
     }
-    const outcome = await confirmBarnum(barnum, values.tookPlace === "yes");
-    return back(c, token, outcome === "recorded" ? "bilan" : "bilan-deja");
+    const values = (await c.req.parseBody()) as FormValues;
+    const parsed = v.safeParse(TookPlaceSchema, values);
+    if (!parsed.success) {
+      return spacePage(c, token, reading.mentor, {
+        errors: scoped((name) => barnumField(barnum.id, name), TookPlaceSchema, parsed.issues),
+      });
+    }
+    const tookPlace = parsed.output.tookPlace === "yes";
+    // Closed by its workflow: what was recorded stands; the same answer again is told the same.
+    if (barnum.closedAt)
+      return back(c, token, barnum.tookPlace === tookPlace ? "bilan" : "bilan-deja");
+    const outcome = await confirmBarnum(barnum, tookPlace);
+    return back(c, token, outcome === "already-recorded" ? "bilan-deja" : "bilan");
   })
   .get("/:token/barnum/:id/visites", async (c) => {
     const token = c.req.param("token");
@@ -254,17 +346,22 @@ export const mentorSpacePages = new Hono<LangEnv>()
     const values = (await c.req.parseBody()) as FormValues;
     const parsed = v.safeParse(VisitSchema, values);
     if (!parsed.success) {
+      const errors = issuesByField(VisitSchema, parsed.issues);
+      // The page sends a fresh visit id with the answers kept: pressing again is enough.
+      if (errors.visitId) errors.visitId = visitIdRefused;
       const count = (await barnums.listVisits(barnum.id)).length;
       return c.html(
         <VisitPage
           lang={c.var.lang}
           token={token}
           barnum={barnum}
+          // A visit id that is not one (a page from elsewhere) is replaced: sending again works.
           visitId={
-            typeof values.visitId === "string" && values.visitId ? values.visitId : randomUUID()
+            errors.visitId || typeof values.visitId !== "string" ? randomUUID() : values.visitId
           }
           count={count}
-          errors={issuesByField(VisitSchema, parsed.issues)}
+          values={values}
+          errors={errors}
         />,
         422,
       );
@@ -285,18 +382,10 @@ async function visitContext(c: MentorContext, token: string) {
     ? (await barnums.listStaff(barnum.id)).find((member) => member.mentorId === reading.mentor.id)
     : undefined;
   if (!barnum || staff?.status !== "confirmed" || !canRecordVisits(barnum, clock.now())) {
-    return c.html(
-      <MessagePage
-        lang={c.var.lang}
-        path={c.req.path}
-        title="BarNum'"
-        body={say(c.var.lang, {
-          fr: "Les visites se notent le jour du BarNum', par les mentors qui le tiennent.",
-          en: "Visits are recorded on the day of the BarNum', by the mentors who staff it.",
-        })}
-      />,
-      403,
-    );
+    return notYours(c, {
+      fr: "Les visites se notent le jour du BarNum', par les mentors qui le tiennent.",
+      en: "Visits are recorded on the day of the BarNum', by the mentors who staff it.",
+    });
   }
   return { barnum, mentorId: reading.mentor.id };
 }

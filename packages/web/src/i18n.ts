@@ -164,6 +164,11 @@ const englishMessages: Record<string, string> = {
   "Indiquez si la question a été résolue.": "Say whether the question was resolved.",
   "Rechargez la page puis enregistrez la visite à nouveau.":
     "Reload the page, then record the visit again.",
+  "Cette visite n'a pas pu être rattachée à la page : appuyez à nouveau sur « Enregistrer la visite ».":
+    "This visit could not be matched to the page: press “Record the visit” again.",
+  "Dites si vous pourrez tenir ce BarNum'.": "Say whether you can staff this BarNum'.",
+  "Dites si le BarNum' a eu lieu.": "Say whether the BarNum' took place.",
+  "Dites si vous venez à cette rencontre.": "Say whether you are coming to this meeting.",
   "Choisissez le type de rencontre.": "Choose the kind of meeting.",
   "Choisissez la durée de la rencontre.": "Choose the length of the meeting.",
   "Indiquez le lieu ou le lien de la visio.": "Enter the place or the video link.",

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import { barnumWhen } from "#core/barnum/messages";
 import { type Barnum, canRecordVisits, otherTopic } from "#core/barnum/model";
 import type { StaffMember } from "#core/barnum/store";
@@ -10,11 +11,14 @@ import { type AddressLinkCopy, AskForLinkPage, LinkSentPage } from "../address-l
 import {
   ChoiceGroup,
   ErrorSummary,
+  errorId,
+  FieldError,
   type FieldErrors,
   type FormValues,
+  fieldId,
   TextField,
 } from "../form-kit";
-import { type Lang, t } from "../i18n";
+import { type Lang, pageTitle, t } from "../i18n";
 import { Layout } from "../layout";
 import { say } from "../say";
 
@@ -69,6 +73,10 @@ const done = {
     fr: "C'est noté : l'équipe d'animation sait que vous ne venez pas.",
     en: "Noted: the programme team knows you are not coming.",
   },
+  "barnum-trop-tard": {
+    fr: "Ce BarNum' est terminé ou annulé : votre réponse n'est plus enregistrée.",
+    en: "This BarNum' is over or cancelled: your answer is no longer recorded.",
+  },
   "trop-tard": {
     fr: "Il a déjà commencé ou il est annulé : votre réponse n'est plus enregistrée.",
     en: "It has begun or is cancelled: your answer is no longer recorded.",
@@ -77,14 +85,51 @@ const done = {
 
 export type MentorSpaceDone = keyof typeof done;
 
-/** Whether the mentor comes to a coming meeting: their answer, and two buttons to give or change it. */
-function MeetingReply(props: { lang: Lang; base: string; meeting: NetworkEntry }) {
-  const { lang, base, meeting } = props;
+/** The names an answer's error is kept under: one per BarNum' and meeting of the page. */
+export const barnumField = (barnumId: string, name: string) => `barnum.${barnumId}.${name}`;
+export const meetingField = (meetingId: string, name: string) => `rencontre.${meetingId}.${name}`;
+
+/**
+ * A form of answer buttons: a post without an answer comes back with its message here, before
+ * the buttons, where the error summary's link leads.
+ */
+function AnswerForm(props: {
+  lang: Lang;
+  action: string;
+  name: string;
+  errors: FieldErrors;
+  children: Child;
+}) {
+  const error = props.errors[props.name];
   return (
     <form
       method="post"
+      action={props.action}
+      id={fieldId(props.name)}
+      tabindex={-1}
+      class={error ? "actions invalid" : "actions"}
+      aria-describedby={error ? errorId(props.name) : undefined}
+    >
+      <FieldError name={props.name} errors={props.errors} lang={props.lang} />
+      {props.children}
+    </form>
+  );
+}
+
+/** Whether the mentor comes to a coming meeting: their answer, and two buttons to give or change it. */
+function MeetingReply(props: {
+  lang: Lang;
+  base: string;
+  meeting: NetworkEntry;
+  errors: FieldErrors;
+}) {
+  const { lang, base, meeting } = props;
+  return (
+    <AnswerForm
+      lang={lang}
       action={withLang(`${base}/rencontre/${meeting.meetingId}`, lang)}
-      class="actions"
+      name={meetingField(meeting.meetingId, "reply")}
+      errors={props.errors}
     >
       <p>
         {say(
@@ -106,7 +151,7 @@ function MeetingReply(props: { lang: Lang; base: string; meeting: NetworkEntry }
           {t(lang, { fr: "Je ne viens pas", en: "I am not coming" })}
         </button>
       ) : null}
-    </form>
+    </AnswerForm>
   );
 }
 
@@ -132,7 +177,7 @@ export function MentorSpacePage(props: {
     mentor.answers.themes.some((offer) => offer.theme === theme.id),
   );
   return (
-    <Layout lang={lang} title={title} path={base}>
+    <Layout lang={lang} title={pageTitle(lang, title, Object.keys(errors).length > 0)} path={base}>
       <ErrorSummary
         errors={errors}
         lang={lang}
@@ -141,6 +186,18 @@ export function MentorSpacePage(props: {
             fr: "Adresse de votre responsable",
             en: "Your manager's address",
           }),
+          ...Object.fromEntries(
+            props.barnums.flatMap(({ barnum }) => [
+              [barnumField(barnum.id, "answer"), `BarNum' «\u00a0${barnum.event}\u00a0»`],
+              [barnumField(barnum.id, "tookPlace"), `BarNum' «\u00a0${barnum.event}\u00a0»`],
+            ]),
+          ),
+          ...Object.fromEntries(
+            props.meetings.map((meeting) => [
+              meetingField(meeting.meetingId, "reply"),
+              `${meeting.title}, ${t(lang, meeting.when)}`,
+            ]),
+          ),
         }}
       />
       {shown ? (
@@ -187,10 +244,11 @@ export function MentorSpacePage(props: {
                   )}
                 </p>
                 {Date.parse(barnum.endsAt) > now.getTime() && barnum.status === "published" ? (
-                  <form
-                    method="post"
+                  <AnswerForm
+                    lang={lang}
                     action={withLang(`${base}/barnum/${barnum.id}`, lang)}
-                    class="actions"
+                    name={barnumField(barnum.id, "answer")}
+                    errors={errors}
                   >
                     {staff.status !== "confirmed" ? (
                       <button type="submit" name="answer" value="yes">
@@ -202,15 +260,16 @@ export function MentorSpacePage(props: {
                         {t(lang, { fr: "Je ne pourrai pas", en: "I cannot come" })}
                       </button>
                     ) : null}
-                  </form>
+                  </AnswerForm>
                 ) : null}
                 {staff.status === "confirmed" &&
                 Date.parse(barnum.endsAt) <= now.getTime() &&
                 !barnum.closedAt ? (
-                  <form
-                    method="post"
+                  <AnswerForm
+                    lang={lang}
                     action={withLang(`${base}/barnum/${barnum.id}/bilan`, lang)}
-                    class="actions"
+                    name={barnumField(barnum.id, "tookPlace")}
+                    errors={errors}
                   >
                     <p>
                       {say(lang, {
@@ -224,7 +283,7 @@ export function MentorSpacePage(props: {
                     <button type="submit" name="tookPlace" value="no" class="secondary">
                       {t(lang, { fr: "Non, il n'a pas eu lieu", en: "No, it did not take place" })}
                     </button>
-                  </form>
+                  </AnswerForm>
                 ) : null}
                 {staff.status === "confirmed" && canRecordVisits(barnum, now) ? (
                   <p>
@@ -259,7 +318,7 @@ export function MentorSpacePage(props: {
                     ? ""
                     : ` (${say(lang, meeting.attended ? { fr: "présent", en: "attended" } : { fr: "absent", en: "did not attend" })})`}
                 {meeting.upcoming && !meeting.cancelled ? (
-                  <MeetingReply lang={lang} base={base} meeting={meeting} />
+                  <MeetingReply lang={lang} base={base} meeting={meeting} errors={errors} />
                 ) : null}
               </li>
             ))}
@@ -455,20 +514,22 @@ export function VisitPage(props: {
   visitId: string;
   count: number;
   recorded?: boolean;
+  /** What was chosen, when the page comes back with an error. */
+  values?: FormValues;
   errors?: FieldErrors;
 }) {
-  const { lang, barnum, errors = {} } = props;
+  const { lang, barnum, values = {}, errors = {} } = props;
   const path = `/espace-mentor/${props.token}/barnum/${barnum.id}/visites`;
   const title = t(lang, { fr: "Noter une visite", en: "Record a visit" });
   return (
-    <Layout lang={lang} title={title} path={path}>
+    <Layout lang={lang} title={pageTitle(lang, title, Object.keys(errors).length > 0)} path={path}>
       <div class="narrow">
         <ErrorSummary
           errors={errors}
           lang={lang}
           labels={{
             theme: t(lang, { fr: "Thème", en: "Theme" }),
-            resolved: t(lang, { fr: "Résolu", en: "Resolved" }),
+            resolved: t(lang, { fr: "Question résolue", en: "Question resolved" }),
             visitId: t(lang, { fr: "Visite", en: "Visit" }),
           }}
         />
@@ -504,7 +565,7 @@ export function VisitPage(props: {
               ...themes.map((theme) => ({ value: theme.id, label: t(lang, theme.label) })),
               { value: "other", label: t(lang, otherTopic) },
             ]}
-            values={{}}
+            values={values}
             errors={errors}
             lang={lang}
           />
@@ -518,11 +579,13 @@ export function VisitPage(props: {
               { value: "yes", label: t(lang, { fr: "Oui", en: "Yes" }) },
               { value: "no", label: t(lang, { fr: "Non", en: "No" }) },
             ]}
-            values={{}}
+            values={values}
             errors={errors}
             lang={lang}
           />
-          <div class="actions">
+          {/* A visit id refused is said here, by the button that sends a fresh one. */}
+          <div class="actions" id={fieldId("visitId")} tabindex={-1}>
+            <FieldError name="visitId" errors={errors} lang={lang} />
             <button type="submit">
               {t(lang, { fr: "Enregistrer la visite", en: "Record the visit" })}
             </button>
