@@ -1,7 +1,5 @@
-import { type Context, Hono } from "hono";
-import type { JSX } from "hono/jsx/jsx-runtime";
+import { Hono } from "hono";
 import * as v from "valibot";
-import { isUnavailability, retryAfterSeconds, writtenSoFar } from "#core/dependency";
 import * as mentor from "#core/mentor";
 import * as questionnaire from "#core/questionnaire";
 import { mentorFromForm, questionnaireFromForm } from "#web/form-data";
@@ -11,29 +9,11 @@ import { ConfirmationPage } from "#web/pages/confirmation";
 import { HomePage } from "#web/pages/home";
 import { MentorApplicationPage } from "#web/pages/mentor-application";
 import { PrivacyPage } from "#web/pages/privacy";
-import type { WriteOutcome } from "#web/pages/problems";
 import { QuestionnairePage } from "#web/pages/questionnaire";
 import { favicon, stylesheet } from "#web/styles";
 import { issuesByField } from "#web/validation";
 import { type LangEnv, language } from "../lang";
-
-/**
- * Stores a form; when a service is away (503), shows the person's form again, filled in with
- * what they typed, under a notice saying whether it was stored: nothing they wrote is lost.
- */
-async function storeOrShowAgain(
-  c: Context,
-  store: () => Promise<Response>,
-  showAgain: (unavailable: WriteOutcome) => JSX.Element,
-) {
-  try {
-    return await store();
-  } catch (error) {
-    if (!isUnavailability(error)) throw error;
-    c.header("Retry-After", String(retryAfterSeconds));
-    return c.html(showAgain(writtenSoFar()), 503);
-  }
-}
+import { storeOrShowAgain } from "../store-or-show-again";
 
 /** The public pages: they work without JavaScript; a form with errors comes back filled in. */
 export const publicPages = new Hono<LangEnv>()
