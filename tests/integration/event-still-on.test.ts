@@ -114,6 +114,7 @@ async function publishedBarnum(name: string) {
     endTime: "13:00",
     slotMinutes: 30,
     placesPerSlot: 2,
+    requestKey: crypto.randomUUID(),
   });
   await askMentors(barnum, [mentor.id]);
   expect(await answerStaffing(barnum, mentor.id, "yes", "/espace-mentor/x")).toBe("recorded");

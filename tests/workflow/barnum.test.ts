@@ -119,6 +119,7 @@ describe("a BarNum' from publication to the attestation", () => {
       endTime: "14:00",
       slotMinutes: "30",
       placesPerSlot: "1",
+      requestKey: crypto.randomUUID(),
     };
     const published = await adminForm("/admin/barnum", form);
     expect(published.status).toBe(303);

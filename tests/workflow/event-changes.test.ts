@@ -89,6 +89,7 @@ describe("moving and cancelling a BarNum'", () => {
       endTime: "13:00",
       slotMinutes: "30",
       placesPerSlot: "2",
+      requestKey: crypto.randomUUID(),
     };
     expect((await adminForm("/admin/barnum", form)).status).toBe(303);
     const barnum = (await listBarnums()).find((item) => item.event === form.event);

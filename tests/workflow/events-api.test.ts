@@ -28,6 +28,7 @@ describe("the JSON API of BarNum' and network meetings", () => {
       endTime: "13:30",
       slotMinutes: 30,
       placesPerSlot: 3,
+      requestKey: crypto.randomUUID(),
     };
     const refused = await adminJson("POST", "/api/admin/barnum", {
       ...form,

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { requestKey } from "../admin/request-key";
 import { parisTimeToUtc } from "../calendar";
 import { clock } from "../clock";
 import { consent, email, optionalText, personName, shortText } from "../fields";
@@ -42,6 +43,8 @@ export const BarnumFormSchema = v.pipe(
       "Indiquez le nombre de places par créneau, de 1 à 50.",
       (value) => value >= 1 && value <= 50,
     ),
+    /** The key of the form shown: posted twice, whatever happened meanwhile, it publishes once. */
+    requestKey,
   }),
   v.forward(
     v.check(

@@ -75,18 +75,17 @@ function barnumCalendar(
 }
 
 /**
- * Publishes a BarNum'. Its id comes from what it is (event, place, start), so the same form
- * posted twice publishes one BarNum', not two.
+ * Publishes a BarNum'. Its id comes from the key of the form shown (`requestKey`), so the same
+ * form posted twice (a double click, browser back and submit, a retry) publishes one BarNum' and
+ * answers with it, even if it was moved or cancelled meanwhile; its content could not say so (a
+ * move changes the date and place, and a new BarNum' may take the date of one moved away).
  */
 export async function publishBarnum(
   input: BarnumInput,
 ): Promise<{ status: "created" | "exists"; barnum: Barnum }> {
   const slots = slotsOf(input);
   const startsAt = slots[0]?.startsAt ?? new Date().toISOString();
-  const id = createHash("sha256")
-    .update(`barnum.${input.event}.${input.place}.${startsAt}`)
-    .digest("hex")
-    .slice(0, 20);
+  const id = createHash("sha256").update(`barnum.${input.requestKey}`).digest("hex").slice(0, 20);
   const barnum: Barnum = {
     id,
     event: input.event,

@@ -135,9 +135,13 @@ export const eventsApi = new Hono()
   .post(
     "/barnum",
     describeForTeam(
-      "Publier un BarNum' (événement, lieu, date, créneaux) et lancer son exécution",
+      "Publier un BarNum' (événement, lieu, date, créneaux) et lancer son exécution (une seule fois par requestKey)",
       {
-        ...ok("Le BarNum' publié (ou déjà publié : le même)", created("barnum"), 201),
+        ...ok(
+          "Le BarNum' publié (exists : déjà publié pour cette requestKey, le même, même déplacé ou annulé depuis)",
+          created("barnum"),
+          201,
+        ),
         ...invalidBody(),
       },
     ),

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import * as v from "valibot";
+import { newRequestKey } from "#core/admin/request-key";
 import { changeBarnum, startBarnum } from "#core/barnum/event-steps";
 import { type Barnum, BarnumFormSchema, BarnumMoveSchema, canChange } from "#core/barnum/model";
 import * as barnums from "#core/barnum/store";
@@ -12,7 +13,10 @@ import { issuesByField } from "#web/validation";
 import type { LangEnv } from "../../../lang";
 import { form, langOf, notFoundPage, redirectDone, text } from "./shared";
 
-/** /admin/barnum: publish a BarNum', staff it, follow its registrations and visits. */
+/**
+ * /admin/barnum: publish a BarNum', staff it, follow its registrations and visits. The publish
+ * form shown carries a new key; a form refused keeps it, so that once corrected it publishes once.
+ */
 
 const noSuchBarnum = { fr: "Ce BarNum' n'existe pas.", en: "This BarNum' does not exist." };
 
@@ -60,7 +64,14 @@ async function adminPage(
 
 export const barnumAdminPages = new Hono<LangEnv>()
   .get("/", async (c) =>
-    c.html(<BarnumsPage lang={langOf(c)} barnums={await listRows()} done={c.req.query("fait")} />),
+    c.html(
+      <BarnumsPage
+        lang={langOf(c)}
+        barnums={await listRows()}
+        requestKey={newRequestKey()}
+        done={c.req.query("fait")}
+      />,
+    ),
   )
   .post("/", async (c) => {
     const values = await form(c);
@@ -72,22 +83,30 @@ export const barnumAdminPages = new Hono<LangEnv>()
       endTime: text(values, "endTime"),
       slotMinutes: text(values, "slotMinutes"),
       placesPerSlot: text(values, "placesPerSlot"),
+      requestKey: text(values, "requestKey"),
     });
     if (!parsed.success) {
+      const { requestKey: expired, ...errors } = issuesByField(BarnumFormSchema, parsed.issues);
       return c.html(
         <BarnumsPage
           lang={langOf(c)}
           barnums={await listRows()}
+          requestKey={expired ? newRequestKey() : text(values, "requestKey")}
           values={values}
-          errors={issuesByField(BarnumFormSchema, parsed.issues)}
+          errors={errors}
+          problem={expired}
         />,
         422,
       );
     }
-    const { barnum } = await barnums.publishBarnum(parsed.output);
+    const { status, barnum } = await barnums.publishBarnum(parsed.output);
     // Published again (a retry after a failure here), the execution is started if it was not.
     await startBarnum(barnum.id);
-    return redirectDone(c, `/admin/barnum/${barnum.id}`, "barnum-publie");
+    return redirectDone(
+      c,
+      `/admin/barnum/${barnum.id}`,
+      status === "created" ? "barnum-publie" : "barnum-deja-publie",
+    );
   })
   .get("/:id", async (c) => {
     const barnum = await barnums.getBarnum(c.req.param("id"));

@@ -37,8 +37,12 @@ export const barnumLabels = (lang: Lang) => ({
 export function BarnumsPage(props: {
   lang: Lang;
   barnums: { barnum: Barnum; confirmed: number; registrations: number; visits: number }[];
+  /** The key of the publish form shown (see #core/admin/request-key). */
+  requestKey: string;
   values?: FormValues;
   errors?: FieldErrors;
+  /** A form no longer valid (its key): said above the form, which carries a new one. */
+  problem?: string;
   done?: string;
 }) {
   const { lang, values = { slotMinutes: "30", placesPerSlot: "4" }, errors = {} } = props;
@@ -49,6 +53,7 @@ export function BarnumsPage(props: {
       title={pageTitle(lang, "BarNum'", Object.keys(errors).length > 0)}
       path="/admin/barnum"
       done={props.done}
+      problem={props.problem}
     >
       <ErrorSummary errors={errors} lang={lang} labels={labels} />
       <h1>BarNum'</h1>
@@ -95,6 +100,7 @@ export function BarnumsPage(props: {
         <h2>{t(lang, { fr: "Publier un BarNum'", en: "Publish a BarNum'" })}</h2>
         <RequiredNote lang={lang} />
         <form method="post" action={inLanguage("/admin/barnum", lang)} novalidate>
+          <input type="hidden" name="requestKey" value={props.requestKey} />
           <TextField
             name="event"
             label={labels.event}

@@ -79,6 +79,10 @@ export const doneMessages: Record<string, Localised> = {
     fr: "Le BarNum' est publié sur la page /barnum. Sollicitez maintenant les mentors qui le tiendront.",
     en: "The BarNum' is published on the /barnum page. Now ask the mentors who will staff it.",
   },
+  "barnum-deja-publie": {
+    fr: "Ce formulaire avait déjà publié ce BarNum' : rien de plus n'est publié. Le voici.",
+    en: "This form had already published this BarNum': nothing more is published. Here it is.",
+  },
   "barnum-mentors": {
     fr: "Les mentors sont sollicités par courriel ; chacun répond depuis sa page.",
     en: "The mentors are asked by email; each answers from their page.",
