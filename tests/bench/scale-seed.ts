@@ -41,13 +41,14 @@ const person = (index: number) => ({
 
 /**
  * `mentees` questionnaires and `mentors` selected mentors (3 places each) who all fit; with
- * `searchable`, each form's search terms as the forms write them, and with `pairOf`, each
- * questionnaire marked as paired with that pair as the pair's creation marks it.
+ * `searchable`, each form's search terms as the forms write them, with `claimed`, each form's
+ * uniqueness claim as a submission writes it, and with `pairOf`, each questionnaire marked as
+ * paired with that pair as the pair's creation marks it.
  */
 export async function seedCohort(
   cohortId: string,
   counts: { mentees: number; mentors: number },
-  options: { searchable?: boolean; pairOf?: (menteeId: string) => string } = {},
+  options: { searchable?: boolean; claimed?: boolean; pairOf?: (menteeId: string) => string } = {},
 ) {
   const now = new Date().toISOString();
   const expiresAt = Math.floor(Date.now() / 1000) + 365 * 86_400;
@@ -94,7 +95,18 @@ export async function seedCohort(
         ...mentors.flatMap((form) => searchItems("mentor", form)),
       ]
     : [];
-  await writeItems([...questionnaires, ...mentors, ...terms]);
+  const claims = options.claimed
+    ? [
+        ...questionnaires.map((form) => ({ kind: "questionnaire" as const, form })),
+        ...mentors.map((form) => ({ kind: "mentor" as const, form })),
+      ].map(({ kind, form }) => ({
+        ...keys.submissionClaim(kind, cohortId, form.answers.email),
+        kind: "claim",
+        id: form.id,
+        expiresAt,
+      }))
+    : [];
+  await writeItems([...questionnaires, ...mentors, ...terms, ...claims]);
   return {
     menteeIds: questionnaires.map((item) => item.id),
     mentorIds: mentors.map((item) => item.id),
