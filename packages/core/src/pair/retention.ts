@@ -2,7 +2,7 @@ import { keys } from "../keys";
 import { getMentor } from "../mentor";
 import { getQuestionnaire } from "../questionnaire";
 import { closedPairExpiry } from "../retention";
-import { searchKeysOf } from "../search";
+import { type SearchableForm, searchKeysOf } from "../search";
 import type { Pair } from "./model";
 import { pairEmailDedupeKey } from "./notify";
 import { isRunning, pairMentorIds } from "./rules";
@@ -32,11 +32,11 @@ async function inChunks<T>(items: T[], write: (item: T) => Promise<void>) {
   }
 }
 
+type Form = SearchableForm & { answers: { email?: string } };
+
 /** A form's record, its uniqueness claim (whose key needs the cohort and the address), its terms. */
-async function formKeys({ kind, id }: FormRef): Promise<Key[]> {
-  const key = kind === "questionnaire" ? keys.questionnaire(id) : keys.mentor(id);
-  const form = await (kind === "questionnaire" ? getQuestionnaire(id) : getMentor(id));
-  if (!form) return [];
+function keysOfForm(kind: FormRef["kind"], form: Form): Key[] {
+  const key = kind === "questionnaire" ? keys.questionnaire(form.id) : keys.mentor(form.id);
   const email = form.answers?.email;
   // The terms a person is found by expire with their form.
   const terms = searchKeysOf(kind, form);
@@ -45,13 +45,36 @@ async function formKeys({ kind, id }: FormRef): Promise<Key[]> {
     : [key, ...terms];
 }
 
+async function formKeys({ kind, id }: FormRef): Promise<Key[]> {
+  const form = await (kind === "questionnaire" ? getQuestionnaire(id) : getMentor(id));
+  return form ? keysOfForm(kind, form) : [];
+}
+
 /**
  * The forms of people now in a running pair keep no expiry (at the start, and for a new mentor
- * taking over): the pair's closure sets it.
+ * taking over): the pair's closure sets it. The record goes last, so a record without expiry
+ * says its claim and terms have none either.
  */
 export async function holdForms(forms: FormRef[]): Promise<void> {
   const formKeyLists = await Promise.all(forms.map(formKeys));
-  await inChunks(formKeyLists.flat(), removeExpiry);
+  await inChunks(
+    formKeyLists.flatMap((list) => list.slice(1)),
+    removeExpiry,
+  );
+  await inChunks(
+    formKeyLists.flatMap((list) => list.slice(0, 1)),
+    removeExpiry,
+  );
+}
+
+/**
+ * What a new pair's creation holds in its own transaction (`createPair`'s `hold`): the keys of
+ * the forms as read, none for a form already held (its record has no expiry, see `holdForms`).
+ */
+export function keysToHold(forms: { kind: FormRef["kind"]; form: Form | undefined }[]): Key[] {
+  return forms.flatMap(({ kind, form }) =>
+    form?.expiresAt !== undefined ? keysOfForm(kind, form) : [],
+  );
 }
 
 /** Is this person in another pair that is still running? (Read consistently, pair by pair.) */

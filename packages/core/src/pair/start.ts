@@ -1,13 +1,14 @@
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { clock } from "../clock";
 import { getCohortSettings } from "../cohort";
+import { getMentor } from "../mentor";
 import { metrics } from "../observability";
+import { getQuestionnaire } from "../questionnaire";
 import { workflowEngine } from "../workflow/engine";
 import type { Pair } from "./model";
-import { loadMentee } from "./people";
-import { holdForms } from "./retention";
+import { holdForms, keysToHold } from "./retention";
 import { executionName, isRunning } from "./rules";
-import { appendHistory, createPair, getPair } from "./store";
+import { createPair, getPair, historyLine } from "./store";
 
 /**
  * Starting a pair: its record is created once, and its first execution is named after the pair
@@ -30,10 +31,12 @@ export async function startPair(input: PairToStart): Promise<StartResult> {
   const name = executionName(input.pairId, "preparation");
   const existing = await getPair(input.pairId);
   if (!existing) {
-    const [settings, mentee] = await Promise.all([
+    const [settings, questionnaire, mentor] = await Promise.all([
       getCohortSettings(input.cohortId),
-      loadMentee(input.menteeId),
+      getQuestionnaire(input.menteeId),
+      getMentor(input.mentorId),
     ]);
+    if (!questionnaire) throw new Error(`Unknown questionnaire ${input.menteeId}`);
     const now = clock.now().toISOString();
     const pair: Pair = {
       id: input.pairId,
@@ -49,22 +52,28 @@ export async function startPair(input: PairToStart): Promise<StartResult> {
       sessionsDone: 0,
       mentorHours: 0,
       executionName: name,
-      selfEvaluation: { before: mentee.comfort },
+      selfEvaluation: { before: questionnaire.answers.comfort },
       createdAt: now,
       updatedAt: now,
       ...(input.follows ? { follows: input.follows } : {}),
     };
-    if (await createPair(pair)) {
-      await appendHistory(input.pairId, "team", "pair.started", { cohortId: input.cohortId });
-      metrics.addMetric("PairsStarted", MetricUnit.Count, 1);
-    }
-  }
-  // People in a running pair keep their forms until the pair ends (its closure sets the expiry).
-  // Done on every start, so a retry after a crash finishes it; never on a pair that has ended.
-  if (!existing || isRunning(existing)) {
+    // Its first history line and its people's forms kept while it runs (the closure sets their
+    // expiry) go in the same write: the pair never exists without them.
+    const created = await createPair(pair, {
+      alongside: [
+        { Put: historyLine(input.pairId, "team", "pair.started", { cohortId: input.cohortId }) },
+      ],
+      hold: keysToHold([
+        { kind: "questionnaire", form: questionnaire },
+        { kind: "mentor", form: mentor },
+      ]),
+    });
+    if (created) metrics.addMetric("PairsStarted", MetricUnit.Count, 1);
+  } else if (isRunning(existing)) {
+    // A pair started before its forms were held with it: held now (never once it has ended).
     await holdForms([
-      { kind: "questionnaire", id: existing?.menteeId ?? input.menteeId },
-      { kind: "mentor", id: existing?.mentorId ?? input.mentorId },
+      { kind: "questionnaire", id: existing.menteeId },
+      { kind: "mentor", id: existing.mentorId },
     ]);
   }
   const engine = await workflowEngine();

@@ -55,9 +55,14 @@ export async function requirePair(pairId: string): Promise<Pair> {
  * already exists (a second start changes nothing, and counts nothing). The same transaction marks
  * the manager's questionnaire as paired with it and files it under the mentor's pairs
  * (`keys.pairMentor`): the lists read a page of forms and the pairs they name, never a whole
- * cohort. A questionnaire that is not there (a pair made in a test) is left alone.
+ * cohort. It also writes `alongside` (the pair's first history line) and lifts the expiry of the
+ * items in `hold` (its people's forms, see retention.ts), so a pair never exists without them. A
+ * questionnaire or an item to hold that is not there (a pair made in a test) is left alone.
  */
-export async function createPair(pair: Pair): Promise<boolean> {
+export async function createPair(
+  pair: Pair,
+  options: { hold?: ItemKey[]; alongside?: TransactionWrite[] } = {},
+): Promise<boolean> {
   const put = {
     TableName: env.tableName,
     Item: {
@@ -70,35 +75,58 @@ export async function createPair(pair: Pair): Promise<boolean> {
     ConditionExpression: "attribute_not_exists(pk)",
   };
   const mentor = await mentorLeads(pair.mentorId, pair.id);
-  const questionnaire = { Update: questionnairePaired(pair.menteeId, pair.id) };
   const counted = countUpdate(pair.cohortId, pair.id, countDelta(undefined, pair));
-  const counts = counted ? [counted] : [];
-  try {
-    await sendTransaction([{ Put: put }, questionnaire, ...mentor, ...counts]);
-    return true;
-  } catch (error) {
-    const reasons = cancellationReasons(error);
-    if (reasons?.[0] === "ConditionalCheckFailed") return false;
-    if (reasons?.[1] !== "ConditionalCheckFailed") throw error;
-  }
-  // No questionnaire to mark: the pair, its mentor's line and its counts alone.
-  try {
-    await sendTransaction([{ Put: put }, ...mentor, ...counts]);
-    return true;
-  } catch (error) {
-    if (cancellationReasons(error)?.[0] === "ConditionalCheckFailed") return false;
-    throw error;
+  const questionnaireKey = keys.questionnaire(pair.menteeId);
+  const hold = options.hold ?? [];
+  // A transaction writes an item once: the questionnaire's own expiry goes with its paired mark.
+  const holdsQuestionnaire = hold.some(
+    (key) => key.pk === questionnaireKey.pk && key.sk === questionnaireKey.sk,
+  );
+  const required = [
+    { Put: put },
+    ...mentor,
+    ...(counted ? [counted] : []),
+    ...(options.alongside ?? []),
+  ];
+  let optional: TransactionWrite[] = [
+    { Update: questionnairePaired(pair.menteeId, pair.id, holdsQuestionnaire) },
+    ...hold
+      .filter((key) => key.pk !== questionnaireKey.pk || key.sk !== questionnaireKey.sk)
+      .map((key) => ({ Update: expiryLifted(key) })),
+  ];
+  for (;;) {
+    try {
+      await sendTransaction([...required, ...optional]);
+      return true;
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (reasons?.[0] === "ConditionalCheckFailed") return false;
+      // What is not there is left out, and the rest written again.
+      const missing = (reasons ?? [])
+        .slice(required.length)
+        .map((reason) => reason === "ConditionalCheckFailed");
+      if (!missing.includes(true)) throw error;
+      optional = optional.filter((_, index) => !missing[index]);
+    }
   }
 }
 
 /** The questionnaire names the manager's latest pair (`pairId`), and says it is paired. */
-const questionnairePaired = (menteeId: string, pairId: string) => ({
+const questionnairePaired = (menteeId: string, pairId: string, liftExpiry = false) => ({
   TableName: env.tableName,
   Key: keys.questionnaire(menteeId),
-  UpdateExpression: "SET pairId = :pairId, #status = :paired",
+  UpdateExpression: `SET pairId = :pairId, #status = :paired${liftExpiry ? " REMOVE expiresAt" : ""}`,
   ConditionExpression: "attribute_exists(pk)",
   ExpressionAttributeNames: { "#status": "status" },
   ExpressionAttributeValues: { ":pairId": pairId, ":paired": "paired" },
+});
+
+/** An item kept without expiry, for a transaction (never creating it). */
+const expiryLifted = (key: ItemKey) => ({
+  TableName: env.tableName,
+  Key: key,
+  UpdateExpression: "REMOVE expiresAt",
+  ConditionExpression: "attribute_exists(pk)",
 });
 
 /**
