@@ -50,6 +50,7 @@ async function barnumAskedTo(mentorId: string, event: string) {
     endTime: "14:00",
     slotMinutes: 30,
     placesPerSlot: 2,
+    requestKey: crypto.randomUUID(),
   });
   await askMentors(barnum, [mentorId]);
   return barnum;
