@@ -36,10 +36,12 @@ export const functionDefaults: FunctionProps = {
 
 /**
  * A function bound to `Config.Secret`s uses an entry in functions/bootstrap/: it imports
- * `functions/bootstrap/secrets.ts` first, which awaits `sst/node/config` (the bound secrets, read
- * from SSM once per cold start) and copies them into the variables `packages/core/src/env.ts`
- * reads, then re-exports the real handler. (esbuild's `inject` would avoid the extra file, but the
- * esbuild SST 2.49 bundles with crashes on the top-level await it needs.)
+ * `functions/bootstrap/secrets.ts` first, then re-exports the real handler. secrets.ts copies the
+ * bound values into the variables `packages/core/src/env.ts` reads: from the environment, where
+ * SST puts them, awaiting `sst/node/config` (and its fetch from SSM, once per cold start) only
+ * when SST left one in SSM (`__FETCH_FROM_SSM__`) or named a secret (see bound-values.ts there).
+ * (esbuild's `inject` would avoid the extra file, but the esbuild SST 2.49 bundles with crashes on
+ * the top-level await it needs.)
  */
 export type BinomeFunctionProps = Omit<FunctionProps, "logGroup" | "nodejs"> & {
   handler: string;

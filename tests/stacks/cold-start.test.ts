@@ -35,4 +35,8 @@ describe("the web function's cold start", async () => {
     expect(bundled(/node_modules\/sst\/node\//)).toEqual([]);
     expect(web.loadedExternals).not.toContain("@aws-sdk/client-ssm");
   });
+
+  it("leaves out openid-client and its oauth4webapi, loaded on the admin sign-in's first use", () => {
+    expect(bundled(/node_modules\/(openid-client|oauth4webapi)\//)).toEqual([]);
+  });
 });

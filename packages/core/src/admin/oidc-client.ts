@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import * as client from "openid-client";
+import type * as OpenidClient from "openid-client";
 import { env } from "../env";
 import { type OidcSettings, type PendingSignIn, scopesWithOpenid } from "./oidc";
 
@@ -9,7 +9,11 @@ import { type OidcSettings, type PendingSignIn, scopesWithOpenid } from "./oidc"
  * (signature against the provider's keys, issuer, audience, expiry, nonce…). The keys are
  * cached by the library and fetched again for an unknown key id at most once a minute, so a
  * forged token cannot make us hammer the provider.
+ *
+ * openid-client (and its oauth4webapi) is loaded on the first sign-in, not at the cold start of
+ * every page: the settings and the cookie key below need none of it.
  */
+const openidClient = () => import("openid-client");
 
 /** The provider's settings, or undefined when the pages use the local token instead. */
 export function oidcSettings(): OidcSettings | undefined {
@@ -48,7 +52,11 @@ const localProvider = (issuer: string) => {
 };
 
 /** HTTP Basic, the default of OAuth 2.0, unless the provider offers only the form. */
-function clientAuthentication(settings: OidcSettings, methods: string[] | undefined) {
+function clientAuthentication(
+  client: typeof OpenidClient,
+  settings: OidcSettings,
+  methods: string[] | undefined,
+) {
   if (settings.clientSecret === undefined) return client.None();
   return methods &&
     !methods.includes("client_secret_basic") &&
@@ -58,6 +66,7 @@ function clientAuthentication(settings: OidcSettings, methods: string[] | undefi
 }
 
 async function configure(settings: OidcSettings) {
+  const client = await openidClient();
   const insecure = localProvider(settings.issuer);
   const discovered = await client.discovery(
     new URL(settings.issuer),
@@ -71,7 +80,7 @@ async function configure(settings: OidcSettings) {
     metadata,
     settings.clientId,
     settings.clientSecret,
-    clientAuthentication(settings, metadata.token_endpoint_auth_methods_supported),
+    clientAuthentication(client, settings, metadata.token_endpoint_auth_methods_supported),
   );
   config.timeout = timeoutSeconds;
   // The ID token's signature is checked against the provider's keys too, not only its claims
@@ -82,10 +91,10 @@ async function configure(settings: OidcSettings) {
   return config;
 }
 
-const configurations = new Map<string, Promise<client.Configuration>>();
+const configurations = new Map<string, Promise<OpenidClient.Configuration>>();
 
 /** Read once per cold start; a failed read is forgotten so the next request tries again. */
-function configuration(settings: OidcSettings): Promise<client.Configuration> {
+function configuration(settings: OidcSettings): Promise<OpenidClient.Configuration> {
   const key = JSON.stringify([settings.issuer, settings.clientId, settings.clientSecret]);
   let found = configurations.get(key);
   if (!found) {
@@ -99,6 +108,7 @@ function configuration(settings: OidcSettings): Promise<client.Configuration> {
 /** Where to send the browser: the provider's authorization endpoint, with state, nonce and PKCE. */
 export async function authorizationUrl(settings: OidcSettings, pending: PendingSignIn) {
   const config = await configuration(settings);
+  const client = await openidClient();
   return client
     .buildAuthorizationUrl(config, {
       redirect_uri: settings.redirectUri,
@@ -126,6 +136,7 @@ export async function completeSignIn(
   pending: PendingSignIn,
 ): Promise<SignInOutcome> {
   const config = await configuration(settings);
+  const client = await openidClient();
   // The redirect URI sent back is the registered one, whatever address the request came through.
   const currentUrl = new URL(settings.redirectUri);
   for (const [name, value] of callback) currentUrl.searchParams.append(name, value);
