@@ -5,6 +5,7 @@ import { readEventLink } from "#core/events/links";
 import * as workshops from "#core/events/workshop";
 import { themeLabel } from "#core/events/workshop/messages";
 import { participantsOf } from "#core/events/workshop/people";
+import { getParticipant } from "#core/events/workshop/store";
 import { formatWhen } from "#core/words";
 import {
   workshopConfirmationFromForm,
@@ -25,6 +26,7 @@ import {
 } from "#web/pages/workshop";
 import { issuesByField } from "#web/validation";
 import { type LangEnv, language } from "../lang";
+import { storeOrShowAgain } from "../store-or-show-again";
 
 /**
  * `/atelier`: a head of service asks for a collective workshop; `/atelier/inscription/<token>`: a
@@ -75,6 +77,23 @@ const invitedOf = async (id: string) =>
     label: [person.firstName, person.lastName].filter(Boolean).join(" ") || person.email,
   }));
 
+/**
+ * Whether the person registered themselves with these very names (a double click, a retry after
+ * an outage): then they are told what the first time told them. Added by the head of service, or
+ * registered under other names, they are told they were registered already.
+ */
+async function registeredAs(
+  eventId: string,
+  person: { email: string; firstName: string; lastName: string },
+) {
+  const stored = await getParticipant(eventId, workshops.participantKey(person.email));
+  return (
+    stored?.source === "registration" &&
+    stored.firstName === person.firstName &&
+    stored.lastName === person.lastName
+  );
+}
+
 const posted = async (c: Context) => (await c.req.parseBody({ all: true })) as FormValues;
 
 export const workshopPages = new Hono<LangEnv>()
@@ -87,8 +106,17 @@ export const workshopPages = new Hono<LangEnv>()
       const errors = issuesByField(workshops.WorkshopRequestSchema, parsed.issues);
       return c.html(<WorkshopRequestPage lang={c.var.lang} values={values} errors={errors} />, 422);
     }
-    const outcome = await workshops.requestWorkshop(parsed.output);
-    return c.html(<WorkshopRequestSent lang={c.var.lang} already={outcome.status === "already"} />);
+    return storeOrShowAgain(
+      c,
+      async () => {
+        // Stored once, under the answers' fingerprint: the same request again is told the same.
+        await workshops.requestWorkshop(parsed.output);
+        return c.html(<WorkshopRequestSent lang={c.var.lang} />);
+      },
+      (unavailable) => (
+        <WorkshopRequestPage lang={c.var.lang} values={values} unavailable={unavailable} />
+      ),
+    );
   })
   .get("/inscription/:token", async (c) => {
     const reading = await readEventLink(c.req.param("token"));
@@ -104,32 +132,47 @@ export const workshopPages = new Hono<LangEnv>()
     );
   })
   .post("/inscription/:token", async (c) => {
-    const reading = await readEventLink(c.req.param("token"));
-    if (!reading.ok || reading.link.purpose !== "register") {
-      return refused(c, reading.ok ? "unknown" : reading.reason);
-    }
     const values = await posted(c);
-    const parsed = v.safeParse(workshops.RegistrationSchema, workshopRegistrationFromForm(values));
-    if (!parsed.success) {
-      return c.html(
+    // The link is read from the table too: an outage from the first read on gives the form back.
+    return storeOrShowAgain(
+      c,
+      async () => {
+        const reading = await readEventLink(c.req.param("token"));
+        if (!reading.ok || reading.link.purpose !== "register") {
+          return refused(c, reading.ok ? "unknown" : reading.reason);
+        }
+        const { link } = reading;
+        const parsed = v.safeParse(
+          workshops.RegistrationSchema,
+          workshopRegistrationFromForm(values),
+        );
+        if (!parsed.success) {
+          return c.html(
+            <WorkshopRegistrationPage
+              lang={c.var.lang}
+              action={c.req.path}
+              description={await describe(link.eventId, c.var.lang)}
+              values={values}
+              errors={issuesByField(workshops.RegistrationSchema, parsed.issues)}
+            />,
+            422,
+          );
+        }
+        const outcome = await workshops.register(link, parsed.output);
+        if ("ok" in outcome) return refused(c, "expired");
+        const already =
+          outcome.status === "already" && !(await registeredAs(link.eventId, parsed.output));
+        return c.html(<WorkshopRegistered lang={c.var.lang} path={c.req.path} already={already} />);
+      },
+      (unavailable) => (
         <WorkshopRegistrationPage
           lang={c.var.lang}
           action={c.req.path}
-          description={await describe(reading.link.eventId, c.var.lang)}
+          description=""
           values={values}
-          errors={issuesByField(workshops.RegistrationSchema, parsed.issues)}
-        />,
-        422,
-      );
-    }
-    const outcome = await workshops.register(reading.link, parsed.output);
-    if ("ok" in outcome) return refused(c, "expired");
-    return c.html(
-      <WorkshopRegistered
-        lang={c.var.lang}
-        path={c.req.path}
-        already={outcome.status === "already"}
-      />,
+          unavailable={unavailable}
+        />
+      ),
     );
   })
   .get("/lien/:token", async (c) => {

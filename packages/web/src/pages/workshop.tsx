@@ -12,6 +12,7 @@ import {
 import { type Lang, pageTitle, t } from "../i18n";
 import { Layout, MessagePage } from "../layout";
 import { ConsentField, personLabels } from "../person-fields";
+import { FormAlert, formPageTitle, type WriteOutcome } from "./problems";
 
 /**
  * The public pages of collective workshops: the request form of a head of service (`/atelier`),
@@ -52,10 +53,6 @@ const words = {
     fr: "Merci : l'équipe d'animation choisit deux mentors et vous propose une date. Un courriel vous confirme la demande.",
     en: "Thank you: the programme team will choose two mentors and propose a date. An email confirms your request.",
   },
-  already: {
-    fr: "Cette demande est déjà enregistrée : l'équipe d'animation revient vers vous.",
-    en: "This request is already recorded: the programme team will come back to you.",
-  },
 } satisfies Record<string, Localised>;
 
 export const workshopRequestLabels = (lang: Lang): Record<string, string> => ({
@@ -72,21 +69,24 @@ export function WorkshopRequestPage(props: {
   lang: Lang;
   values?: FormValues;
   errors?: FieldErrors;
+  /** Shown again after a 503: what became of the request (the values are what was typed). */
+  unavailable?: WriteOutcome;
 }) {
-  const { lang } = props;
+  const { lang, unavailable } = props;
   const values = props.values ?? {};
   const errors = props.errors ?? {};
   const common = { values, errors, lang };
   const labels = workshopRequestLabels(lang);
   const title = t(lang, words.title);
+  const hasErrors = Object.keys(errors).length > 0;
   return (
     <Layout
       lang={lang}
-      title={pageTitle(lang, title, Object.keys(errors).length > 0)}
+      title={formPageTitle(lang, title, { hasErrors, unavailable })}
       path="/atelier"
     >
       <div class="narrow">
-        <ErrorSummary lang={lang} errors={errors} labels={labels} />
+        <FormAlert lang={lang} unavailable={unavailable} errors={errors} labels={labels} />
         <h1>{title}</h1>
         <p class="lead">{t(lang, words.intro)}</p>
         <RequiredNote lang={lang} />
@@ -168,12 +168,13 @@ export function WorkshopRequestPage(props: {
   );
 }
 
-export const WorkshopRequestSent = (props: { lang: Lang; already: boolean }) => (
+/** The same page for a request and for the same request again (a double click, a retry). */
+export const WorkshopRequestSent = (props: { lang: Lang }) => (
   <MessagePage
     lang={props.lang}
     path="/atelier"
     title={t(props.lang, words.thanks)}
-    body={t(props.lang, props.already ? words.already : words.thanksBody)}
+    body={t(props.lang, words.thanksBody)}
   />
 );
 
@@ -202,26 +203,30 @@ const registration = {
 export function WorkshopRegistrationPage(props: {
   lang: Lang;
   action: string;
+  /** The workshop in a sentence; empty when it could not be read (a 503). */
   description: string;
   values?: FormValues;
   errors?: FieldErrors;
+  /** Shown again after a 503: what became of the registration (the values are what was typed). */
+  unavailable?: WriteOutcome;
 }) {
-  const { lang } = props;
+  const { lang, unavailable } = props;
   const values = props.values ?? {};
   const errors = props.errors ?? {};
   const common = { values, errors, lang };
   const labels = personLabels(lang);
   const title = t(lang, registration.title);
+  const hasErrors = Object.keys(errors).length > 0;
   return (
     <Layout
       lang={lang}
-      title={pageTitle(lang, title, Object.keys(errors).length > 0)}
+      title={formPageTitle(lang, title, { hasErrors, unavailable })}
       path={props.action}
     >
       <div class="narrow">
-        <ErrorSummary lang={lang} errors={errors} labels={labels} />
+        <FormAlert lang={lang} unavailable={unavailable} errors={errors} labels={labels} />
         <h1>{title}</h1>
-        <p class="lead">{props.description}</p>
+        {props.description ? <p class="lead">{props.description}</p> : null}
         <RequiredNote lang={lang} />
         <form method="post" action={`${props.action}${lang === "en" ? "?lang=en" : ""}`} novalidate>
           <TextField
