@@ -1,6 +1,12 @@
+import * as v from "valibot";
 import { beforeAll, describe, expect, it } from "vitest";
+import { newRequestKey } from "#core/admin/request-key";
+import { BarnumFormSchema } from "#core/barnum/model";
+import * as barnums from "#core/barnum/store";
 import { clock } from "#core/clock";
 import { impossibleDate, isPastDay, parisToday, readDate } from "#core/event-dates";
+import { MeetingFormSchema } from "#core/network/model";
+import * as network from "#core/network/store";
 import { programme } from "#core/programme";
 import { participantsFromForm, typedAddresses } from "#web/admin-event-forms";
 import { app } from "../../functions/api/app";
@@ -338,5 +344,370 @@ describe("the workshop forms", () => {
     const text = await pageText(refused);
     expect(text).toContain("The address on line 1 is not valid: “jean@”.");
     expect((await adminPage(`/admin/ateliers/${id}?lang=en`)).status).toBe(200);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// BarNum'
+// ---------------------------------------------------------------------------------------------
+
+/** Published through the store: the page's publishing starts the event workflow (tests/workflow). */
+async function newBarnum(event = `Midi numérique ${Math.random().toString(36).slice(2, 8)}`) {
+  const input = v.parse(BarnumFormSchema, {
+    event,
+    place: "Hall Bercy",
+    date: inDays(10),
+    startTime: "12:00",
+    endTime: "14:00",
+    slotMinutes: "30",
+    placesPerSlot: "4",
+    requestKey: newRequestKey(),
+  });
+  return (await barnums.publishBarnum(input)).barnum;
+}
+
+const texts = async (response: Response) =>
+  (await summaryOf(response)).entries.map((entry) => entry.text);
+
+describe("the BarNum' forms", () => {
+  it("tells every mistake of the publishing form at once, keeping what was typed", async () => {
+    const refused = await adminForm("/admin/barnum", {
+      event: "",
+      place: "Hall Bercy",
+      date: "2030-02-31",
+      startTime: "14:00",
+      endTime: "12:00",
+      slotMinutes: "25",
+      placesPerSlot: "0",
+      requestKey: newRequestKey(),
+    });
+    expect(refused.status).toBe(422);
+    const { html, entries } = await summaryOf(refused);
+    expect(entries.map((entry) => entry.href).sort()).toEqual([
+      "#champ-date",
+      "#champ-endTime",
+      "#champ-event",
+      "#champ-placesPerSlot",
+      "#champ-slotMinutes",
+    ]);
+    expect(entries.map((entry) => entry.text)).toEqual(
+      expect.arrayContaining([
+        "Date : Le 31 février n'existe pas : vérifiez le jour.",
+        "Fin : L'heure de fin doit venir après l'heure de début.",
+      ]),
+    );
+    expect(html).toContain('value="Hall Bercy"');
+    expect(html).toContain('value="2030-02-31"');
+
+    const past = await adminForm("/admin/barnum", {
+      event: "Semaine de l'innovation",
+      place: "Hall Bercy",
+      date: inDays(-2),
+      startTime: "12:00",
+      endTime: "14:00",
+      slotMinutes: "30",
+      placesPerSlot: "4",
+      requestKey: newRequestKey(),
+    });
+    expect(await texts(past)).toEqual([
+      "Date : Cette date est passée : choisissez une date à venir.",
+    ]);
+    const tooManySlots = await adminForm("/admin/barnum", {
+      event: "Semaine de l'innovation",
+      place: "",
+      date: inDays(0),
+      startTime: "00:00",
+      endTime: "23:00",
+      slotMinutes: "15",
+      placesPerSlot: "4",
+      requestKey: newRequestKey(),
+    });
+    expect(await texts(tooManySlots)).toEqual([
+      "Lieu : Indiquez le lieu du BarNum'.",
+      "Début : Cette heure est passée : choisissez une heure à venir.",
+      "Durée d'un créneau : Un BarNum' compte 32 créneaux au plus : allongez les créneaux.",
+    ]);
+  });
+
+  it("refuses a move to a past or impossible date at its field, with the other mistakes", async () => {
+    const barnum = await newBarnum();
+    const path = `/admin/barnum/${barnum.id}/deplacer`;
+    const refused = await adminForm(path, { date: "31/04/2031", startTime: "9h", place: "" });
+    expect(refused.status).toBe(422);
+    expect(await texts(refused)).toEqual([
+      "Date : Le 31 avril n'existe pas : vérifiez le jour.",
+      "Début : Saisissez une heure valide, par exemple 14:30.",
+      "Lieu : Indiquez le lieu du BarNum'.",
+    ]);
+    const past = await adminForm(path, { date: inDays(-1), startTime: "12:00", place: "Hall" });
+    expect(await texts(past)).toEqual([
+      "Date : Cette date est passée : choisissez une date à venir.",
+    ]);
+    expect((await barnums.getBarnum(barnum.id))?.startsAt).toBe(barnum.startsAt);
+  });
+
+  it("validates the staffing form: a mentor to tick, a mentor the programme knows; asked twice, asked once", async () => {
+    const barnum = await newBarnum();
+    const ines = await submitMentor(programme.openCohortId, { firstName: "Inès" });
+    const path = `/admin/barnum/${barnum.id}/mentors`;
+
+    const none = await adminForm(path, {});
+    expect(none.status).toBe(422);
+    const { html, entries } = await summaryOf(none);
+    expect(entries).toEqual([
+      {
+        href: "#champ-mentorIds",
+        text: "Mentors à solliciter : Cochez au moins un mentor à solliciter.",
+      },
+    ]);
+    expect(html).toContain('id="champ-mentorIds-erreur"');
+
+    const stranger = await adminForm(path, {
+      mentorIds: [ines.id, "0b6f3c1e-0000-4000-8000-000000000000"],
+    });
+    expect(stranger.status).toBe(422);
+    const strangerPage = await summaryOf(stranger);
+    expect(strangerPage.entries.map((entry) => entry.text)).toEqual([
+      "Mentors à solliciter : Ce mentor n'est pas parmi les mentors retenus : rechargez la page.",
+    ]);
+    // The boxes ticked come back ticked.
+    expect(strangerPage.html).toMatch(new RegExp(`value="${ines.id}" checked=""`));
+    expect(await barnums.listStaff(barnum.id)).toEqual([]);
+
+    expect((await adminForm(path, { mentorIds: ines.id })).status).toBe(303);
+    expect((await adminForm(path, { mentorIds: ines.id })).status).toBe(303);
+    expect((await barnums.listStaff(barnum.id)).map((member) => member.mentorId)).toEqual([
+      ines.id,
+    ]);
+  });
+
+  it("answers the BarNum' JSON twins with every invalid field", async () => {
+    const published = await adminJson("POST", "/api/admin/barnum", {
+      event: "",
+      place: "Hall Bercy",
+      date: "2030-02-30",
+      startTime: "14:00",
+      endTime: "12:00",
+      slotMinutes: 25,
+      placesPerSlot: 0,
+      requestKey: newRequestKey(),
+    });
+    expect(published.status).toBe(422);
+    expect(published.headers.get("content-type")).toContain("application/problem+json");
+    const problem = (await published.json()) as { errors: { field: string; detail: string }[] };
+    expect(problem.errors.map((error) => error.field).sort()).toEqual([
+      "date",
+      "endTime",
+      "event",
+      "placesPerSlot",
+      "slotMinutes",
+    ]);
+    expect(problem.errors.find((error) => error.field === "date")?.detail).toBe(
+      "Le 30 février n'existe pas : vérifiez le jour.",
+    );
+
+    const barnum = await newBarnum();
+    const moved = await adminJson("POST", `/api/admin/barnum/${barnum.id}/move`, {
+      date: inDays(-5),
+      startTime: "25:00",
+      place: "",
+    });
+    expect(moved.status).toBe(422);
+    expect(
+      ((await moved.json()) as { errors: { field: string }[] }).errors.map((error) => error.field),
+    ).toEqual(["date", "startTime", "place"]);
+
+    const hugo = await submitMentor(programme.openCohortId, { firstName: "Hugo" });
+    const unknown = "0b6f3c1e-0000-4000-8000-000000000000";
+    const staffed = await adminJson("POST", `/api/admin/barnum/${barnum.id}/mentors`, {
+      mentorIds: [hugo.id, unknown, "pas-un-id"],
+    });
+    expect(staffed.status).toBe(422);
+    expect(((await staffed.json()) as { errors: unknown[] }).errors).toEqual([
+      {
+        field: "mentorIds.2",
+        pointer: "/mentorIds/2",
+        detail: "Ce mentor n'est pas parmi les mentors retenus : rechargez la page.",
+      },
+    ]);
+    const stranger = await adminJson("POST", `/api/admin/barnum/${barnum.id}/mentors`, {
+      mentorIds: [hugo.id, unknown],
+    });
+    expect(((await stranger.json()) as { errors: { field: string }[] }).errors).toEqual([
+      expect.objectContaining({ field: "mentorIds.1" }),
+    ]);
+    const asked = await adminJson("POST", `/api/admin/barnum/${barnum.id}/mentors`, {
+      mentorIds: [hugo.id],
+    });
+    expect(await asked.json()).toEqual({ asked: 1, already: 0 });
+    const again = await adminJson("POST", `/api/admin/barnum/${barnum.id}/mentors`, {
+      mentorIds: [hugo.id],
+    });
+    expect(await again.json()).toEqual({ asked: 0, already: 1 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The mentor network
+// ---------------------------------------------------------------------------------------------
+
+/** Scheduled through the store, and its mentors invited (the page's button does the same). */
+async function newMeeting(daysAhead = 5) {
+  const input = v.parse(MeetingFormSchema, {
+    kind: "network",
+    date: inDays(daysAhead),
+    time: "12:30",
+    durationMinutes: "90",
+    place: "Salle Colbert",
+    agenda: `Retours d'expérience ${Math.random().toString(36).slice(2, 8)}`,
+  });
+  const { meeting } = await network.scheduleMeeting(input);
+  await network.inviteMentors(meeting);
+  return meeting;
+}
+
+describe("the network forms", () => {
+  it("tells a past or impossible meeting date with the other mistakes, at once", async () => {
+    const refused = await adminForm("/admin/reseau", {
+      kind: "network",
+      date: inDays(-7),
+      time: "12:30",
+      durationMinutes: "45",
+      place: "Salle Colbert",
+      agenda: "",
+    });
+    expect(refused.status).toBe(422);
+    const { html, entries } = await summaryOf(refused);
+    expect(entries.map((entry) => entry.text)).toEqual([
+      "Date : Cette date est passée : choisissez une date à venir.",
+      "Durée : Choisissez la durée de la rencontre.",
+      "Ordre du jour : Indiquez l'ordre du jour.",
+    ]);
+    expect(html).toContain('value="Salle Colbert"');
+
+    const impossible = await adminForm("/admin/reseau", {
+      kind: "network",
+      date: "2031-02-29",
+      time: "12:30",
+      durationMinutes: "90",
+      place: "Salle Colbert",
+      agenda: "Bilan",
+    });
+    expect(await texts(impossible)).toEqual([
+      "Date : Le 29 février n'existe pas : vérifiez le jour.",
+    ]);
+
+    const meeting = await newMeeting();
+    const move = await adminForm(`/admin/reseau/${meeting.id}/deplacer`, {
+      date: inDays(0),
+      time: "00:00",
+      place: "",
+    });
+    expect(move.status).toBe(422);
+    expect(await texts(move)).toEqual([
+      "Lieu ou lien de la visio : Indiquez le lieu ou le lien de la visio.",
+      "Heure : Cette heure est passée : choisissez une heure à venir.",
+    ]);
+    expect((await network.getMeeting(meeting.id))?.startsAt).toBe(meeting.startsAt);
+  });
+
+  it("validates attendance: nothing ticked is not « nobody », both at once neither, an unknown mentor is refused", async () => {
+    const ines = await submitMentor(programme.openCohortId, { firstName: "Inès" });
+    const meeting = await newMeeting();
+    const path = `/admin/reseau/${meeting.id}/presences`;
+
+    const nothing = await adminForm(path, {});
+    expect(nothing.status).toBe(422);
+    const { html, entries } = await summaryOf(nothing);
+    expect(entries).toEqual([
+      {
+        href: "#champ-present",
+        text: "Qui était présent : Cochez les mentors présents, ou « Personne n'est venu ».",
+      },
+    ]);
+    expect(html).toContain('id="champ-present-erreur"');
+
+    const both = await adminForm(path, { present: [ines.id, "personne"] });
+    expect(await texts(both)).toEqual([
+      "Qui était présent : Vous avez coché des mentors et « Personne n'est venu » : choisissez l'un ou l'autre.",
+    ]);
+    const stranger = await adminForm(path, {
+      present: [ines.id, "0b6f3c1e-0000-4000-8000-000000000000"],
+    });
+    expect(stranger.status).toBe(422);
+    const strangerPage = await summaryOf(stranger);
+    expect(strangerPage.entries.map((entry) => entry.text)).toEqual([
+      "Qui était présent : Ce mentor n'est pas invité à cette rencontre : rechargez la page.",
+    ]);
+    expect(strangerPage.html).toMatch(new RegExp(`value="${ines.id}" checked=""`));
+    expect((await network.getMeeting(meeting.id))?.attendanceRecorded).toBeUndefined();
+
+    // Nobody came, said explicitly, twice: recorded once, the same.
+    expect((await adminForm(path, { present: "personne" })).status).toBe(303);
+    expect((await adminForm(path, { present: "personne" })).status).toBe(303);
+    expect((await network.getMeeting(meeting.id))?.attendanceRecorded).toBe(true);
+    const invitations = await network.listInvitations(meeting.id);
+    expect(invitations.some((invitation) => invitation.attended)).toBe(false);
+    // The page says so by its box.
+    expect(await pageText(await adminPage(`/admin/reseau/${meeting.id}`))).toMatch(
+      /value="personne" checked=""/,
+    );
+
+    // Corrected: Inès came, posted twice.
+    expect((await adminForm(path, { present: ines.id })).status).toBe(303);
+    expect((await adminForm(path, { present: ines.id })).status).toBe(303);
+    const after = await network.listInvitations(meeting.id);
+    expect(after.filter((invitation) => invitation.attended).map((one) => one.mentorId)).toEqual([
+      ines.id,
+    ]);
+  });
+
+  it("answers the attendance JSON twin with every unknown mentor, an empty list meaning nobody", async () => {
+    const lina = await submitMentor(programme.openCohortId, { firstName: "Lina" });
+    const meeting = await newMeeting();
+    const path = `/api/admin/network/${meeting.id}/attendance`;
+    const unknown = "0b6f3c1e-0000-4000-8000-000000000000";
+
+    const refused = await adminJson("PUT", path, { present: [unknown, lina.id, "x"] });
+    expect(refused.status).toBe(422);
+    expect(
+      ((await refused.json()) as { errors: { field: string }[] }).errors.map(
+        (error) => error.field,
+      ),
+    ).toEqual(["present.2"]);
+    const stranger = await adminJson("PUT", path, { present: [unknown, lina.id] });
+    expect(
+      ((await stranger.json()) as { errors: { field: string }[] }).errors.map(
+        (error) => error.field,
+      ),
+    ).toEqual(["present.0"]);
+    expect((await adminJson("PUT", path, {})).status).toBe(422);
+
+    expect(await (await adminJson("PUT", path, { present: [] })).json()).toEqual({ present: 0 });
+    expect(await (await adminJson("PUT", path, { present: [lina.id] })).json()).toEqual({
+      present: 1,
+    });
+    expect(await (await adminJson("PUT", path, { present: [lina.id] })).json()).toEqual({
+      present: 1,
+    });
+    const linaAfter = (await network.listInvitations(meeting.id)).find(
+      (one) => one.mentorId === lina.id,
+    );
+    expect(linaAfter?.attended).toBe(true);
+
+    const meetingMove = await adminJson("POST", `/api/admin/network/${meeting.id}/move`, {
+      date: "2031-13-01",
+      time: "12:30",
+      place: "",
+    });
+    expect(meetingMove.status).toBe(422);
+    expect(((await meetingMove.json()) as { errors: unknown[] }).errors).toEqual([
+      {
+        field: "date",
+        pointer: "/date",
+        detail: "Cette date n'existe pas : vérifiez le jour et le mois.",
+      },
+      { field: "place", pointer: "/place", detail: "Indiquez le lieu ou le lien de la visio." },
+    ]);
   });
 });

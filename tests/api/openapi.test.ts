@@ -14,6 +14,7 @@ import { ReminderSchema, ResendSchema } from "#core/pair/reminders";
 import { QuestionnaireSchema } from "#core/questionnaire";
 import { ResourceSchema } from "#core/resources";
 import { InterviewSchema } from "#core/selection";
+import { AttendanceSchema, StaffingSchema } from "#web/admin-event-forms";
 import { app } from "../../functions/api/app";
 import { openApiPath } from "../../functions/api/openapi";
 import {
@@ -206,8 +207,10 @@ describe("GET /api/openapi.json", () => {
       ["post", "/api/admin/cohorts/{id}/mailings", MailingSchema],
       ["post", "/api/admin/barnum", BarnumFormSchema],
       ["post", "/api/admin/barnum/{id}/move", BarnumMoveSchema],
+      ["post", "/api/admin/barnum/{id}/mentors", StaffingSchema],
       ["post", "/api/admin/network", MeetingFormSchema],
       ["post", "/api/admin/network/{id}/move", MeetingMoveSchema],
+      ["put", "/api/admin/network/{id}/attendance", AttendanceSchema],
       ["post", "/api/admin/resources", ResourceSchema],
     ];
     for (const [method, path, schema] of expected) {

@@ -104,7 +104,8 @@ describe("a BarNum' from publication to the attestation", () => {
     expect(refused.status).toBe(422);
     const refusedPage = await pageText(refused);
     expect(refusedPage).toContain("Indiquez l'événement ou l'occasion du BarNum'.");
-    expect(refusedPage).toContain("Saisissez une date valide, par exemple 17/03/2026.");
+    expect(refusedPage).toContain("Le 31 février n'existe pas\u00a0: vérifiez le jour.");
+    expect(refusedPage).toContain("L'heure de fin doit venir après l'heure de début.");
     expect(refusedPage).toContain("Choisissez la durée d'un créneau.");
     expect(refusedPage).toContain("Indiquez le nombre de places par créneau, de 1 à 50.");
     expect(refusedPage).toContain('value="Hall Bercy"');

@@ -75,3 +75,84 @@ export function participantsFromForm(values: FormValues): { emails: string[]; in
     invalid: badAddressesMessage(bad),
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The mentors asked to staff a BarNum', and who attended a network meeting
+// ---------------------------------------------------------------------------------------------
+
+const mentorId = (message: string) =>
+  v.pipe(v.string(message), v.regex(/^[0-9a-f-]{36}$/, message));
+
+const notSelected = "Ce mentor n'est pas parmi les mentors retenus : rechargez la page.";
+const notInvited = "Ce mentor n'est pas invité à cette rencontre : rechargez la page.";
+
+/** The mentors the team asks to staff a BarNum' (each answers from their page). */
+export const StaffingSchema = v.strictObject({
+  mentorIds: v.pipe(
+    v.array(mentorId(notSelected), "Cochez au moins un mentor à solliciter."),
+    v.minLength(1, "Cochez au moins un mentor à solliciter."),
+    v.maxLength(200, "200 mentors au plus à la fois."),
+  ),
+});
+
+/**
+ * Who attended a network meeting. An empty list says nobody came: the page asks for it with its
+ * own box, so that a form sent with nothing ticked is not read as « nobody ».
+ */
+export const AttendanceSchema = v.strictObject({
+  present: v.pipe(
+    v.array(
+      mentorId(notInvited),
+      "Donnez la liste des mentors présents (vide si personne n'est venu).",
+    ),
+    v.maxLength(500, "500 mentors au plus."),
+  ),
+});
+
+/**
+ * Pure: the ids of a list that are not among those known, keyed as the schemas key a list's items
+ * (`mentorIds.1`), so a JSON answer points at each and a page says it at the group.
+ */
+export function unknownIds(
+  field: string,
+  ids: readonly string[],
+  known: ReadonlySet<string>,
+  message: "not-selected" | "not-invited",
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  ids.forEach((id, index) => {
+    if (!known.has(id))
+      errors[`${field}.${index}`] = message === "not-selected" ? notSelected : notInvited;
+  });
+  return errors;
+}
+
+/** Pure: a list's errors said once at the list itself (the page's group of boxes). */
+export const atTheGroup = (field: string, errors: Record<string, string>) => {
+  const first = Object.values(errors)[0];
+  return first ? { [field]: first } : {};
+};
+
+export function staffingFromForm(values: FormValues) {
+  return { mentorIds: list(values, "mentorIds") };
+}
+
+export const nobodyMessage =
+  "Vous avez coché des mentors et « Personne n'est venu » : choisissez l'un ou l'autre.";
+export const nothingTicked = "Cochez les mentors présents, ou « Personne n'est venu ».";
+
+/** The attendance form's box that says nobody came, among the mentors' boxes. */
+export const nobodyCame = "personne";
+
+/**
+ * The attendance form: the mentors ticked, or the box saying nobody came. Nothing ticked at all
+ * is a mistake (a forgotten form), not « nobody »; both at once too.
+ */
+export function attendanceFromForm(values: FormValues): { present: string[]; error?: string } {
+  const ticked = list(values, "present");
+  const present = ticked.filter((id) => id !== nobodyCame);
+  const nobody = ticked.includes(nobodyCame);
+  if (nobody && present.length > 0) return { present, error: nobodyMessage };
+  if (!nobody && present.length === 0) return { present, error: nothingTicked };
+  return { present };
+}

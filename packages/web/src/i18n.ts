@@ -77,6 +77,19 @@ const englishMessages: Record<string, string> = {
   "Choisissez deux mentors différents.": "Choose two different mentors.",
   "Choisissez deux mentors sélectionnés.": "Choose two selected mentors.",
   "Choisissez un mentor sélectionné.": "Choose a selected mentor.",
+  "Ce mentor n'est pas parmi les mentors retenus : rechargez la page.":
+    "This mentor is not among the selected mentors: reload the page.",
+  "Ce mentor n'est pas invité à cette rencontre : rechargez la page.":
+    "This mentor is not invited to this meeting: reload the page.",
+  "Cochez au moins un mentor à solliciter.": "Tick at least one mentor to ask.",
+  "200 mentors au plus à la fois.": "At most 200 mentors at a time.",
+  "Donnez la liste des mentors présents (vide si personne n'est venu).":
+    "Give the list of the mentors who attended (empty if nobody came).",
+  "500 mentors au plus.": "At most 500 mentors.",
+  "Vous avez coché des mentors et « Personne n'est venu » : choisissez l'un ou l'autre.":
+    "You ticked mentors and “Nobody came”: choose one or the other.",
+  "Cochez les mentors présents, ou « Personne n'est venu ».":
+    "Tick the mentors who attended, or “Nobody came”.",
   "Saisissez la date au format jj/mm/aaaa, par exemple 17/03/2027.":
     "Enter the date as dd/mm/yyyy, for example 17/03/2027.",
   "Cette date est passée : choisissez une date à venir.":

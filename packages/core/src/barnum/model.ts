@@ -2,8 +2,9 @@ import * as v from "valibot";
 import { requestKey } from "../admin/request-key";
 import { parisTimeToUtc } from "../calendar";
 import { clock } from "../clock";
+import { eventDate, isPastTime, pastTime } from "../event-dates";
 import { consent, email, optionalText, personName, shortText } from "../fields";
-import { dateField, timeField, wholeNumber } from "../links";
+import { timeField, wholeNumber } from "../links";
 import { themeIds } from "../programme";
 
 /**
@@ -29,11 +30,14 @@ export const countField = (message: string, allowed: (value: number) => boolean)
 export const slotLengths = [15, 20, 30, 45, 60] as const;
 const maxSlots = 32;
 
+// Each rule across fields runs as soon as its own fields are valid, so a form with several mistakes
+// hears of them all at once; each is told at the field to change. A past day is told at the date
+// (eventDate), a time already gone today at the start.
 export const BarnumFormSchema = v.pipe(
   v.object({
     event: shortText("Indiquez l'événement ou l'occasion du BarNum'.", 120),
     place: shortText("Indiquez le lieu du BarNum'.", 200),
-    date: dateField,
+    date: eventDate("Indiquez la date."),
     startTime: timeField,
     endTime: timeField,
     slotMinutes: countField("Choisissez la durée d'un créneau.", (value) =>
@@ -47,21 +51,24 @@ export const BarnumFormSchema = v.pipe(
     requestKey,
   }),
   v.forward(
-    v.check(
+    v.partialCheck(
+      [["startTime"], ["endTime"]],
       (input) => input.endTime > input.startTime,
       "L'heure de fin doit venir après l'heure de début.",
     ),
     ["endTime"],
   ),
   v.forward(
-    v.check(
-      (input) => parisTimeToUtc(input.date, input.startTime).getTime() > clock.now().getTime(),
-      "Choisissez une date et une heure à venir.",
+    v.partialCheck(
+      [["date"], ["startTime"]],
+      (input) => !isPastTime(input.date, input.startTime, clock.now()),
+      pastTime,
     ),
-    ["date"],
+    ["startTime"],
   ),
   v.forward(
-    v.check(
+    v.partialCheck(
+      [["startTime"], ["endTime"], ["slotMinutes"]],
       (input) =>
         minutesBetween(input.startTime, input.endTime) / input.slotMinutes <= maxSlots ||
         input.endTime <= input.startTime,
@@ -101,16 +108,17 @@ export const sequenceOf = (barnum: { sequence?: number }) => barnum.sequence ?? 
 /** The team moves a BarNum': a new date, start and place; its length and slots stay as they are. */
 export const BarnumMoveSchema = v.pipe(
   v.object({
-    date: dateField,
+    date: eventDate("Indiquez la date."),
     startTime: timeField,
     place: shortText("Indiquez le lieu du BarNum'.", 200),
   }),
   v.forward(
-    v.check(
-      (input) => parisTimeToUtc(input.date, input.startTime).getTime() > clock.now().getTime(),
-      "Choisissez une date et une heure à venir.",
+    v.partialCheck(
+      [["date"], ["startTime"]],
+      (input) => !isPastTime(input.date, input.startTime, clock.now()),
+      pastTime,
     ),
-    ["date"],
+    ["startTime"],
   ),
 );
 

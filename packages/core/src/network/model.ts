@@ -1,9 +1,9 @@
 import * as v from "valibot";
 import { countField } from "../barnum/model";
-import { parisTimeToUtc } from "../calendar";
 import { clock } from "../clock";
+import { eventDate, isPastTime, pastTime } from "../event-dates";
 import { optionalText, shortText } from "../fields";
-import { dateField, timeField } from "../links";
+import { timeField } from "../links";
 
 /**
  * The mentor network: the team meets the selected mentors every two months (by default) to share
@@ -30,7 +30,7 @@ export const defaultIntervalMonths = 2;
 export const MeetingFormSchema = v.pipe(
   v.object({
     kind: v.picklist(meetingKinds, "Choisissez le type de rencontre."),
-    date: dateField,
+    date: eventDate("Indiquez la date."),
     time: timeField,
     durationMinutes: countField("Choisissez la durée de la rencontre.", (value) =>
       (meetingLengths as readonly number[]).includes(value),
@@ -39,12 +39,15 @@ export const MeetingFormSchema = v.pipe(
     agenda: shortText("Indiquez l'ordre du jour.", 2000),
     note: optionalText(500),
   }),
+  // Told as soon as the date and time are valid, with the other fields' mistakes: a past day at
+  // the date (eventDate), a time already gone today at the time.
   v.forward(
-    v.check(
-      (input) => parisTimeToUtc(input.date, input.time).getTime() > clock.now().getTime(),
-      "Choisissez une date et une heure à venir.",
+    v.partialCheck(
+      [["date"], ["time"]],
+      (input) => !isPastTime(input.date, input.time, clock.now()),
+      pastTime,
     ),
-    ["date"],
+    ["time"],
   ),
 );
 
@@ -71,16 +74,19 @@ export const meetingSequence = (meeting: { sequence?: number }) => meeting.seque
 /** The team moves a meeting: a new date, time and place; its length and agenda stay. */
 export const MeetingMoveSchema = v.pipe(
   v.object({
-    date: dateField,
+    date: eventDate("Indiquez la date."),
     time: timeField,
     place: shortText("Indiquez le lieu ou le lien de la visio.", 300),
   }),
+  // Told as soon as the date and time are valid, with the other fields' mistakes: a past day at
+  // the date (eventDate), a time already gone today at the time.
   v.forward(
-    v.check(
-      (input) => parisTimeToUtc(input.date, input.time).getTime() > clock.now().getTime(),
-      "Choisissez une date et une heure à venir.",
+    v.partialCheck(
+      [["date"], ["time"]],
+      (input) => !isPastTime(input.date, input.time, clock.now()),
+      pastTime,
     ),
-    ["date"],
+    ["time"],
   ),
 );
 

@@ -14,12 +14,13 @@ import {
   networkAttendanceCsv,
   PeriodSchema,
 } from "#core/event-figures";
-import { changeMeeting, startMeeting } from "#core/network/event-steps";
+import { changeMeeting, recordMeetingAttendance, startMeeting } from "#core/network/event-steps";
 import { currentReply, MeetingFormSchema, MeetingMoveSchema } from "#core/network/model";
 import * as network from "#core/network/store";
 import { programme } from "#core/programme";
 import * as recognition from "#core/recognition";
 import * as resources from "#core/resources";
+import { AttendanceSchema, StaffingSchema, unknownIds } from "#web/admin-event-forms";
 import {
   conflict,
   csvFile,
@@ -33,7 +34,7 @@ import {
   query,
 } from "../../../openapi";
 import { problem } from "../../../problem";
-import { csv, notFound } from "./shared";
+import { csv, invalidFields, notFound } from "./shared";
 
 /**
  * BarNum', the mentor network, resources, attestations and their figures, for the programme
@@ -179,6 +180,30 @@ export const eventsApi = new Hono()
       ...tooLate,
     }),
     async (c) => changeAnswer(c, await changeBarnum(c.req.param("id"), "cancel"), "Ce BarNum'"),
+  )
+  .post(
+    "/barnum/:id/mentors",
+    describeForTeam(
+      "Solliciter des mentors pour tenir un BarNum' (chacun répond depuis sa page ; sollicité deux fois, un mentor ne l'est qu'une)",
+      {
+        ...ok(
+          "Combien ont été sollicités, combien l'étaient déjà",
+          object({ asked: integer, already: integer }),
+        ),
+        ...invalidBody("dont un mentor qui n'est pas parmi les mentors retenus"),
+        ...notFoundDoc("Ce BarNum' n'existe pas"),
+      },
+    ),
+    jsonBody(StaffingSchema),
+    async (c) => {
+      const barnum = await barnums.getBarnum(c.req.param("id"));
+      if (!barnum) return notFound(c, "Ce BarNum'");
+      const { mentorIds } = c.req.valid("json");
+      const selected = new Set((await network.activeMentors()).map((mentor) => mentor.id));
+      const errors = unknownIds("mentorIds", mentorIds, selected, "not-selected");
+      if (Object.keys(errors).length > 0) return invalidFields(c, errors);
+      return c.json(await barnums.askMentors(barnum, mentorIds));
+    },
   )
   .get(
     "/barnum/:id",
@@ -326,6 +351,38 @@ export const eventsApi = new Hono()
         await changeMeeting(c.req.param("id"), { move: c.req.valid("json") }),
         "Cette rencontre",
       ),
+  )
+  .put(
+    "/network/:id/attendance",
+    describeForTeam(
+      "Enregistrer qui était présent à une rencontre (une liste vide : personne n'est venu ; la même deux fois ne change rien)",
+      {
+        ...ok("Les présences enregistrées", object({ present: integer })),
+        ...invalidBody("dont un mentor qui n'est pas invité"),
+        ...notFoundDoc("Cette rencontre n'existe pas"),
+        ...conflict("La rencontre est annulée"),
+      },
+    ),
+    jsonBody(AttendanceSchema),
+    async (c) => {
+      const meeting = await network.getMeeting(c.req.param("id"));
+      if (!meeting) return notFound(c, "Cette rencontre");
+      if (meeting.status === "cancelled") {
+        return problem(
+          c,
+          409,
+          "Cette rencontre est annulée : les présences ne s'enregistrent pas.",
+        );
+      }
+      const { present } = c.req.valid("json");
+      const invited = new Set(
+        (await network.listInvitations(meeting.id)).map((invitation) => invitation.mentorId),
+      );
+      const errors = unknownIds("present", present, invited, "not-invited");
+      if (Object.keys(errors).length > 0) return invalidFields(c, errors);
+      await recordMeetingAttendance(meeting, [...new Set(present)]);
+      return c.json({ present: new Set(present).size });
+    },
   )
   .post(
     "/network/:id/cancel",

@@ -4,7 +4,7 @@ import { ListQuerySchema, toFilter, toPageRequest } from "#core/admin/follow-up"
 import { InvalidCursor, type ListPage, type PageRequest } from "#core/admin/list-pages";
 import { loadCohortRecords } from "#core/admin/pairs";
 import { badCursor, invalidQuery, ok, query } from "../../../openapi";
-import { problem } from "../../../problem";
+import { fieldProblems, problem } from "../../../problem";
 
 /** What the programme team's JSON resources share: query validation, 404s, CSV answers. */
 
@@ -18,6 +18,10 @@ export async function cohortRecordsOf(listQuery: v.InferOutput<typeof ListQueryS
 }
 
 export const notFound = (c: Context, what: string) => problem(c, 404, `${what} n'existe pas.`);
+
+/** Fields the schema passed but the records refuse (an unknown mentor): 422, like the schema's. */
+export const invalidFields = (c: Context, errors: Record<string, string>) =>
+  problem(c, 422, "Certaines réponses ne sont pas valides.", { errors: fieldProblems(errors) });
 
 export const csv = (c: Context, body: string, fileName: string) =>
   c.body(body, 200, {

@@ -10,8 +10,8 @@ import {
   object,
   ok,
 } from "../../../openapi";
-import { fieldProblems, problem } from "../../../problem";
-import { notFound } from "./shared";
+import { problem } from "../../../problem";
+import { invalidFields, notFound } from "./shared";
 
 /** Collective workshops: /api/admin/workshops (the same verbs as the /admin/ateliers pages). */
 
@@ -76,9 +76,7 @@ export const workshopsApi = new Hono()
         return notFound(c, "Cet atelier");
       // Not a selected mentor: an invalid field, like any other.
       if (!outcome.ok && outcome.problem === mentorProblems[0]) {
-        return problem(c, 422, "Certaines réponses ne sont pas valides.", {
-          errors: fieldProblems({ mentorIds: outcome.problem }),
-        });
+        return invalidFields(c, { mentorIds: outcome.problem });
       }
       return answer(c, outcome) ?? c.json(await workshops.getWorkshop(id));
     },

@@ -6,6 +6,7 @@ import { type Barnum, BarnumFormSchema, BarnumMoveSchema, canChange } from "#cor
 import * as barnums from "#core/barnum/store";
 import { clock } from "#core/clock";
 import { activeMentors } from "#core/network/store";
+import { atTheGroup, StaffingSchema, staffingFromForm, unknownIds } from "#web/admin-event-forms";
 import type { FieldErrors, FormValues } from "#web/form-kit";
 import { BarnumAdminPage, BarnumsPage } from "#web/pages/admin/barnum";
 import { changeDone } from "#web/pages/admin/event-parts";
@@ -140,9 +141,18 @@ export const barnumAdminPages = new Hono<LangEnv>()
     const barnum = await barnums.getBarnum(c.req.param("id"));
     if (!barnum) return notFoundPage(c, noSuchBarnum);
     const values = await form(c);
-    const mentorIds = ([] as string[])
-      .concat(values.mentorIds ?? [])
-      .filter((id) => id.length < 80);
-    await barnums.askMentors(barnum, mentorIds);
+    const input = staffingFromForm(values);
+    const parsed = v.safeParse(StaffingSchema, input);
+    const errors = parsed.success
+      ? unknownIds("mentorIds", input.mentorIds, await selectedIds(), "not-selected")
+      : issuesByField(StaffingSchema, parsed.issues);
+    if (Object.keys(errors).length > 0) {
+      const view = { lang: langOf(c), values, errors: atTheGroup("mentorIds", errors) };
+      return c.html(await adminPage(barnum, view), 422);
+    }
+    // Asked twice, a mentor is asked once: the second time changes nothing.
+    await barnums.askMentors(barnum, input.mentorIds);
     return redirectDone(c, `/admin/barnum/${barnum.id}`, "barnum-mentors");
   });
+
+const selectedIds = async () => new Set((await activeMentors()).map((mentor) => mentor.id));

@@ -10,6 +10,12 @@ import {
   proposedNextDate,
 } from "#core/network/model";
 import * as network from "#core/network/store";
+import {
+  AttendanceSchema,
+  atTheGroup,
+  attendanceFromForm,
+  unknownIds,
+} from "#web/admin-event-forms";
 import type { FieldErrors, FormValues } from "#web/form-kit";
 import { changeDone } from "#web/pages/admin/event-parts";
 import { MeetingPage, NetworkPage } from "#web/pages/admin/network";
@@ -135,6 +141,23 @@ export const networkPages = new Hono<LangEnv>()
       return redirectDone(c, `/admin/reseau/${meeting.id}`, "trop-tard");
     }
     const values = await form(c);
-    await recordMeetingAttendance(meeting, ([] as string[]).concat(values.present ?? []));
+    const { present, error } = attendanceFromForm(values);
+    const parsed = v.safeParse(AttendanceSchema, { present });
+    const invited = new Set(
+      (await network.listInvitations(meeting.id)).map((invitation) => invitation.mentorId),
+    );
+    const errors = error
+      ? { present: error }
+      : atTheGroup(
+          "present",
+          parsed.success
+            ? unknownIds("present", present, invited, "not-invited")
+            : issuesByField(AttendanceSchema, parsed.issues),
+        );
+    if (Object.keys(errors).length > 0) {
+      return c.html(await meetingPage(meeting, { lang: langOf(c), values, errors }), 422);
+    }
+    // The same list twice records the same thing: nothing changes the second time.
+    await recordMeetingAttendance(meeting, [...new Set(present)]);
     return redirectDone(c, `/admin/reseau/${meeting.id}`, "presences");
   });

@@ -32,6 +32,7 @@ export const barnumLabels = (lang: Lang) => ({
   endTime: t(lang, { fr: "Fin", en: "End" }),
   slotMinutes: t(lang, { fr: "Durée d'un créneau", en: "Slot length" }),
   placesPerSlot: t(lang, { fr: "Places par créneau", en: "Places per slot" }),
+  mentorIds: t(lang, { fr: "Mentors à solliciter", en: "Mentors to ask" }),
 });
 
 export function BarnumsPage(props: {
@@ -269,8 +270,8 @@ export function BarnumAdminPage(props: {
                 value: mentor.id,
                 label: `${mentor.answers.firstName} ${mentor.answers.lastName}`,
               }))}
-              values={{}}
-              errors={{}}
+              values={props.values ?? {}}
+              errors={errors}
               lang={lang}
             />
             <div class="actions">
@@ -308,13 +309,13 @@ export function BarnumAdminPage(props: {
             fr: "les mentors sollicités et les agents inscrits",
             en: "the mentors asked and the registered agents",
           }}
-          values={
-            props.values ?? {
-              date: parisFields(barnum.startsAt).date,
-              startTime: parisFields(barnum.startsAt).time,
-              place: barnum.place,
-            }
-          }
+          // What a refused form sent, over the stored date: the staffing form's keep these.
+          values={{
+            date: parisFields(barnum.startsAt).date,
+            startTime: parisFields(barnum.startsAt).time,
+            place: barnum.place,
+            ...props.values,
+          }}
           errors={errors}
         />
       ) : null}

@@ -8,6 +8,7 @@ import {
 } from "#core/network/model";
 import type { Unprepared } from "#core/network/store";
 import { formatHours, formatWhen, plural } from "#core/words";
+import { nobodyCame } from "../../admin-event-forms";
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -32,6 +33,7 @@ export const meetingLabels = (lang: Lang) => ({
   place: t(lang, { fr: "Lieu ou lien de la visio", en: "Place or video link" }),
   agenda: t(lang, { fr: "Ordre du jour", en: "Agenda" }),
   note: t(lang, { fr: "Note", en: "Note" }),
+  present: t(lang, { fr: "Qui était présent", en: "Who attended" }),
 });
 
 export function NetworkPage(props: {
@@ -299,7 +301,8 @@ export function MeetingPage(props: {
           timeName="time"
           labels={labels}
           told={{ fr: "chaque mentor invité", en: "every invited mentor" }}
-          values={props.values ?? { ...parisFields(meeting.startsAt), place: meeting.place }}
+          // What a refused form sent, over the stored date: the attendance form's keep these.
+          values={{ ...parisFields(meeting.startsAt), place: meeting.place, ...props.values }}
           errors={errors}
         />
       ) : null}
@@ -321,14 +324,31 @@ export function MeetingPage(props: {
         <form method="post" action={inLanguage(`/admin/reseau/${meeting.id}/presences`, lang)}>
           <ChoiceGroup
             name="present"
-            legend={t(lang, { fr: "Qui était présent", en: "Who attended" })}
+            legend={labels.present}
+            hint={t(lang, {
+              fr: "Cochez chaque mentor venu, ou « Personne n'est venu ».",
+              en: "Tick each mentor who came, or “Nobody came”.",
+            })}
             type="checkbox"
-            options={invitations.map((invitation) => ({
-              value: invitation.mentorId,
-              label: invitation.name,
-            }))}
-            values={{ present }}
-            errors={{}}
+            options={[
+              ...invitations.map((invitation) => ({
+                value: invitation.mentorId,
+                label: invitation.name,
+              })),
+              {
+                value: nobodyCame,
+                label: t(lang, { fr: "Personne n'est venu", en: "Nobody came" }),
+              },
+            ]}
+            values={
+              errors.present
+                ? (props.values ?? {})
+                : {
+                    present:
+                      meeting.attendanceRecorded && present.length === 0 ? [nobodyCame] : present,
+                  }
+            }
+            errors={errors}
             lang={lang}
           />
           <div class="actions">
