@@ -3,6 +3,7 @@ import { documents } from "../clients/dynamodb";
 import { clock } from "../clock";
 import { env } from "../env";
 import { keys } from "../keys";
+import { logger } from "../observability";
 import type { WorkflowEngine } from "../workflow/engine";
 import { type EventKindSteps, stepsOfKind } from "./kinds";
 import {
@@ -225,15 +226,49 @@ export async function startEvent(kind: EventKind, eventId: string) {
 }
 
 /**
- * Tells the waiting execution that the event was moved or cancelled (already written to the
- * kind's record, and for a cancellation its emails queued with it). No token waiting is fine:
- * the next wait reads the record.
+ * Tells the event's execution that the event was moved or cancelled (already written to the
+ * kind's record, and for a cancellation its emails queued with it, when the kind does). When no
+ * token waits, or the one recorded is gone: a running execution reads the record at its next
+ * step and says it itself; one that has ended (failed, stopped) never will, so the step it would
+ * have run is run here. Its emails are keyed per purpose, recipient and date version, so telling
+ * twice, or here and by the execution at once, sends each once.
  */
 export async function tellEvent(kind: EventKind, eventId: string, change: "moved" | "cancelled") {
   const run = await readRun(kind, eventId);
-  if (!run.wait) return;
-  const error = change === "moved" ? eventWorkflowErrors.moved : eventWorkflowErrors.cancelled;
-  await (await engine()).sendTaskFailure(run.wait.token, error, `The event was ${change}`);
+  if (run.wait) {
+    const error = change === "moved" ? eventWorkflowErrors.moved : eventWorkflowErrors.cancelled;
+    const cause = `The event was ${change}`;
+    if ((await (await engine()).sendTaskFailure(run.wait.token, error, cause)) === "delivered") {
+      return;
+    }
+  }
+  if (await isRunning(kind, eventId)) return;
+  logger.info("Event changed after its execution ended: told without it", { kind, change });
+  if (change === "cancelled") await tellCancelled(kind, eventId);
+  else await tellMoved(kind, eventId);
+}
+
+/** Whether the event's execution runs (one that never started does not). */
+async function isRunning(kind: EventKind, eventId: string): Promise<boolean> {
+  // Loaded when first needed, as the engine is: the web function's cold start does not pay for it.
+  const { DescribeExecutionCommand, ExecutionDoesNotExist } = await import("@aws-sdk/client-sfn");
+  const { stepFunctions } = await import("../clients/sfn");
+  const executionArn = `${env.eventStateMachineArn.replace(":stateMachine:", ":execution:")}:${eventExecutionName(kind, eventId)}`;
+  try {
+    const { status } = await stepFunctions.send(new DescribeExecutionCommand({ executionArn }));
+    return status === "RUNNING";
+  } catch (error) {
+    if (error instanceof ExecutionDoesNotExist) return false;
+    throw error;
+  }
+}
+
+/** What the invitations step does after a move: everyone told the new date, once. */
+async function tellMoved(kind: EventKind, eventId: string): Promise<void> {
+  const steps = await stepsOfKind(kind);
+  const state = await steps.load(eventId);
+  if (state.cancelled) return tellCancelled(kind, eventId);
+  await steps.sendInvitations(eventId, state.sequence);
 }
 
 /**
