@@ -384,14 +384,18 @@ const cancellationPut = (workshop: WorkshopRecord, recipient: Recipient) => {
  * Cancels it: everyone gets the calendar's CANCEL, then the execution stops. The record and the
  * first 90 emails are one transaction; a larger workshop's other emails are queued after it, in
  * batches, and the record says so (`cancelEmails`) until the last is queued. A run that dies in
- * between is finished by the next click on "Annuler" or by the workflow's next step, whichever
- * comes first; each email is keyed by its recipient, so none goes twice.
+ * between (before the last email is queued, or before the execution is told) is finished by the
+ * next click on "Annuler" or by the workflow's next step, whichever comes first; each email is
+ * keyed by its recipient, so none goes twice.
  */
 export async function cancelWorkshop(id: string): Promise<Done | Problem> {
   const workshop = await getWorkshop(id);
   if (!workshop) return { ok: false, problem: "Cet atelier n'existe pas." };
   if (workshop.status === "cancelled") {
+    // Posted again, maybe after a run that died between the record and telling the execution:
+    // this one finishes it (the emails left queued are queued, the execution told), once each.
     if (workshop.cancelEmails === "queueing") await finishCancellation(id);
+    else if (workshop.cancelEmails === "queued") await tellEvent("workshop", id, "cancelled");
     return { ok: true };
   }
   if (workshop.status === "requested") {
