@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   DescribeExecutionCommand,
   SendTaskFailureCommand,
@@ -99,6 +100,7 @@ async function staffedBarnum(event: string) {
     endTime: "13:00",
     slotMinutes: 30,
     placesPerSlot: 2,
+    requestKey: randomUUID(),
   });
   expect(published.status).toBe(201);
   const { barnum } = (await published.json()) as { barnum: Parameters<typeof askMentors>[0] };
