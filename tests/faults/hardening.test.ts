@@ -174,8 +174,8 @@ describe("email headers", () => {
 });
 
 describe("calendar invitations", () => {
-  it('spells a quote in a name as RFC 6868 says, never as \\" inside a CN', () => {
-    const ics = calendarInvitation({
+  it('spells a quote in a name as RFC 6868 says, never as \\" inside a CN', async () => {
+    const ics = await calendarInvitation({
       uid: "pair-1-session-1",
       sequence: 0,
       method: "REQUEST",

@@ -36,6 +36,10 @@ describe("the web function's cold start", async () => {
     expect(web.loadedExternals).not.toContain("@aws-sdk/client-ssm");
   });
 
+  it("leaves out ics and its yup, loaded only when a request builds a calendar invitation", () => {
+    expect(bundled(/node_modules\/(ics|yup)\//)).toEqual([]);
+  });
+
   it("leaves out openid-client and its oauth4webapi, loaded on the admin sign-in's first use", () => {
     expect(bundled(/node_modules\/(openid-client|oauth4webapi)\//)).toEqual([]);
   });

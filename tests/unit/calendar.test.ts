@@ -37,8 +37,8 @@ const session: CalendarInvitationInput = {
 };
 
 describe("calendar invitations", () => {
-  it("invites both participants with METHOD:REQUEST, the UID, SEQUENCE 0 and a UTC start", () => {
-    const ics = parseIcs(calendarInvitation(session));
+  it("invites both participants with METHOD:REQUEST, the UID, SEQUENCE 0 and a UTC start", async () => {
+    const ics = parseIcs(await calendarInvitation(session));
     expect(ics.calendar("METHOD")).toEqual(["REQUEST"]);
     expect(ics.event("UID")).toEqual(["pair-42-session-1@binome"]);
     expect(ics.event("SEQUENCE")).toEqual(["0"]);
@@ -53,10 +53,14 @@ describe("calendar invitations", () => {
     expect(ics.eventLines("ORGANIZER")[0]).toContain("mentorat-inverse@example.gouv.fr");
   });
 
-  it("keeps the UID and raises SEQUENCE when a session is moved", () => {
-    const first = parseIcs(calendarInvitation(session));
+  it("keeps the UID and raises SEQUENCE when a session is moved", async () => {
+    const first = parseIcs(await calendarInvitation(session));
     const moved = parseIcs(
-      calendarInvitation({ ...session, sequence: 1, start: new Date("2026-03-19T08:00:00Z") }),
+      await calendarInvitation({
+        ...session,
+        sequence: 1,
+        start: new Date("2026-03-19T08:00:00Z"),
+      }),
     );
     expect(moved.event("UID")).toEqual(first.event("UID"));
     expect(Number(moved.event("SEQUENCE")[0])).toBeGreaterThan(Number(first.event("SEQUENCE")[0]));
@@ -64,16 +68,18 @@ describe("calendar invitations", () => {
     expect(moved.event("DTSTART")).toEqual(["20260319T080000Z"]);
   });
 
-  it("cancels with METHOD:CANCEL and STATUS:CANCELLED on the same UID", () => {
-    const cancelled = parseIcs(calendarInvitation({ ...session, sequence: 2, method: "CANCEL" }));
+  it("cancels with METHOD:CANCEL and STATUS:CANCELLED on the same UID", async () => {
+    const cancelled = parseIcs(
+      await calendarInvitation({ ...session, sequence: 2, method: "CANCEL" }),
+    );
     expect(cancelled.calendar("METHOD")).toEqual(["CANCEL"]);
     expect(cancelled.event("STATUS")).toEqual(["CANCELLED"]);
     expect(cancelled.event("UID")).toEqual([session.uid]);
     expect(cancelled.event("SEQUENCE")).toEqual(["2"]);
   });
 
-  it("escapes the description so that commas and semicolons cannot break the file", () => {
-    const ics = parseIcs(calendarInvitation(session));
+  it("escapes the description so that commas and semicolons cannot break the file", async () => {
+    const ics = parseIcs(await calendarInvitation(session));
     expect(ics.event("DESCRIPTION")[0]).toBe(
       "Séance avec Élodie et Marc\\; objectifs : LinkedIn\\, visio",
     );

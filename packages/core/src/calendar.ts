@@ -1,10 +1,13 @@
-import { createEvent, type EventAttributes } from "ics";
+import type { EventAttributes } from "ics";
 
 /**
  * Calendar invitations for the preparation call and the sessions (RFC 5545 through `ics`).
  * A calendar client matches an update to the event it already holds by UID: a reschedule sends the
  * same UID with a higher SEQUENCE, a cancellation the same UID with METHOD:CANCEL. Times are UTC so
  * that every client shows them in its own time zone.
+ *
+ * `ics` (and the yup it validates with, ~80 KB) is loaded when an invitation is first built, so
+ * that a page that only reads dates (the date helpers below) does not pay for it at cold start.
  */
 export type CalendarPerson = { name: string; email: string };
 
@@ -37,7 +40,8 @@ export function parameterValue(text: string): string {
     .replace(/\p{Cc}/gu, "");
 }
 
-export function calendarInvitation(input: CalendarInvitationInput): string {
+export async function calendarInvitation(input: CalendarInvitationInput): Promise<string> {
+  const { createEvent } = await import("ics");
   const attributes: EventAttributes = {
     productId: "binome/mentorat-inverse",
     method: input.method,

@@ -80,7 +80,7 @@ async function toStaff(
   message: (mentor: Mentor, pageLink: string, member: StaffMember) => Bilingual,
   options: {
     members?: StaffMember[];
-    calendar?: (mentor: Mentor, member: StaffMember) => Calendar | undefined;
+    calendar?: (mentor: Mentor, member: StaffMember) => Promise<Calendar> | undefined;
     /** Each email only while the BarNum' is still on at this date version. */
     whileOnAt?: number;
   } = {},
@@ -100,7 +100,11 @@ async function toStaff(
     try {
       await queueEmail(
         `barnum#${id}#${purpose}#${member.mentorId}`,
-        emailTo(mentor.answers.email, message(who, link.url, member), calendar?.(who, member)),
+        emailTo(
+          mentor.answers.email,
+          message(who, link.url, member),
+          await calendar?.(who, member),
+        ),
         whileOnAt === undefined ? {} : { alongside: [stillOnCheck("barnum", id, whileOnAt)] },
       );
     } catch (error) {
@@ -167,7 +171,7 @@ export const barnumSteps: EventKindSteps = {
         emailTo(
           registration.email,
           barnumMoved({ firstName: registration.firstName, barnum, slot, withCalendar: true }),
-          registrationCalendar(barnum, registration),
+          await registrationCalendar(barnum, registration),
         ),
         { expiresAt: registrationExpiry(barnum) },
       );
@@ -192,7 +196,7 @@ export const barnumSteps: EventKindSteps = {
         emailTo(
           registration.email,
           barnumCancelled({ firstName: registration.firstName, barnum, withCalendar: true }),
-          registrationCalendar(barnum, registration, "CANCEL"),
+          await registrationCalendar(barnum, registration, "CANCEL"),
         ),
         { expiresAt: registrationExpiry(barnum) },
       );

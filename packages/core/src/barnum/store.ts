@@ -49,7 +49,7 @@ const putNew = (item: Record<string, unknown>): TransactItem => ({
 const stillAt = (barnum: Barnum) => stillOnCondition("barnum", sequenceOf(barnum));
 
 /** The calendar file of one person's place at the BarNum' (their slot, or the whole of it). */
-function barnumCalendar(
+async function barnumCalendar(
   barnum: Barnum,
   who: { uid: string; name: string; email: string; slot?: Slot },
   method: "REQUEST" | "CANCEL",
@@ -59,7 +59,7 @@ function barnumCalendar(
   const end = who.slot?.endsAt ?? barnum.endsAt;
   return {
     method,
-    ics: calendarInvitation({
+    ics: await calendarInvitation({
       uid: `barnum-${barnum.id}-${who.uid}@binome`,
       sequence,
       method,
@@ -244,7 +244,7 @@ export async function answerStaffing(
               emailTo(
                 mentor.answers.email,
                 staffingConfirmed({ firstName: mentor.answers.firstName, barnum, pageLink }),
-                barnumCalendar(
+                await barnumCalendar(
                   barnum,
                   { uid: mentorId, name, email: mentor.answers.email },
                   "REQUEST",
@@ -303,7 +303,7 @@ export const registrationSequence = (barnum: Barnum, registration: StoredRegistr
   registration.version - 1 + sequenceOf(barnum);
 
 /** The calendar file of a registration: its slot at the BarNum's current date, or its CANCEL. */
-export function registrationCalendar(
+export async function registrationCalendar(
   barnum: Barnum,
   registration: StoredRegistration,
   method: "REQUEST" | "CANCEL" = "REQUEST",
@@ -320,7 +320,7 @@ export function registrationCalendar(
 }
 
 /** A staff member's calendar file (the whole BarNum'), at its current date or its CANCEL. */
-export function staffCalendar(
+export async function staffCalendar(
   barnum: Barnum,
   mentor: { id: string; name: string; email: string },
   method: "REQUEST" | "CANCEL",
@@ -336,7 +336,7 @@ export function staffCalendar(
 export const registrationExpiry = (barnum: Barnum) =>
   epochSeconds(Date.parse(barnum.endsAt) + keepRegistrationMs);
 
-function confirmationEmail(barnum: Barnum, registration: StoredRegistration, hash: string) {
+async function confirmationEmail(barnum: Barnum, registration: StoredRegistration, hash: string) {
   const slot = barnum.slots.find((item) => item.id === registration.slotId);
   if (!slot) throw new Error("A registration names a slot its BarNum' does not have");
   return outboxPut(
@@ -351,7 +351,7 @@ function confirmationEmail(barnum: Barnum, registration: StoredRegistration, has
         theme: registration.theme,
         updated: registration.version > 1,
       }),
-      registrationCalendar(barnum, registration),
+      await registrationCalendar(barnum, registration),
     ),
     { expiresAt: registrationExpiry(barnum) },
   );
@@ -439,7 +439,7 @@ export async function register(first: Barnum, input: Registration): Promise<Regi
           }
         : putNew(item),
       placeWrite(barnum, stored?.slotId, input.slotId),
-      { Put: confirmationEmail(barnum, registration, hash) },
+      { Put: await confirmationEmail(barnum, registration, hash) },
     ]);
     if (!refused) {
       logger.info(stored ? "BarNum' registration changed" : "BarNum' registration recorded", {

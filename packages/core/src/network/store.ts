@@ -173,7 +173,7 @@ export async function unpreparedMentors(now = clock.now()): Promise<Unprepared[]
 }
 
 /** A mentor's calendar file of the meeting at its current date (REQUEST), or its CANCEL. */
-function invitationFile(
+async function invitationFile(
   meeting: NetworkMeeting,
   mentor: MentorRecord,
   method: "REQUEST" | "CANCEL" = "REQUEST",
@@ -277,7 +277,7 @@ async function inviteOne(
         emailTo(
           mentor.answers.email,
           meetingInvitation({ firstName: mentor.answers.firstName, meeting, pageLink: link.url }),
-          { ics: invitationFile(meeting, mentor), method: "REQUEST" },
+          { ics: await invitationFile(meeting, mentor), method: "REQUEST" },
         ),
       ),
     },
@@ -475,7 +475,7 @@ export async function notifyMove(meeting: NetworkMeeting): Promise<number> {
           emailTo(
             mentor.answers.email,
             meetingMoved({ firstName: mentor.answers.firstName, meeting, pageLink: link.url }),
-            { ics: invitationFile(meeting, mentor), method: "REQUEST" },
+            { ics: await invitationFile(meeting, mentor), method: "REQUEST" },
           ),
         ),
       },
@@ -495,7 +495,7 @@ export async function notifyCancellation(meeting: NetworkMeeting): Promise<void>
       emailTo(
         mentor.answers.email,
         meetingCancelled({ firstName: mentor.answers.firstName, meeting }),
-        { ics: invitationFile(meeting, mentor, "CANCEL"), method: "CANCEL" },
+        { ics: await invitationFile(meeting, mentor, "CANCEL"), method: "CANCEL" },
       ),
     );
   }

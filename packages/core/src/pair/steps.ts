@@ -288,7 +288,7 @@ async function sendCancellation(
   meeting: MeetingRecord,
   scheduleLink: string,
 ) {
-  const ics = invitationFile(pair, people, meeting, "CANCEL");
+  const ics = await invitationFile(pair, people, meeting, "CANCEL");
   for (const role of ["mentor", "mentee"] as const) {
     await sendToRole({
       pair,
@@ -311,12 +311,12 @@ async function sendCancellation(
 // A scheduled meeting: invitation, timer, reminder
 // ---------------------------------------------------------------------------------------------
 
-function invitationFile(
+async function invitationFile(
   _pair: Pair,
   people: PairPeople,
   meeting: MeetingRecord,
   method: "REQUEST" | "CANCEL",
-): string {
+): Promise<string> {
   const title = meetingTitle(meetingOf(meeting.step));
   return calendarInvitation({
     uid: meeting.uid,
@@ -359,7 +359,7 @@ export async function invite(payload: StepPayload): Promise<MeetingTimer> {
   const pair = await activePair(pairId);
   const meeting = await scheduledMeeting(pairId, step);
   const people = await loadPeople(pair);
-  const ics = invitationFile(pair, people, meeting, "REQUEST");
+  const ics = await invitationFile(pair, people, meeting, "REQUEST");
   const library = await listResources();
   for (const role of ["mentor", "mentee"] as const) {
     await sendToRole({

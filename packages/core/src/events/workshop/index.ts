@@ -375,8 +375,8 @@ export async function register(
  */
 const cancellationBatch = 90;
 
-const cancellationPut = (workshop: WorkshopRecord, recipient: Recipient) => {
-  const { message, attachment } = cancellationOf(workshop, recipient);
+const cancellationPut = async (workshop: WorkshopRecord, recipient: Recipient) => {
+  const { message, attachment } = await cancellationOf(workshop, recipient);
   return { Put: workshopEmailPut(workshop.id, "cancel", recipient, message, attachment) };
 };
 
@@ -422,9 +422,11 @@ export async function cancelWorkshop(id: string): Promise<Done | Problem> {
               stillOnCondition("workshop", workshop.sequence),
             ),
           },
-          ...everyone
-            .slice(0, cancellationBatch)
-            .map((recipient) => cancellationPut(workshop, recipient)),
+          ...(await Promise.all(
+            everyone
+              .slice(0, cancellationBatch)
+              .map((recipient) => cancellationPut(workshop, recipient)),
+          )),
         ],
       }),
     );
@@ -453,13 +455,15 @@ export async function finishCancellation(id: string): Promise<void> {
     try {
       await documents.send(
         new TransactWriteCommand({
-          TransactItems: batch.map((recipient) => cancellationPut(workshop, recipient)),
+          TransactItems: await Promise.all(
+            batch.map((recipient) => cancellationPut(workshop, recipient)),
+          ),
         }),
       );
     } catch (error) {
       if (!isConflict(error)) throw error;
       await inParallel(batch, 8, async (recipient) => {
-        const { message, attachment } = cancellationOf(workshop, recipient);
+        const { message, attachment } = await cancellationOf(workshop, recipient);
         await queueWorkshopEmail(id, "cancel", recipient, message, attachment);
       });
     }

@@ -82,7 +82,7 @@ const personOf = (recipient: Recipient): CalendarPerson => ({
 });
 
 /** The calendar file of the workshop's current date (REQUEST), or of its cancellation. */
-export function workshopCalendar(
+export async function workshopCalendar(
   workshop: WorkshopRecord,
   recipient: Recipient,
   method: "REQUEST" | "CANCEL",
@@ -91,7 +91,7 @@ export function workshopCalendar(
   const schedule = workshop.schedule;
   if (!schedule) throw new Error(`Workshop ${workshop.id} has no date`);
   const label = themeLabel(workshop.request.theme);
-  const ics = calendarInvitation({
+  const ics = await calendarInvitation({
     uid: `atelier-${workshop.id}@binome`,
     sequence,
     method,
@@ -113,7 +113,7 @@ export function workshopCalendar(
 function outgoing(
   recipient: Recipient,
   message: Bilingual,
-  attachment?: ReturnType<typeof workshopCalendar>,
+  attachment?: Awaited<ReturnType<typeof workshopCalendar>>,
 ) {
   return {
     to: [recipient.email],
@@ -129,7 +129,7 @@ export const queueWorkshopEmail = (
   purpose: string,
   recipient: Recipient,
   message: Bilingual,
-  attachment?: ReturnType<typeof workshopCalendar>,
+  attachment?: Awaited<ReturnType<typeof workshopCalendar>>,
   options: QueueOptions = {},
 ) =>
   queueEmail(
@@ -144,7 +144,7 @@ export const workshopEmailPut = (
   purpose: string,
   recipient: Recipient,
   message: Bilingual,
-  attachment?: ReturnType<typeof workshopCalendar>,
+  attachment?: Awaited<ReturnType<typeof workshopCalendar>>,
 ) => outboxPut(workshopDedupeKey(id, purpose, recipient), outgoing(recipient, message, attachment));
 
 /** The team's address, as a recipient of alerts. */

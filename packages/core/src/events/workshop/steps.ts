@@ -89,7 +89,7 @@ export async function invitationOf(
       ),
       en: "To prepare for the workshop or go further on its theme, the programme's resources:",
     }),
-    attachment: workshopCalendar(workshop, recipient, "REQUEST"),
+    attachment: await workshopCalendar(workshop, recipient, "REQUEST"),
   };
 }
 
@@ -108,7 +108,7 @@ async function queueWhileOn(
   recipients: Recipient[],
   email: (
     recipient: Recipient,
-  ) => Promise<{ message: Bilingual; attachment?: ReturnType<typeof workshopCalendar> }>,
+  ) => Promise<{ message: Bilingual; attachment?: Awaited<ReturnType<typeof workshopCalendar>> }>,
 ): Promise<boolean> {
   const check = stillOnCheck("workshop", id, sequence);
   let changed = false;
@@ -301,14 +301,14 @@ export const workshopSteps: EventKindSteps = {
 };
 
 /** The cancellation of one recipient (the calendar file's CANCEL, next SEQUENCE). */
-export function cancellationOf(workshop: WorkshopRecord, recipient: Recipient) {
+export async function cancellationOf(workshop: WorkshopRecord, recipient: Recipient) {
   return {
     message: cancellation({
       ...whenOf(workshop),
       firstName: recipient.firstName,
       theme: workshop.request.theme,
     }),
-    attachment: workshopCalendar(workshop, recipient, "CANCEL", workshop.sequence + 1),
+    attachment: await workshopCalendar(workshop, recipient, "CANCEL", workshop.sequence + 1),
   };
 }
 
