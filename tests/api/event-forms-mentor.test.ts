@@ -101,7 +101,9 @@ describe("a mentor's answers on their page", () => {
 
     // In English on the English page.
     const english = await pageText(await post(`${action}?lang=en`, {}));
-    expect(english).toContain("Say whether you can staff this BarNum'.");
+    expect(summaryOf(english)[0]?.text).toBe(
+      "BarNum' “Semaine de l'innovation”: Say whether you can staff this BarNum'.",
+    );
 
     // Yes twice (a double tap): one answer, one invitation for the diary, the same answer.
     const first = await post(action, { answer: "yes" });

@@ -187,10 +187,16 @@ export function MentorSpacePage(props: {
             en: "Your manager's address",
           }),
           ...Object.fromEntries(
-            props.barnums.flatMap(({ barnum }) => [
-              [barnumField(barnum.id, "answer"), `BarNum' «\u00a0${barnum.event}\u00a0»`],
-              [barnumField(barnum.id, "tookPlace"), `BarNum' «\u00a0${barnum.event}\u00a0»`],
-            ]),
+            props.barnums.flatMap(({ barnum }) => {
+              const named =
+                lang === "fr"
+                  ? `BarNum' «\u00a0${barnum.event}\u00a0»`
+                  : `BarNum' “${barnum.event}”`;
+              return [
+                [barnumField(barnum.id, "answer"), named],
+                [barnumField(barnum.id, "tookPlace"), named],
+              ];
+            }),
           ),
           ...Object.fromEntries(
             props.meetings.map((meeting) => [
