@@ -143,6 +143,13 @@ describe("a mentor's answers on their page", () => {
     // Before its end the question is not asked.
     expect((await post(action, { tookPlace: "yes" })).status).toBe(403);
     advancePast(barnum.endsAt);
+    // Over, it can no longer be staffed or declined: said so, and nothing changes.
+    const late = await post(`${ines.page}/barnum/${barnum.id}`, { answer: "no" });
+    expect(late.headers.get("location")).toContain("fait=barnum-trop-tard");
+    expect(await pageText(await get(late.headers.get("location") ?? ""))).toContain(
+      "Ce BarNum' est terminé ou annulé\u00a0: votre réponse n'est plus enregistrée.",
+    );
+    expect((await listStaff(barnum.id)).map((member) => member.status)).toEqual(["confirmed"]);
 
     const page = await pageText(await get(ines.page));
     expect(page).toContain("Le BarNum' a-t-il eu lieu\u00a0?");

@@ -251,6 +251,10 @@ export const mentorSpacePages = new Hono<LangEnv>()
       ? (await barnums.listStaff(barnum.id)).some((m) => m.mentorId === reading.mentor.id)
       : false;
     if (!barnum || !asked) return notOnPage(c);
+    // Over or cancelled, its card has no buttons any more: whatever the answer, it is too late.
+    if (barnum.status !== "published" || Date.parse(barnum.endsAt) <= clock.now().getTime()) {
+      return back(c, token, "barnum-trop-tard");
+    }
     const values = (await c.req.parseBody()) as FormValues;
     const parsed = v.safeParse(StaffingAnswerSchema, values);
     if (!parsed.success) {
@@ -273,6 +277,7 @@ export const mentorSpacePages = new Hono<LangEnv>()
     const meeting = await getMeeting(c.req.param("id"));
     if (!meeting) return notOnPage(c);
     const values = (await c.req.parseBody()) as FormValues;
+    if (!isAhead(meeting, clock.now())) return back(c, token, "trop-tard");
     const parsed = v.safeParse(MeetingReplySchema, values);
     if (!parsed.success) {
       const invited = (await meetingsOfMentor(reading.mentor.id)).some(
@@ -309,15 +314,18 @@ export const mentorSpacePages = new Hono<LangEnv>()
     }
     const values = (await c.req.parseBody()) as FormValues;
     const parsed = v.safeParse(TookPlaceSchema, values);
+    // Closed by its workflow (the question is no longer on the page): what was recorded stands,
+    // and the same answer again is told the same.
+    if (barnum.closedAt) {
+      const same = parsed.success && barnum.tookPlace === (parsed.output.tookPlace === "yes");
+      return back(c, token, same ? "bilan" : "bilan-deja");
+    }
     if (!parsed.success) {
       return spacePage(c, token, reading.mentor, {
         errors: scoped((name) => barnumField(barnum.id, name), TookPlaceSchema, parsed.issues),
       });
     }
     const tookPlace = parsed.output.tookPlace === "yes";
-    // Closed by its workflow: what was recorded stands; the same answer again is told the same.
-    if (barnum.closedAt)
-      return back(c, token, barnum.tookPlace === tookPlace ? "bilan" : "bilan-deja");
     const outcome = await confirmBarnum(barnum, tookPlace);
     return back(c, token, outcome === "already-recorded" ? "bilan-deja" : "bilan");
   })
