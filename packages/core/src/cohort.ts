@@ -100,6 +100,11 @@ export async function getCohortOrDefaults(id: string): Promise<Cohort> {
   return (await getCohort(id)) ?? implicitCohort(id);
 }
 
+/** The settings of a cohort as its record reads (no record yet: the programme's defaults). */
+export function cohortSettingsOf(item: Record<string, unknown> | undefined): CohortSettings {
+  return item ? toCohort(item).settings : defaultSettings();
+}
+
 /** The settings a pair of this cohort starts with (read by the workflow). */
 export async function getCohortSettings(cohortId: string): Promise<CohortSettings> {
   return (await getCohortOrDefaults(cohortId)).settings;

@@ -175,11 +175,12 @@ export async function queryListPage<T>(
 
 /**
  * The items of these keys that exist (BatchGetItem, 100 keys a call, retried for what DynamoDB
- * left unprocessed); in no particular order.
+ * left unprocessed); in no particular order. Eventually consistent unless told otherwise.
  */
 export async function getMany<T>(
   itemKeys: { pk: string; sk: string }[],
   projection?: { expression: string; names?: Record<string, string> },
+  options: { consistent?: boolean } = {},
 ): Promise<T[]> {
   const unique = [...new Map(itemKeys.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
   const found: T[] = [];
@@ -192,6 +193,7 @@ export async function getMany<T>(
           RequestItems: {
             [env.tableName]: {
               Keys: pending,
+              ...(options.consistent ? { ConsistentRead: true } : {}),
               ...(projection
                 ? {
                     ProjectionExpression: projection.expression,

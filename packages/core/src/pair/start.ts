@@ -1,9 +1,11 @@
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
+import { getMany } from "../clients/dynamodb";
 import { clock } from "../clock";
-import { getCohortSettings } from "../cohort";
-import { getMentor } from "../mentor";
+import { cohortSettingsOf } from "../cohort";
+import { keys } from "../keys";
+import type { MentorRecord } from "../mentor";
 import { metrics } from "../observability";
-import { getQuestionnaire } from "../questionnaire";
+import type { StoredQuestionnaire } from "../questionnaire";
 import { workflowEngine } from "../workflow/engine";
 import type { Pair } from "./model";
 import { holdForms, keysToHold } from "./retention";
@@ -31,11 +33,7 @@ export async function startPair(input: PairToStart): Promise<StartResult> {
   const name = executionName(input.pairId, "preparation");
   const existing = await getPair(input.pairId);
   if (!existing) {
-    const [settings, questionnaire, mentor] = await Promise.all([
-      getCohortSettings(input.cohortId),
-      getQuestionnaire(input.menteeId),
-      getMentor(input.mentorId),
-    ]);
+    const { settings, questionnaire, mentor } = await readForStart(input);
     if (!questionnaire) throw new Error(`Unknown questionnaire ${input.menteeId}`);
     const now = clock.now().toISOString();
     const pair: Pair = {
@@ -63,6 +61,7 @@ export async function startPair(input: PairToStart): Promise<StartResult> {
       alongside: [
         { Put: historyLine(input.pairId, "team", "pair.started", { cohortId: input.cohortId }) },
       ],
+      mentor: mentor ?? null,
       hold: keysToHold([
         { kind: "questionnaire", form: questionnaire },
         { kind: "mentor", form: mentor },
@@ -79,4 +78,21 @@ export async function startPair(input: PairToStart): Promise<StartResult> {
   const engine = await workflowEngine();
   const { started } = await engine.start(name, { pairId: input.pairId, chapter: "preparation" });
   return { pairId: input.pairId, executionName: name, started };
+}
+
+/**
+ * The cohort's settings and both forms, in one read: read consistently, since what the start
+ * holds depends on it.
+ */
+async function readForStart({ cohortId, menteeId, mentorId }: PairToStart) {
+  const wanted = [keys.cohort(cohortId), keys.questionnaire(menteeId), keys.mentor(mentorId)];
+  const items = await getMany<Record<string, unknown>>(wanted, undefined, { consistent: true });
+  const [cohort, questionnaire, mentor] = wanted.map((key) =>
+    items.find((item) => item.pk === key.pk && item.sk === key.sk),
+  );
+  return {
+    settings: cohortSettingsOf(cohort),
+    questionnaire: questionnaire as StoredQuestionnaire | undefined,
+    mentor: mentor as MentorRecord | undefined,
+  };
 }

@@ -61,7 +61,12 @@ export async function requirePair(pairId: string): Promise<Pair> {
  */
 export async function createPair(
   pair: Pair,
-  options: { hold?: ItemKey[]; alongside?: TransactionWrite[] } = {},
+  options: {
+    hold?: ItemKey[];
+    alongside?: TransactionWrite[];
+    /** The mentor's record as the caller read it (`null`: not there); read here when absent. */
+    mentor?: MentorLine | null;
+  } = {},
 ): Promise<boolean> {
   const put = {
     TableName: env.tableName,
@@ -74,7 +79,7 @@ export async function createPair(
     },
     ConditionExpression: "attribute_not_exists(pk)",
   };
-  const mentor = await mentorLeads(pair.mentorId, pair.id);
+  const mentor = await mentorLeads(pair.mentorId, pair.id, options.mentor);
   const counted = countUpdate(pair.cohortId, pair.id, countDelta(undefined, pair));
   const questionnaireKey = keys.questionnaire(pair.menteeId);
   const hold = options.hold ?? [];
@@ -134,11 +139,13 @@ const expiryLifted = (key: ItemKey) => ({
  * when the mentor is not there. A pair reassigned away keeps the old mentor's line (the lists
  * check the pair's current mentor). Putting it twice changes nothing.
  */
-async function mentorLeads(mentorId: string, pairId: string) {
-  const mentor = await getItem<{ id: string; cohortId: string; createdAt: string }>(
-    keys.mentor(mentorId),
-    { projection: "id, cohortId, createdAt" },
-  );
+type MentorLine = { id: string; cohortId: string; createdAt: string };
+
+async function mentorLeads(mentorId: string, pairId: string, read?: MentorLine | null) {
+  const mentor =
+    read !== undefined
+      ? read
+      : await getItem<MentorLine>(keys.mentor(mentorId), { projection: "id, cohortId, createdAt" });
   if (!mentor?.createdAt) return [];
   return [
     {
