@@ -190,3 +190,43 @@ describe("a network meeting's reminder step", () => {
     expect(await remindersOf(everyone)).toEqual([0, 0]);
   });
 });
+
+const notices = async (address: string) =>
+  (await emailsTo(address)).filter((email) => /nouvelle date/.test(email.subject));
+
+async function noticesOf(addresses: string[]) {
+  return Promise.all(addresses.map(async (address) => (await notices(address)).length));
+}
+
+describe("a move's notices, run after a later change", () => {
+  it("tells a BarNum's people nothing of a date moved again since, then the last one once", async () => {
+    const { barnum, everyone } = await publishedBarnum("Midi numérique redéplacé");
+    const moveTo = (days: number, place: string) =>
+      moveBarnum(barnum.id, {
+        date: parisDate(clock.now().getTime() + days * day),
+        startTime: "14:00",
+        place,
+      });
+    expect(await moveTo(7, "Salle Colbert")).toBe("changed");
+    expect(await moveTo(9, "Salle Turgot")).toBe("changed");
+    await barnumSteps.sendInvitations(barnum.id, 1);
+    expect(await noticesOf(everyone)).toEqual([0, 0]);
+    await barnumSteps.sendInvitations(barnum.id, 2);
+    await barnumSteps.sendInvitations(barnum.id, 2);
+    expect(await noticesOf(everyone)).toEqual([1, 1]);
+    expect((await notices(everyone[1] as string))[0]?.body.text).toContain("Salle Turgot");
+  });
+
+  it("tells a network meeting's mentors nothing of a date it was cancelled at", async () => {
+    const { meeting, everyone } = await meetingWithInvited("Salle Vauban");
+    const move = {
+      date: parisDate(clock.now().getTime() + 7 * day),
+      time: "12:30",
+      place: "Salle Vauban",
+    };
+    expect(await moveMeeting(meeting.id, move)).toBe("changed");
+    expect(await cancelMeeting(meeting.id)).toBe("changed");
+    await networkSteps.sendInvitations(meeting.id, 1);
+    expect(await noticesOf(everyone)).toEqual([0, 0]);
+  });
+});

@@ -151,7 +151,9 @@ export const barnumSteps: EventKindSteps = {
   async sendInvitations(id, sequence) {
     if (sequence === 0) return;
     const barnum = await barnumOf(id);
-    await toStaff(
+    // Each notice only while the BarNum' is still at this date version: moved again or cancelled
+    // meanwhile, the next step tells the newer change instead.
+    const told = await toStaff(
       id,
       `moved#s${sequence}`,
       ({ firstName }, pageLink, member) =>
@@ -160,21 +162,29 @@ export const barnumSteps: EventKindSteps = {
         members: await concernedStaff(id, sequence),
         calendar: (mentor, member) =>
           staffing(member) ? staffCalendar(barnum, mentor, "REQUEST") : undefined,
+        whileOnAt: sequence,
       },
     );
+    if (told === "moved-on") return;
+    const check = stillOnCheck("barnum", id, sequence);
     for (const registration of await listRegistrations(id)) {
       // Registered, or changed, at this date already: their confirmation said it.
       if ((registration.barnumSequence ?? 0) >= sequence) continue;
       const slot = barnum.slots.find((item) => item.id === registration.slotId);
-      await queueEmail(
-        `barnum#${id}#moved#s${sequence}#${addressHash(registration.email)}`,
-        emailTo(
-          registration.email,
-          barnumMoved({ firstName: registration.firstName, barnum, slot, withCalendar: true }),
-          await registrationCalendar(barnum, registration),
-        ),
-        { expiresAt: registrationExpiry(barnum) },
-      );
+      try {
+        await queueEmail(
+          `barnum#${id}#moved#s${sequence}#${addressHash(registration.email)}`,
+          emailTo(
+            registration.email,
+            barnumMoved({ firstName: registration.firstName, barnum, slot, withCalendar: true }),
+            await registrationCalendar(barnum, registration),
+          ),
+          { expiresAt: registrationExpiry(barnum), alongside: [check] },
+        );
+      } catch (error) {
+        if (!movedOn(error, 1)) throw error;
+        return;
+      }
     }
   },
   async sendCancellations(id) {

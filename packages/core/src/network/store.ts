@@ -479,7 +479,10 @@ export async function notifyMove(meeting: NetworkMeeting): Promise<number> {
           ),
         ),
       },
+      // Told the date it is at: moved again or cancelled meanwhile, the next step tells that.
+      stillOnCheck("network", meeting.id, sequence),
     ]);
+    if (movedOn(refused, 3)) break;
     if (!refused) told += 1;
   }
   return told;
