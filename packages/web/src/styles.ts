@@ -140,6 +140,8 @@ button:hover,.button:hover{background:var(--primary-hover);border-color:var(--pr
 button.secondary,.button.secondary{background:#fff;color:var(--primary)}
 button.secondary:hover,.button.secondary:hover{background:var(--soft)}
 .actions{display:flex;flex-wrap:wrap;gap:1rem;margin:1.5rem 0}
+.actions>.error{flex-basis:100%;margin:0}
+.actions.invalid{border-left:4px solid var(--error);padding-left:.75rem}
 .error-summary{border:2px solid var(--error);border-left-width:8px;padding:1rem 1.25rem;margin:1.5rem 0;background:#fff}
 .error-summary h2{color:var(--error);margin:0 0 .5rem;font-size:1.25rem}
 .error-summary p{margin:0 0 .5rem}

@@ -98,6 +98,8 @@ function AnswerForm(props: {
   action: string;
   name: string;
   errors: FieldErrors;
+  /** The question the buttons answer, when the form asks it itself. */
+  question?: string;
   children: Child;
 }) {
   const error = props.errors[props.name];
@@ -110,6 +112,7 @@ function AnswerForm(props: {
       class={error ? "actions invalid" : "actions"}
       aria-describedby={error ? errorId(props.name) : undefined}
     >
+      {props.question ? <p>{props.question}</p> : null}
       <FieldError name={props.name} errors={props.errors} lang={props.lang} />
       {props.children}
     </form>
@@ -130,17 +133,15 @@ function MeetingReply(props: {
       action={withLang(`${base}/rencontre/${meeting.meetingId}`, lang)}
       name={meetingField(meeting.meetingId, "reply")}
       errors={props.errors}
+      question={say(
+        lang,
+        meeting.reply === "yes"
+          ? { fr: "Vous avez dit : je viens.", en: "You said: I am coming." }
+          : meeting.reply === "no"
+            ? { fr: "Vous avez dit : je ne viens pas.", en: "You said: I am not coming." }
+            : { fr: "Venez-vous ?", en: "Are you coming?" },
+      )}
     >
-      <p>
-        {say(
-          lang,
-          meeting.reply === "yes"
-            ? { fr: "Vous avez dit : je viens.", en: "You said: I am coming." }
-            : meeting.reply === "no"
-              ? { fr: "Vous avez dit : je ne viens pas.", en: "You said: I am not coming." }
-              : { fr: "Venez-vous ?", en: "Are you coming?" },
-        )}
-      </p>
       {meeting.reply !== "yes" ? (
         <button type="submit" name="reply" value="yes">
           {t(lang, { fr: "Je viens", en: "I am coming" })}
@@ -276,13 +277,11 @@ export function MentorSpacePage(props: {
                     action={withLang(`${base}/barnum/${barnum.id}/bilan`, lang)}
                     name={barnumField(barnum.id, "tookPlace")}
                     errors={errors}
+                    question={say(lang, {
+                      fr: "Le BarNum' a-t-il eu lieu ?",
+                      en: "Did the BarNum' take place?",
+                    })}
                   >
-                    <p>
-                      {say(lang, {
-                        fr: "Le BarNum' a-t-il eu lieu ?",
-                        en: "Did the BarNum' take place?",
-                      })}
-                    </p>
                     <button type="submit" name="tookPlace" value="yes">
                       {t(lang, { fr: "Oui, il a eu lieu", en: "Yes, it took place" })}
                     </button>
