@@ -544,6 +544,20 @@ describe("the BarNum' forms", () => {
       mentorIds: [hugo.id],
     });
     expect(await again.json()).toEqual({ asked: 0, already: 1 });
+
+    // Cancelled meanwhile (a page left open): nobody more is asked, the page and the API say why.
+    const lina = await submitMentor(programme.openCohortId, { firstName: "Lina" });
+    expect(await barnums.cancelBarnum(barnum.id)).toBe("changed");
+    const late = await adminForm(`/admin/barnum/${barnum.id}/mentors`, { mentorIds: lina.id });
+    expect(late.status).toBe(303);
+    expect(late.headers.get("location")).toContain("fait=barnum-trop-tard");
+    const lateJson = await adminJson("POST", `/api/admin/barnum/${barnum.id}/mentors`, {
+      mentorIds: [lina.id],
+    });
+    expect(lateJson.status).toBe(409);
+    expect((await barnums.listStaff(barnum.id)).map((member) => member.mentorId)).toEqual([
+      hugo.id,
+    ]);
   });
 });
 

@@ -2,9 +2,10 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import * as v from "valibot";
 import { changeBarnum, startBarnum } from "#core/barnum/event-steps";
-import { BarnumFormSchema, BarnumMoveSchema } from "#core/barnum/model";
+import { BarnumFormSchema, BarnumMoveSchema, canChange } from "#core/barnum/model";
 import type { ChangeOutcome } from "#core/barnum/store";
 import * as barnums from "#core/barnum/store";
+import { clock } from "#core/clock";
 import {
   barnumRows,
   barnumVisitsCsv,
@@ -192,12 +193,20 @@ export const eventsApi = new Hono()
         ),
         ...invalidBody("dont un mentor qui n'est pas parmi les mentors retenus"),
         ...notFoundDoc("Ce BarNum' n'existe pas"),
+        ...conflict("Il a déjà commencé ou il est annulé"),
       },
     ),
     jsonBody(StaffingSchema),
     async (c) => {
       const barnum = await barnums.getBarnum(c.req.param("id"));
       if (!barnum) return notFound(c, "Ce BarNum'");
+      if (!canChange(barnum, clock.now())) {
+        return problem(
+          c,
+          409,
+          "Ce BarNum' a déjà commencé ou il est annulé : aucun mentor n'est sollicité.",
+        );
+      }
       const { mentorIds } = c.req.valid("json");
       const selected = new Set((await network.activeMentors()).map((mentor) => mentor.id));
       const errors = unknownIds("mentorIds", mentorIds, selected, "not-selected");

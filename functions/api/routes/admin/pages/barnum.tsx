@@ -140,6 +140,10 @@ export const barnumAdminPages = new Hono<LangEnv>()
   .post("/:id/mentors", async (c) => {
     const barnum = await barnums.getBarnum(c.req.param("id"));
     if (!barnum) return notFoundPage(c, noSuchBarnum);
+    // A page left open past its start or its cancellation: asking now would help nobody.
+    if (!canChange(barnum, clock.now())) {
+      return redirectDone(c, `/admin/barnum/${barnum.id}`, "barnum-trop-tard");
+    }
     const values = await form(c);
     const input = staffingFromForm(values);
     const parsed = v.safeParse(StaffingSchema, input);

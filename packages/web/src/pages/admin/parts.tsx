@@ -108,6 +108,10 @@ export const doneMessages: Record<string, Localised> = {
     fr: "Il a déjà commencé ou il est annulé : sa date ne change plus.",
     en: "It has begun or is cancelled: its date no longer changes.",
   },
+  "barnum-trop-tard": {
+    fr: "Ce BarNum' a déjà commencé ou il est annulé : aucun mentor n'est sollicité.",
+    en: "This BarNum' has begun or is cancelled: no mentor is asked.",
+  },
   "lien-mentor": {
     fr: "Le lien vers sa page part au mentor par courriel.",
     en: "The link to their page is on its way to the mentor by email.",
