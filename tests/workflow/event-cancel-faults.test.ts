@@ -4,12 +4,14 @@ import {
   SendTaskFailureCommand,
   StopExecutionCommand,
 } from "@aws-sdk/client-sfn";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { answerStaffing, askMentors, register } from "#core/barnum/store";
 import { stepFunctions } from "#core/clients/sfn";
 import { clock } from "#core/clock";
 import { createCohort } from "#core/cohort";
+import { type EventKindSteps, type EventState, useEventKindSteps } from "#core/events/kinds";
 import { type EventKind, eventExecutionName } from "#core/events/payload";
+import { startEvent, tellEvent } from "#core/events/run";
 import {
   addParticipants,
   assignMentors,
@@ -248,5 +250,49 @@ describe("a cancellation interrupted before the execution was told", () => {
     await engine().settle();
     expect(await statusOf("barnum", id)).toBe("SUCCEEDED");
     await expectOneEach(everyone, cancelled, "CANCEL");
+  });
+});
+
+describe("a cancellation made while the execution is failing", () => {
+  const calls: string[] = [];
+  let state: EventState | undefined;
+  // A kind whose reminder always fails; the team cancels the event while its failure is recorded,
+  // when the page finds the execution still running and leaves the telling to it.
+  const failing: EventKindSteps = {
+    load: async () => state as EventState,
+    sendInvitations: async (_id, sequence) => void calls.push(`invite ${sequence}`),
+    sendReminders: async () => {
+      throw new Error("The reminder step is broken");
+    },
+    askConfirmation: async () => {},
+    nudgeOrganisers: async () => {},
+    escalate: async () => {},
+    requestFeedback: async () => {},
+    close: async () => {},
+    sendCancellations: async (_id, sequence) => void calls.push(`cancel ${sequence}`),
+    recordFailure: async (id, error) => {
+      calls.push(`failed ${error}`);
+      if (state) state.cancelled = true;
+      await tellEvent("workshop", id, "cancelled");
+    },
+  };
+  beforeAll(() => useEventKindSteps("workshop", failing));
+  afterAll(() => useEventKindSteps("workshop", undefined));
+
+  it("is told by the failing execution before it ends", async () => {
+    const id = `ev${Math.random().toString(36).slice(2, 10)}`;
+    const start = new Date(clock.now().getTime() + 3 * day);
+    state = {
+      start,
+      end: new Date(start.getTime() + 2 * 3600_000),
+      sequence: 0,
+      cancelled: false,
+      reminderLeadMs: day,
+    };
+    expect(await startEvent("workshop", id)).toEqual({ started: true });
+    await engine().settle();
+    await engine().advance(2 * day + 3600_000);
+    expect(calls).toEqual(["invite 0", "failed Error", "cancel 0"]);
+    expect(await statusOf("workshop", id)).toBe("FAILED");
   });
 });

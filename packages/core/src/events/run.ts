@@ -193,6 +193,23 @@ async function tellCancelled(kind: EventKind, eventId: string): Promise<void> {
   if (state.cancelled) await steps.sendCancellations(eventId, state.sequence);
 }
 
+/**
+ * A step failed after its retries: the programme team is told. A cancellation made while the run
+ * was failing found it still running and left the telling to it; it is told here, as the run
+ * ends right after (best effort: the failure may be the telling's own).
+ */
+async function recordFailure(kind: EventKind, eventId: string, error: string): Promise<void> {
+  await (await stepsOfKind(kind)).recordFailure(eventId, error);
+  try {
+    await tellCancelled(kind, eventId);
+  } catch (failure) {
+    logger.warn("A failed event's cancellation could not be told", {
+      kind,
+      error: (failure as Error).name,
+    });
+  }
+}
+
 /** The event steps Lambda's dispatch: one function per action of the payload. */
 export async function runEventStep(payload: EventStepPayload): Promise<unknown> {
   const { kind, eventId } = payload;
@@ -212,7 +229,7 @@ export async function runEventStep(payload: EventStepPayload): Promise<unknown> 
     case "tell-cancelled":
       return tellCancelled(kind, eventId);
     case "record-failure":
-      return (await stepsOfKind(kind)).recordFailure(eventId, payload.failure?.Error ?? "Error");
+      return recordFailure(kind, eventId, payload.failure?.Error ?? "Error");
   }
 }
 
