@@ -48,9 +48,6 @@ const AccessSchema = v.object({
   email: v.optional(emailField("Indiquez votre adresse électronique."), ""),
 });
 
-const visitIdRefused =
-  "Cette visite n'a pas pu être rattachée à la page : appuyez à nouveau sur « Enregistrer la visite ».";
-
 /** The answers given with a button on the mentor's page: a post without one is told so. */
 const StaffingAnswerSchema = v.object({
   answer: v.picklist(["yes", "no"], "Dites si vous pourrez tenir ce BarNum'."),
@@ -355,8 +352,6 @@ export const mentorSpacePages = new Hono<LangEnv>()
     const parsed = v.safeParse(VisitSchema, values);
     if (!parsed.success) {
       const errors = issuesByField(VisitSchema, parsed.issues);
-      // The page sends a fresh visit id with the answers kept: pressing again is enough.
-      if (errors.visitId) errors.visitId = visitIdRefused;
       const count = (await barnums.listVisits(barnum.id)).length;
       return c.html(
         <VisitPage

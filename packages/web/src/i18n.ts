@@ -175,8 +175,6 @@ const englishMessages: Record<string, string> = {
   "Choisissez un créneau.": "Choose a slot.",
   "Choisissez le thème de la question.": "Choose the theme of the question.",
   "Indiquez si la question a été résolue.": "Say whether the question was resolved.",
-  "Rechargez la page puis enregistrez la visite à nouveau.":
-    "Reload the page, then record the visit again.",
   "Cette visite n'a pas pu être rattachée à la page : appuyez à nouveau sur « Enregistrer la visite ».":
     "This visit could not be matched to the page: press “Record the visit” again.",
   "Dites si vous pourrez tenir ce BarNum'.": "Say whether you can staff this BarNum'.",

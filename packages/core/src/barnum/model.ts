@@ -212,11 +212,12 @@ export type Registration = v.InferOutput<typeof RegistrationSchema>;
 // A visit, recorded in a few seconds on the day: a theme, resolved or not, nothing personal.
 // ---------------------------------------------------------------------------------------------
 
+const visitIdRefused =
+  "Cette visite n'a pas pu être rattachée à la page : appuyez à nouveau sur « Enregistrer la visite ».";
+
 export const VisitSchema = v.object({
-  visitId: v.pipe(
-    v.string("Rechargez la page puis enregistrez la visite à nouveau."),
-    v.uuid("Rechargez la page puis enregistrez la visite à nouveau."),
-  ),
+  // The visit page replaces an id it refused with a fresh one: pressing again is enough.
+  visitId: v.pipe(v.string(visitIdRefused), v.uuid(visitIdRefused)),
   theme: v.picklist(
     ["other", ...themeIds] as [string, ...string[]],
     "Choisissez le thème de la question.",
