@@ -565,17 +565,29 @@ describe("the BarNum' forms", () => {
 // The mentor network
 // ---------------------------------------------------------------------------------------------
 
+const meetingInput = (date: string, time: string) => ({
+  kind: "network" as const,
+  date,
+  time,
+  durationMinutes: 90,
+  place: "Salle Colbert",
+  agenda: `Retours d'expérience ${Math.random().toString(36).slice(2, 8)}`,
+});
+
 /** Scheduled through the store, and its mentors invited (the page's button does the same). */
 async function newMeeting(daysAhead = 5) {
   const input = v.parse(MeetingFormSchema, {
-    kind: "network",
-    date: inDays(daysAhead),
-    time: "12:30",
+    ...meetingInput(inDays(daysAhead), "12:30"),
     durationMinutes: "90",
-    place: "Salle Colbert",
-    agenda: `Retours d'expérience ${Math.random().toString(36).slice(2, 8)}`,
   });
   const { meeting } = await network.scheduleMeeting(input);
+  await network.inviteMentors(meeting);
+  return meeting;
+}
+
+/** A meeting that began at midnight today (Paris), its mentors invited: its attendance is due. */
+async function begunMeeting() {
+  const { meeting } = await network.scheduleMeeting(meetingInput(inDays(0), "00:00"));
   await network.inviteMentors(meeting);
   return meeting;
 }
@@ -627,7 +639,16 @@ describe("the network forms", () => {
 
   it("validates attendance: nothing ticked is not « nobody », both at once neither, an unknown mentor is refused", async () => {
     const ines = await submitMentor(programme.openCohortId, { firstName: "Inès" });
-    const meeting = await newMeeting();
+    const coming = await newMeeting();
+    // Not begun: not recorded, and the page does not offer it.
+    const early = await adminForm(`/admin/reseau/${coming.id}/presences`, { present: ines.id });
+    expect(early.headers.get("location")).toContain("fait=presences-trop-tot");
+    expect(await pageText(await adminPage(`/admin/reseau/${coming.id}`))).not.toContain(
+      'name="present"',
+    );
+    expect((await network.getMeeting(coming.id))?.attendanceRecorded).toBeUndefined();
+
+    const meeting = await begunMeeting();
     const path = `/admin/reseau/${meeting.id}/presences`;
 
     const nothing = await adminForm(path, {});
@@ -678,7 +699,12 @@ describe("the network forms", () => {
 
   it("answers the attendance JSON twin with every unknown mentor, an empty list meaning nobody", async () => {
     const lina = await submitMentor(programme.openCohortId, { firstName: "Lina" });
-    const meeting = await newMeeting();
+    const coming = await newMeeting();
+    const early = await adminJson("PUT", `/api/admin/network/${coming.id}/attendance`, {
+      present: [lina.id],
+    });
+    expect(early.status).toBe(409);
+    const meeting = await begunMeeting();
     const path = `/api/admin/network/${meeting.id}/attendance`;
     const unknown = "0b6f3c1e-0000-4000-8000-000000000000";
 

@@ -50,6 +50,9 @@ export const isPastDay = (iso: string, now: Date) => iso < parisToday(now);
 export const isPastTime = (iso: string, time: string, now: Date) =>
   !isPastDay(iso, now) && parisTimeToUtc(iso, time).getTime() <= now.getTime();
 
+/** Pure: whether an event that starts at `startsAt` (ISO instant) has begun at `now`. */
+export const hasBegun = (startsAt: string, now: Date) => Date.parse(startsAt) <= now.getTime();
+
 const months = [
   "janvier",
   "février",

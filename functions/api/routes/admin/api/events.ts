@@ -6,6 +6,7 @@ import { BarnumFormSchema, BarnumMoveSchema, canChange } from "#core/barnum/mode
 import type { ChangeOutcome } from "#core/barnum/store";
 import * as barnums from "#core/barnum/store";
 import { clock } from "#core/clock";
+import { hasBegun } from "#core/event-dates";
 import {
   barnumRows,
   barnumVisitsCsv,
@@ -369,7 +370,7 @@ export const eventsApi = new Hono()
         ...ok("Les présences enregistrées", object({ present: integer })),
         ...invalidBody("dont un mentor qui n'est pas invité"),
         ...notFoundDoc("Cette rencontre n'existe pas"),
-        ...conflict("La rencontre est annulée"),
+        ...conflict("La rencontre est annulée, ou n'a pas encore commencé"),
       },
     ),
     jsonBody(AttendanceSchema),
@@ -381,6 +382,13 @@ export const eventsApi = new Hono()
           c,
           409,
           "Cette rencontre est annulée : les présences ne s'enregistrent pas.",
+        );
+      }
+      if (!hasBegun(meeting.startsAt, clock.now())) {
+        return problem(
+          c,
+          409,
+          "La rencontre n'a pas encore commencé : les présences s'enregistrent une fois qu'elle a eu lieu.",
         );
       }
       const { present } = c.req.valid("json");

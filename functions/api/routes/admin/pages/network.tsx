@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { clock } from "#core/clock";
+import { hasBegun } from "#core/event-dates";
 import { changeMeeting, recordMeetingAttendance, startMeeting } from "#core/network/event-steps";
 import {
   isAhead,
@@ -55,6 +56,7 @@ async function meetingPage(
       meeting={meeting}
       invitations={await network.listInvitations(meeting.id)}
       changeable={isAhead(meeting, clock.now())}
+      begun={hasBegun(meeting.startsAt, clock.now())}
     />
   );
 }
@@ -139,6 +141,10 @@ export const networkPages = new Hono<LangEnv>()
     if (!meeting) return notFoundPage(c, noSuchMeeting);
     if (meeting.status === "cancelled") {
       return redirectDone(c, `/admin/reseau/${meeting.id}`, "trop-tard");
+    }
+    // Recorded before it took place, it would count hours nobody spent.
+    if (!hasBegun(meeting.startsAt, clock.now())) {
+      return redirectDone(c, `/admin/reseau/${meeting.id}`, "presences-trop-tot");
     }
     const values = await form(c);
     const { present, error } = attendanceFromForm(values);

@@ -236,6 +236,8 @@ export function MeetingPage(props: {
   invitations: Invitation[];
   /** Whether it may still be moved or cancelled (not cancelled, not begun). */
   changeable: boolean;
+  /** Whether it has begun, so its attendance may be recorded. */
+  begun?: boolean;
   values?: FormValues;
   errors?: FieldErrors;
   done?: string;
@@ -320,7 +322,7 @@ export function MeetingPage(props: {
           </button>
         </form>
       )}
-      {invitations.length > 0 && !cancelled ? (
+      {invitations.length > 0 && !cancelled && props.begun ? (
         <form method="post" action={inLanguage(`/admin/reseau/${meeting.id}/presences`, lang)}>
           <ChoiceGroup
             name="present"

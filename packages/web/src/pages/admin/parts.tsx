@@ -96,6 +96,10 @@ export const doneMessages: Record<string, Localised> = {
     en: "The mentors not invited yet are invited.",
   },
   presences: { fr: "Les présences sont enregistrées.", en: "Attendance is recorded." },
+  "presences-trop-tot": {
+    fr: "La rencontre n'a pas encore commencé : les présences s'enregistrent une fois qu'elle a eu lieu.",
+    en: "The meeting has not begun yet: attendance is recorded once it has taken place.",
+  },
   deplace: {
     fr: "La nouvelle date est enregistrée ; chacun est prévenu par courriel, avec son agenda mis à jour.",
     en: "The new date is saved; everyone is told by email, with their diary updated.",
