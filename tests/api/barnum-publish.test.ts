@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type Barnum, sequenceOf } from "#core/barnum/model";
 import { getBarnum, listBarnums } from "#core/barnum/store";
 import { clock } from "#core/clock";
+import { parisToday } from "#core/event-dates";
 import { useEngine } from "../workflow/support";
 import { adminForm, adminJson, adminPage, pageText } from "./admin-support";
 
@@ -15,15 +16,13 @@ import { adminForm, adminJson, adminPage, pageText } from "./admin-support";
 const { engine } = useEngine();
 
 const day = 24 * 3600_000;
-const parisDate = (at: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date(at));
 
 let counter = 0;
 /** A publish form of its own for each test (its event names it), in `days` from now. */
 const formFor = (days: number) => ({
   event: `Midi numérique ${Date.now().toString(36)}-${counter++}`,
   place: "Hall Bercy",
-  date: parisDate(clock.now().getTime() + days * day),
+  date: parisToday(clock.now().getTime() + days * day),
   startTime: "12:00",
   endTime: "14:00",
   slotMinutes: "30",
@@ -58,7 +57,7 @@ describe("publishing a BarNum' from the team's page", () => {
     await engine().settle();
 
     const move = {
-      date: parisDate(clock.now().getTime() + 6 * day),
+      date: parisToday(clock.now().getTime() + 6 * day),
       startTime: "15:00",
       place: "Salle Colbert",
     };
@@ -107,7 +106,7 @@ describe("publishing a BarNum' from the team's page", () => {
     );
     await engine().settle();
     const move = {
-      date: parisDate(clock.now().getTime() + 7 * day),
+      date: parisToday(clock.now().getTime() + 7 * day),
       startTime: "12:00",
       place: "Hall Bercy",
     };
@@ -187,7 +186,7 @@ describe("publishing a BarNum' through the JSON API", () => {
     await engine().settle();
 
     const move = {
-      date: parisDate(clock.now().getTime() + 6 * day),
+      date: parisToday(clock.now().getTime() + 6 * day),
       startTime: "16:00",
       place: "Salle Colbert",
     };

@@ -4,6 +4,7 @@ import { askMentors, listStaff, listVisits, publishBarnum } from "#core/barnum/s
 import { documents } from "#core/clients/dynamodb";
 import { clock } from "#core/clock";
 import { createCohort } from "#core/cohort";
+import { parisToday } from "#core/event-dates";
 import { mentorLink } from "#core/mentor-space";
 import { inviteToComingPreparation, listInvitations, scheduleMeeting } from "#core/network/store";
 import { app } from "../../functions/api/app";
@@ -19,8 +20,6 @@ import { freshCohortId, origin, pageText, submitMentor } from "./admin-support";
  */
 
 const day = 24 * 3600_000;
-const parisDate = (at: Date) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(at);
 
 const post = (path: string, form: Record<string, string>) =>
   app.request(`${origin}${path}`, {
@@ -45,7 +44,7 @@ async function barnumAskedTo(mentorId: string, event: string) {
   const { barnum } = await publishBarnum({
     event,
     place: "Hall Bercy",
-    date: parisDate(new Date(clock.now().getTime() + 3 * day)),
+    date: parisToday(new Date(clock.now().getTime() + 3 * day)),
     startTime: "12:00",
     endTime: "14:00",
     slotMinutes: 30,
@@ -178,7 +177,7 @@ describe("a mentor's answers on their page", () => {
     const inDays = new Date(clock.now().getTime() + 5 * day);
     const { meeting } = await scheduleMeeting({
       kind: "preparation",
-      date: parisDate(inDays),
+      date: parisToday(inDays),
       time: "10:00",
       durationMinutes: 90,
       place: `Salle ${Math.random().toString(36).slice(2, 8)}`,

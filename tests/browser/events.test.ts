@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parisToday } from "#core/event-dates";
 import { emailsTo, type StoredEmail, uniqueEmail } from "../support/inbox";
 import {
   checkPage,
@@ -48,12 +49,9 @@ const mentorPageIn = (email: StoredEmail) =>
     email.body.text ?? "",
   )?.[0] as string;
 
-const parisDate = (at: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date(at));
-
 const mentor = uniqueEmail("ines");
 /** The BarNum' is the day after tomorrow; the dev clock brings its day. */
-const barnumDate = parisDate(Date.now() + 2 * day);
+const barnumDate = parisToday(Date.now() + 2 * day);
 let barnumPath = "";
 let mentorPage = "";
 
@@ -127,7 +125,7 @@ describe("BarNum' and the mentor network in a browser", () => {
     await page.goto(system.url("/admin/reseau"));
     await checkPage(page, "admin-network");
     await page.check("#champ-kind-network");
-    await page.fill("#champ-date", parisDate(Date.now() + 5 * day));
+    await page.fill("#champ-date", parisToday(Date.now() + 5 * day));
     await page.fill("#champ-time", "17:00");
     await page.fill("#champ-place", "Salle Turgot");
     await page.fill("#champ-agenda", "Ce que nous avons appris ce trimestre.");

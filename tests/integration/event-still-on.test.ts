@@ -10,6 +10,7 @@ import {
 } from "#core/barnum/store";
 import { clock } from "#core/clock";
 import { createCohort } from "#core/cohort";
+import { parisToday } from "#core/event-dates";
 import { addParticipants, requestWorkshop } from "#core/events/workshop";
 import { workshopSteps } from "#core/events/workshop/steps";
 import { updateWorkshop } from "#core/events/workshop/store";
@@ -26,8 +27,6 @@ import { emailsTo, uniqueEmail } from "../support/inbox";
  */
 
 const day = 24 * 3600_000;
-const parisDate = (at: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date(at));
 
 const reminders = async (address: string) =>
   (await emailsTo(address)).filter((email) => /rappel/i.test(email.subject));
@@ -109,7 +108,7 @@ async function publishedBarnum(name: string) {
   const { barnum } = await publishBarnum({
     event: name,
     place: "Hall Bercy",
-    date: parisDate(clock.now().getTime() + 5 * day),
+    date: parisToday(clock.now().getTime() + 5 * day),
     startTime: "12:00",
     endTime: "13:00",
     slotMinutes: 30,
@@ -127,7 +126,7 @@ describe("a BarNum's reminder step", () => {
   it("queues nothing for the old date after a move, and one each for the new one, once", async () => {
     const { barnum, everyone } = await publishedBarnum("Midi numérique déplacé");
     const move = {
-      date: parisDate(clock.now().getTime() + 7 * day),
+      date: parisToday(clock.now().getTime() + 7 * day),
       startTime: "14:00",
       place: "Salle Colbert",
     };
@@ -157,7 +156,7 @@ async function meetingWithInvited(place: string) {
   ];
   const { meeting } = await scheduleMeeting({
     kind: "network",
-    date: parisDate(clock.now().getTime() + 6 * day),
+    date: parisToday(clock.now().getTime() + 6 * day),
     time: "17:00",
     durationMinutes: 90,
     place,
@@ -171,7 +170,7 @@ describe("a network meeting's reminder step", () => {
   it("queues nothing for the old date after a move, and one each for the new one, once", async () => {
     const { meeting, everyone } = await meetingWithInvited("Salle Necker");
     const move = {
-      date: parisDate(clock.now().getTime() + 7 * day),
+      date: parisToday(clock.now().getTime() + 7 * day),
       time: "12:30",
       place: "Salle Necker",
     };
@@ -203,7 +202,7 @@ describe("a move's notices, run after a later change", () => {
     const { barnum, everyone } = await publishedBarnum("Midi numérique redéplacé");
     const moveTo = (days: number, place: string) =>
       moveBarnum(barnum.id, {
-        date: parisDate(clock.now().getTime() + days * day),
+        date: parisToday(clock.now().getTime() + days * day),
         startTime: "14:00",
         place,
       });
@@ -220,7 +219,7 @@ describe("a move's notices, run after a later change", () => {
   it("tells a network meeting's mentors nothing of a date it was cancelled at", async () => {
     const { meeting, everyone } = await meetingWithInvited("Salle Vauban");
     const move = {
-      date: parisDate(clock.now().getTime() + 7 * day),
+      date: parisToday(clock.now().getTime() + 7 * day),
       time: "12:30",
       place: "Salle Vauban",
     };

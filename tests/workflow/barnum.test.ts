@@ -4,6 +4,7 @@ import { listBarnums, listRegistrations, listVisits } from "#core/barnum/store";
 import { stepFunctions } from "#core/clients/sfn";
 import { clock } from "#core/clock";
 import { createCohort } from "#core/cohort";
+import { parisToday } from "#core/event-dates";
 import { eventExecutionName } from "#core/events/payload";
 import { app } from "../../functions/api/app";
 import { localApp } from "../../functions/local/app";
@@ -29,8 +30,6 @@ import { useEngine } from "./support";
 const { engine } = useEngine();
 
 const day = 24 * 3600_000;
-const parisDate = (at: Date) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(at);
 
 const post = (path: string, form: Record<string, string>) =>
   app.request(`${origin}${path}`, {
@@ -111,7 +110,7 @@ describe("a BarNum' from publication to the attestation", () => {
     expect(refusedPage).toContain('value="Hall Bercy"');
 
     // Published twice (a double click): one BarNum'.
-    const date = parisDate(new Date(clock.now().getTime() + 3 * day));
+    const date = parisToday(new Date(clock.now().getTime() + 3 * day));
     const form = {
       event: "Semaine de l'innovation",
       place: "Hall Bercy",

@@ -4,10 +4,10 @@ import { listBarnums } from "#core/barnum/store";
 import { stepFunctions } from "#core/clients/sfn";
 import { clock } from "#core/clock";
 import { createCohort } from "#core/cohort";
+import { parisToday } from "#core/event-dates";
 import { type EventKind, eventExecutionName } from "#core/events/payload";
 import { listMeetings } from "#core/network/store";
 import { app } from "../../functions/api/app";
-import { localApp } from "../../functions/local/app";
 import { localEventStateMachineArn } from "../../stacks/workflow/render";
 import {
   adminForm,
@@ -18,7 +18,7 @@ import {
   submitMentor,
 } from "../api/admin-support";
 import { emailsTo, type StoredEmail, uniqueEmail } from "../support/inbox";
-import { useEngine } from "./support";
+import { advanceTo, useEngine } from "./support";
 
 /**
  * A BarNum' and a network meeting moved, then cancelled, through the team's pages: everyone
@@ -28,8 +28,6 @@ import { useEngine } from "./support";
 const { engine } = useEngine();
 
 const day = 24 * 3600_000;
-const parisDate = (at: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date(at));
 
 const post = (path: string, form: Record<string, string>) =>
   app.request(`${origin}${path}`, {
@@ -37,17 +35,6 @@ const post = (path: string, form: Record<string, string>) =>
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
     body: new URLSearchParams(form),
   });
-
-async function advanceTo(at: number) {
-  const seconds = Math.max(1, Math.ceil((at - clock.now().getTime()) / 1000) + 60);
-  const response = await localApp.request("/api/dev/clock", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ advance: `PT${seconds}S` }),
-  });
-  expect(response.status).toBe(200);
-  await engine().settle();
-}
 
 const executionStatus = async (kind: EventKind, id: string) =>
   (
@@ -84,7 +71,7 @@ describe("moving and cancelling a BarNum'", () => {
     const form = {
       event: "Midi numérique",
       place: "Hall Bercy",
-      date: parisDate(first),
+      date: parisToday(first),
       startTime: "12:00",
       endTime: "13:00",
       slotMinutes: "30",
@@ -113,7 +100,7 @@ describe("moving and cancelling a BarNum'", () => {
 
     // A bad move is refused in French, filled in; nothing is sent.
     const refused = await adminForm(`/admin/barnum/${barnum.id}/deplacer`, {
-      date: parisDate(clock.now().getTime() - day),
+      date: parisToday(clock.now().getTime() - day),
       startTime: "99:00",
       place: "",
     });
@@ -124,7 +111,7 @@ describe("moving and cancelling a BarNum'", () => {
 
     // Moved two days later, at 14:00, elsewhere; posted twice (a double click).
     const second = first + 2 * day;
-    const move = { date: parisDate(second), startTime: "14:00", place: "Salle Colbert" };
+    const move = { date: parisToday(second), startTime: "14:00", place: "Salle Colbert" };
     expect((await adminForm(`/admin/barnum/${barnum.id}/deplacer`, move)).status).toBe(303);
     expect((await adminForm(`/admin/barnum/${barnum.id}/deplacer`, move)).status).toBe(303);
     await engine().settle();
@@ -213,7 +200,7 @@ describe("a network meeting's answers, move and cancellation", () => {
     const first = clock.now().getTime() + 6 * day;
     const form = {
       kind: "network",
-      date: parisDate(first),
+      date: parisToday(first),
       time: "17:00",
       durationMinutes: "90",
       place: "Salle Turgot",
@@ -248,7 +235,7 @@ describe("a network meeting's answers, move and cancellation", () => {
     );
 
     // Moved (twice): each mentor is told once, same UID, next SEQUENCE; answers asked again.
-    const move = { date: parisDate(first + day), time: "12:30", place: "Salle Turgot" };
+    const move = { date: parisToday(first + day), time: "12:30", place: "Salle Turgot" };
     expect((await adminForm(`/admin/reseau/${meeting.id}/deplacer`, move)).status).toBe(303);
     expect((await adminForm(`/admin/reseau/${meeting.id}/deplacer`, move)).status).toBe(303);
     await engine().settle();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { clock } from "#core/clock";
 import { createCohort } from "#core/cohort";
+import { parisToday } from "#core/event-dates";
 import { app } from "../../functions/api/app";
 import { adminJson, freshCohortId, origin, submitMentor } from "../api/admin-support";
 import { useEngine } from "./support";
@@ -12,8 +13,6 @@ import { useEngine } from "./support";
 const { engine } = useEngine();
 
 const day = 24 * 3600_000;
-const parisDate = (at: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date(at));
 const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 type Problem = { errors: { field: string; detail: string }[] };
@@ -23,7 +22,7 @@ describe("the JSON API of BarNum' and network meetings", () => {
     const form = {
       event: "Midi numérique API",
       place: "Hall Bercy",
-      date: parisDate(clock.now().getTime() + 4 * day),
+      date: parisToday(clock.now().getTime() + 4 * day),
       startTime: "12:00",
       endTime: "13:30",
       slotMinutes: 30,
@@ -61,7 +60,7 @@ describe("the JSON API of BarNum' and network meetings", () => {
     expect(read.figures.visits).toBe(0);
 
     const move = {
-      date: parisDate(clock.now().getTime() + 6 * day),
+      date: parisToday(clock.now().getTime() + 6 * day),
       startTime: "16:00",
       place: "Salle Colbert",
     };
@@ -93,7 +92,7 @@ describe("the JSON API of BarNum' and network meetings", () => {
     await submitMentor(cohortId, { firstName: "Inès", lastName: "Benali" });
     const scheduled = await adminJson("POST", "/api/admin/network", {
       kind: "network",
-      date: parisDate(clock.now().getTime() + 5 * day),
+      date: parisToday(clock.now().getTime() + 5 * day),
       time: "17:00",
       durationMinutes: 90,
       place: "Salle Turgot API",
@@ -111,7 +110,7 @@ describe("the JSON API of BarNum' and network meetings", () => {
       attended: null,
     });
     const move = {
-      date: parisDate(clock.now().getTime() + 7 * day),
+      date: parisToday(clock.now().getTime() + 7 * day),
       time: "12:30",
       place: "Salle Turgot API",
     };

@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { stepFunctions } from "#core/clients/sfn";
 import { clock } from "#core/clock";
 import { createCohort } from "#core/cohort";
+import { parisToday } from "#core/event-dates";
 import { eventExecutionName } from "#core/events/payload";
 import { listInvitations, listMeetings } from "#core/network/store";
 import type { MentorRecordOfWork } from "#core/recognition";
 import { app } from "../../functions/api/app";
-import { localApp } from "../../functions/local/app";
 import { localEventStateMachineArn } from "../../stacks/workflow/render";
 import {
   adminForm,
@@ -20,7 +20,7 @@ import {
 } from "../api/admin-support";
 import { pdfText } from "../api/pdf-text";
 import { emailsTo, type StoredEmail } from "../support/inbox";
-import { useEngine } from "./support";
+import { advanceTo, useEngine } from "./support";
 
 /**
  * A network meeting end to end, through the pages, the links in the local inbox and the dev
@@ -32,20 +32,6 @@ import { useEngine } from "./support";
 const { engine } = useEngine();
 
 const day = 24 * 3600_000;
-const parisDate = (at: Date) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(at);
-
-/** Moves the dev clock (the app's and the Step Functions service's) to a little after `at`. */
-async function advanceTo(at: number) {
-  const seconds = Math.max(1, Math.ceil((at - clock.now().getTime()) / 1000) + 60);
-  const response = await localApp.request("/api/dev/clock", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ advance: `PT${seconds}S` }),
-  });
-  expect(response.status).toBe(200);
-  await engine().settle();
-}
 
 const get = (path: string) => app.request(`${origin}${path}`);
 const post = (path: string, form: Record<string, string>) =>
@@ -119,7 +105,7 @@ describe("a network meeting from the team's page to the attestation", () => {
     // The team schedules a network meeting through its page (posted twice: one meeting).
     const form = {
       kind: "network",
-      date: parisDate(new Date(clock.now().getTime() + 6 * day)),
+      date: parisToday(new Date(clock.now().getTime() + 6 * day)),
       time: "14:30",
       durationMinutes: "120",
       place: "Salle Colbert",

@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { stepFunctions } from "#core/clients/sfn";
 import { clock } from "#core/clock";
 import { createCohort } from "#core/cohort";
+import { parisToday } from "#core/event-dates";
 import { eventExecutionName } from "#core/events/payload";
 import { listInvitations, listMeetings } from "#core/network/store";
 import { programme } from "#core/programme";
 import { recordInterview } from "#core/selection";
 import { app } from "../../functions/api/app";
-import { localApp } from "../../functions/local/app";
 import { localEventStateMachineArn } from "../../stacks/workflow/render";
 import {
   adminForm,
@@ -20,7 +20,7 @@ import {
 } from "../api/admin-support";
 import { pdfText } from "../api/pdf-text";
 import { emailsTo } from "../support/inbox";
-import { useEngine } from "./support";
+import { advanceTo, useEngine } from "./support";
 
 /**
  * A preparation session of the mentor network end to end, on the event workflow: the team
@@ -31,19 +31,6 @@ import { useEngine } from "./support";
 const { engine } = useEngine();
 
 const day = 24 * 3600_000;
-const parisDate = (at: Date) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(at);
-
-async function advanceTo(at: number) {
-  const seconds = Math.max(1, Math.ceil((at - clock.now().getTime()) / 1000) + 60);
-  const response = await localApp.request("/api/dev/clock", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ advance: `PT${seconds}S` }),
-  });
-  await engine().settle();
-  expect(response.status).toBe(200);
-}
 
 const networkMail = async (address: string) =>
   (await emailsTo(address)).filter((email) => /préparation|Rappel/.test(email.subject));
@@ -61,10 +48,10 @@ describe("a preparation session of the mentor network", () => {
     const overview = await pageText(await adminPage("/admin/reseau"));
     const inTwoMonths = new Date(clock.now());
     inTwoMonths.setUTCMonth(inTwoMonths.getUTCMonth() + 2);
-    expect(overview).toContain(`value="${parisDate(inTwoMonths)}"`);
+    expect(overview).toContain(`value="${parisToday(inTwoMonths)}"`);
     const refused = await adminForm("/admin/reseau", {
       kind: "preparation",
-      date: parisDate(new Date(clock.now().getTime() - day)),
+      date: parisToday(new Date(clock.now().getTime() - day)),
       time: "25:00",
       durationMinutes: "10",
       place: "",
@@ -80,7 +67,7 @@ describe("a preparation session of the mentor network", () => {
     // Scheduled twice (a double click): one session, one invitation each, with its ICS.
     const form = {
       kind: "preparation",
-      date: parisDate(new Date(clock.now().getTime() + 5 * day)),
+      date: parisToday(new Date(clock.now().getTime() + 5 * day)),
       time: "12:30",
       durationMinutes: "90",
       place: "Salle Turgot",

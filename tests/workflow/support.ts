@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, vi } from "vitest";
+import { afterAll, beforeAll, expect, vi } from "vitest";
+import { clock } from "#core/clock";
+import { localApp } from "../../functions/local/app";
 import {
   type LocalStepFunctions,
   type LocalStepFunctionsOptions,
@@ -30,4 +32,19 @@ export function useEngine(options: LocalStepFunctionsOptions = {}) {
       return localEngineControl;
     },
   };
+}
+
+/**
+ * Moves the dev clock to a little after `at` as a person would (`POST /api/dev/clock`, which moves
+ * the app's clock and the Step Functions service's together), then waits for the service to settle.
+ */
+export async function advanceTo(at: number) {
+  const seconds = Math.max(1, Math.ceil((at - clock.now().getTime()) / 1000) + 60);
+  const response = await localApp.request("/api/dev/clock", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ advance: `PT${seconds}S` }),
+  });
+  expect(response.status).toBe(200);
+  await localEngineControl.settle();
 }

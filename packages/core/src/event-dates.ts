@@ -36,8 +36,8 @@ export function readDate(value: string): ReadDate {
   return { kind: "date", iso: at.toISOString().slice(0, 10) };
 }
 
-/** Pure: today's date in Paris, as ISO. */
-export const parisToday = (now: Date) =>
+/** Pure: the date in Paris at an instant, as ISO (YYYY-MM-DD). */
+export const parisToday = (now: Date | number) =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now);
 
 /** Pure: whether a Paris day is over at `now` (today is not). */
