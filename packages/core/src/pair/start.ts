@@ -32,6 +32,7 @@ export type StartResult = { pairId: string; executionName: string; started: bool
 export async function startPair(input: PairToStart): Promise<StartResult> {
   const name = executionName(input.pairId, "preparation");
   const existing = await getPair(input.pairId);
+  let created = false;
   if (!existing) {
     const { settings, questionnaire, mentor } = await readForStart(input);
     if (!questionnaire) throw new Error(`Unknown questionnaire ${input.menteeId}`);
@@ -57,7 +58,7 @@ export async function startPair(input: PairToStart): Promise<StartResult> {
     };
     // Its first history line and its people's forms kept while it runs (the closure sets their
     // expiry) go in the same write: the pair never exists without them.
-    const created = await createPair(pair, {
+    created = await createPair(pair, {
       alongside: [
         { Put: historyLine(input.pairId, "team", "pair.started", { cohortId: input.cohortId }) },
       ],
@@ -76,7 +77,12 @@ export async function startPair(input: PairToStart): Promise<StartResult> {
     ]);
   }
   const engine = await workflowEngine();
-  const { started } = await engine.start(name, { pairId: input.pairId, chapter: "preparation" });
+  // A pair created just now has no execution yet: its start need not ask first.
+  const { started } = await engine.start(
+    name,
+    { pairId: input.pairId, chapter: "preparation" },
+    { fresh: created },
+  );
   return { pairId: input.pairId, executionName: name, started };
 }
 

@@ -8,8 +8,15 @@ import type { ChapterInput } from "./payload";
 export type Delivery = "delivered" | "gone";
 
 export interface WorkflowEngine<Input extends object = ChapterInput> {
-  /** Starts an execution by name; `started: false` when that name already exists. */
-  start(executionName: string, input: Input): Promise<{ started: boolean }>;
+  /**
+   * Starts an execution by name; `started: false` when that name already exists. `fresh`: the
+   * caller has just created what the name is made of, so no execution can have it yet.
+   */
+  start(
+    executionName: string,
+    input: Input,
+    options?: { fresh?: boolean },
+  ): Promise<{ started: boolean }>;
   sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<Delivery>;
   sendTaskFailure(taskToken: string, error: string, cause: string): Promise<Delivery>;
 }

@@ -22,10 +22,11 @@ export function stepFunctionsEngineFor<Input extends object>(
   machineArn: () => string,
 ): WorkflowEngine<Input> {
   return {
-    async start(executionName, input) {
+    async start(executionName, input, options = {}) {
       // StartExecution succeeds again, with the same answer, for a running execution of the same
-      // name and input: only asking first tells whether this call is the one that started it.
-      if (await exists(machineArn(), executionName)) return { started: false };
+      // name and input: only asking first tells whether this call is the one that started it
+      // (unless the name is fresh).
+      if (!options.fresh && (await exists(machineArn(), executionName))) return { started: false };
       try {
         await stepFunctions.send(
           new StartExecutionCommand({
