@@ -5,13 +5,13 @@ import {
   StopExecutionCommand,
 } from "@aws-sdk/client-sfn";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { answerStaffing, askMentors, register } from "#core/barnum/store";
+import { answerStaffing, askMentors, getBarnum, register } from "#core/barnum/store";
 import { stepFunctions } from "#core/clients/sfn";
 import { clock } from "#core/clock";
 import { createCohort } from "#core/cohort";
 import { type EventKindSteps, type EventState, useEventKindSteps } from "#core/events/kinds";
-import { type EventKind, eventExecutionName } from "#core/events/payload";
-import { startEvent, tellEvent } from "#core/events/run";
+import type { EventKind } from "#core/events/payload";
+import { currentEventExecution, startEvent, tellEvent } from "#core/events/run";
 import {
   addParticipants,
   assignMentors,
@@ -19,6 +19,7 @@ import {
   scheduleWorkshop,
 } from "#core/events/workshop";
 import { programme } from "#core/programme";
+import { localApp } from "../../functions/local/app";
 import { isInsideTask } from "../../functions/local/engine/host";
 import { localEventStateMachineArn } from "../../stacks/workflow/render";
 import { adminJson, freshCohortId, submitMentor } from "../api/admin-support";
@@ -41,18 +42,34 @@ afterEach(() => {
 const parisDate = (at: number) =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date(at));
 
-const executionArn = (kind: EventKind, id: string) =>
-  `${localEventStateMachineArn.replace(":stateMachine:", ":execution:")}:${eventExecutionName(kind, id)}`;
+/** The event's current execution, as the pages find it (a fresh one after a move, if any). */
+const executionArn = async (kind: EventKind, id: string) =>
+  `${localEventStateMachineArn.replace(":stateMachine:", ":execution:")}:${await currentEventExecution(kind, id)}`;
 
 const statusOf = async (kind: EventKind, id: string) =>
-  (await stepFunctions.send(new DescribeExecutionCommand({ executionArn: executionArn(kind, id) })))
-    .status;
+  (
+    await stepFunctions.send(
+      new DescribeExecutionCommand({ executionArn: await executionArn(kind, id) }),
+    )
+  ).status;
 
 async function stop(kind: EventKind, id: string) {
   await stepFunctions.send(
-    new StopExecutionCommand({ executionArn: executionArn(kind, id), cause: "test" }),
+    new StopExecutionCommand({ executionArn: await executionArn(kind, id), cause: "test" }),
   );
   expect(await statusOf(kind, id)).toBe("ABORTED");
+}
+
+/** Moves the dev clock to a little after an instant, and lets the engine run what is due. */
+async function advanceTo(at: string) {
+  const seconds = Math.max(1, Math.ceil((Date.parse(at) - clock.now().getTime()) / 1000) + 60);
+  const response = await localApp.request("/api/dev/clock", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ advance: `PT${seconds}S` }),
+  });
+  expect(response.status).toBe(200);
+  await engine().settle();
 }
 
 const calendarOf = (email: StoredEmail | undefined) =>
@@ -147,6 +164,52 @@ describe("an event whose execution has ended", () => {
     const notice = (await withSubject(everyone[1] as string, /nouvelle date/))[0];
     expect(calendarOf(notice)).toContain("SEQUENCE:1");
     expect(notice?.body.text).toContain("Salle Colbert");
+  });
+
+  it("runs a moved BarNum' on a fresh execution: invited once for the new date, reminded once", async () => {
+    const { id, everyone } = await staffedBarnum("Midi numérique relancé");
+    await stop("barnum", id);
+    const move = {
+      date: parisDate(clock.now().getTime() + 7 * day),
+      startTime: "14:00",
+      place: "Salle Colbert",
+    };
+    // Posted twice (a retried move): one fresh execution, one invitation each.
+    for (let post = 0; post < 2; post++) {
+      expect((await adminJson("POST", `/api/admin/barnum/${id}/move`, move)).status).toBe(200);
+    }
+    await engine().settle();
+    expect(await currentEventExecution("barnum", id)).toBe(`barnum-${id}--1`);
+    expect(await statusOf("barnum", id)).toBe("RUNNING");
+    await expectOneEach(everyone, /Midi numérique relancé » : nouvelle date/, "REQUEST");
+    for (const address of everyone) {
+      const notice = (await withSubject(address, /nouvelle date/))[0];
+      expect(calendarOf(notice), address).toContain("SEQUENCE:1");
+    }
+
+    // The day before the new date (past the old one's reminder and day): one reminder each.
+    const barnum = await getBarnum(id);
+    const reminder = /^Rappel : BarNum' « Midi numérique relancé » demain$/;
+    await advanceTo(new Date(Date.parse(barnum?.startsAt ?? "") - 23 * 3600_000).toISOString());
+    for (const address of everyone) {
+      expect(await withSubject(address, reminder), address).toHaveLength(1);
+    }
+    expect(await statusOf("barnum", id)).toBe("RUNNING");
+    // No one says whether it took place: nudged, escalated, then it ends on its own.
+    await advanceTo(barnum?.endsAt ?? "");
+    for (let silence = 1; silence <= 3; silence++) {
+      await advanceTo(new Date(clock.now().getTime() + 3 * day).toISOString());
+    }
+    await advanceTo(new Date(clock.now().getTime() + 8 * day).toISOString());
+    expect(await statusOf("barnum", id)).toBe("SUCCEEDED");
+    for (const address of everyone) {
+      expect(await withSubject(address, reminder), address).toHaveLength(1);
+    }
+    // The first execution stayed stopped throughout.
+    const first = `${localEventStateMachineArn.replace(":stateMachine:", ":execution:")}:barnum-${id}`;
+    expect(
+      (await stepFunctions.send(new DescribeExecutionCommand({ executionArn: first }))).status,
+    ).toBe("ABORTED");
   });
 
   it("tells each invited mentor of a network meeting's cancellation once", async () => {

@@ -9,7 +9,10 @@
 export const eventKinds = ["workshop", "barnum", "network"] as const;
 export type EventKind = (typeof eventKinds)[number];
 
-/** The input of an execution: one per event, named `eventExecutionName(kind, eventId)`. */
+/**
+ * The input of an execution: one per event, named `eventExecutionName(kind, eventId)`, and one
+ * more for each move that found the event's execution ended (see `eventExecutionName`).
+ */
 export type EventInput = { kind: EventKind; eventId: string };
 
 /** Tasks that run and return at once. */
@@ -69,5 +72,11 @@ export const eventConfirmationTimeoutSeconds = 3 * 24 * 60 * 60;
 /** How long participants may give their feedback before the event is closed (7 days). */
 export const eventFeedbackWindowSeconds = 7 * 24 * 60 * 60;
 
-/** One execution per event; a second start of the same name is refused by Step Functions. */
-export const eventExecutionName = (kind: EventKind, eventId: string) => `${kind}-${eventId}`;
+/**
+ * The execution of an event, named after it; a move that finds it ended (failed, stopped) starts
+ * a fresh one named after the date version it starts for ("…--2"), as Step Functions keeps a name
+ * taken for 90 days. The name of the current one is kept with the run (`currentEventExecution`).
+ * A second start of the same name is refused by Step Functions: a retried move starts one.
+ */
+export const eventExecutionName = (kind: EventKind, eventId: string, sequence = 0) =>
+  sequence > 0 ? `${kind}-${eventId}--${sequence}` : `${kind}-${eventId}`;

@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { documents } from "../clients/dynamodb";
 import { clock } from "../clock";
@@ -37,6 +38,8 @@ export class EventMoved extends Error {
 }
 
 type EventRun = {
+  /** The current execution's name, once a move has started a fresh one (else the event's own). */
+  execution?: string;
   wait?: { token: string; purpose: EventWaitPurpose; since: string };
   invitedSequence?: number;
   remindedSequence?: number;
@@ -70,19 +73,24 @@ const names = (expression: string): Record<string, string> => ({
   "#kind": "kind",
 });
 
-/** One write to the run record: `set` assignments, and attributes to `remove`. */
+/**
+ * One write to the run record: `set` assignments, and attributes to `remove`; a `condition` names
+ * its attributes itself (`#name`, among those it sets or removes).
+ */
 async function updateRun(
   kind: EventKind,
   eventId: string,
   set: string,
   values: Record<string, unknown>,
   remove?: string,
+  condition?: string,
 ): Promise<EventRun> {
   const { Attributes } = await documents.send(
     new UpdateCommand({
       TableName: env.tableName,
       Key: keys.eventRun(kind, eventId),
       UpdateExpression: `SET ${named(set)}, #kind = :kind${remove ? ` REMOVE ${named(remove)}` : ""}`,
+      ConditionExpression: condition,
       ExpressionAttributeNames: names(`${set} ${remove ?? ""}`),
       ExpressionAttributeValues: { ...values, ":kind": "event-run" },
       ReturnValues: "ALL_NEW",
@@ -246,9 +254,11 @@ export async function startEvent(kind: EventKind, eventId: string) {
  * Tells the event's execution that the event was moved or cancelled (already written to the
  * kind's record, and for a cancellation its emails queued with it, when the kind does). When no
  * token waits, or the one recorded is gone: a running execution reads the record at its next
- * step and says it itself; one that has ended (failed, stopped) never will, so the step it would
- * have run is run here. Its emails are keyed per purpose, recipient and date version, so telling
- * twice, or here and by the execution at once, sends each once.
+ * step and says it itself; one that has ended (failed, stopped) never will, so for a
+ * cancellation its last step is run here, and a move starts a fresh execution for the new date
+ * (invitations, reminder, confirmation, feedback, as for any event). Emails are keyed per
+ * purpose, recipient and date version, so telling twice, or here and by an execution at once,
+ * sends each once.
  */
 export async function tellEvent(kind: EventKind, eventId: string, change: "moved" | "cancelled") {
   const run = await readRun(kind, eventId);
@@ -259,18 +269,26 @@ export async function tellEvent(kind: EventKind, eventId: string, change: "moved
       return;
     }
   }
-  if (await isRunning(kind, eventId)) return;
-  logger.info("Event changed after its execution ended: told without it", { kind, change });
+  const current = run.execution ?? eventExecutionName(kind, eventId);
+  if (await isRunning(current)) return;
+  logger.info("Event changed after its execution ended: told by the page", { kind, change });
   if (change === "cancelled") await tellCancelled(kind, eventId);
-  else await tellMoved(kind, eventId);
+  else await startAgain(kind, eventId, run.execution);
 }
 
-/** Whether the event's execution runs (one that never started does not). */
-async function isRunning(kind: EventKind, eventId: string): Promise<boolean> {
+/**
+ * The name of the event's current execution: the one a move started after the previous had
+ * ended, else the event's own. For whatever links to the run or describes it.
+ */
+export const currentEventExecution = async (kind: EventKind, eventId: string) =>
+  (await readRun(kind, eventId)).execution ?? eventExecutionName(kind, eventId);
+
+/** Whether the execution of that name runs (one that never started does not). */
+async function isRunning(executionName: string): Promise<boolean> {
   // Loaded when first needed, as the engine is: the web function's cold start does not pay for it.
   const { DescribeExecutionCommand, ExecutionDoesNotExist } = await import("@aws-sdk/client-sfn");
   const { stepFunctions } = await import("../clients/sfn");
-  const executionArn = `${env.eventStateMachineArn.replace(":stateMachine:", ":execution:")}:${eventExecutionName(kind, eventId)}`;
+  const executionArn = `${env.eventStateMachineArn.replace(":stateMachine:", ":execution:")}:${executionName}`;
   try {
     const { status } = await stepFunctions.send(new DescribeExecutionCommand({ executionArn }));
     return status === "RUNNING";
@@ -280,12 +298,36 @@ async function isRunning(kind: EventKind, eventId: string): Promise<boolean> {
   }
 }
 
-/** What the invitations step does after a move: everyone told the new date, once. */
-async function tellMoved(kind: EventKind, eventId: string): Promise<void> {
-  const steps = await stepsOfKind(kind);
-  const state = await steps.load(eventId);
+/**
+ * A move after the execution `ended` (its name as recorded, none for the event's own): a fresh
+ * execution for the new date, named after its date version. Its name is recorded first, on the
+ * condition that the ended one is still the current one, so that moves that cross start one
+ * (the other's date is then read by its invitations, or told to its wait); a start that fails
+ * after the record is made again by the next post, which finds that name never started.
+ */
+async function startAgain(kind: EventKind, eventId: string, ended: string | undefined) {
+  const state = await (await stepsOfKind(kind)).load(eventId);
   if (state.cancelled) return tellCancelled(kind, eventId);
-  await steps.sendInvitations(eventId, state.sequence);
+  const name = eventExecutionName(kind, eventId, state.sequence);
+  if (name !== ended) {
+    try {
+      await updateRun(
+        kind,
+        eventId,
+        "execution = :name",
+        { ":name": name, ...(ended ? { ":ended": ended } : {}) },
+        undefined,
+        ended
+          ? "#execution IN (:ended, :name)"
+          : "attribute_not_exists(#execution) OR #execution = :name",
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // Another move started a fresh execution meanwhile: it runs for the current date.
+      return;
+    }
+  }
+  await (await engine()).start(name, { kind, eventId });
 }
 
 /**
