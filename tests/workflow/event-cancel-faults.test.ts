@@ -19,12 +19,11 @@ import {
   scheduleWorkshop,
 } from "#core/events/workshop";
 import { programme } from "#core/programme";
-import { localApp } from "../../functions/local/app";
 import { isInsideTask } from "../../functions/local/engine/host";
 import { localEventStateMachineArn } from "../../stacks/workflow/render";
 import { adminJson, freshCohortId, submitMentor } from "../api/admin-support";
 import { emailsTo, type StoredEmail, uniqueEmail } from "../support/inbox";
-import { day, useEngine } from "./support";
+import { advanceTo, day, useEngine } from "./support";
 
 /**
  * Cancelling (or moving) an event when its execution cannot hear it: stopped or failed before,
@@ -58,18 +57,6 @@ async function stop(kind: EventKind, id: string) {
     new StopExecutionCommand({ executionArn: await executionArn(kind, id), cause: "test" }),
   );
   expect(await statusOf(kind, id)).toBe("ABORTED");
-}
-
-/** Moves the dev clock to a little after an instant, and lets the engine run what is due. */
-async function advanceTo(at: string) {
-  const seconds = Math.max(1, Math.ceil((Date.parse(at) - clock.now().getTime()) / 1000) + 60);
-  const response = await localApp.request("/api/dev/clock", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ advance: `PT${seconds}S` }),
-  });
-  expect(response.status).toBe(200);
-  await engine().settle();
 }
 
 const calendarOf = (email: StoredEmail | undefined) =>
@@ -190,17 +177,17 @@ describe("an event whose execution has ended", () => {
     // The day before the new date (past the old one's reminder and day): one reminder each.
     const barnum = await getBarnum(id);
     const reminder = /^Rappel : BarNum' « Midi numérique relancé » demain$/;
-    await advanceTo(new Date(Date.parse(barnum?.startsAt ?? "") - 23 * 3600_000).toISOString());
+    await advanceTo(Date.parse(barnum?.startsAt ?? "") - 23 * 3600_000);
     for (const address of everyone) {
       expect(await withSubject(address, reminder), address).toHaveLength(1);
     }
     expect(await statusOf("barnum", id)).toBe("RUNNING");
     // No one says whether it took place: nudged, escalated, then it ends on its own.
-    await advanceTo(barnum?.endsAt ?? "");
+    await advanceTo(Date.parse(barnum?.endsAt ?? ""));
     for (let silence = 1; silence <= 3; silence++) {
-      await advanceTo(new Date(clock.now().getTime() + 3 * day).toISOString());
+      await advanceTo(clock.now().getTime() + 3 * day);
     }
-    await advanceTo(new Date(clock.now().getTime() + 8 * day).toISOString());
+    await advanceTo(clock.now().getTime() + 8 * day);
     expect(await statusOf("barnum", id)).toBe("SUCCEEDED");
     for (const address of everyone) {
       expect(await withSubject(address, reminder), address).toHaveLength(1);
