@@ -26,6 +26,9 @@ import { formatWhen } from "#core/words";
 import type { FormValues } from "#web/form-kit";
 import { MessagePage } from "#web/layout";
 import {
+  AnswerAgainPage,
+  type AnswerQuestion,
+  answerButtons,
   barnumField,
   MentorAccessAskPage,
   MentorAccessSentPage,
@@ -36,6 +39,7 @@ import {
 import { say } from "#web/say";
 import { issuesByField } from "#web/validation";
 import { type LangEnv, language } from "../lang";
+import { storeOrShowAgain } from "../store-or-show-again";
 
 /**
  * /espace-mentor/<token>: a mentor's own page, from the signed link of their emails. GET only
@@ -112,6 +116,42 @@ const invalidLink = (c: MentorContext) =>
     />,
     404,
   );
+
+/**
+ * An answer given with a button of the mentor's page, stored or, when a service is away, shown
+ * again with the answer kept (the page itself cannot be read then). Every read is inside `store`:
+ * an outage from the link's reading on gives the answer back. `about` names the BarNum' or the
+ * meeting once it was read, for the page shown again.
+ */
+async function answerOrShowAgain(
+  c: MentorContext,
+  question: AnswerQuestion,
+  store: (values: FormValues, about: { name?: string }) => Promise<Response>,
+) {
+  const values = (await c.req.parseBody()) as FormValues;
+  const about: { name?: string } = {};
+  return storeOrShowAgain(
+    c,
+    () => store(values, about),
+    (unavailable) => (
+      <AnswerAgainPage
+        lang={c.var.lang}
+        token={c.req.param("token") ?? ""}
+        action={withLang(c, c.req.path)}
+        question={question}
+        about={about.name}
+        choice={values[answerButtons[question].name]}
+        unavailable={unavailable}
+      />
+    ),
+  );
+}
+
+/** A posted visit id kept through an outage, so that the visit sent again is stored once. */
+const keptVisitId = (values: FormValues) =>
+  typeof values.visitId === "string" && v.is(VisitSchema.entries.visitId, values.visitId)
+    ? values.visitId
+    : randomUUID();
 
 const withLang = (c: MentorContext, path: string) =>
   c.var.lang === "en" ? `${path}${path.includes("?") ? "&" : "?"}lang=en` : path;
@@ -239,93 +279,109 @@ export const mentorSpacePages = new Hono<LangEnv>()
     const outcome = await recognition.sendAttestationToManager(reading.mentor.id);
     return back(c, token, outcome === "no-consent" ? "consentement-retire" : "attestation-envoyee");
   })
-  .post("/:token/barnum/:id", async (c) => {
-    const token = c.req.param("token");
-    const reading = await readMentorLink(token);
-    if (!reading.ok) return invalidLink(c);
-    const barnum = await barnums.getBarnum(c.req.param("id"));
-    const asked = barnum
-      ? (await barnums.listStaff(barnum.id)).some((m) => m.mentorId === reading.mentor.id)
-      : false;
-    if (!barnum || !asked) return notOnPage(c);
-    // Over or cancelled, its card has no buttons any more: whatever the answer, it is too late.
-    if (barnum.status !== "published" || Date.parse(barnum.endsAt) <= clock.now().getTime()) {
-      return back(c, token, "barnum-trop-tard");
-    }
-    const values = (await c.req.parseBody()) as FormValues;
-    const parsed = v.safeParse(StaffingAnswerSchema, values);
-    if (!parsed.success) {
-      return spacePage(c, token, reading.mentor, {
-        errors: scoped((name) => barnumField(barnum.id, name), StaffingAnswerSchema, parsed.issues),
-      });
-    }
-    const { answer } = parsed.output;
-    const pageLink = `${env.appUrl}/espace-mentor/${token}`;
-    const outcome = await barnums.answerStaffing(barnum, reading.mentor.id, answer, pageLink);
-    if (outcome === "not-asked") return notOnPage(c);
-    if (outcome === "closed") return back(c, token, "barnum-trop-tard");
-    // Recorded or, posted again, unchanged: the same answer either way.
-    return back(c, token, answer === "yes" ? "barnum-oui" : "barnum-non");
-  })
-  .post("/:token/rencontre/:id", async (c) => {
-    const token = c.req.param("token");
-    const reading = await readMentorLink(token);
-    if (!reading.ok) return invalidLink(c);
-    const meeting = await getMeeting(c.req.param("id"));
-    if (!meeting) return notOnPage(c);
-    const values = (await c.req.parseBody()) as FormValues;
-    if (!isAhead(meeting, clock.now())) return back(c, token, "trop-tard");
-    const parsed = v.safeParse(MeetingReplySchema, values);
-    if (!parsed.success) {
-      const invited = (await meetingsOfMentor(reading.mentor.id)).some(
-        (entry) => entry.meeting.id === meeting.id,
+  .post("/:token/barnum/:id", (c) =>
+    answerOrShowAgain(c, "staffing", async (values, about) => {
+      const token = c.req.param("token");
+      const reading = await readMentorLink(token);
+      if (!reading.ok) return invalidLink(c);
+      const barnum = await barnums.getBarnum(c.req.param("id"));
+      const asked = barnum
+        ? (await barnums.listStaff(barnum.id)).some((m) => m.mentorId === reading.mentor.id)
+        : false;
+      if (!barnum || !asked) return notOnPage(c);
+      about.name = barnum.event;
+      // Over or cancelled, its card has no buttons any more: whatever the answer, it is too late.
+      if (barnum.status !== "published" || Date.parse(barnum.endsAt) <= clock.now().getTime()) {
+        return back(c, token, "barnum-trop-tard");
+      }
+      const parsed = v.safeParse(StaffingAnswerSchema, values);
+      if (!parsed.success) {
+        return spacePage(c, token, reading.mentor, {
+          errors: scoped(
+            (name) => barnumField(barnum.id, name),
+            StaffingAnswerSchema,
+            parsed.issues,
+          ),
+        });
+      }
+      const { answer } = parsed.output;
+      const pageLink = `${env.appUrl}/espace-mentor/${token}`;
+      const outcome = await barnums.answerStaffing(barnum, reading.mentor.id, answer, pageLink);
+      if (outcome === "not-asked") return notOnPage(c);
+      if (outcome === "closed") return back(c, token, "barnum-trop-tard");
+      // Recorded or, posted again (a retry after an outage too), unchanged: the same answer.
+      return back(c, token, answer === "yes" ? "barnum-oui" : "barnum-non");
+    }),
+  )
+  .post("/:token/rencontre/:id", (c) =>
+    answerOrShowAgain(c, "meetingReply", async (values, about) => {
+      const token = c.req.param("token");
+      const reading = await readMentorLink(token);
+      if (!reading.ok) return invalidLink(c);
+      const meeting = await getMeeting(c.req.param("id"));
+      if (!meeting) return notOnPage(c);
+      about.name = `${say(c.var.lang, meetingKindLabel[meeting.kind])}, ${say(c.var.lang, formatWhen(new Date(meeting.startsAt)))}`;
+      if (!isAhead(meeting, clock.now())) return back(c, token, "trop-tard");
+      const parsed = v.safeParse(MeetingReplySchema, values);
+      if (!parsed.success) {
+        const invited = (await meetingsOfMentor(reading.mentor.id)).some(
+          (entry) => entry.meeting.id === meeting.id,
+        );
+        if (!invited) return notOnPage(c);
+        return spacePage(c, token, reading.mentor, {
+          errors: scoped(
+            (name) => meetingField(meeting.id, name),
+            MeetingReplySchema,
+            parsed.issues,
+          ),
+        });
+      }
+      const { reply } = parsed.output;
+      // The same reply again (a retry after an outage) rewrites it: the same answer.
+      const outcome = await replyToMeeting(meeting, reading.mentor.id, reply);
+      if (outcome === "not-invited") return notOnPage(c);
+      return back(
+        c,
+        token,
+        outcome === "too-late" ? "trop-tard" : `rencontre-${reply === "yes" ? "oui" : "non"}`,
       );
-      if (!invited) return notOnPage(c);
-      return spacePage(c, token, reading.mentor, {
-        errors: scoped((name) => meetingField(meeting.id, name), MeetingReplySchema, parsed.issues),
-      });
-    }
-    const { reply } = parsed.output;
-    const outcome = await replyToMeeting(meeting, reading.mentor.id, reply);
-    if (outcome === "not-invited") return notOnPage(c);
-    return back(
-      c,
-      token,
-      outcome === "too-late" ? "trop-tard" : `rencontre-${reply === "yes" ? "oui" : "non"}`,
-    );
-  })
-  .post("/:token/barnum/:id/bilan", async (c) => {
-    const token = c.req.param("token");
-    const reading = await readMentorLink(token);
-    if (!reading.ok) return invalidLink(c);
-    const barnum = await barnums.getBarnum(c.req.param("id"));
-    const staff = barnum
-      ? (await barnums.listStaff(barnum.id)).find((m) => m.mentorId === reading.mentor.id)
-      : undefined;
-    if (!barnum || !staff) return notOnPage(c);
-    if (staff.status !== "confirmed" || Date.parse(barnum.endsAt) > clock.now().getTime()) {
-      return notYours(c, {
-        fr: "Seuls les mentors qui tiennent ce BarNum' disent, après sa fin, s'il a eu lieu.",
-        en: "Only the mentors who staff this BarNum' say, after its end, whether it took place.",
-      });
-    }
-    const values = (await c.req.parseBody()) as FormValues;
-    const parsed = v.safeParse(TookPlaceSchema, values);
-    // Closed by its workflow (the question is no longer on the page): what was recorded stands,
-    // and the same answer again is told the same.
-    if (barnum.closedAt) {
-      const same = parsed.success && barnum.tookPlace === (parsed.output.tookPlace === "yes");
-      return back(c, token, same ? "bilan" : "bilan-deja");
-    }
-    if (!parsed.success) {
-      return spacePage(c, token, reading.mentor, {
-        errors: scoped((name) => barnumField(barnum.id, name), TookPlaceSchema, parsed.issues),
-      });
-    }
-    const tookPlace = parsed.output.tookPlace === "yes";
-    const outcome = await confirmBarnum(barnum, tookPlace);
-    return back(c, token, outcome === "already-recorded" ? "bilan-deja" : "bilan");
-  })
+    }),
+  )
+  .post("/:token/barnum/:id/bilan", (c) =>
+    answerOrShowAgain(c, "tookPlace", async (values, about) => {
+      const token = c.req.param("token");
+      const reading = await readMentorLink(token);
+      if (!reading.ok) return invalidLink(c);
+      const barnum = await barnums.getBarnum(c.req.param("id"));
+      const staff = barnum
+        ? (await barnums.listStaff(barnum.id)).find((m) => m.mentorId === reading.mentor.id)
+        : undefined;
+      if (!barnum || !staff) return notOnPage(c);
+      if (staff.status !== "confirmed" || Date.parse(barnum.endsAt) > clock.now().getTime()) {
+        return notYours(c, {
+          fr: "Seuls les mentors qui tiennent ce BarNum' disent, après sa fin, s'il a eu lieu.",
+          en: "Only the mentors who staff this BarNum' say, after its end, whether it took place.",
+        });
+      }
+      about.name = barnum.event;
+      const parsed = v.safeParse(TookPlaceSchema, values);
+      // Closed by its workflow (the question is no longer on the page): what was recorded
+      // stands, and the same answer again is told the same.
+      if (barnum.closedAt) {
+        const same = parsed.success && barnum.tookPlace === (parsed.output.tookPlace === "yes");
+        return back(c, token, same ? "bilan" : "bilan-deja");
+      }
+      if (!parsed.success) {
+        return spacePage(c, token, reading.mentor, {
+          errors: scoped((name) => barnumField(barnum.id, name), TookPlaceSchema, parsed.issues),
+        });
+      }
+      const tookPlace = parsed.output.tookPlace === "yes";
+      // The same answer again (a retry after an outage) is "unchanged": told as the first.
+      const outcome = await confirmBarnum(barnum, tookPlace);
+      return back(c, token, outcome === "already-recorded" ? "bilan-deja" : "bilan");
+    }),
+  )
   .get("/:token/barnum/:id/visites", async (c) => {
     const token = c.req.param("token");
     const visitPage = await visitContext(c, token);
@@ -336,43 +392,57 @@ export const mentorSpacePages = new Hono<LangEnv>()
       <VisitPage
         lang={c.var.lang}
         token={token}
-        barnum={barnum}
+        barnumId={barnum.id}
+        seen={{ event: barnum.event, count }}
         visitId={randomUUID()}
-        count={count}
         recorded={c.req.query("fait") === "visite"}
       />,
     );
   })
   .post("/:token/barnum/:id/visites", async (c) => {
     const token = c.req.param("token");
-    const visitPage = await visitContext(c, token);
-    if (visitPage instanceof Response) return visitPage;
-    const { barnum, mentorId } = visitPage;
     const values = (await c.req.parseBody()) as FormValues;
-    const parsed = v.safeParse(VisitSchema, values);
-    if (!parsed.success) {
-      const errors = issuesByField(VisitSchema, parsed.issues);
-      const count = (await barnums.listVisits(barnum.id)).length;
-      return c.html(
+    // A visit id that is not one (a page from elsewhere) is replaced: sending again works.
+    const visitId = keptVisitId(values);
+    return storeOrShowAgain(
+      c,
+      async () => {
+        const visitPage = await visitContext(c, token);
+        if (visitPage instanceof Response) return visitPage;
+        const { barnum, mentorId } = visitPage;
+        const parsed = v.safeParse(VisitSchema, values);
+        if (!parsed.success) {
+          const count = (await barnums.listVisits(barnum.id)).length;
+          return c.html(
+            <VisitPage
+              lang={c.var.lang}
+              token={token}
+              barnumId={barnum.id}
+              seen={{ event: barnum.event, count }}
+              visitId={visitId}
+              values={values}
+              errors={issuesByField(VisitSchema, parsed.issues)}
+            />,
+            422,
+          );
+        }
+        // Stored under its visit id: the same visit again (a retry) is "already-recorded".
+        await barnums.recordVisit(barnum, mentorId, parsed.output);
+        return c.redirect(
+          withLang(c, `/espace-mentor/${token}/barnum/${barnum.id}/visites?fait=visite`),
+          303,
+        );
+      },
+      (unavailable) => (
         <VisitPage
           lang={c.var.lang}
           token={token}
-          barnum={barnum}
-          // A visit id that is not one (a page from elsewhere) is replaced: sending again works.
-          visitId={
-            errors.visitId || typeof values.visitId !== "string" ? randomUUID() : values.visitId
-          }
-          count={count}
+          barnumId={c.req.param("id")}
+          visitId={visitId}
           values={values}
-          errors={errors}
-        />,
-        422,
-      );
-    }
-    await barnums.recordVisit(barnum, mentorId, parsed.output);
-    return c.redirect(
-      withLang(c, `/espace-mentor/${token}/barnum/${barnum.id}/visites?fait=visite`),
-      303,
+          unavailable={unavailable}
+        />
+      ),
     );
   });
 

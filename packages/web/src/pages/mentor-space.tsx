@@ -21,6 +21,7 @@ import {
 import { type Lang, pageTitle, t } from "../i18n";
 import { Layout } from "../layout";
 import { say } from "../say";
+import { FormAlert, formPageTitle, UnavailableNotice, type WriteOutcome } from "./problems";
 
 /**
  * A mentor's own page, from the signed link of their emails: the BarNum' and meetings they are
@@ -85,6 +86,33 @@ const done = {
 
 export type MentorSpaceDone = keyof typeof done;
 
+/**
+ * The questions a mentor answers with two buttons on their page: the field the button posts, the
+ * question asked on its own (when the page shows it again after an outage) and the buttons.
+ */
+export const answerButtons = {
+  staffing: {
+    name: "answer",
+    question: { fr: "Pouvez-vous tenir ce BarNum' ?", en: "Can you staff this BarNum'?" },
+    yes: { fr: "Je serai là", en: "I will be there" },
+    no: { fr: "Je ne pourrai pas", en: "I cannot come" },
+  },
+  tookPlace: {
+    name: "tookPlace",
+    question: { fr: "Le BarNum' a-t-il eu lieu ?", en: "Did the BarNum' take place?" },
+    yes: { fr: "Oui, il a eu lieu", en: "Yes, it took place" },
+    no: { fr: "Non, il n'a pas eu lieu", en: "No, it did not take place" },
+  },
+  meetingReply: {
+    name: "reply",
+    question: { fr: "Venez-vous à cette rencontre ?", en: "Are you coming to this meeting?" },
+    yes: { fr: "Je viens", en: "I am coming" },
+    no: { fr: "Je ne viens pas", en: "I am not coming" },
+  },
+} as const;
+
+export type AnswerQuestion = keyof typeof answerButtons;
+
 /** The names an answer's error is kept under: one per BarNum' and meeting of the page. */
 export const barnumField = (barnumId: string, name: string) => `barnum.${barnumId}.${name}`;
 export const meetingField = (meetingId: string, name: string) => `rencontre.${meetingId}.${name}`;
@@ -144,12 +172,12 @@ function MeetingReply(props: {
     >
       {meeting.reply !== "yes" ? (
         <button type="submit" name="reply" value="yes">
-          {t(lang, { fr: "Je viens", en: "I am coming" })}
+          {t(lang, answerButtons.meetingReply.yes)}
         </button>
       ) : null}
       {meeting.reply !== "no" ? (
         <button type="submit" name="reply" value="no" class="secondary">
-          {t(lang, { fr: "Je ne viens pas", en: "I am not coming" })}
+          {t(lang, answerButtons.meetingReply.no)}
         </button>
       ) : null}
     </AnswerForm>
@@ -259,12 +287,12 @@ export function MentorSpacePage(props: {
                   >
                     {staff.status !== "confirmed" ? (
                       <button type="submit" name="answer" value="yes">
-                        {t(lang, { fr: "Je serai là", en: "I will be there" })}
+                        {t(lang, answerButtons.staffing.yes)}
                       </button>
                     ) : null}
                     {staff.status !== "declined" ? (
                       <button type="submit" name="answer" value="no" class="secondary">
-                        {t(lang, { fr: "Je ne pourrai pas", en: "I cannot come" })}
+                        {t(lang, answerButtons.staffing.no)}
                       </button>
                     ) : null}
                   </AnswerForm>
@@ -277,16 +305,13 @@ export function MentorSpacePage(props: {
                     action={withLang(`${base}/barnum/${barnum.id}/bilan`, lang)}
                     name={barnumField(barnum.id, "tookPlace")}
                     errors={errors}
-                    question={say(lang, {
-                      fr: "Le BarNum' a-t-il eu lieu ?",
-                      en: "Did the BarNum' take place?",
-                    })}
+                    question={say(lang, answerButtons.tookPlace.question)}
                   >
                     <button type="submit" name="tookPlace" value="yes">
-                      {t(lang, { fr: "Oui, il a eu lieu", en: "Yes, it took place" })}
+                      {t(lang, answerButtons.tookPlace.yes)}
                     </button>
                     <button type="submit" name="tookPlace" value="no" class="secondary">
-                      {t(lang, { fr: "Non, il n'a pas eu lieu", en: "No, it did not take place" })}
+                      {t(lang, answerButtons.tookPlace.no)}
                     </button>
                   </AnswerForm>
                 ) : null}
@@ -508,6 +533,70 @@ export function RecordList({ lang, record }: { lang: Lang; record: MentorRecordO
   );
 }
 
+/**
+ * An answer from the mentor's page that an outage (503) kept from being confirmed: the notice
+ * saying whether it was stored, and the answer given, to send again with one button (the page
+ * itself cannot be read meanwhile). Without a valid answer, both buttons.
+ */
+export function AnswerAgainPage(props: {
+  lang: Lang;
+  token: string;
+  action: string;
+  question: AnswerQuestion;
+  /** The BarNum' or meeting answered about, when it could be read before the outage. */
+  about?: string;
+  /** The button that was pressed (its value), as posted. */
+  choice: unknown;
+  unavailable: WriteOutcome;
+}) {
+  const { lang, unavailable } = props;
+  const buttons = answerButtons[props.question];
+  const title = t(lang, { fr: "Mon espace de mentor", en: "My mentor page" });
+  const choice = props.choice === "yes" || props.choice === "no" ? props.choice : undefined;
+  const chosen = choice ? t(lang, buttons[choice]) : "";
+  return (
+    <Layout
+      lang={lang}
+      title={formPageTitle(lang, title, { hasErrors: false, unavailable })}
+      path={`/espace-mentor/${props.token}`}
+    >
+      <div class="narrow">
+        <UnavailableNotice lang={lang} written={unavailable} />
+        <h1>{title}</h1>
+        {props.about ? <h2>{props.about}</h2> : null}
+        <form method="post" action={props.action} class="actions">
+          <p>{say(lang, buttons.question)}</p>
+          {choice ? (
+            <>
+              <p>
+                {say(lang, {
+                  fr: `Votre réponse : « ${chosen} ».`,
+                  en: `Your answer: “${chosen}”.`,
+                })}
+              </p>
+              <button type="submit" name={buttons.name} value={choice}>
+                {t(lang, { fr: "Renvoyer ma réponse", en: "Send my answer again" })}
+              </button>
+            </>
+          ) : (
+            <>
+              <button type="submit" name={buttons.name} value="yes">
+                {t(lang, buttons.yes)}
+              </button>
+              <button type="submit" name={buttons.name} value="no" class="secondary">
+                {t(lang, buttons.no)}
+              </button>
+            </>
+          )}
+        </form>
+        <p>
+          <a href={withLang(`/espace-mentor/${props.token}`, lang)}>{title}</a>
+        </p>
+      </div>
+    </Layout>
+  );
+}
+
 export const themeOrOther = (id: string, lang: Lang) =>
   t(lang, themes.find((theme) => theme.id === id)?.label ?? otherTopic);
 
@@ -515,23 +604,28 @@ export const themeOrOther = (id: string, lang: Lang) =>
 export function VisitPage(props: {
   lang: Lang;
   token: string;
-  barnum: Barnum;
+  barnumId: string;
+  /** The BarNum's name and the visits noted so far: absent when they could not be read (a 503). */
+  seen?: { event: string; count: number };
   visitId: string;
-  count: number;
   recorded?: boolean;
-  /** What was chosen, when the page comes back with an error. */
+  /** What was chosen, when the page comes back with an error or after an outage. */
   values?: FormValues;
   errors?: FieldErrors;
+  /** Shown again after a 503: what became of the visit (the same visit id sends it once). */
+  unavailable?: WriteOutcome;
 }) {
-  const { lang, barnum, values = {}, errors = {} } = props;
-  const path = `/espace-mentor/${props.token}/barnum/${barnum.id}/visites`;
+  const { lang, seen, unavailable, values = {}, errors = {} } = props;
+  const path = `/espace-mentor/${props.token}/barnum/${props.barnumId}/visites`;
   const title = t(lang, { fr: "Noter une visite", en: "Record a visit" });
+  const hasErrors = Object.keys(errors).length > 0;
   return (
-    <Layout lang={lang} title={pageTitle(lang, title, Object.keys(errors).length > 0)} path={path}>
+    <Layout lang={lang} title={formPageTitle(lang, title, { hasErrors, unavailable })} path={path}>
       <div class="narrow">
-        <ErrorSummary
-          errors={errors}
+        <FormAlert
           lang={lang}
+          unavailable={unavailable}
+          errors={errors}
           labels={{
             theme: t(lang, { fr: "Thème", en: "Theme" }),
             resolved: t(lang, { fr: "Question résolue", en: "Question resolved" }),
@@ -544,15 +638,17 @@ export function VisitPage(props: {
           </div>
         ) : null}
         <h1>{title}</h1>
-        <p>
-          {barnum.event} —{" "}
-          {plural(
-            lang,
-            props.count,
-            lang === "fr" ? "visite notée" : "visit recorded",
-            lang === "fr" ? "visites notées" : "visits recorded",
-          )}
-        </p>
+        {seen ? (
+          <p>
+            {seen.event} —{" "}
+            {plural(
+              lang,
+              seen.count,
+              lang === "fr" ? "visite notée" : "visit recorded",
+              lang === "fr" ? "visites notées" : "visits recorded",
+            )}
+          </p>
+        ) : null}
         <p>
           {say(lang, {
             fr: "Rien sur la personne : seulement le thème, et si la question est résolue.",
