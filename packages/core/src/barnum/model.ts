@@ -34,7 +34,7 @@ const maxSlots = 32;
 // hears of them all at once; each is told at the field to change. A past day is told at the date
 // (eventDate), a time already gone today at the start.
 export const BarnumFormSchema = v.pipe(
-  v.object({
+  v.strictObject({
     event: shortText("Indiquez l'événement ou l'occasion du BarNum'.", 120),
     place: shortText("Indiquez le lieu du BarNum'.", 200),
     date: eventDate("Indiquez la date."),
@@ -107,7 +107,7 @@ export const sequenceOf = (barnum: { sequence?: number }) => barnum.sequence ?? 
 
 /** The team moves a BarNum': a new date, start and place; its length and slots stay as they are. */
 export const BarnumMoveSchema = v.pipe(
-  v.object({
+  v.strictObject({
     date: eventDate("Indiquez la date."),
     startTime: timeField,
     place: shortText("Indiquez le lieu du BarNum'.", 200),

@@ -28,7 +28,7 @@ export const meetingLengths = [60, 90, 120, 180] as const;
 export const defaultIntervalMonths = 2;
 
 export const MeetingFormSchema = v.pipe(
-  v.object({
+  v.strictObject({
     kind: v.picklist(meetingKinds, "Choisissez le type de rencontre."),
     date: eventDate("Indiquez la date."),
     time: timeField,
@@ -73,7 +73,7 @@ export const meetingSequence = (meeting: { sequence?: number }) => meeting.seque
 
 /** The team moves a meeting: a new date, time and place; its length and agenda stay. */
 export const MeetingMoveSchema = v.pipe(
-  v.object({
+  v.strictObject({
     date: eventDate("Indiquez la date."),
     time: timeField,
     place: shortText("Indiquez le lieu ou le lien de la visio.", 300),
