@@ -198,23 +198,24 @@ export async function awaitStep(payload: StepPayload): Promise<void> {
     since = next.wait.since;
     break;
   }
-  await updatePair(pairId, {
-    phase: phaseOf(step),
-    waitingOn: { step, purpose, since },
-  });
+  await updatePair(
+    pairId,
+    { phase: phaseOf(step), waitingOn: { step, purpose, since } },
+    { read: pair },
+  );
   await ask(pair, step, purpose);
 }
 
 /** The email that asks for the answer; keyed by mentor, so a new mentor is asked again. */
 async function ask(pair: Pair, step: string, purpose: WaitPurpose) {
   if (purpose === "session-time") return;
-  const people = await loadPeople(pair);
   const meeting = meetingOf(step);
   const attempt = `${step}#${purpose}#ask#${pair.mentorId}`;
   if (purpose === "schedule") {
     const current = await getMeeting(pair.id, step);
     // The preparation call's link is in the introduction, unless a new mentor took over.
     if (!current && step === "preparation" && pair.mentorId === pair.firstMentorId) return;
+    const people = await loadPeople(pair);
     const scheduleLink = await link(pair.id, step, "schedule", "mentor");
     if (current?.status === "cancelled") {
       await sendCancellation(pair, people, current, scheduleLink);
@@ -233,6 +234,7 @@ async function ask(pair: Pair, step: string, purpose: WaitPurpose) {
     });
     return;
   }
+  const people = await loadPeople(pair);
   if (purpose === "confirm") {
     const current = await getMeeting(pair.id, step);
     const start = new Date(current?.startsAt ?? clock.now());

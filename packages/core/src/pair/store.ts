@@ -200,7 +200,8 @@ function pairUpdate(pairId: string, fields: Partial<Pair>, options: PairChange =
 export async function updatePair(
   pairId: string,
   fields: Partial<Pair>,
-  options: PairChange = {},
+  /** `read`: the pair as the caller read it, decided on first (a change meanwhile reads again). */
+  options: PairChange & { read?: Pair } = {},
 ): Promise<void> {
   // A new mentor: the pair joins their pairs in the same write (see `createPair`).
   const alongside = fields.mentorId ? await mentorLeads(fields.mentorId, pairId) : [];
@@ -212,7 +213,10 @@ export async function updatePair(
   }
   // A change the figures count: read, write with the counts it moves, again if the pair moved.
   for (let attempt = 1; ; attempt++) {
-    const before = await readPair(pairId);
+    const before =
+      attempt === 1 && options.read && readRevisions.has(options.read)
+        ? options.read
+        : await readPair(pairId);
     if (!before)
       throw new ConditionalCheckFailedException({ message: `No pair ${pairId}`, $metadata: {} });
     const { update, counts } = counted(
