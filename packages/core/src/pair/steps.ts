@@ -54,6 +54,7 @@ import {
   countTimeout,
   getMeeting,
   getWait,
+  historyLine,
   listMeetings,
   type MeetingRecord,
   markReminded,
@@ -148,8 +149,9 @@ export async function introduce(pairId: string): Promise<void> {
       resourcesFor(library, themesOf, "mentor"),
     ),
   });
-  // The mentee's copy has no scheduling link: the mentor proposes the preparation call.
-  await sendToRole({
+  // The mentee's copy has no scheduling link: the mentor proposes the preparation call. The
+  // history line goes in its transaction; a retry that finds the email queued writes it (once).
+  const sent = await sendToRole({
     pair,
     people,
     role: "mentee",
@@ -159,8 +161,13 @@ export async function introduce(pairId: string): Promise<void> {
       introduction({ ...common, recipient: "mentee", other: contactOf(people.mentor) }),
       resourcesFor(library, themesOf, "mentee"),
     ),
+    alongside: [
+      { Put: historyLine(pairId, "system", "introduction.sent", undefined, "introduction") },
+    ],
   });
-  await appendHistory(pairId, "system", "introduction.sent", undefined, "introduction");
+  if (sent === "already-queued") {
+    await appendHistory(pairId, "system", "introduction.sent", undefined, "introduction");
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
