@@ -5,7 +5,8 @@ import { startProxy } from "./proxy";
 /**
  * DynamoDB cut while a mentor answers from their page (/espace-mentor/<token>: staffing a
  * BarNum', whether it took place, a network meeting) and while they record a visit on the day
- * from their phone, through a TCP proxy in front of the real DynamoDB Local (as
+ * from their phone, gives their manager's address for their attestation, or asks for the link to
+ * their page again (/espace-mentor), through a TCP proxy in front of the real DynamoDB Local (as
  * tests/faults/event-forms-outage.test.ts does for the workshop forms): 503 with Retry-After, the
  * answer or the visit back with what was chosen under the French notice saying whether it was
  * stored, and a retry that stores once and answers as the first post would.
@@ -28,7 +29,8 @@ const { inviteToComingPreparation, listInvitations, scheduleMeeting } = await im
 const { meetingKindLabel } = await import("#core/network/model");
 const { formatWhen, frenchSpacing } = await import("#core/words");
 const { freshCohortId, origin, pageText, submitMentor } = await import("../api/admin-support");
-const { emailsTo } = await import("../support/inbox");
+const { getConsent } = await import("#core/recognition");
+const { emailsTo, uniqueEmail } = await import("../support/inbox");
 
 /**
  * When set, the proxy loses every answer from the moment a write whose input contains this text
@@ -357,5 +359,121 @@ describe("a visit recorded on the day while DynamoDB is away", () => {
     expect(visits.map((stored) => [stored.theme, stored.resolved])).toEqual([
       ["collaborative-tools", true],
     ]);
+  });
+});
+
+describe("the consent to send the attestation while DynamoDB is away", () => {
+  const manager = "claire.martin@finances.gouv.fr";
+  /** The consent form's address and box, as the page shown again has them. */
+  const consentForm = (html: string) => ({
+    address: /<input[^>]*name="managerEmail"[^>]*>/.exec(html)?.[0].match(/value="([^"]*)"/)?.[1],
+    agreed: /<input[^>]*name="agree"[^>]*value="on"[^>]*checked/.test(html),
+  });
+
+  it("shows the consent form alone again, with the address typed and the box ticked, under a French notice that it was not stored", async () => {
+    const ines = await mentorWithPage("Inès");
+    const action = `${ines.page}/consentement`;
+    await proxy.cut("refuse");
+    const html = await shownAgain(
+      await post(action, { managerEmail: manager, agree: "on" }),
+      "no",
+      "Mon espace de mentor",
+    );
+    expect(html).toContain("<h2>Envoyer l'attestation à votre responsable</h2>");
+    expect(html).toContain(`<form method="post" action="${action}"`);
+    expect(consentForm(html)).toEqual({ address: manager, agreed: true });
+    expect(html).toContain(`href="${ines.page}"`);
+
+    // What was typed comes back as it was, the box left unticked too; in English on the English page.
+    const unticked = await pageText(await post(action, { managerEmail: "claire.martin@" }));
+    expect(consentForm(unticked)).toEqual({ address: "claire.martin@", agreed: false });
+    const english = await pageText(
+      await post(`${action}?lang=en`, { managerEmail: manager, agree: "on" }),
+    );
+    expect(english).toContain("Service temporarily unavailable");
+    expect(english).toContain("Your answers are kept below");
+    expect(english).toContain(`action="${action}?lang=en"`);
+
+    await proxy.restore();
+    expect(await getConsent(ines.id)).toBeUndefined();
+  });
+
+  it("says a consent whose answer was lost is unconfirmed; sent again, it is stored once and answered as the first time", async () => {
+    const ines = await mentorWithPage("Inès");
+    const action = `${ines.page}/consentement`;
+    loseAnswersFromWriteWith = '"kind":"mentor-consent"';
+    const html = await shownAgain(
+      await post(action, { managerEmail: manager, agree: "on" }),
+      "unknown",
+      "Mon espace de mentor",
+    );
+    expect(consentForm(html)).toEqual({ address: manager, agreed: true });
+
+    await proxy.restore();
+    const retry = await post(action, { managerEmail: manager, agree: "on" });
+    expect(retry.status).toBe(303);
+    expect(retry.headers.get("location")).toBe(`${ines.page}?fait=consentement`);
+    const again = await post(action, { managerEmail: manager, agree: "on" });
+    expect(again.headers.get("location")).toBe(retry.headers.get("location"));
+    expect((await getConsent(ines.id))?.managerEmail).toBe(manager);
+    expect(await pageText(await get(retry.headers.get("location") ?? ""))).toContain(
+      `Vous avez accepté que l'attestation soit envoyée à ${manager}.`,
+    );
+  });
+});
+
+describe("« Retrouver ma page de mentor » while DynamoDB is away", () => {
+  /** The page with the address typed taken out: what must not differ between two addresses. */
+  const without = (html: string, address: string) => html.replaceAll(address, "ADRESSE");
+
+  it("gives the form back with the address, under the same French notice whether the address is a mentor's or not; sent again, the link goes", async () => {
+    const ines = await mentorWithPage("Inès");
+    const stranger = uniqueEmail("inconnu");
+    await proxy.cut("refuse");
+    // This form's first request is a write: the client must have seen its pooled connections
+    // reset (a service stopped a moment ago), or that write may have been sent on one of them.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const known = await shownAgain(
+      await post("/espace-mentor", { email: ines.answers.email }),
+      "no",
+      "Retrouver ma page de mentor",
+    );
+    expect(known).toContain(`value="${ines.answers.email}"`);
+    expect(known).toContain('<form method="post" action="/espace-mentor?lang=fr"');
+    const unknown = await shownAgain(
+      await post("/espace-mentor", { email: stranger }),
+      "no",
+      "Retrouver ma page de mentor",
+    );
+    expect(without(unknown, stranger)).toBe(without(known, ines.answers.email));
+
+    await proxy.restore();
+    const retry = await post("/espace-mentor", { email: ines.answers.email });
+    expect(retry.status).toBe(200);
+    expect(await pageText(retry)).toContain("Consultez votre messagerie");
+    const links = (await emailsTo(ines.answers.email)).filter((email) =>
+      email.body.text?.includes("/espace-mentor/acces/"),
+    );
+    expect(links).toHaveLength(1);
+  });
+
+  it("says the same unconfirmed notice for a mentor's address and another when the answer was lost", async () => {
+    const ines = await mentorWithPage("Inès");
+    const stranger = uniqueEmail("inconnu");
+    loseAnswersFromWriteWith = "mentor-access-throttle";
+    const known = await shownAgain(
+      await post("/espace-mentor", { email: ines.answers.email }),
+      "unknown",
+      "Retrouver ma page de mentor",
+    );
+    expect(known).toContain(`value="${ines.answers.email}"`);
+    await proxy.restore();
+    loseAnswersFromWriteWith = "mentor-access-throttle";
+    const unknown = await shownAgain(
+      await post("/espace-mentor", { email: stranger }),
+      "unknown",
+      "Retrouver ma page de mentor",
+    );
+    expect(without(unknown, stranger)).toBe(without(known, ines.answers.email));
   });
 });

@@ -30,6 +30,7 @@ import {
   type AnswerQuestion,
   answerButtons,
   barnumField,
+  ConsentAgainPage,
   MentorAccessAskPage,
   MentorAccessSentPage,
   MentorSpacePage,
@@ -219,8 +220,17 @@ export const mentorSpacePages = new Hono<LangEnv>()
       const errors = issuesByField(AccessSchema, parsed.issues);
       return c.html(<MentorAccessAskPage lang={c.var.lang} values={values} errors={errors} />, 422);
     }
-    await sendMentorAccess(parsed.output.email, c.var.lang);
-    return c.html(<MentorAccessSentPage lang={c.var.lang} />);
+    // Known or not, an address makes the same writes: the outage's answer cannot tell them apart.
+    return storeOrShowAgain(
+      c,
+      async () => {
+        await sendMentorAccess(parsed.output.email, c.var.lang);
+        return c.html(<MentorAccessSentPage lang={c.var.lang} />);
+      },
+      (unavailable) => (
+        <MentorAccessAskPage lang={c.var.lang} values={values} unavailable={unavailable} />
+      ),
+    );
   })
   .get("/acces/:token", async (c) => {
     const access = await readMentorAccess(c.req.param("token"));
@@ -249,21 +259,36 @@ export const mentorSpacePages = new Hono<LangEnv>()
   })
   .post("/:token/consentement", async (c) => {
     const token = c.req.param("token");
-    const reading = await readMentorLink(token);
-    if (!reading.ok) return invalidLink(c);
     const values = (await c.req.parseBody({ all: true })) as FormValues;
-    const parsed = v.safeParse(recognition.ConsentSchema, {
-      managerEmail: typeof values.managerEmail === "string" ? values.managerEmail : "",
-      agree: values.agree === "on",
-    });
-    if (!parsed.success) {
-      return spacePage(c, token, reading.mentor, {
-        values,
-        errors: issuesByField(recognition.ConsentSchema, parsed.issues),
-      });
-    }
-    await recognition.recordConsent(reading.mentor.id, parsed.output.managerEmail);
-    return back(c, token, "consentement");
+    // Every read is inside: an outage from the link's reading on gives the form back, filled in.
+    return storeOrShowAgain(
+      c,
+      async () => {
+        const reading = await readMentorLink(token);
+        if (!reading.ok) return invalidLink(c);
+        const parsed = v.safeParse(recognition.ConsentSchema, {
+          managerEmail: typeof values.managerEmail === "string" ? values.managerEmail : "",
+          agree: values.agree === "on",
+        });
+        if (!parsed.success) {
+          return spacePage(c, token, reading.mentor, {
+            values,
+            errors: issuesByField(recognition.ConsentSchema, parsed.issues),
+          });
+        }
+        // A plain put of the same consent: sent again after an outage, it is stored once.
+        await recognition.recordConsent(reading.mentor.id, parsed.output.managerEmail);
+        return back(c, token, "consentement");
+      },
+      (unavailable) => (
+        <ConsentAgainPage
+          lang={c.var.lang}
+          token={token}
+          values={values}
+          unavailable={unavailable}
+        />
+      ),
+    );
   })
   .post("/:token/consentement/retirer", async (c) => {
     const token = c.req.param("token");

@@ -1,7 +1,8 @@
 import type { Localised } from "#core/programme";
-import { ErrorSummary, type FieldErrors, type FormValues, TextField } from "./form-kit";
-import { type Lang, pageTitle, t } from "./i18n";
+import { type FieldErrors, type FormValues, TextField } from "./form-kit";
+import { type Lang, t } from "./i18n";
 import { Layout } from "./layout";
+import { FormAlert, formPageTitle, type WriteOutcome } from "./pages/problems";
 
 /**
  * The two pages of a link sent to an address the person types (their data, their pair's page):
@@ -27,14 +28,28 @@ export function AskForLinkPage(props: {
   copy: AddressLinkCopy;
   values?: FormValues;
   errors?: FieldErrors;
+  /**
+   * Shown again after a 503, the address kept. The notice depends only on what was written, and
+   * the same writes are made for any address: it never tells whether the address is known.
+   */
+  unavailable?: WriteOutcome;
 }) {
-  const { lang, path, copy, values = {}, errors = {} } = props;
+  const { lang, path, copy, unavailable, values = {}, errors = {} } = props;
   const hasErrors = Object.keys(errors).length > 0;
   return (
-    <Layout lang={lang} title={pageTitle(lang, t(lang, copy.title), hasErrors)} path={path}>
+    <Layout
+      lang={lang}
+      title={formPageTitle(lang, t(lang, copy.title), { hasErrors, unavailable })}
+      path={path}
+    >
       <h1>{t(lang, copy.title)}</h1>
       <p>{t(lang, copy.intro)}</p>
-      <ErrorSummary errors={errors} lang={lang} labels={{ email: t(lang, common.email) }} />
+      <FormAlert
+        lang={lang}
+        unavailable={unavailable}
+        errors={errors}
+        labels={{ email: t(lang, common.email) }}
+      />
       <form method="post" action={`${path}?lang=${lang}`} novalidate>
         <TextField
           name="email"

@@ -401,46 +401,12 @@ export function MentorSpacePage(props: {
             </form>
           </>
         ) : (
-          <form method="post" action={withLang(`${base}/consentement`, lang)} novalidate>
-            <p>
-              {say(lang, {
-                fr: "Avec votre accord, l'équipe d'animation (ou vous-même) peut envoyer votre attestation à votre responsable : c'est ainsi que votre engagement est reconnu par votre hiérarchie.",
-                en: "With your consent, the programme team (or you) can send your attestation to your manager: this is how your hierarchy recognises your commitment.",
-              })}
-            </p>
-            <TextField
-              name="managerEmail"
-              type="email"
-              label={t(lang, { fr: "Adresse de votre responsable", en: "Your manager's address" })}
-              required
-              values={{ managerEmail: mentor.answers.managerEmail, ...values }}
-              errors={errors}
-              lang={lang}
-            />
-            <ChoiceGroup
-              name="agree"
-              legend={t(lang, { fr: "Votre accord", en: "Your consent" })}
-              type="checkbox"
-              required
-              options={[
-                {
-                  value: "on",
-                  label: say(lang, {
-                    fr: "J'accepte que mon attestation soit envoyée à cette adresse.",
-                    en: "I agree that my attestation be sent to this address.",
-                  }),
-                },
-              ]}
-              values={values}
-              errors={errors}
-              lang={lang}
-            />
-            <div class="actions">
-              <button type="submit">
-                {t(lang, { fr: "Enregistrer mon accord", en: "Record my consent" })}
-              </button>
-            </div>
-          </form>
+          <ConsentForm
+            lang={lang}
+            token={token}
+            values={{ managerEmail: mentor.answers.managerEmail, ...values }}
+            errors={errors}
+          />
         )}
       </section>
 
@@ -481,6 +447,98 @@ export function MentorSpacePage(props: {
           );
         })}
       </section>
+    </Layout>
+  );
+}
+
+/** The mentor's consent that their attestation be sent to their manager, at the address they type. */
+function ConsentForm(props: {
+  lang: Lang;
+  token: string;
+  values: FormValues;
+  errors: FieldErrors;
+}) {
+  const { lang, values, errors } = props;
+  return (
+    <form
+      method="post"
+      action={withLang(`/espace-mentor/${props.token}/consentement`, lang)}
+      novalidate
+    >
+      <p>
+        {say(lang, {
+          fr: "Avec votre accord, l'équipe d'animation (ou vous-même) peut envoyer votre attestation à votre responsable : c'est ainsi que votre engagement est reconnu par votre hiérarchie.",
+          en: "With your consent, the programme team (or you) can send your attestation to your manager: this is how your hierarchy recognises your commitment.",
+        })}
+      </p>
+      <TextField
+        name="managerEmail"
+        type="email"
+        label={t(lang, { fr: "Adresse de votre responsable", en: "Your manager's address" })}
+        required
+        values={values}
+        errors={errors}
+        lang={lang}
+      />
+      <ChoiceGroup
+        name="agree"
+        legend={t(lang, { fr: "Votre accord", en: "Your consent" })}
+        type="checkbox"
+        required
+        options={[
+          {
+            value: "on",
+            label: say(lang, {
+              fr: "J'accepte que mon attestation soit envoyée à cette adresse.",
+              en: "I agree that my attestation be sent to this address.",
+            }),
+          },
+        ]}
+        values={values}
+        errors={errors}
+        lang={lang}
+      />
+      <div class="actions">
+        <button type="submit">
+          {t(lang, { fr: "Enregistrer mon accord", en: "Record my consent" })}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The consent form that an outage (503) kept from being confirmed, alone under the notice with
+ * the address typed and the box as it was (the mentor's page cannot be read meanwhile).
+ */
+export function ConsentAgainPage(props: {
+  lang: Lang;
+  token: string;
+  values: FormValues;
+  unavailable: WriteOutcome;
+}) {
+  const { lang, unavailable } = props;
+  const title = t(lang, { fr: "Mon espace de mentor", en: "My mentor page" });
+  return (
+    <Layout
+      lang={lang}
+      title={formPageTitle(lang, title, { hasErrors: false, unavailable })}
+      path={`/espace-mentor/${props.token}`}
+    >
+      <div class="narrow">
+        <UnavailableNotice lang={lang} written={unavailable} />
+        <h1>{title}</h1>
+        <h2>
+          {t(lang, {
+            fr: "Envoyer l'attestation à votre responsable",
+            en: "Send the attestation to your manager",
+          })}
+        </h2>
+        <ConsentForm lang={lang} token={props.token} values={props.values} errors={{}} />
+        <p>
+          <a href={withLang(`/espace-mentor/${props.token}`, lang)}>{title}</a>
+        </p>
+      </div>
     </Layout>
   );
 }
@@ -729,6 +787,7 @@ export const MentorAccessAskPage = (props: {
   lang: Lang;
   values?: FormValues;
   errors?: FieldErrors;
+  unavailable?: WriteOutcome;
 }) => <AskForLinkPage {...props} path={accessPath} copy={accessCopy} />;
 
 export const MentorAccessSentPage = ({ lang }: { lang: Lang }) => (
