@@ -630,9 +630,10 @@ describe("the network forms", () => {
       place: "",
     });
     expect(move.status).toBe(422);
+    // In the form's order: the time comes before the place.
     expect(await texts(move)).toEqual([
-      "Lieu ou lien de la visio : Indiquez le lieu ou le lien de la visio.",
       "Heure : Cette heure est passée : choisissez une heure à venir.",
+      "Lieu ou lien de la visio : Indiquez le lieu ou le lien de la visio.",
     ]);
     expect((await network.getMeeting(meeting.id))?.startsAt).toBe(meeting.startsAt);
   });

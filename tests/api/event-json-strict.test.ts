@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { newRequestKey } from "#core/admin/request-key";
 import { clock } from "#core/clock";
-import { parisToday } from "#core/event-dates";
+import { isPastTime, parisToday } from "#core/event-dates";
+import { inFormOrder } from "#web/form-kit";
+import { app } from "../../functions/api/app";
 import { useEngine } from "../workflow/support";
-import { adminForm, adminJson } from "./admin-support";
+import { adminForm, adminJson, origin, pageText } from "./admin-support";
 
 /**
  * The team's event JSON routes refuse an unknown field as the questionnaire's API does (a 422
  * naming it in French) instead of dropping it without a word; the HTML forms, which post extra
- * fields of their own, are read field by field and keep working.
+ * fields of their own, are read field by field and keep working. And a page's error summary
+ * lists the mistakes in the order of the fields on its form, not in validation's order.
  */
 
 // Publishing, scheduling and moving start or tell the event executions: the local Step Functions
@@ -104,5 +107,95 @@ describe("the event JSON routes and an unknown field", () => {
       lang: "fr",
     });
     expect(meeting.status).toBe(303);
+  });
+});
+
+/** The summary's links, and the fields they lead to in the order the form shows them. */
+async function summaryAndFields(response: Response) {
+  const html = await pageText(response);
+  const summary = /id="erreurs"[\s\S]*?<ul>([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? "";
+  const links = [...summary.matchAll(/<a href="#([^"]+)">([\s\S]*?)<\/a>/g)].map((match) => ({
+    id: match[1] ?? "",
+    text: (match[2] ?? "").replace(/<[^>]+>/g, "").replaceAll("\u00a0", " "),
+  }));
+  const form = html.slice(html.indexOf("<form"));
+  const onForm = [...links].sort(
+    (a, b) => form.indexOf(`id="${a.id}"`) - form.indexOf(`id="${b.id}"`),
+  );
+  for (const link of links) expect(form, link.id).toContain(`id="${link.id}"`);
+  return { links, onForm };
+}
+
+describe("the error summary", () => {
+  it("puts the errors in the form's order, a name placing its sub-fields", () => {
+    const errors = { place: "p", "comfort.ai": "c", consent: "k", time: "t", other: "o" };
+    expect(inFormOrder(errors, ["comfort", "time", "place"]).map(([name]) => name)).toEqual([
+      "comfort.ai",
+      "time",
+      "place",
+      "consent",
+      "other",
+    ]);
+    expect(inFormOrder(errors).map(([name]) => name)).toEqual(Object.keys(errors));
+  });
+
+  it("lists a moved meeting's past time before its empty place, as the form shows them", async () => {
+    const now = clock.now();
+    // A time already gone today (told after every field by a rule across fields).
+    const today = parisToday(now);
+    expect(isPastTime(today, "00:00", now)).toBe(true);
+    const scheduled = await adminJson("POST", "/api/admin/network", meetingBody());
+    const { meeting } = (await scheduled.json()) as { meeting: { id: string } };
+    const refused = await adminForm(`/admin/reseau/${meeting.id}/deplacer`, {
+      date: today,
+      time: "00:00",
+      place: "",
+    });
+    expect(refused.status).toBe(422);
+    const { links, onForm } = await summaryAndFields(refused);
+    expect(links.map((link) => link.text)).toEqual([
+      "Heure : Cette heure est passée : choisissez une heure à venir.",
+      "Lieu ou lien de la visio : Indiquez le lieu ou le lien de la visio.",
+    ]);
+    expect(links).toEqual(onForm);
+  });
+
+  it("lists a BarNum's publishing mistakes in the form's order", async () => {
+    const refused = await adminForm("/admin/barnum", {
+      event: "Midi numérique",
+      place: "Hall Bercy",
+      date: parisToday(clock.now()),
+      startTime: "00:00",
+      endTime: "25:00",
+      slotMinutes: "25",
+      placesPerSlot: "4",
+      requestKey: newRequestKey(),
+    });
+    expect(refused.status).toBe(422);
+    const { links, onForm } = await summaryAndFields(refused);
+    expect(links.map((link) => link.id)).toEqual([
+      "champ-startTime",
+      "champ-endTime",
+      "champ-slotMinutes",
+    ]);
+    expect(links).toEqual(onForm);
+  });
+
+  it("lists the questionnaire's mistakes in the form's order", async () => {
+    const refused = await app.request(`${origin}/questionnaire`, {
+      method: "POST",
+      headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams([
+        ["firstName", "Hélène"],
+        ["email", "pas-une-adresse"],
+        ["comfort.ai", "2"],
+        ["goal", ""],
+      ]),
+    });
+    expect(refused.status).toBe(422);
+    const { links, onForm } = await summaryAndFields(refused);
+    expect(links.length).toBeGreaterThan(5);
+    expect(links[0]?.id).toBe("champ-lastName");
+    expect(links).toEqual(onForm);
   });
 });

@@ -17,19 +17,38 @@ const describedBy = (...ids: (string | false | undefined)[]) =>
   ids.filter(Boolean).join(" ") || undefined;
 
 /**
+ * The errors in the order of the fields on the form (`order`, top to bottom), not in the order
+ * validation found them: a rule across fields (a time already gone) is checked after every field,
+ * so « Lieu » would come before « Début ». A name places its sub-fields too (`comfort` places
+ * `comfort.ai`); an error of no listed field keeps its place after them.
+ */
+export function inFormOrder(errors: FieldErrors, order: readonly string[] = []) {
+  const rank = (name: string) => {
+    const at = order.findIndex((field) => name === field || name.startsWith(`${field}.`));
+    return at === -1 ? order.length : at;
+  };
+  // Array.prototype.sort is stable: errors of the same field keep validation's order.
+  return Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b));
+}
+
+/**
  * The list of errors, linked to their fields. It is meant to be the first thing in `main`:
  * `role="alert"` announces it and `autofocus` moves the focus to it, both without JavaScript.
+ * `order` is the form's field names as the page shows them; without it, validation's order (a
+ * form whose schema has no rule across fields, such as the questionnaire, already follows it).
  */
 export function ErrorSummary({
   lang,
   errors,
   labels,
+  order,
 }: {
   lang: Lang;
   errors: FieldErrors;
   labels: Record<string, string>;
+  order?: readonly string[];
 }) {
-  const entries = Object.entries(errors);
+  const entries = inFormOrder(errors, order);
   if (entries.length === 0) return null;
   return (
     <div

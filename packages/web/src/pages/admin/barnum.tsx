@@ -35,6 +35,17 @@ export const barnumLabels = (lang: Lang) => ({
   mentorIds: t(lang, { fr: "Mentors à solliciter", en: "Mentors to ask" }),
 });
 
+/** The publish form's fields, top to bottom (the error summary follows them). */
+const publishOrder = [
+  "event",
+  "place",
+  "date",
+  "startTime",
+  "endTime",
+  "slotMinutes",
+  "placesPerSlot",
+] as const;
+
 export function BarnumsPage(props: {
   lang: Lang;
   barnums: { barnum: Barnum; confirmed: number; registrations: number; visits: number }[];
@@ -56,7 +67,7 @@ export function BarnumsPage(props: {
       done={props.done}
       problem={props.problem}
     >
-      <ErrorSummary errors={errors} lang={lang} labels={labels} />
+      <ErrorSummary errors={errors} lang={lang} labels={labels} order={publishOrder} />
       <h1>BarNum'</h1>
       <p>
         {say(lang, {
@@ -185,6 +196,9 @@ const staffStatus = {
   declined: { fr: "ne pourra pas", en: "cannot come" },
 };
 
+/** A BarNum's page: the staffing form, then the move form. */
+const adminOrder = ["mentorIds", "date", "startTime", "place"] as const;
+
 export function BarnumAdminPage(props: {
   lang: Lang;
   barnum: Barnum;
@@ -210,7 +224,7 @@ export function BarnumAdminPage(props: {
       path={`/admin/barnum/${barnum.id}`}
       done={props.done}
     >
-      <ErrorSummary errors={errors} lang={lang} labels={labels} />
+      <ErrorSummary errors={errors} lang={lang} labels={labels} order={adminOrder} />
       <h1>BarNum' — {barnum.event}</h1>
       <p>
         {whenOf(barnum, lang)}, {barnum.place}

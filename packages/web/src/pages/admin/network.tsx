@@ -36,6 +36,11 @@ export const meetingLabels = (lang: Lang) => ({
   present: t(lang, { fr: "Qui était présent", en: "Who attended" }),
 });
 
+/** The scheduling form's fields, top to bottom (the error summary follows them). */
+const scheduleOrder = ["kind", "date", "time", "durationMinutes", "place", "agenda"] as const;
+/** A meeting's page: the move form, then the attendance. */
+const meetingOrder = ["date", "time", "place", "present"] as const;
+
 export function NetworkPage(props: {
   lang: Lang;
   meetings: { meeting: NetworkMeeting; invited: number; attended: number }[];
@@ -64,7 +69,7 @@ export function NetworkPage(props: {
       path="/admin/reseau"
       done={props.done}
     >
-      <ErrorSummary errors={errors} lang={lang} labels={labels} />
+      <ErrorSummary errors={errors} lang={lang} labels={labels} order={scheduleOrder} />
       <h1>{t(lang, { fr: "Réseau des mentors", en: "Mentor network" })}</h1>
       <p>
         {say(lang, {
@@ -256,7 +261,7 @@ export function MeetingPage(props: {
       path={`/admin/reseau/${meeting.id}`}
       done={props.done}
     >
-      <ErrorSummary errors={errors} lang={lang} labels={labels} />
+      <ErrorSummary errors={errors} lang={lang} labels={labels} order={meetingOrder} />
       <h1>{title}</h1>
       {cancelled ? (
         <p>

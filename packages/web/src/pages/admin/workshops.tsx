@@ -111,6 +111,17 @@ export const scheduleLabels = (lang: Lang): Record<string, string> => ({
   "mentorIds.1": t(lang, words.second),
 });
 
+/** A workshop's page: the mentors, the date and place, then the participants. */
+const workshopOrder = [
+  "mentorIds",
+  "date",
+  "time",
+  "durationMinutes",
+  "place",
+  "videoLink",
+  "emails",
+];
+
 export function WorkshopsPage(props: { workshops: WorkshopRecord[]; lang: Lang; done?: string }) {
   const { lang } = props;
   return (
@@ -199,7 +210,12 @@ export function WorkshopPage(props: WorkshopPageProps) {
       done={props.done}
       problem={props.problem}
     >
-      <ErrorSummary errors={errors} lang={lang} labels={scheduleLabels(lang)} />
+      <ErrorSummary
+        errors={errors}
+        lang={lang}
+        labels={scheduleLabels(lang)}
+        order={workshopOrder}
+      />
       <h1>{title}</h1>
       <p>
         {t(lang, words.status)} : <strong>{t(lang, workshopStatusLabels[workshop.status])}</strong>
