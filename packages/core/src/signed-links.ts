@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
+import { cancellationReasons } from "./clients/dynamodb";
 import { clock } from "./clock";
 import { type Bilingual, render } from "./email/layout";
 import { queueEmail } from "./email/outbox";
 import { env } from "./env";
 import { keys, normaliseEmail } from "./keys";
 import { logger } from "./observability";
-import { getItem, putItem, putNew } from "./privacy/store";
+import { getItem } from "./privacy/store";
 import { newTokenId, signToken, verifyToken } from "./signed-token";
 
 /**
@@ -66,32 +67,50 @@ export type AddressLinkSpec = {
   message: (url: string) => Bilingual;
 };
 
-/** Sends a link bound to the address to that address, at most once per throttle period. */
+/**
+ * Sends a link bound to the address to that address, at most once per throttle period. The
+ * throttle, the link and its email are one transaction: a write that lands with its answer lost
+ * cannot leave the address throttled with no email on its way, and the retry is told the same.
+ */
 export async function sendAddressLink(spec: AddressLinkSpec, email: string): Promise<void> {
   const now = clock.now().getTime();
-  const fresh = await putNew({
-    ...stored[spec.kind].throttle(addressHash(spec.kind, email)),
-    kind: `${spec.kind}-throttle`,
-    expiresAt: epochSeconds(now + spec.throttleMs),
-  });
-  if (!fresh) {
+  const linkId = newTokenId();
+  const url = `${env.appUrl}${spec.path}/${signedToken(spec.kind, linkId)}`;
+  const throttle = {
+    Put: {
+      TableName: env.tableName,
+      Item: {
+        ...stored[spec.kind].throttle(addressHash(spec.kind, email)),
+        kind: `${spec.kind}-throttle`,
+        expiresAt: epochSeconds(now + spec.throttleMs),
+      },
+      ConditionExpression: "attribute_not_exists(pk)",
+    },
+  };
+  const link = {
+    Put: {
+      TableName: env.tableName,
+      Item: {
+        ...stored[spec.kind].link(linkId),
+        kind: `${spec.kind}-link`,
+        email: normaliseEmail(email),
+        validUntil: new Date(now + spec.lifetimeMs).toISOString(),
+        expiresAt: epochSeconds(now + spec.lifetimeMs),
+      },
+    },
+  };
+  try {
+    await queueEmail(
+      `${spec.kind}-link#${linkId}`,
+      { to: [normaliseEmail(email)], ...render(spec.message(url)) },
+      { expiresAt: epochSeconds(now + spec.lifetimeMs), alongside: [throttle, link] },
+    );
+  } catch (error) {
+    // The email is the transaction's first item and the throttle its second.
+    if (cancellationReasons(error)?.[1] !== "ConditionalCheckFailed") throw error;
     logger.info("Address link already sent recently", { kind: spec.kind });
     return;
   }
-  const linkId = newTokenId();
-  await putItem({
-    ...stored[spec.kind].link(linkId),
-    kind: `${spec.kind}-link`,
-    email: normaliseEmail(email),
-    validUntil: new Date(now + spec.lifetimeMs).toISOString(),
-    expiresAt: epochSeconds(now + spec.lifetimeMs),
-  });
-  const url = `${env.appUrl}${spec.path}/${signedToken(spec.kind, linkId)}`;
-  await queueEmail(
-    `${spec.kind}-link#${linkId}`,
-    { to: [normaliseEmail(email)], ...render(spec.message(url)) },
-    { expiresAt: epochSeconds(now + spec.lifetimeMs) },
-  );
   logger.info("Address link queued", { kind: spec.kind });
 }
 
