@@ -205,7 +205,11 @@ describe("DynamoDB unavailable", () => {
     }
   });
 
-  it("answers every request of a burst cut in the middle 201 or 503, with nothing half-written", async () => {
+  // 40 submissions, their retries and 120 reads through the proxy, one after another: on a loaded
+  // 2-core machine that can outlast vitest's 30 s default (no test asserts a duration).
+  it("answers every request of a burst cut in the middle 201 or 503, with nothing half-written", {
+    timeout: 120_000,
+  }, async () => {
     const people = Array.from({ length: 40 }, () => questionnaireAnswers());
     const before = people.slice(0, 10).map(submitJson);
     await Promise.all(before);
