@@ -84,7 +84,10 @@ export async function sendAddressLink(spec: AddressLinkSpec, email: string): Pro
         kind: `${spec.kind}-throttle`,
         expiresAt: epochSeconds(now + spec.throttleMs),
       },
-      ConditionExpression: "attribute_not_exists(pk)",
+      // DynamoDB deletes an expired item some time later (up to days): past its expiry the
+      // throttle holds nothing back.
+      ConditionExpression: "attribute_not_exists(pk) OR expiresAt <= :now",
+      ExpressionAttributeValues: { ":now": epochSeconds(now) },
     },
   };
   const link = {
