@@ -231,30 +231,3 @@ describe("searching people and pairs", () => {
     expect(await found("pairs", "pairs", cohortId, "garcon")).toEqual([pairId]);
   }, 120_000);
 });
-
-describe("records written before the paged lists", () => {
-  it("are found and joined once the backfill has run, and a second run changes nothing", async () => {
-    const cohortId = freshCohortId();
-    const { menteeIds, mentors } = await seedCohort(cohortId, { mentees: 1, mentors: 1 });
-    const menteeId = menteeIds[0] as string;
-    const mentor = mentors[0] as (typeof mentors)[number];
-    const pairId = pairIdFor(cohortId, menteeId);
-    await writeItems([
-      {
-        ...keys.pair(pairId),
-        ...keys.pairList(cohortId, "2026-01-05T09:00:00.000Z", pairId),
-        kind: "pair",
-        ...pairRecord({ id: pairId, cohortId, menteeId, mentorId: mentor.id }),
-      },
-    ]);
-    expect(await found("questionnaires", "questionnaires", cohortId, "claire")).toEqual([]);
-    const { backfillLists } = await import("#core/admin/list-backfill");
-    const first = await backfillLists();
-    expect(first.paired).toBeGreaterThanOrEqual(1);
-    expect(await found("questionnaires", "questionnaires", cohortId, "claire")).toEqual([menteeId]);
-    expect(await found("pairs", "pairs", cohortId, "claire")).toEqual([pairId]);
-    const listed = await (await adminJson("GET", `/api/admin/mentors?cohort=${cohortId}`)).json();
-    expect(listed.mentors[0].placesTaken).toBe(1);
-    expect((await backfillLists()).paired).toBe(0);
-  }, 120_000);
-});
