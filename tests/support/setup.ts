@@ -6,7 +6,9 @@ import { ensureTable, pointSdkAt } from "../../functions/local/services";
  * Runs before each test file, before the code under test is imported: points the AWS clients at
  * the emulators and gives the file a table of its own, so files never see each other's data.
  */
-const dynamodbEndpoint = inject("dynamodbEndpoint");
+const endpoints = inject("dynamodbEndpoints");
+const worker = Number(process.env.VITEST_POOL_ID ?? 1);
+const dynamodbEndpoint = endpoints[(worker - 1) % endpoints.length] as string;
 const sesEndpoint = inject("sesEndpoint");
 pointSdkAt({ dynamodbEndpoint, sesEndpoint });
 process.env.TABLE_NAME = `binome-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
