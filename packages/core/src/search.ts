@@ -5,10 +5,11 @@ import { keys, normaliseEmail } from "./keys";
 
 /**
  * Finding people by name or address: each form (questionnaire, mentor application) is stored with
- * one small item per search term — its first name, last name, each word of them, both orders of
- * the full name and the address, folded (« Hélène » is « helene ») — written in the transaction
- * that writes the form. A search is then one Query on the start of a term, never a Scan. The terms
- * expire with their form (pair/retention.ts) and are deleted when the person is erased.
+ * one small item per search term — both orders of the full name, each word of it and the address,
+ * folded (« Hélène » is « helene »), less any term that starts another (« helene » is found
+ * through « helene durand ») — written in the transaction that writes the form. A search is then
+ * one Query on the start of a term, never a Scan. The terms expire with their form
+ * (pair/retention.ts) and are deleted when the person is erased.
  */
 
 export type SearchKind = "questionnaire" | "mentor";
@@ -32,8 +33,12 @@ const maxTermLength = 120;
 
 type Named = { firstName?: unknown; lastName?: unknown; email?: unknown };
 
-/** The folded terms a person is found by (none for an erased form, whose names are gone). */
-export function termsOf(answers: Named): string[] {
+/**
+ * Every folded term of a person, as forms were given them until terms that start another were
+ * left out: what a change of name or an erasure deletes, since a form written before may hold
+ * any of them.
+ */
+export function allTermsOf(answers: Named): string[] {
   const text = (value: unknown) => (typeof value === "string" ? fold(value) : "");
   const first = text(answers.firstName);
   const last = text(answers.lastName);
@@ -43,6 +48,16 @@ export function termsOf(answers: Named): string[] {
     .map((term) => term.trim().slice(0, maxTermLength))
     .filter((term) => term.length > 0);
   return [...new Set(terms)];
+}
+
+/**
+ * The folded terms a person is found by (none for an erased form, whose names are gone): a term
+ * that starts another is left out, since whatever starts it starts the longer one too. « Claire
+ * Dubois » has three: « claire dubois », « dubois claire » and the address.
+ */
+export function termsOf(answers: Named): string[] {
+  const terms = allTermsOf(answers);
+  return terms.filter((term) => !terms.some((other) => other !== term && other.startsWith(term)));
 }
 
 export type SearchableForm = {
@@ -85,7 +100,8 @@ export function searchChanges(
 ): TransactionItem[] {
   const kept = new Set(termsOf(after.answers));
   const old = new Set(termsOf(before.answers));
-  const deletes = [...old]
+  // A form written before may still hold a term that starts another: deleted too, if it is gone.
+  const deletes = allTermsOf(before.answers)
     .filter((term) => !kept.has(term))
     .map((term) => {
       const { pk, sk } = keys.searchTerm(kind, before.cohortId, before.id, term);
