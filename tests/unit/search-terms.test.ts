@@ -55,7 +55,7 @@ describe("a person's search terms", () => {
     const changes = searchChanges("questionnaire", form("Claire"), form("Clara"));
     const deleted = changes.flatMap((change) => ("Delete" in change ? [change.Delete.Key.sk] : []));
     const put = changes.flatMap((change) => ("Put" in change ? [String(change.Put.Item.sk)] : []));
-    // « claire » and « dubois » were terms of forms written before they started no other.
+    // « claire » and « dubois »: terms that a form written before this rule may still hold.
     expect(deleted.sort()).toEqual(
       ["SEARCH#claire", "SEARCH#claire dubois", "SEARCH#dubois", "SEARCH#dubois claire"].sort(),
     );

@@ -35,8 +35,8 @@ type Named = { firstName?: unknown; lastName?: unknown; email?: unknown };
 
 /**
  * Every folded term of a person, as forms were given them until terms that start another were
- * left out: what a change of name or an erasure deletes, since a form written before may hold
- * any of them.
+ * left out: what a change of name deletes, since a form written before may hold any of them (an
+ * erasure deletes the form's whole partition, terms included).
  */
 export function allTermsOf(answers: Named): string[] {
   const text = (value: unknown) => (typeof value === "string" ? fold(value) : "");
