@@ -167,15 +167,32 @@ export async function queueUnstartedPairs(cohortId: string): Promise<number> {
   const started = new Set(
     marks.filter((mark) => mark.status === "started").map((mark) => mark.menteeId),
   );
-  const messages: PairStartMessage[] = proposal.pairs
-    .filter((pair) => !started.has(pair.menteeId))
-    .map((pair) => ({ cohortId, menteeId: pair.menteeId, mentorId: pair.mentorId }));
+  const messages: PairStartMessage[] = mentorsApart(
+    proposal.pairs.filter((pair) => !started.has(pair.menteeId)),
+  ).map((pair) => ({ cohortId, menteeId: pair.menteeId, mentorId: pair.mentorId }));
   await (await dispatcher()).queuePairStarts(messages);
   logger.info("Pair starts queued", { cohortId, queued: messages.length });
   return messages.length;
 }
 
 type MarkStatus = "retrying" | "failed" | "started";
+
+/**
+ * Pure: the pairs in rounds, each mentor's first pair, then each one's second…, in the
+ * proposal's order within a round. A mentor's pairs then start far apart: the first holds the
+ * mentor's form and the next find it held, where pairs started side by side would each hold it
+ * again (and, on AWS, their transactions on the same items would conflict).
+ */
+export function mentorsApart<Pair extends { mentorId: string }>(pairs: readonly Pair[]): Pair[] {
+  const seen = new Map<string, number>();
+  const inRounds = pairs.map((pair) => {
+    const round = seen.get(pair.mentorId) ?? 0;
+    seen.set(pair.mentorId, round + 1);
+    return { round, pair };
+  });
+  // Sorting is stable: within a round, the proposal's order.
+  return inRounds.sort((a, b) => a.round - b.round).map(({ pair }) => pair);
+}
 
 /**
  * One delivery of one pair start: starts the pair (idempotent) and marks it started, or records
