@@ -144,6 +144,8 @@ function spawnDynamoDbLocal(port: number, dataDirectory?: string): ChildProcess 
       "-port",
       String(port),
       ...storage,
+      // Its telemetry is on by default and would try to report each run from this machine.
+      "-disableTelemetry",
     ],
     { cwd: emulator, stdio: ["ignore", "ignore", "pipe"] },
   );
