@@ -56,7 +56,7 @@ export async function benchConfirm(pairs = 2_000) {
 }
 
 /** The CPU time of this process's children so far (user + system, from /proc), if it can be read. */
-function childCpuSeconds(): number | undefined {
+export function childCpuSeconds(): number | undefined {
   try {
     const self = `/proc/${process.pid}/task/${process.pid}/children`;
     const children = readFileSync(self, "utf8").split(" ").filter(Boolean);
