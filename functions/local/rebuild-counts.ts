@@ -1,4 +1,4 @@
-import { localCredentials } from "#core/clients/local";
+import { targetTable } from "./table-target";
 
 /**
  * `npm run counts:rebuild -- <cohort id>…`: recomputes the figures' counts of each cohort named
@@ -12,15 +12,7 @@ if (!cohortIds.length) {
   console.error("Indiquez la ou les vagues : npm run counts:rebuild -- <identifiant de vague>");
   process.exit(2);
 }
-if (!process.env.TABLE_NAME) {
-  // Local by default, as `npm run outbox`.
-  process.env.AWS_ENDPOINT_URL_DYNAMODB ??= `http://127.0.0.1:${process.env.DYNAMODB_LOCAL_PORT ?? 8000}`;
-  process.env.AWS_ACCESS_KEY_ID ??= localCredentials.accessKeyId;
-  process.env.AWS_SECRET_ACCESS_KEY ??= localCredentials.secretAccessKey;
-  process.env.TABLE_NAME = "binome-local";
-}
-process.env.AWS_REGION ??= "eu-west-3";
-process.env.POWERTOOLS_LOG_LEVEL ??= "SILENT";
+targetTable();
 
 const { rebuildCounts } = await import("#core/counts-rebuild");
 for (const cohortId of cohortIds) {
