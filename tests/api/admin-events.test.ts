@@ -67,7 +67,7 @@ describe("the events' JSON API", () => {
     expect(await again.json()).toEqual({ status: "already-queued" });
     const mail = await emailsTo(manager);
     expect(mail).toHaveLength(1);
-    expect(mail[0]?.subject).toBe("Binôme\u00a0: attestation de mentorat de Inès Benali");
+    expect(mail[0]?.subject).toBe("Binôme\u00a0: attestation de mentorat d'Inès Benali");
     const attachment = mail[0]?.attachments?.[0];
     expect(
       Buffer.from(attachment?.content ?? "", "base64")

@@ -305,4 +305,28 @@ describe("figures and exports through the API", () => {
     expect(feedbackText).not.toContain(cohort.first.id);
     expect(feedbackText.trim().split("\r\n")).toHaveLength(2);
   });
+
+  it("names the cohort in the exports' « Vague » column as the team called it, not by its id", async () => {
+    const cohort = await cohortWithPairs();
+    const named = await adminJson("POST", "/api/admin/cohorts", {
+      id: cohort.cohortId,
+      name: "Vague de printemps",
+    });
+    expect(named.status).toBeLessThan(300);
+    await updatePair(cohort.pairIdOf(cohort.first.id), { feedbackScores: [5] });
+    for (const file of ["pairs.csv", "feedback.csv"]) {
+      const response = await adminJson(
+        "GET",
+        `/api/admin/exports/${file}?cohort=${cohort.cohortId}`,
+      );
+      const [header = "", ...rows] = (await response.text())
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n");
+      const column = header.split(";").indexOf("Vague");
+      expect(column).toBeGreaterThanOrEqual(0);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row.split(";")[column]).toBe("Vague de printemps");
+    }
+  });
 });

@@ -53,7 +53,7 @@ const cases: Record<string, Case> = {
   meetingInvitation: {
     message: messages.meetingInvitation(details),
     links: [link("reschedule"), link("cancel")],
-    mentions: ["mardi 17 mars 2026 à 14\u00a0h\u00a030", "En visio", "60 minutes"],
+    mentions: ["mardi 17 mars 2026 à 14\u00a0h\u00a030", "En visio", "pendant 1\u00a0h environ"],
   },
   meetingInvitationUpdate: {
     message: messages.meetingInvitation({ ...details, update: true }),

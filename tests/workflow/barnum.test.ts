@@ -137,7 +137,7 @@ describe("a BarNum' from publication to the attestation", () => {
     const [inesAsked] = await barnumMail(ines.answers.email);
     expect(await barnumMail(ines.answers.email)).toHaveLength(1);
     expect(inesAsked?.subject).toMatch(
-      /^BarNum' \d+(er)? \S+ \d{4}\u00a0: pouvez-vous en être\u00a0\?$/,
+      /^BarNum' du \d+(er)? \S+ \d{4}\u00a0: pouvez-vous en être\u00a0\?$/,
     );
     expect(inesAsked?.body.text).toContain("«\u00a0Semaine de l'innovation\u00a0»");
     expect(inesAsked?.body.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);

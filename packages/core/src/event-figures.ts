@@ -4,14 +4,13 @@ import { figuresOf, listBarnums, listStaff } from "./barnum/store";
 import { clock } from "./clock";
 import { inParallel } from "./email/outbox";
 import { listWorkshops } from "./events/workshop/store";
-import { type Cell, toCsv } from "./export";
+import { type Cell, frenchDay, roundedHours, toCsv } from "./export";
 import { listMentors } from "./mentor";
 import { meetingKindLabel, type NetworkMeeting } from "./network/model";
 import { listInvitations, listMeetings } from "./network/store";
 import { listPairs } from "./pair/store";
 import { type Localised, themes } from "./programme";
 import { eventsOfMentor, type MentorRecordOfWork, recordOfWork } from "./recognition";
-import { formatDay } from "./words";
 
 /**
  * The figures of what happens beside the pairs, per period (events by their date) and per cohort
@@ -56,7 +55,7 @@ export function barnumVisitsCsv(rows: readonly BarnumRow[]): string {
     (figures.byTheme.length ? figures.byTheme : [{ theme: "", visits: 0, resolved: 0 }]).map(
       (row) => [
         barnum.event,
-        formatDay(new Date(barnum.startsAt)).fr,
+        frenchDay(barnum.startsAt),
         barnum.place,
         mentors,
         row.theme ? themeName(row.theme) : "",
@@ -104,9 +103,9 @@ export function networkAttendanceCsv(rows: readonly MeetingRow[]): string {
     ["Rencontre", "Date", "Lieu", "Durée (heures)", "Invités", "Présents", "Code"],
     rows.map(({ meeting, invited, attended }) => [
       meetingKindLabel[meeting.kind].fr,
-      formatDay(new Date(meeting.startsAt)).fr,
+      frenchDay(meeting.startsAt),
       meeting.place,
-      meeting.durationMinutes / 60,
+      roundedHours(meeting.durationMinutes / 60),
       invited,
       meeting.attendanceRecorded ? attended : null,
       meeting.kind,
@@ -156,14 +155,14 @@ export function mentorHoursCsv(records: readonly MentorRecordOfWork[]): string {
       record.name,
       record.pairs,
       record.sessionsHeld,
-      record.hoursByKind.pairs,
+      roundedHours(record.hoursByKind.pairs),
       record.workshopsLed,
-      record.hoursByKind.workshops,
+      roundedHours(record.hoursByKind.workshops),
       record.barnumsStaffed,
-      record.hoursByKind.barnums,
+      roundedHours(record.hoursByKind.barnums),
       record.networkMeetings,
-      record.hoursByKind.network,
-      record.hours,
+      roundedHours(record.hoursByKind.network),
+      roundedHours(record.hours),
     ]),
   );
 }

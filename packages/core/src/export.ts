@@ -41,10 +41,20 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
 export type PeopleIndex = {
   questionnaires: Map<string, QuestionnaireRecord>;
   mentors: Map<string, MentorRecord>;
+  /** The cohorts' names by id, for the « Vague » column (a cohort not in it shows its id). */
+  cohortNames?: ReadonlyMap<string, string>;
 };
 
-/** "01/12/2026": the date a French spreadsheet reads as a date. */
-const frenchDay = (iso: string | undefined) =>
+/** Hours rounded to the hundredth, as a spreadsheet cell shows them: 1,67, not 1,6666666666666667. */
+export const roundedHours = (hours: number | undefined) =>
+  hours === undefined ? undefined : Math.round(hours * 100) / 100;
+
+/** The cohort as people call it: its name, or its id when it has no record (its implicit name). */
+const cohortName = (cohortId: string, names: ReadonlyMap<string, string> | undefined) =>
+  names?.get(cohortId) ?? cohortId;
+
+/** "01/12/2026": the date a French spreadsheet reads as a date (every export writes its dates so). */
+export const frenchDay = (iso: string | undefined) =>
   iso
     ? new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short" }).format(
         new Date(iso),
@@ -103,7 +113,7 @@ export function pairsCsv(pairs: readonly Pair[], people: PeopleIndex): string {
         mentee?.directorate,
         mentor ? `${mentor.firstName} ${mentor.lastName}` : "",
         mentor?.email,
-        pair.cohortId,
+        cohortName(pair.cohortId, people.cohortNames),
         phaseLabel(pair.phase).fr,
         stateWords(pair),
         pair.sessionsDone,
@@ -119,7 +129,7 @@ export function pairsCsv(pairs: readonly Pair[], people: PeopleIndex): string {
         pair.selfEvaluation?.comment,
         reachedWords(pair.mentorEvaluation?.objectivesReached),
         pair.mentorEvaluation?.comment,
-        pair.mentorHours,
+        roundedHours(pair.mentorHours),
         pair.id,
         pair.phase,
         pair.status,
@@ -139,7 +149,10 @@ const averageOf = (scores: readonly number[]) =>
  * point back to a person. Rows are sorted by their content, not by creation, so their order
  * cannot be matched with the pairs export.
  */
-export function feedbackCsv(pairs: readonly Pair[]): string {
+export function feedbackCsv(
+  pairs: readonly Pair[],
+  cohortNames?: ReadonlyMap<string, string>,
+): string {
   const header = [
     "Vague",
     "État",
@@ -167,7 +180,7 @@ export function feedbackCsv(pairs: readonly Pair[]): string {
       const mentorScores = pair.feedbackScores ?? [];
       const menteeScores = pair.menteeFeedbackScores ?? [];
       return [
-        pair.cohortId,
+        cohortName(pair.cohortId, cohortNames),
         stateWords(pair),
         pair.sessionsDone,
         averageOf(mentorScores),
@@ -176,7 +189,7 @@ export function feedbackCsv(pairs: readonly Pair[]): string {
         menteeScores.length,
         reachedWords(pair.selfEvaluation?.objectivesReached),
         reachedWords(pair.mentorEvaluation?.objectivesReached),
-        pair.mentorHours,
+        roundedHours(pair.mentorHours),
         ...themes.flatMap((theme) => [
           pair.selfEvaluation?.before[theme.id],
           pair.selfEvaluation?.after?.[theme.id],

@@ -101,21 +101,36 @@ async function alertTeam(problem: DeliveryProblem, unreachable: string[]): Promi
 
 export function unreachableAlert(kind: DeliveryProblem["kind"], addresses: string[]): Bilingual {
   const list = addresses.join(", ");
+  const several = addresses.length > 1;
   return {
-    subject: `${programme.name} : une adresse est injoignable`,
+    subject: several
+      ? `${programme.name} : ${addresses.length} adresses sont injoignables`
+      : `${programme.name} : une adresse est injoignable`,
     fr: [
       "Bonjour,",
       kind === "bounce"
-        ? `Un message du programme n'a pas pu être remis, l'adresse n'existe pas ou n'accepte plus de courrier : ${list}.`
-        : `Le destinataire a signalé un message du programme comme indésirable : ${list}.`,
-      "Le programme n'enverra plus de message à cette adresse. Vérifiez-la auprès de la personne ou de son assistant, corrigez son dossier, et suivez ses binômes en cours : sans message, elle ne recevra ni invitation ni rappel.",
+        ? several
+          ? `Un message du programme n'a pas pu être remis, ces adresses n'existent pas ou n'acceptent plus de courrier : ${list}.`
+          : `Un message du programme n'a pas pu être remis, l'adresse n'existe pas ou n'accepte plus de courrier : ${list}.`
+        : several
+          ? `Les destinataires ont signalé un message du programme comme indésirable : ${list}.`
+          : `Le destinataire a signalé un message du programme comme indésirable : ${list}.`,
+      several
+        ? "Le programme n'enverra plus de message à ces adresses. Vérifiez-les auprès des personnes ou de leurs assistants, corrigez leurs dossiers, et suivez leurs binômes en cours : sans message, elles ne recevront ni invitation ni rappel."
+        : "Le programme n'enverra plus de message à cette adresse. Vérifiez-la auprès de la personne ou de son assistant, corrigez son dossier, et suivez ses binômes en cours : sans message, elle ne recevra ni invitation ni rappel.",
     ],
     en: [
       "Hello,",
       kind === "bounce"
-        ? `A message from the programme could not be delivered, the address does not exist or no longer accepts mail: ${list}.`
-        : `The recipient marked a message from the programme as spam: ${list}.`,
-      "The programme will send no more messages to this address. Check it with the person or their assistant, correct their record, and follow their ongoing pairs: without email they receive no invitation and no reminder.",
+        ? several
+          ? `A message from the programme could not be delivered, these addresses do not exist or no longer accept mail: ${list}.`
+          : `A message from the programme could not be delivered, the address does not exist or no longer accepts mail: ${list}.`
+        : several
+          ? `The recipients marked a message from the programme as spam: ${list}.`
+          : `The recipient marked a message from the programme as spam: ${list}.`,
+      several
+        ? "The programme will send no more messages to these addresses. Check them with the people or their assistants, correct their records, and follow their ongoing pairs: without email they receive no invitation and no reminder."
+        : "The programme will send no more messages to this address. Check it with the person or their assistant, correct their record, and follow their ongoing pairs: without email they receive no invitation and no reminder.",
     ],
   };
 }

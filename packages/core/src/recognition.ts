@@ -16,7 +16,7 @@ import { logger } from "./observability";
 import type { Pair } from "./pair/model";
 import { listPairs } from "./pair/store";
 import { programme } from "./programme";
-import { formatDay, formatHours, frenchSpacing, plural } from "./words";
+import { de, formatDay, formatHours, frenchSpacing, plural } from "./words";
 
 /**
  * What a mentor did for the programme, and the attestation that says so. Mentors gain visibility
@@ -248,9 +248,10 @@ export async function sendAttestationToManager(
   return outcome;
 }
 
-function attestationForManager(record: MentorRecordOfWork): Bilingual {
+/** To the mentor's line manager, with the attestation attached (exported for its tests). */
+export function attestationForManager(record: MentorRecordOfWork): Bilingual {
   return {
-    subject: `${programme.name} : attestation de mentorat de ${record.name}`,
+    subject: `${programme.name} : attestation de mentorat ${de(record.name)}`,
     fr: [
       "Bonjour,",
       `${record.name} est mentor du programme de mentorat inversé ${programme.name} et a souhaité que vous receviez son attestation, jointe à ce message.`,

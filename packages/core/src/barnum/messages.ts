@@ -32,7 +32,7 @@ export function staffingRequest(input: {
   const { barnum } = input;
   const when = barnumWhen(barnum);
   return {
-    subject: `BarNum' ${formatDay(new Date(barnum.startsAt)).fr} : pouvez-vous en être ?`,
+    subject: `BarNum' du ${formatDay(new Date(barnum.startsAt)).fr} : pouvez-vous en être ?`,
     fr: [
       `Bonjour ${input.firstName},`,
       `L'équipe d'animation organise un BarNum' (« ${barnum.event} ») ${when.fr}, ${barnum.place}. Les agents y viennent, inscrits ou non, pour une question, un logiciel à essayer, un blocage à lever.`,
@@ -56,7 +56,7 @@ export function staffingConfirmed(input: {
   const { barnum } = input;
   const when = barnumWhen(barnum);
   return {
-    subject: `BarNum' ${formatDay(new Date(barnum.startsAt)).fr} : merci, vous en êtes`,
+    subject: `BarNum' du ${formatDay(new Date(barnum.startsAt)).fr} : merci, vous en êtes`,
     fr: [
       `Bonjour ${input.firstName},`,
       `Merci : vous tenez le BarNum' (« ${barnum.event} ») ${when.fr}, ${barnum.place}. L'invitation est jointe pour votre agenda.`,

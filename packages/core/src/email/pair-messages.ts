@@ -79,8 +79,8 @@ const subject = (text: string) => `${programme.name} : ${text}`;
 function practicalLines(input: MeetingDetails, lang: "fr" | "en"): string[] {
   const lines = [
     lang === "fr"
-      ? `Quand : ${formatWhen(input.start).fr}, pendant ${input.durationMinutes} minutes environ.`
-      : `When: ${formatWhen(input.start).en}, for about ${input.durationMinutes} minutes.`,
+      ? `Quand : ${formatWhen(input.start).fr}, pendant ${formatHours(input.durationMinutes / 60).fr} environ.`
+      : `When: ${formatWhen(input.start).en}, for about ${formatHours(input.durationMinutes / 60).en}.`,
   ];
   if (input.format || input.location) {
     const how = [input.format ? formatLabel(input.format)[lang] : "", input.location ?? ""]
@@ -625,14 +625,14 @@ export function failureAlert(
     fr: [
       "Bonjour,",
       `Une étape du binôme${names.fr} a échoué le ${when.fr}, malgré les nouvelles tentatives automatiques : ${step.fr}.`,
-      "Le binôme est marqué « à traiter ». L'équipe technique peut relancer l'exécution depuis la console AWS une fois la cause corrigée.",
+      "Le binôme est marqué « à surveiller ». L'équipe technique peut relancer l'exécution depuis la console AWS une fois la cause corrigée.",
       `Référence pour l'équipe technique : ${input.error}.`,
       { link: pairAdminLink(input.pairId), label: "Voir le binôme" },
     ],
     en: [
       "Hello,",
       `A step of the pair${names.en} failed on ${when.en}, despite the automatic retries: ${step.en}.`,
-      "The pair is flagged “needs attention”. The technical team can redrive the execution from the AWS console once the cause is fixed.",
+      "The pair is flagged “to watch”. The technical team can redrive the execution from the AWS console once the cause is fixed.",
       `Reference for the technical team: ${input.error}.`,
       { link: pairAdminLink(input.pairId), label: "Open the pair" },
     ],
@@ -888,13 +888,17 @@ export function reassignmentToNewMentor(input: {
     subject: subject(`vous accompagnez désormais ${input.menteeFirstName}`),
     fr: [
       `Bonjour ${input.newMentorFirstName},`,
-      `Merci de prendre le relais : vous accompagnez désormais ${input.menteeFirstName}, qui a déjà tenu ${plural("fr", input.sessionsHeld, "séance", "séances")}.`,
+      input.sessionsHeld === 0
+        ? `Merci de prendre le relais : vous accompagnez désormais ${input.menteeFirstName}, qui n'a pas encore tenu de séance.`
+        : `Merci de prendre le relais : vous accompagnez désormais ${input.menteeFirstName}, qui a déjà tenu ${plural("fr", input.sessionsHeld, "séance", "séances")}.`,
       ...(input.objectives ? [`Objectifs convenus : ${input.objectives}`] : []),
       "Vous recevrez le lien pour proposer la prochaine date dans un message séparé.",
     ],
     en: [
       `Hello ${input.newMentorFirstName},`,
-      `Thank you for taking over: you now coach ${input.menteeFirstName}, who has already held ${plural("en", input.sessionsHeld, "session", "sessions")}.`,
+      input.sessionsHeld === 0
+        ? `Thank you for taking over: you now coach ${input.menteeFirstName}, who has not held a session yet.`
+        : `Thank you for taking over: you now coach ${input.menteeFirstName}, who has already held ${plural("en", input.sessionsHeld, "session", "sessions")}.`,
       ...(input.objectives ? [`Agreed goals: ${input.objectives}`] : []),
       "You will receive the link to propose the next date in a separate message.",
     ],
@@ -992,7 +996,7 @@ export function participantRequest(
         ? `Son message : « ${input.message} »`
         : "Aucun message n'accompagne la demande.",
       `Pour lui répondre : ${input.fromEmail} — ou répondez simplement à ce message.`,
-      "Le binôme est marqué « à traiter ».",
+      "Le binôme est marqué « à surveiller ».",
       { link: pairAdminLink(input.pairId), label: "Voir le binôme" },
     ],
     en: [
@@ -1000,7 +1004,7 @@ export function participantRequest(
       `${input.fromName} (${role.en}) ${words.en} for the pair of ${input.menteeName} and ${input.mentorName}.`,
       input.message ? `Their message: “${input.message}”` : "No message comes with the request.",
       `To answer: ${input.fromEmail} — or simply reply to this message.`,
-      "The pair is flagged “needs attention”.",
+      "The pair is flagged “to watch”.",
       { link: pairAdminLink(input.pairId), label: "Open the pair" },
     ],
   };

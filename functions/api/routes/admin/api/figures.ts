@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { filterPairs, toFilter } from "#core/admin/follow-up";
+import { getCohortOrDefaults } from "#core/cohort";
 import { cohortFigures } from "#core/counts-store";
 import { feedbackCsv, feedbackEntriesCsv, pairsCsv } from "#core/export";
 import { loadCohortFeedback } from "#core/feedback";
@@ -30,6 +31,7 @@ export const figuresApi = new Hono()
       const body = pairsCsv(filterPairs(records.pairs, filter), {
         questionnaires: new Map(records.questionnaires.map((record) => [record.id, record])),
         mentors: new Map(records.mentors.map((record) => [record.id, record])),
+        cohortNames: await cohortNamesOf(filter.cohortId),
       });
       return csv(c, body, `binomes-${filter.cohortId}.csv`);
     },
@@ -43,7 +45,8 @@ export const figuresApi = new Hono()
     listQuery,
     async (c) => {
       const { filter, records } = await cohortRecordsOf(c.req.valid("query"));
-      return csv(c, feedbackCsv(records.pairs), `retours-anonymes-${filter.cohortId}.csv`);
+      const body = feedbackCsv(records.pairs, await cohortNamesOf(filter.cohortId));
+      return csv(c, body, `retours-anonymes-${filter.cohortId}.csv`);
     },
   )
   .get(
@@ -62,3 +65,9 @@ export const figuresApi = new Hono()
       );
     },
   );
+
+/** The exports' « Vague » column names the cohort as the team calls it, never by its id. */
+async function cohortNamesOf(cohortId: string): Promise<ReadonlyMap<string, string>> {
+  const cohort = await getCohortOrDefaults(cohortId);
+  return new Map([[cohort.id, cohort.name]]);
+}
