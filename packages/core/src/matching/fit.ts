@@ -4,6 +4,7 @@
  * mentee could not be matched. Pure: no I/O, no clock.
  */
 import { themes as themeCatalogue } from "../programme";
+import { frenchSpacing } from "../words";
 
 export type MeetingFormat = "site" | "video" | "phone";
 export type Level = 1 | 2 | 3 | 4;
@@ -165,6 +166,62 @@ export function explainFit(details: FitDetails): string {
   }
   if (details.sameSite) parts.push("même site");
   return parts.join(" ; ");
+}
+
+const englishFormatWords: Record<MeetingFormat, string> = {
+  site: "on site",
+  video: "video",
+  phone: "phone",
+};
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** One part of a French explanation, in English; undefined when it is not one `explainFit` writes. */
+function englishPart(part: string): string | undefined {
+  const coverage = part.match(
+    /^Couvre (?:(votre thème prioritaire)|vos (\d+) thèmes prioritaires|(\d+) de vos (\d+) thèmes prioritaires) \((.*)\)$/s,
+  );
+  if (coverage) {
+    const [, one, all, some, of, list = ""] = coverage;
+    const head = one
+      ? "Covers the manager's priority theme"
+      : all
+        ? `Covers the manager's ${all} priority themes`
+        : `Covers ${some} of the manager's ${of} priority themes`;
+    let themeList = list;
+    const byLength = [...themeCatalogue].sort((a, b) => b.label.fr.length - a.label.fr.length);
+    for (const theme of byLength) {
+      themeList = themeList
+        .split(`${lowerFirst(theme.label.fr)} niveau `)
+        .join(`${lowerFirst(theme.label.en)} level `);
+    }
+    return `${head} (${themeList.replace(/ niveau (\d)/g, " level $1")})`;
+  }
+  const format = part.match(/^(formats? communs?) : (.*)$/);
+  if (format) {
+    const words = (format[2] ?? "").split(", ").map((word) => {
+      const id = formatOrder.find((item) => formatWords[item] === word);
+      return id ? englishFormatWords[id] : word;
+    });
+    return `${format[1] === "format commun" ? "common format" : "common formats"}: ${words.join(", ")}`;
+  }
+  if (part === "aucun créneau commun") return "no common slot";
+  const slots = part.match(/^(\d+) créneaux? communs?$/);
+  if (slots) return `${slots[1]} common slot${slots[1] === "1" ? "" : "s"}`;
+  if (part === "même site") return "same site";
+  return undefined;
+}
+
+/**
+ * A pair's explanation (stored in French, as `explainFit` wrote it) in the page's language: French
+ * with its no-break spaces, or English part by part (a part it does not know stays in French).
+ */
+export function localiseExplanation(lang: "fr" | "en", explanation: string): string {
+  if (lang === "fr") return frenchSpacing(explanation);
+  return explanation
+    .split(" ; ")
+    .map((part) => englishPart(part) ?? part)
+    .join("; ");
 }
 
 /** The score of the details, as documented by `fitWeights`. */

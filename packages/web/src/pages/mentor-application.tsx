@@ -33,7 +33,7 @@ const labels = (lang: Lang): Record<string, string> => ({
   ),
 });
 
-const gradeLabels: Record<(typeof grades)[number], { fr: string; en: string }> = {
+export const gradeLabels: Record<(typeof grades)[number], { fr: string; en: string }> = {
   "A+": { fr: "Catégorie A+", en: "Grade A+" },
   A: { fr: "Catégorie A", en: "Grade A" },
   B: { fr: "Catégorie B", en: "Grade B" },

@@ -53,7 +53,10 @@ export const mentorPages = new Hono<LangEnv>()
   .get("/:id", async (c) => {
     const mentor = await getMentor(c.req.param("id"));
     if (!mentor) return notFoundPage(c, noSuchMentor);
-    return c.html(<MentorPage mentor={mentor} done={c.req.query("fait")} lang={c.var.lang} />);
+    const ofCohort = await cohort.getCohortOrDefaults(mentor.cohortId);
+    return c.html(
+      <MentorPage mentor={mentor} cohort={ofCohort} done={c.req.query("fait")} lang={c.var.lang} />,
+    );
   })
   .get("/:id/attestation.pdf", async (c) => {
     const record = await loadRecordOfWork(c.req.param("id"));
@@ -89,8 +92,15 @@ export const mentorPages = new Hono<LangEnv>()
       const mentor = await getMentor(id);
       if (!mentor) return notFoundPage(c, noSuchMentor);
       const errors = issuesByField(selection.InterviewSchema, parsed.issues);
+      const ofCohort = await cohort.getCohortOrDefaults(mentor.cohortId);
       return c.html(
-        <MentorPage mentor={mentor} values={values} errors={errors} lang={c.var.lang} />,
+        <MentorPage
+          mentor={mentor}
+          cohort={ofCohort}
+          values={values}
+          errors={errors}
+          lang={c.var.lang}
+        />,
         422,
       );
     }

@@ -44,10 +44,11 @@ async function pairPage(
 ) {
   const details = await loadPairDetails(pairId);
   if (!details) return notFoundPage(c, noSuchPair);
-  const [{ names }, roster, candidates] = await Promise.all([
+  const [{ names }, roster, candidates, ofCohort] = await Promise.all([
     namesOf(details.pair.cohortId),
     pairing.loadRoster(details.pair.cohortId),
     again.pairAgainCandidates(details.pair),
+    cohort.getCohortOrDefaults(details.pair.cohortId),
   ]);
   const mentors = [...roster.mentors.keys()]
     .filter((id) => id !== details.pair.mentorId)
@@ -56,6 +57,7 @@ async function pairPage(
   return c.html(
     <PairPage
       details={details}
+      cohortName={ofCohort.name}
       names={names}
       mentors={mentors}
       candidates={candidates.map((candidate) => ({

@@ -244,7 +244,8 @@ export function BarnumAdminPage(props: {
         <ul>
           {barnum.slots.map((slot) => (
             <li>
-              {capital(t(lang, slotWhen(slot)))} :{" "}
+              {capital(t(lang, slotWhen(slot)))}
+              {t(lang, { fr: " : ", en: ": " })}
               {plural(
                 lang,
                 barnum.taken[slot.id] ?? 0,
@@ -306,7 +307,11 @@ export function BarnumAdminPage(props: {
                 <li>
                   {registration.firstName} — {slot ? t(lang, slotWhen(slot)) : ""}
                   {registration.theme ? `, ${themeOrOther(registration.theme, lang)}` : ""}
-                  {registration.question ? ` : « ${registration.question} »` : ""}
+                  {registration.question
+                    ? lang === "fr"
+                      ? `\u00a0: «\u00a0${registration.question}\u00a0»`
+                      : `: “${registration.question}”`
+                    : ""}
                 </li>
               );
             })}

@@ -10,8 +10,10 @@ import {
 import type { ListPage, PairRow } from "#core/admin/list-pages";
 import type { Cohort } from "#core/cohort";
 import { fullName } from "#core/fields";
-import { themes } from "#core/programme";
+import type { Localised } from "#core/programme";
+import { mentorLevels, themes } from "#core/programme";
 import { decisionLabels } from "#core/selection";
+import { agreed } from "#core/words";
 import { type Lang, t } from "../../i18n";
 import { pairStageText, pairStatusText } from "./pair-writings";
 import { AdminLayout, FilterForm, type Filters, filterQuery, formatDate, yesNo } from "./parts";
@@ -21,8 +23,20 @@ const themeLabel = (lang: Lang) => (id: string) => {
   return theme ? t(lang, theme.label) : id;
 };
 
-const plural = (count: number, noun: [string, string]) =>
-  `${count.toLocaleString("fr-FR")} ${count > 1 ? noun[1] : noun[0]}`;
+const levelLabel = (lang: Lang, value: number) => {
+  const level = mentorLevels.find((item) => item.value === value);
+  return level ? t(lang, level.label) : String(value);
+};
+
+/** "0 binôme", "1 234 binômes" / "0 pairs", "1,234 pairs": the page's plural and digits. */
+const plural = (lang: Lang, count: number, noun: [string, string]) =>
+  `${count.toLocaleString(lang === "fr" ? "fr-FR" : "en-GB")} ${agreed(lang, count, noun[0], noun[1])}`;
+
+/** The cohort as the team knows it, by its name (the id is for the machine). */
+const cohortCaption = (lang: Lang, cohorts: Cohort[], cohortId: string, text: Localised) => {
+  const name = cohorts.find((cohort) => cohort.id === cohortId)?.name ?? cohortId;
+  return t(lang, { fr: `${text.fr} « ${name} »`, en: `${text.en} “${name}”` });
+};
 
 /** How many rows the page shows, and what a search or a long filter left out. */
 function Count(props: {
@@ -32,7 +46,7 @@ function Count(props: {
   lang: Lang;
 }) {
   const { page, filters, lang } = props;
-  const count = plural(page.rows.length, props.noun);
+  const count = plural(lang, page.rows.length, props.noun);
   const whole = !filters.cursor && !page.next;
   return (
     <div role="status">
@@ -125,8 +139,10 @@ export function QuestionnairesPage(props: {
       <div class="table-scroll">
         <table class="grid">
           <caption>
-            {t(lang, { fr: "Questionnaires de la vague", en: "Questionnaires of cohort" })}{" "}
-            {props.filters.cohortId}
+            {cohortCaption(lang, props.cohorts, props.filters.cohortId, {
+              fr: "Questionnaires de la vague",
+              en: "Questionnaires of cohort",
+            })}
           </caption>
           <thead>
             <tr>
@@ -193,11 +209,10 @@ export function MentorsPage(props: {
       <div class="table-scroll">
         <table class="grid">
           <caption>
-            {t(lang, {
+            {cohortCaption(lang, props.cohorts, props.filters.cohortId, {
               fr: "Candidatures de mentor de la vague",
               en: "Mentor applications of cohort",
-            })}{" "}
-            {props.filters.cohortId}
+            })}
           </caption>
           <thead>
             <tr>
@@ -218,7 +233,9 @@ export function MentorsPage(props: {
                 <td>{row.mentor.answers.directorate}</td>
                 <td>
                   {row.mentor.answers.themes
-                    .map((item) => `${themeLabel(lang)(item.theme)} (${item.level})`)
+                    .map(
+                      (item) => `${themeLabel(lang)(item.theme)} (${levelLabel(lang, item.level)})`,
+                    )
                     .join(", ")}
                 </td>
                 <td>{t(lang, decisionLabels[row.mentor.status])}</td>
@@ -291,7 +308,10 @@ export function PairsPage(props: {
       <div class="table-scroll">
         <table class="grid">
           <caption>
-            {t(lang, { fr: "Binômes de la vague", en: "Pairs of cohort" })} {props.filters.cohortId}
+            {cohortCaption(lang, props.cohorts, props.filters.cohortId, {
+              fr: "Binômes de la vague",
+              en: "Pairs of cohort",
+            })}
           </caption>
           <thead>
             <tr>

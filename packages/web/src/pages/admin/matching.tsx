@@ -1,7 +1,9 @@
 import type { Cohort } from "#core/cohort";
 import type { PairStarts } from "#core/matching/confirm";
+import { localiseExplanation } from "#core/matching/fit";
 import type { JobProgress, MatchingJob } from "#core/matching/job";
 import type { Proposal } from "#core/matching/proposal";
+import { agreed, de } from "#core/words";
 import { type Lang, localiseMessage, t } from "../../i18n";
 import { AdminLayout, formatDateTime, inLanguage } from "./parts";
 
@@ -48,15 +50,15 @@ function PairStartsSection(props: {
       <h2 id="lancement">{say({ fr: "Lancement des binômes", en: "Starting the pairs" })}</h2>
       <p role="status">
         {lang === "en"
-          ? `${grouped(starts.started, lang)} of ${grouped(starts.total, lang)} pair${starts.total > 1 ? "s" : ""} started${starts.running ? ", the others are starting" : ""}.`
-          : `${grouped(starts.started, lang)} binôme${starts.started > 1 ? "s" : ""} lancé${starts.started > 1 ? "s" : ""} sur ${grouped(starts.total, lang)}${starts.running ? ", les autres sont en cours de lancement" : ""}.`}
+          ? `${grouped(starts.started, lang)} of ${grouped(starts.total, lang)} ${agreed(lang, starts.total, "pair", "pairs")} started${starts.running ? ", the others are starting" : ""}.`
+          : `${grouped(starts.started, lang)} ${agreed(lang, starts.started, "binôme lancé", "binômes lancés")} sur ${grouped(starts.total, lang)}${starts.running ? ", les autres sont en cours de lancement" : ""}.`}
       </p>
       {failedCount > 0 ? (
         <>
           <p>
             {lang === "en"
-              ? `${grouped(failedCount, lang)} pair${failedCount > 1 ? "s" : ""} could not start, even after several tries${failed.length < failedCount ? ` (the first ${grouped(failed.length, lang)} below)` : ""}:`
-              : `${grouped(failedCount, lang)} binôme${failedCount > 1 ? "s n'ont" : " n'a"} pas pu être lancé${failedCount > 1 ? "s" : ""}, même après plusieurs essais${failed.length < failedCount ? ` (les ${grouped(failed.length, lang)} premiers ci-dessous)` : ""} :`}
+              ? `${grouped(failedCount, lang)} ${agreed(lang, failedCount, "pair", "pairs")} could not start, even after several tries${failed.length < failedCount ? ` (the first ${grouped(failed.length, lang)} below)` : ""}:`
+              : `${grouped(failedCount, lang)} binôme${failedCount > 1 ? "s n'ont" : " n'a"} pas pu être lancé${failedCount > 1 ? "s" : ""}, même après plusieurs essais${failed.length < failedCount ? ` (les ${grouped(failed.length, lang)} premiers ci-dessous)` : ""}\u00a0:`}
           </p>
           <ul>
             {failed.map((menteeId) => (
@@ -222,18 +224,14 @@ export function ProposalPage(props: {
               {draft
                 ? `Prepared on ${formatDateTime(proposal.updatedAt, lang)}.`
                 : `Confirmed on ${formatDateTime(proposal.confirmedAt, lang)}.`}{" "}
-              {proposal.pairs.length} pair{proposal.pairs.length > 1 ? "s" : ""},{" "}
-              {proposal.unmatched.length} manager{proposal.unmatched.length > 1 ? "s" : ""} without
-              a mentor.
+              {`${grouped(proposal.pairs.length, lang)} ${agreed(lang, proposal.pairs.length, "pair", "pairs")}, ${grouped(proposal.unmatched.length, lang)} ${agreed(lang, proposal.unmatched.length, "manager", "managers")} without a mentor.`}
             </p>
           ) : (
             <p>
               {draft
                 ? `Préparée le ${formatDateTime(proposal.updatedAt)}.`
                 : `Confirmée le ${formatDateTime(proposal.confirmedAt)}.`}{" "}
-              {proposal.pairs.length} binôme{proposal.pairs.length > 1 ? "s" : ""},{" "}
-              {proposal.unmatched.length} cadre{proposal.unmatched.length > 1 ? "s" : ""} sans
-              mentor.
+              {`${grouped(proposal.pairs.length, lang)} ${agreed(lang, proposal.pairs.length, "binôme", "binômes")}, ${grouped(proposal.unmatched.length, lang)} ${agreed(lang, proposal.unmatched.length, "cadre", "cadres")} sans mentor.`}
             </p>
           )}
           {proposal.status === "confirmed" ? (
@@ -277,7 +275,7 @@ export function ProposalPage(props: {
                     <td>{name(pair.mentorId)}</td>
                     <td>{pair.score}</td>
                     <td>
-                      {pair.explanation}
+                      {localiseExplanation(lang, pair.explanation)}
                       {pair.forced
                         ? ` (${say({ fr: "choix de l'équipe", en: "the team's choice" })})`
                         : ""}
@@ -289,7 +287,7 @@ export function ProposalPage(props: {
                           <input type="hidden" name="version" value={version} />
                           <button type="submit" class="secondary">
                             {say({
-                              fr: `Retirer le binôme de ${name(pair.menteeId)}`,
+                              fr: `Retirer le binôme ${de(name(pair.menteeId))}`,
                               en: `Remove the pair of ${name(pair.menteeId)}`,
                             })}
                           </button>

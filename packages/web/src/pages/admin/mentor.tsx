@@ -1,3 +1,4 @@
+import type { Cohort } from "#core/cohort";
 import { fullName } from "#core/fields";
 import { availabilitySlots, formats, mentorLevels, themes } from "#core/programme";
 import {
@@ -7,6 +8,7 @@ import {
   gridLevels,
   type SelectedMentorRecord,
 } from "#core/selection";
+import { agreed } from "#core/words";
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -16,6 +18,7 @@ import {
   TextField,
 } from "../../form-kit";
 import { type Lang, t } from "../../i18n";
+import { gradeLabels } from "../mentor-application";
 import { AdminLayout, formatDateTime, inLanguage } from "./parts";
 
 const labelOf = <T extends { id: string; label: { fr: string; en: string } }>(
@@ -67,8 +70,11 @@ export function MentorPage(props: {
   errors?: FieldErrors;
   done?: string;
   lang?: Lang;
+  /** The mentor's cohort, so the team reads its name rather than its id. */
+  cohort?: Pick<Cohort, "id" | "name">;
 }) {
   const { mentor } = props;
+  const cohortName = props.cohort?.name ?? mentor.cohortId;
   const lang = props.lang ?? "fr";
   const say = (text: { fr: string; en: string }) => t(lang, text);
   const answers = mentor.answers;
@@ -90,7 +96,7 @@ export function MentorPage(props: {
       <h1>{fullName(answers)}</h1>
       {lang === "en" ? (
         <p>
-          Cohort {mentor.cohortId} — current decision:{" "}
+          Cohort “{cohortName}” — current decision:{" "}
           <strong>{t(lang, decisionLabels[mentor.status])}</strong>
           {mentor.interview
             ? ` (interview recorded on ${formatDateTime(mentor.interview.recordedAt, lang)})`
@@ -98,7 +104,7 @@ export function MentorPage(props: {
         </p>
       ) : (
         <p>
-          Vague {mentor.cohortId} — décision actuelle :{" "}
+          Vague « {cohortName} » — décision actuelle :{" "}
           <strong>{decisionLabels[mentor.status].fr}</strong>
           {mentor.interview
             ? ` (entretien enregistré le ${formatDateTime(mentor.interview.recordedAt)})`
@@ -135,8 +141,8 @@ export function MentorPage(props: {
         <dd>{answers.email}</dd>
         <dt>{say({ fr: "Direction et fonction", en: "Directorate and role" })}</dt>
         <dd>
-          {answers.directorate} — {answers.role} ({say({ fr: "catégorie", en: "grade" })}{" "}
-          {answers.grade})
+          {answers.directorate} — {answers.role} (
+          {gradeLabels[answers.grade] ? say(gradeLabels[answers.grade]) : answers.grade})
         </dd>
         <dt>{say({ fr: "Responsable", en: "Line manager" })}</dt>
         <dd>{answers.managerEmail ?? say({ fr: "Non indiqué", en: "Not given" })}</dd>
@@ -149,7 +155,7 @@ export function MentorPage(props: {
               const level = mentorLevels.find((found) => found.value === item.level);
               return `${labelOf(themes, item.theme, lang)}${lang === "en" ? ":" : " :"} ${level ? t(lang, level.label) : item.level}`;
             })
-            .join(lang === "en" ? "; " : " ; ")}
+            .join(lang === "en" ? "; " : " ; ")}
         </dd>
         <dt>Formats</dt>
         <dd>{answers.formats.map((format) => labelOf(formats, format, lang)).join(", ")}</dd>
@@ -161,8 +167,8 @@ export function MentorPage(props: {
         <dt>{say({ fr: "Capacité", en: "Capacity" })}</dt>
         <dd>
           {lang === "en"
-            ? `${answers.capacity} manager${answers.capacity > 1 ? "s" : ""} at a time`
-            : `${answers.capacity} cadre${answers.capacity > 1 ? "s" : ""} à la fois`}
+            ? `${answers.capacity} ${agreed(lang, answers.capacity, "manager", "managers")} at a time`
+            : `${answers.capacity} ${agreed(lang, answers.capacity, "cadre", "cadres")} à la fois`}
         </dd>
         <dt>Motivation</dt>
         <dd>{answers.motivation}</dd>

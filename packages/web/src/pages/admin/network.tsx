@@ -278,7 +278,8 @@ export function MeetingPage(props: {
         {t(lang, formatHours(meeting.durationMinutes / 60))})
       </p>
       <p>
-        {t(lang, { fr: "Ordre du jour", en: "Agenda" })} : {meeting.agenda}
+        {t(lang, { fr: "Ordre du jour : ", en: "Agenda: " })}
+        {meeting.agenda}
       </p>
       <p>
         {plural(

@@ -67,6 +67,11 @@ const rating = (value: number | undefined) => (value === undefined ? "—" : `${
 const tookPlaceText = (value: boolean | undefined, lang: Lang) =>
   value === undefined ? "—" : t(lang, value ? { fr: "oui", en: "yes" } : { fr: "non", en: "no" });
 
+/** The reasons the system writes as codes in the history, in words. */
+const reasonText: Record<string, Text> = {
+  "no-show": { fr: "rendez-vous manqué", en: "missed meeting" },
+};
+
 /** One line of history detail in words: dates, durations and steps as people read them. */
 export function historyDetailText(
   detail: Record<string, string | number | boolean> | undefined,
@@ -83,7 +88,11 @@ export function historyDetailText(
       );
     } else if (key === "step") {
       parts.push(t(lang, theStep(String(value))));
-    } else if ((key === "reason" || key === "message") && typeof value === "string") {
+    } else if (key === "reason" && typeof value === "string") {
+      // The system writes a code ("no-show"); the team writes a reason in its own words.
+      const known = reasonText[value];
+      parts.push(known ? t(lang, known) : value);
+    } else if (key === "message" && typeof value === "string") {
       parts.push(value);
     } else if (key === "missing") {
       const roles = String(value)

@@ -58,6 +58,8 @@ const known = (table: Record<string, Text>, key: string, lang: Lang) => {
 
 export function PairPage(props: {
   details: PairDetails;
+  /** The pair's cohort by its name (the id stays in the link). */
+  cohortName?: string;
   names: Map<string, string>;
   /** Selected mentors of the cohort with a place left, for a reassignment. */
   mentors: Person[];
@@ -126,7 +128,7 @@ export function PairPage(props: {
       <dl class="facts">
         <dt>{say({ fr: "Vague", en: "Cohort" })}</dt>
         <dd>
-          <a href={`/admin/vagues/${pair.cohortId}`}>{pair.cohortId}</a>
+          <a href={`/admin/vagues/${pair.cohortId}`}>{props.cohortName ?? pair.cohortId}</a>
         </dd>
         <dt>Phase</dt>
         <dd>{t(lang, phaseLabel(pair.phase))}</dd>

@@ -185,7 +185,11 @@ export function PrivacyPersonPage(props: {
           {t(lang, typeLabels[request.type])} — {t(lang, words.received)}{" "}
           {formatDate(request.receivedAt, lang)}, {t(lang, words.deadline).toLowerCase()}{" "}
           {formatDate(request.deadline, lang)}.
-          {request.detail ? ` ${t(lang, words.detail)} : « ${request.detail} »` : ""}
+          {request.detail
+            ? lang === "fr"
+              ? ` ${t(lang, words.detail)}\u00a0: «\u00a0${request.detail}\u00a0»`
+              : ` ${t(lang, words.detail)}: “${request.detail}”`
+            : ""}
         </p>
       ) : null}
       <p>

@@ -218,7 +218,8 @@ export function WorkshopPage(props: WorkshopPageProps) {
       />
       <h1>{title}</h1>
       <p>
-        {t(lang, words.status)} : <strong>{t(lang, workshopStatusLabels[workshop.status])}</strong>
+        {t(lang, { fr: `${words.status.fr} : `, en: `${words.status.en}: ` })}
+        <strong>{t(lang, workshopStatusLabels[workshop.status])}</strong>
         {schedule
           ? ` — ${formatDateTime(schedule.start, lang)}, ${t(lang, formatHours(schedule.durationMinutes / 60))}`
           : ""}
@@ -388,10 +389,18 @@ export function WorkshopPage(props: WorkshopPageProps) {
           ) : null}
           {workshop.present?.length ? (
             <p>
-              {t(lang, {
-                fr: `Présents parmi les ${plural("fr", props.participants.length, "personne invitée", "personnes invitées")}\u00a0: `,
-                en: `Present among the ${plural("en", props.participants.length, "person invited", "people invited")}: `,
-              })}
+              {t(
+                lang,
+                props.participants.length === 1
+                  ? {
+                      fr: "Présents parmi la personne invitée\u00a0: ",
+                      en: "Present among the person invited: ",
+                    }
+                  : {
+                      fr: `Présents parmi les ${plural("fr", props.participants.length, "personne invitée", "personnes invitées")}\u00a0: `,
+                      en: `Present among the ${plural("en", props.participants.length, "person invited", "people invited")}: `,
+                    },
+              )}
               {props.participants
                 .filter((participant) => workshop.present?.includes(addressRef(participant.email)))
                 .map(
