@@ -19,6 +19,15 @@ describe("history events as the programme team reads them", () => {
     );
   });
 
+  it("agrees a cancellation with its meeting: the call is « annulé », a séance « annulée »", () => {
+    expect(describeHistoryEvent("preparation.cancelled")).toBe(
+      "Rendez-vous de préparation\u00a0: annulé",
+    );
+    expect(describeHistoryEvent("session-2.cancelled")).toBe("Séance n° 2\u00a0: annulée");
+    expect(describeHistoryEvent("follow-up.cancelled")).toBe("Séance de suivi\u00a0: annulée");
+    expect(describeHistoryEvent("session-2.cancelled", "en")).toBe("Session 2: cancelled");
+  });
+
   it("shows an unknown code as it is rather than hiding it", () => {
     expect(describeHistoryEvent("something.new")).toBe("something.new");
   });

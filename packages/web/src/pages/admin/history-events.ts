@@ -102,12 +102,21 @@ const meetingEvents: Record<string, Localised> = {
   },
 };
 
+/** The words of `meetingEvents` that agree with a feminine meeting (a séance). */
+const feminineMeetingEvents: Record<string, Localised> = {
+  cancelled: { fr: "annulée", en: "cancelled" },
+};
+
 export function describeHistoryEvent(event: string, lang: Lang = "fr"): string {
   const known = pairEvents[event];
   if (known) return t(lang, known);
   const separator = event.lastIndexOf(".");
   const meeting = meetingOfStep(event.slice(0, separator));
-  const what = meetingEvents[event.slice(separator + 1)];
+  const happened = event.slice(separator + 1);
+  // « Le rendez-vous » is masculine, « la séance » feminine: the participle agrees.
+  const what =
+    (meeting?.kind === "preparation" ? undefined : feminineMeetingEvents[happened]) ??
+    meetingEvents[happened];
   if (!meeting || !what) return event;
   const title = t(lang, meetingTitle(meeting));
   return lang === "en" ? `${title}: ${t(lang, what)}` : `${title}\u00a0: ${t(lang, what)}`;
