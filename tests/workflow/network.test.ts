@@ -147,7 +147,7 @@ describe("a preparation session of the mentor network", () => {
     )?.[0];
     const page = await pageText(await get(link ?? "/espace-mentor/x"));
     expect(page).toContain("Séance de préparation des nouveaux mentors");
-    expect(page).toContain("(présent)");
+    expect(page).toContain("(présent(e))");
     const pdf = await get(`${link}/attestation.pdf`);
     expect(pdfText(new Uint8Array(await pdf.arrayBuffer()))).toContain(
       "1 rencontre du réseau des mentors (1\u00a0h\u00a030)",

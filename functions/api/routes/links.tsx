@@ -47,6 +47,7 @@ function outcomePage(
       path={c.req.path}
       outcome={outcome}
       purpose={link?.purpose}
+      step={link?.step}
       recorded={recorded}
     />,
     status,

@@ -6,7 +6,7 @@ import * as workshops from "#core/events/workshop";
 import { themeLabel } from "#core/events/workshop/messages";
 import { participantsOf } from "#core/events/workshop/people";
 import { getParticipant } from "#core/events/workshop/store";
-import { formatWhen } from "#core/words";
+import { formatWhen, frenchSpacing } from "#core/words";
 import {
   workshopConfirmationFromForm,
   workshopFeedbackFromForm,
@@ -66,7 +66,9 @@ async function describe(id: string, lang: Lang) {
   const theme = t(lang, themeLabel(workshop.request.theme));
   const when = workshop.schedule ? t(lang, formatWhen(new Date(workshop.schedule.start))) : "";
   return lang === "fr"
-    ? `Atelier « ${theme} »${when ? `, ${when}` : ""}, pour ${workshop.request.service}.`
+    ? frenchSpacing(
+        `Atelier « ${theme} »${when ? `, ${when}` : ""}, pour ${workshop.request.service}.`,
+      )
     : `Workshop “${theme}”${when ? `, ${when}` : ""}, for ${workshop.request.service}.`;
 }
 

@@ -1,11 +1,11 @@
-import { pairStatusLabel, phaseLabel } from "#core/admin/follow-up";
-import type { PairPhase, PairStatus } from "#core/pair/model";
+import type { Pair } from "#core/pair/model";
 import type { Holdings } from "#core/privacy";
 import { availabilitySlots, formats, type Localised, themes } from "#core/programme";
 import { decisionLabels } from "#core/selection";
 import { frenchSpacing } from "#core/words";
 import { type Lang, t } from "./i18n";
 import { describeHistoryEvent } from "./pages/admin/history-events";
+import { pairStageText } from "./pages/admin/pair-writings";
 import { formatDate, formatDateTime } from "./pages/admin/parts";
 import { personLabels } from "./person-fields";
 
@@ -176,10 +176,7 @@ export function HoldingsView({ holdings, lang }: { holdings: Holdings; lang: Lan
                 <dt>{t(lang, words.role)}</dt>
                 <dd>{t(lang, roleWords[role])}</dd>
                 <dt>{t(lang, words.status)}</dt>
-                <dd>
-                  {t(lang, phaseLabel(pair.phase as PairPhase))} —{" "}
-                  {t(lang, pairStatusLabel(pair.status as PairStatus))}
-                </dd>
+                <dd>{pairStageText(pair as unknown as Pair, lang)}</dd>
                 <dt>{t(lang, words.started)}</dt>
                 <dd>{formatDate(String(pair.createdAt), lang)}</dd>
                 <dt>{t(lang, words.sessions)}</dt>

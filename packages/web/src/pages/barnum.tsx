@@ -1,6 +1,7 @@
 import { barnumWhen, slotWhen } from "#core/barnum/messages";
 import { type Barnum, placesLeft } from "#core/barnum/model";
 import { programme, themes } from "#core/programme";
+import { plural } from "#core/words";
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -32,6 +33,7 @@ const words = {
   },
   register: { fr: "S'inscrire à un créneau", en: "Register for a slot" },
   full: { fr: "complet", en: "full" },
+  place: { fr: "place", en: "place" },
   places: { fr: "places", en: "places" },
   slot: { fr: "Créneau", en: "Slot" },
   firstName: { fr: "Prénom", en: "First name" },
@@ -129,7 +131,9 @@ export function BarnumRegistrationPage(props: {
               return {
                 value: slot.id,
                 label: `${capital(t(lang, slotWhen(slot)))} (${
-                  left === 0 ? say(lang, words.full) : `${left} ${say(lang, words.places)}`
+                  left === 0
+                    ? say(lang, words.full)
+                    : plural(lang, left, say(lang, words.place), say(lang, words.places))
                 })`,
               };
             })}

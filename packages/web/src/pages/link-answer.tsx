@@ -8,7 +8,7 @@ import {
   sessionCount,
 } from "#core/links";
 import { formats, type Localised, levels, programme, questionnaire, themes } from "#core/programme";
-import { formatWhen } from "#core/words";
+import { formatHours, formatWhen } from "#core/words";
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -175,7 +175,7 @@ function ScheduleFields(
         required
         options={durationChoices.map((minutes) => ({
           value: String(minutes),
-          label: `${minutes} minutes`,
+          label: t(lang, formatHours(minutes / 60)),
         }))}
         values={values}
         errors={errors}
@@ -214,7 +214,7 @@ function CurrentMeeting(props: { lang: Lang; meeting: NonNullable<LinkContext["m
       <dt>{lang === "fr" ? "Date actuelle" : "Current date"}</dt>
       <dd>{t(lang, formatWhen(new Date(meeting.startsAt)))}</dd>
       <dt>{lang === "fr" ? "Durée" : "Duration"}</dt>
-      <dd>{`${meeting.durationMinutes} minutes`}</dd>
+      <dd>{t(lang, formatHours(meeting.durationMinutes / 60))}</dd>
       {format ? (
         <>
           <dt>{lang === "fr" ? "Façon de se rencontrer" : "Way to meet"}</dt>

@@ -1,7 +1,8 @@
+import { meetingOfStep } from "#core/email/pair-messages";
 import { type LinkPurpose, objectivesReachedLabel } from "#core/links";
 import type { Recorded } from "#core/pair/link-state";
 import { formats, type Localised, programme } from "#core/programme";
-import { formatWhen } from "#core/words";
+import { formatHours, formatWhen } from "#core/words";
 import { type Lang, t } from "../i18n";
 import { Layout } from "../layout";
 
@@ -135,15 +136,32 @@ const refusals: Record<Exclude<LinkOutcome, "recorded">, Copy> = {
 
 const yes = { fr: "Oui", en: "Yes" };
 const no = { fr: "Non", en: "No" };
-const meetingStatus: Record<string, Localised> = {
-  scheduled: { fr: "prévu", en: "planned" },
-  held: { fr: "a eu lieu", en: "took place" },
-  "no-show": { fr: "n'a pas eu lieu", en: "did not take place" },
-  cancelled: { fr: "annulé", en: "called off" },
-};
+/**
+ * Where the meeting stands. French agrees with it ("la séance … prévue", "le rendez-vous …
+ * prévu"); when the step is not known, the words need no agreement.
+ */
+function meetingStatus(status: string, step: string | undefined): Localised {
+  const meeting = step ? meetingOfStep(step) : undefined;
+  const e = meeting?.kind === "preparation" ? "" : "e";
+  const agreed: Record<string, Localised> = meeting
+    ? {
+        scheduled: { fr: `prévu${e}`, en: "planned" },
+        cancelled: { fr: `annulé${e}`, en: "called off" },
+      }
+    : {
+        scheduled: { fr: "à venir", en: "planned" },
+        cancelled: { fr: "n'aura pas lieu", en: "called off" },
+      };
+  const states: Record<string, Localised> = {
+    ...agreed,
+    held: { fr: "a eu lieu", en: "took place" },
+    "no-show": { fr: "n'a pas eu lieu", en: "did not take place" },
+  };
+  return states[status] ?? (states.scheduled as Localised);
+}
 
 /** What the step holds, in words: the date and place, the rating and comment, the objectives. */
-function RecordedAnswer(props: { lang: Lang; recorded: Recorded }) {
+function RecordedAnswer(props: { lang: Lang; recorded: Recorded; step?: string }) {
   const { lang, recorded } = props;
   const rows: [Localised, string][] = [];
   if ("meeting" in recorded) {
@@ -152,15 +170,15 @@ function RecordedAnswer(props: { lang: Lang; recorded: Recorded }) {
       { fr: "Date", en: "Date" },
       t(lang, formatWhen(new Date(recorded.meeting.startsAt))),
     ]);
-    rows.push([{ fr: "Durée", en: "Duration" }, `${recorded.meeting.durationMinutes} minutes`]);
+    rows.push([
+      { fr: "Durée", en: "Duration" },
+      t(lang, formatHours(recorded.meeting.durationMinutes / 60)),
+    ]);
     if (format)
       rows.push([{ fr: "Façon de se rencontrer", en: "Way to meet" }, t(lang, format.label)]);
     if (recorded.meeting.location)
       rows.push([{ fr: "Lieu ou lien", en: "Place or link" }, recorded.meeting.location]);
-    rows.push([
-      { fr: "État", en: "State" },
-      t(lang, meetingStatus[recorded.status] ?? (meetingStatus.scheduled as Localised)),
-    ]);
+    rows.push([{ fr: "État", en: "State" }, t(lang, meetingStatus(recorded.status, props.step))]);
   }
   if (recorded.purpose === "confirm") {
     if (recorded.tookPlace !== undefined)
@@ -209,6 +227,8 @@ export function LinkOutcomePage(props: {
   purpose?: LinkPurpose;
   /** On GET of a link whose step is done: what was recorded. */
   recorded?: Recorded;
+  /** The link's step (`session-2`…), so that the French agrees with the meeting. */
+  step?: string;
 }) {
   const { lang, outcome } = props;
   const copy = outcome === "recorded" ? recorded[props.purpose ?? "confirm"] : refusals[outcome];
@@ -219,7 +239,9 @@ export function LinkOutcomePage(props: {
         <h1>{title}</h1>
         <p>{t(lang, props.recorded ? stepDone : copy.body)}</p>
       </div>
-      {props.recorded ? <RecordedAnswer lang={lang} recorded={props.recorded} /> : null}
+      {props.recorded ? (
+        <RecordedAnswer lang={lang} recorded={props.recorded} step={props.step} />
+      ) : null}
       <p>{t(lang, contact)}</p>
       <p>
         <a href="/">{lang === "fr" ? "Retour à l'accueil" : "Back to home"}</a>

@@ -346,7 +346,7 @@ export function MentorSpacePage(props: {
                   ? ` (${say(lang, { fr: "annulée", en: "cancelled" })})`
                   : meeting.upcoming
                     ? ""
-                    : ` (${say(lang, meeting.attended ? { fr: "présent", en: "attended" } : { fr: "absent", en: "did not attend" })})`}
+                    : ` (${say(lang, meeting.attended ? { fr: "présent(e)", en: "attended" } : { fr: "absent(e)", en: "did not attend" })})`}
                 {meeting.upcoming && !meeting.cancelled ? (
                   <MeetingReply lang={lang} base={base} meeting={meeting} errors={errors} />
                 ) : null}
@@ -578,7 +578,7 @@ export function RecordList({ lang, record }: { lang: Lang; record: MentorRecordO
         <li>{row}</li>
       ))}
       <li>
-        {t(lang, { fr: "Heures", en: "Hours" })} : {t(lang, formatHours(record.hours))}
+        {t(lang, { fr: "Heures\u00a0:", en: "Hours:" })} {t(lang, formatHours(record.hours))}
         {" ("}
         {t(lang, { fr: "binômes", en: "pairs" })} {t(lang, formatHours(record.hoursByKind.pairs))},
         BarNum' {t(lang, formatHours(record.hoursByKind.barnums))},{" "}

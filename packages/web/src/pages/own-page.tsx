@@ -2,7 +2,7 @@ import { meetingOfStep, meetingTitle } from "#core/email/pair-messages";
 import type { LinkPurpose } from "#core/links";
 import type { MeetingLine, OwnPageView, ParticipantPair } from "#core/pair/own-page";
 import { formats, type Localised, programme } from "#core/programme";
-import { formatDay, formatWhen, plural } from "#core/words";
+import { agreed, de, formatDay, formatWhen, plural } from "#core/words";
 import { type AddressLinkCopy, AskForLinkPage, LinkSentPage } from "../address-link-pages";
 import {
   ChoiceGroup,
@@ -106,7 +106,7 @@ const otherWaits: Record<LinkPurpose, (name: string) => Localised> = {
     en: `${name} may call off this meeting.`,
   }),
   confirm: (name) => ({
-    fr: `Nous attendons la réponse de ${name} sur le dernier rendez-vous.`,
+    fr: `Nous attendons la réponse ${de(name)} sur le dernier rendez-vous.`,
     en: `We are waiting for ${name}'s answer about the last meeting.`,
   }),
   objectives: (name) => ({
@@ -114,17 +114,23 @@ const otherWaits: Record<LinkPurpose, (name: string) => Localised> = {
     en: `${name} is to record the agreed goals.`,
   }),
   "self-evaluation": (name) => ({
-    fr: `Nous attendons l'auto-évaluation de ${name}.`,
+    fr: `Nous attendons l'auto-évaluation ${de(name)}.`,
     en: `We are waiting for ${name}'s self-evaluation.`,
   }),
 };
 
-const meetingState: Record<MeetingLine["status"], Localised> = {
-  held: { fr: "A eu lieu", en: "Took place" },
-  scheduled: { fr: "À venir", en: "Coming up" },
-  "no-show": { fr: "N'a pas eu lieu", en: "Did not take place" },
-  cancelled: { fr: "Annulé, à fixer de nouveau", en: "Called off, to be set again" },
-  "to-plan": { fr: "Date à fixer", en: "Date to be set" },
+/** Where a meeting stands; French agrees with it: "la séance … annulée", "le rendez-vous … annulé". */
+const meetingState = (status: MeetingLine["status"], step: string): Localised => {
+  // A step that names no meeting is titled as the preparation call (masculine), as in the table.
+  const e = (meetingOfStep(step)?.kind ?? "preparation") === "preparation" ? "" : "e";
+  const states: Record<MeetingLine["status"], Localised> = {
+    held: { fr: "A eu lieu", en: "Took place" },
+    scheduled: { fr: "À venir", en: "Coming up" },
+    "no-show": { fr: "N'a pas eu lieu", en: "Did not take place" },
+    cancelled: { fr: `Annulé${e}, à fixer de nouveau`, en: "Called off, to be set again" },
+    "to-plan": { fr: "Date à fixer", en: "Date to be set" },
+  };
+  return states[status];
 };
 
 /** Where the pair is, when it is not simply running. */
@@ -245,14 +251,14 @@ export function OwnPage(props: {
                         .join(" — ")
                     : "—"}
                 </td>
-                <td>{say(meetingState[meeting.status])}</td>
+                <td>{say(meetingState(meeting.status, meeting.step))}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <p>
           {lang === "fr"
-            ? `${plural("fr", view.pair.sessionsDone, "séance tenue", "séances tenues")} sur ${view.pair.sessionsPlanned} prévues.`
+            ? `${plural("fr", view.pair.sessionsDone, "séance tenue", "séances tenues")} sur ${view.pair.sessionsPlanned} ${agreed("fr", view.pair.sessionsPlanned, "prévue", "prévues")}.`
             : `${plural("en", view.pair.sessionsDone, "session held", "sessions held")} of ${view.pair.sessionsPlanned} planned.`}
         </p>
       </section>
