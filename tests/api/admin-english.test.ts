@@ -158,7 +158,9 @@ describe("the programme team's pages in English", () => {
     expect(describeHistoryEvent("pair.closed")).toBe("Binôme clôturé");
     expect(describeHistoryEvent("pair.closed", "en")).toBe("Pair closed");
     expect(describeHistoryEvent("session-2.rescheduled", "en")).toBe("Session 2: date moved");
-    expect(describeHistoryEvent("session-2.rescheduled")).toBe("Séance n° 2\u00a0: date déplacée");
+    expect(describeHistoryEvent("session-2.rescheduled")).toBe(
+      "Séance n°\u00a02\u00a0: date déplacée",
+    );
     expect(describeHistoryEvent("unknown.code", "en")).toBe("unknown.code");
   });
 });

@@ -167,7 +167,7 @@ describe("reminding a pair by hand", () => {
     const { pairId, path, mentor, mentee } = await runningPair();
     await waitingOn(pairId, "session-2", "schedule");
     const page = await pageText(await adminPage(path));
-    expect(page).toContain("Le binôme attend qu'une date soit proposée pour la séance n° 2.");
+    expect(page).toContain("Le binôme attend qu'une date soit proposée pour la séance n°\u00a02.");
     expect(page).toContain("Réponse attendue du mentor, Yanis Benali.");
     const key = formKey(page, `${path}/lien-renvoye`);
 
@@ -196,7 +196,7 @@ describe("reminding a pair by hand", () => {
     expect(after).toContain("Le lien en attente est renvoyé");
     expect(after.match(/Lien en attente renvoyé par l'équipe/g)).toHaveLength(1);
     expect(after).toMatch(
-      /Lien en attente renvoyé par l'équipe<\/td><td>la séance n° 2 — au mentor/,
+      /Lien en attente renvoyé par l'équipe<\/td><td>la séance n°\u00a02 — au mentor/,
     );
   });
 

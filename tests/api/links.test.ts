@@ -157,7 +157,7 @@ describe("opening a link (GET)", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const html = await response.text();
-    expect(html).toContain("Séance n° 2\u00a0: proposer une date");
+    expect(html).toContain("Séance n°\u00a02\u00a0: proposer une date");
     expect(html).toContain('type="date"');
     expect(html).toContain('type="time"');
     expect(html).toContain(`action="${path}"`);
@@ -170,7 +170,7 @@ describe("opening a link (GET)", () => {
     const { path } = await newLink("confirm");
     await get(path);
     const html = await (await get(path)).text();
-    expect(html).toContain("La séance n° 2 a-t-elle eu lieu\u00a0?");
+    expect(html).toContain("La séance n°\u00a02 a-t-elle eu lieu\u00a0?");
     expect(html).toContain('name="satisfaction"');
     expect(delivered).toHaveLength(0);
   });

@@ -26,7 +26,7 @@ const session: CalendarInvitationInput = {
   method: "REQUEST",
   start: new Date("2026-03-17T13:30:00Z"),
   durationMinutes: 60,
-  title: "Binôme — séance n° 1",
+  title: "Binôme — séance n°\u00a01",
   description: "Séance avec Élodie et Marc; objectifs : LinkedIn, visio",
   organizer: { name: "Binôme", email: "mentorat-inverse@example.gouv.fr" },
   attendees: [

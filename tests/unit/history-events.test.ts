@@ -10,7 +10,9 @@ describe("history events as the programme team reads them", () => {
   });
 
   it("names meeting events with their meeting", () => {
-    expect(describeHistoryEvent("session-2.rescheduled")).toBe("Séance n° 2\u00a0: date déplacée");
+    expect(describeHistoryEvent("session-2.rescheduled")).toBe(
+      "Séance n°\u00a02\u00a0: date déplacée",
+    );
     expect(describeHistoryEvent("preparation.held")).toBe(
       "Rendez-vous de préparation\u00a0: a eu lieu",
     );
@@ -23,7 +25,7 @@ describe("history events as the programme team reads them", () => {
     expect(describeHistoryEvent("preparation.cancelled")).toBe(
       "Rendez-vous de préparation\u00a0: annulé",
     );
-    expect(describeHistoryEvent("session-2.cancelled")).toBe("Séance n° 2\u00a0: annulée");
+    expect(describeHistoryEvent("session-2.cancelled")).toBe("Séance n°\u00a02\u00a0: annulée");
     expect(describeHistoryEvent("follow-up.cancelled")).toBe("Séance de suivi\u00a0: annulée");
     expect(describeHistoryEvent("session-2.cancelled", "en")).toBe("Session 2: cancelled");
   });

@@ -48,7 +48,7 @@ const cases: Record<string, Case> = {
       scheduleLink: link("schedule"),
     }),
     links: [link("schedule")],
-    mentions: ["la séance n° 2"],
+    mentions: ["la séance n°\u00a02"],
   },
   meetingInvitation: {
     message: messages.meetingInvitation(details),
@@ -58,7 +58,7 @@ const cases: Record<string, Case> = {
   meetingInvitationUpdate: {
     message: messages.meetingInvitation({ ...details, update: true }),
     links: [link("reschedule"), link("cancel")],
-    mentions: ["La séance n° 2 avec Marc change de date", "déplacée au mardi"],
+    mentions: ["La séance n°\u00a02 avec Marc change de date", "déplacée au mardi"],
   },
   meetingReminder: {
     message: messages.meetingReminder(details),
@@ -94,7 +94,7 @@ const cases: Record<string, Case> = {
       link: link("schedule"),
     }),
     links: [link("schedule")],
-    mentions: ["La séance n° 2 n'a pas encore de date"],
+    mentions: ["La séance n°\u00a02 n'a pas encore de date"],
   },
   escalation: {
     message: messages.escalation({
@@ -110,7 +110,7 @@ const cases: Record<string, Case> = {
     links: [`${env.appUrl}/admin/binomes/pair-42`],
     mentions: [
       "d'Élodie Durand et Marc Petit",
-      "la séance n° 2",
+      "la séance n°\u00a02",
       "2 relances",
       "17 mars 2026",
       "proposer une date",
@@ -217,7 +217,7 @@ const cases: Record<string, Case> = {
     links: [],
     mentions: [
       "s'est arrêté automatiquement",
-      "La séance n° 2 n'a pas pu avoir lieu après 3 tentatives",
+      "La séance n°\u00a02 n'a pas pu avoir lieu après 3 tentatives",
       "Ce n'est pas une décision de l'équipe d'animation",
     ],
   },

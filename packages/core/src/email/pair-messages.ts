@@ -31,13 +31,13 @@ export function meetingOfStep(step: string): Meeting | undefined {
   return undefined;
 }
 
-/** The meeting's name without article, as a title: "Séance n° 2" / "Session 2". */
+/** The meeting's name without article, as a title: "Séance n° 2" (a no-break space after « n° ») / "Session 2". */
 export function meetingTitle(meeting: Meeting): Localised {
   switch (meeting.kind) {
     case "preparation":
       return { fr: "Rendez-vous de préparation", en: "Preparation call" };
     case "session":
-      return { fr: `Séance n° ${meeting.number}`, en: `Session ${meeting.number}` };
+      return { fr: `Séance n°\u00a0${meeting.number}`, en: `Session ${meeting.number}` };
     case "follow-up":
       return { fr: "Séance de suivi", en: "Follow-up session" };
   }
@@ -49,7 +49,7 @@ export function theMeeting(meeting: Meeting): Localised {
     case "preparation":
       return { fr: "le rendez-vous de préparation", en: "the preparation call" };
     case "session":
-      return { fr: `la séance n° ${meeting.number}`, en: `session ${meeting.number}` };
+      return { fr: `la séance n°\u00a0${meeting.number}`, en: `session ${meeting.number}` };
     case "follow-up":
       return { fr: "la séance de suivi", en: "the follow-up session" };
   }

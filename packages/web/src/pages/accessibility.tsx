@@ -30,7 +30,7 @@ const french = (): { title: string; parts: Part[] } => ({
       body: (
         <p>
           L'administration qui organise le programme {programme.name} s'engage à rendre ses services
-          numériques accessibles, conformément à l'article 47 de la loi n° 2005-102 du 11 février
+          numériques accessibles, conformément à l'article 47 de la loi n° 2005-102 du 11 février
           2005. Cette déclaration s'applique au site {programme.name} : pages publiques, pages
           reçues par lien personnel et pages de l'équipe d'animation.
         </p>
