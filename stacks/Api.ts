@@ -27,6 +27,26 @@ export const adminApiRoutes = ["ANY /api/admin", "ANY /api/admin/{proxy+}"] as c
 export const adminPageRoutes = ["ANY /admin", "ANY /admin/{proxy+}"] as const;
 
 /** The HTTP API: one Hono function serves every page and JSON route. */
+/**
+ * The API's access log, one JSON line per request: SST's default fields less the path, which
+ * carries the links' tokens (`/lien/<token>`, `/mon-binome/<token>`…); the route and the status
+ * say enough to follow a request, and the request id joins it to the function's logs.
+ */
+const accessLogFormat = JSON.stringify({
+  requestTime: "$context.requestTime",
+  requestId: "$context.requestId",
+  httpMethod: "$context.httpMethod",
+  routeKey: "$context.routeKey",
+  status: "$context.status",
+  responseLatency: "$context.responseLatency",
+  integrationRequestId: "$context.integration.requestId",
+  integrationStatus: "$context.integration.status",
+  integrationLatency: "$context.integration.latency",
+  integrationServiceStatus: "$context.integration.integrationStatus",
+  ip: "$context.identity.sourceIp",
+  userAgent: "$context.identity.userAgent",
+});
+
 export function Api({ stack }: StackContext) {
   const settings = stageSettings(stack.stage);
   const { table } = use(Storage);
@@ -111,7 +131,7 @@ export function Api({ stack }: StackContext) {
     },
     // Pages and forms are served from the same origin; no other site calls this API.
     cors: false,
-    accessLog: { retention: "three_months" },
+    accessLog: { retention: "three_months", format: accessLogFormat },
     routes: {
       ...Object.fromEntries(adminApiRoutes.map((route) => [route, adminApi])),
       ...Object.fromEntries(adminPageRoutes.map((route) => [route, adminPages])),

@@ -204,6 +204,18 @@ describe("api", () => {
     expect(httpApi.Properties.CorsConfiguration).toBeUndefined();
   });
 
+  it("keeps an access log line per request without its path, where the links' tokens are", () => {
+    const [, stage] = only(dev.templates.Api, "AWS::ApiGatewayV2::Stage");
+    const settings = stage.Properties.AccessLogSettings as { Format?: string };
+    const format = JSON.parse(String(settings.Format));
+    expect(format).toMatchObject({
+      requestId: "$context.requestId",
+      routeKey: "$context.routeKey",
+      status: "$context.status",
+    });
+    expect(JSON.stringify(format)).not.toMatch(/context\.(path|resourcePath)|requestOverride/);
+  });
+
   it("gives the Hono function the table, the sender, the site URL, the configuration set and the state machine", () => {
     const [, web] = functionByPrefix(production.templates.Api, "Web");
     const variables = environmentOf(web);
