@@ -37,6 +37,21 @@ const session: CalendarInvitationInput = {
 };
 
 describe("calendar invitations", () => {
+  it("refuses an address the calendar format cannot carry with an error naming the field, never the person", async () => {
+    // A domain label over 63 characters: the forms' check lets it through, the calendar's does not.
+    const address = `elodie@${"x".repeat(64)}.gouv.fr`;
+    const refused = calendarInvitation({
+      ...session,
+      attendees: [{ name: "Élodie Durand", email: address }, ...session.attendees.slice(1)],
+    });
+    await expect(refused).rejects.toBeInstanceOf(Error);
+    const error = (await refused.catch((caught: unknown) => caught)) as Error;
+    expect(error.message).toMatch(/attendees/);
+    const everything = JSON.stringify({ ...error, message: error.message, stack: error.stack });
+    expect(everything).not.toContain(address);
+    expect(everything).not.toContain("Durand");
+  });
+
   it("invites both participants with METHOD:REQUEST, the UID, SEQUENCE 0 and a UTC start", async () => {
     const ics = parseIcs(await calendarInvitation(session));
     expect(ics.calendar("METHOD")).toEqual(["REQUEST"]);

@@ -65,8 +65,23 @@ export async function calendarInvitation(input: CalendarInvitationInput): Promis
     })),
   };
   const { error, value } = createEvent(attributes);
-  if (error || !value) throw error ?? new Error("The calendar invitation could not be built");
+  if (error || !value) throw calendarRefusal(error);
   return value;
+}
+
+/**
+ * The library's refusal is a plain object quoting the whole event (names, addresses): thrown as
+ * is, it would reach a log line. Only the names of the fields it refused are kept.
+ */
+function calendarRefusal(error: unknown): Error {
+  const refusal = (error ?? {}) as { path?: unknown; inner?: { path?: unknown }[] };
+  const fields = [refusal.path, ...(refusal.inner ?? []).map((inner) => inner.path)].filter(
+    (path): path is string => typeof path === "string" && path.length > 0,
+  );
+  const named = [...new Set(fields)];
+  return new Error(
+    `The calendar invitation could not be built${named.length ? ` (${named.join(", ")})` : ""}`,
+  );
 }
 
 /**
