@@ -34,18 +34,38 @@ export const personName = (label: string) =>
     singleLine(),
   );
 
+const invalidEmail =
+  "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.gouv.fr.";
+
+/**
+ * Pure: the lengths mail (and a calendar invitation) allows, which valibot's `email` does not
+ * check: 64 characters before the « @ » (RFC 5321), 63 per part of the domain (RFC 1035).
+ */
+export const withinMailLimits = (value: string) => {
+  const at = value.lastIndexOf("@");
+  return (
+    at <= 64 &&
+    value
+      .slice(at + 1)
+      .split(".")
+      .every((label) => label.length <= 63)
+  );
+};
+
 export const email = (message: string) =>
   v.pipe(
     v.string(message),
     v.trim(),
     v.nonEmpty(message),
     v.maxLength(254, "Cette adresse est trop longue."),
-    v.email("Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.gouv.fr."),
+    v.email(invalidEmail),
+    v.check(withinMailLimits, invalidEmail),
     v.toLowerCase(),
   );
 
 /** The same check as the required address (valibot's `email`): no `<script>` in a local part. */
-const isEmail = (value: string) => v.is(v.pipe(v.string(), v.email()), value);
+const isEmail = (value: string) =>
+  v.is(v.pipe(v.string(), v.email()), value) && withinMailLimits(value);
 
 export const optionalEmail = (message: string) =>
   v.optional(
@@ -54,10 +74,7 @@ export const optionalEmail = (message: string) =>
       v.trim(),
       v.toLowerCase(),
       v.maxLength(254, "Cette adresse est trop longue."),
-      v.check(
-        (value) => value === "" || isEmail(value),
-        "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.gouv.fr.",
-      ),
+      v.check((value) => value === "" || isEmail(value), invalidEmail),
       v.transform((value) => (value === "" ? undefined : value)),
     ),
   );
