@@ -2,7 +2,7 @@ import "../bootstrap/tracing";
 import type { SQSEvent } from "aws-lambda";
 import type { CohortJob } from "#core/matching/dispatch";
 import { handleCohortJob } from "#core/matching/work";
-import { flushMetrics } from "#core/observability";
+import { flushMetrics, maskedError } from "#core/observability";
 
 /**
  * The matching function: reads the cohort jobs queue one job at a time (run a cohort's matching,
@@ -12,6 +12,9 @@ import { flushMetrics } from "#core/observability";
 export const handler = async (event: Pick<SQSEvent, "Records">) => {
   try {
     for (const record of event.Records) await handleCohortJob(JSON.parse(record.body) as CohortJob);
+  } catch (error) {
+    // The runtime logs what leaves the handler whole: only its name and masked message leave.
+    throw maskedError(error);
   } finally {
     flushMetrics();
   }

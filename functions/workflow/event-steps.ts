@@ -1,6 +1,6 @@
 import type { EventStepPayload } from "#core/events/payload";
 import { runEventStep } from "#core/events/run";
-import { flushMetrics, logger, withoutPersonalData } from "#core/observability";
+import { flushMetrics, logger, maskedError, withoutPersonalData } from "#core/observability";
 import { isTransient, TransientStepError } from "#core/pair/errors";
 
 /**
@@ -18,8 +18,7 @@ export const handler = async (payload: EventStepPayload): Promise<unknown> => {
       throw new TransientStepError(withoutPersonalData((error as Error).message));
     }
     logger.error("Event step failed", { error: (error as Error).name });
-    if (error instanceof Error) error.message = withoutPersonalData(error.message);
-    throw error;
+    throw maskedError(error);
   } finally {
     flushMetrics();
     logger.removeKeys(["eventId", "kind", "action"]);

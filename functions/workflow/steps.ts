@@ -1,4 +1,4 @@
-import { flushMetrics, logger, withoutPersonalData } from "#core/observability";
+import { flushMetrics, logger, maskedError, withoutPersonalData } from "#core/observability";
 import { isTransient, TransientStepError } from "#core/pair/errors";
 import {
   awaitStep,
@@ -57,9 +57,9 @@ export const handler = async (payload: StepPayload): Promise<unknown> => {
       throw new TransientStepError(withoutPersonalData((error as Error).message));
     }
     logger.error("Step failed", { error: (error as Error).name });
-    // Its message becomes the Catch's Cause in the execution history: masked the same way.
-    if (error instanceof Error) error.message = withoutPersonalData(error.message);
-    throw error;
+    // Its name is what the Catch matches, its message the Cause in the execution history: a
+    // fresh error of the same name, its message masked the same way.
+    throw maskedError(error);
   } finally {
     flushMetrics();
     logger.removeKeys(["pairId", "action", "step"]);

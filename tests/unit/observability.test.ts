@@ -1,7 +1,13 @@
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import type { Context } from "aws-lambda";
 import { describe, expect, it, vi } from "vitest";
-import { lambdaHandler, logger, metrics, withoutPersonalData } from "#core/observability";
+import {
+  lambdaHandler,
+  logger,
+  maskedError,
+  metrics,
+  withoutPersonalData,
+} from "#core/observability";
 
 describe("log redaction", () => {
   it("masks email addresses quoted in AWS error messages", () => {
@@ -16,6 +22,35 @@ describe("log redaction", () => {
     expect(withoutPersonalData("POST /lien/AbC123.def456?lang=en failed")).toBe(
       "POST /lien/<token>?lang=en failed",
     );
+  });
+
+  it("masks a signed link's token wherever it is quoted (own page, mentor space, my data)", () => {
+    const token = `${"a".repeat(22)}.${"B9_-".repeat(10)}xyz`;
+    for (const path of ["/mon-binome/", "/espace-mentor/acces/", "/mes-donnees/", "token="]) {
+      expect(withoutPersonalData(`GET ${path}${token} refused`)).toBe(`GET ${path}<token> refused`);
+    }
+  });
+});
+
+describe("an error leaving a handler", () => {
+  it("keeps its name for the state machine's Catch and nothing of the original but its masked message", () => {
+    const original = Object.assign(new Error("Refused: claire.martin@finances.gouv.fr"), {
+      name: "PairCancelled",
+      value: { email: "claire.martin@finances.gouv.fr" },
+      cause: new Error("yanis@example.org"),
+    });
+    const masked = maskedError(original);
+    expect(masked).toBeInstanceOf(Error);
+    expect(masked.name).toBe("PairCancelled");
+    expect(masked.message).toBe("Refused: <email>");
+    const everything = JSON.stringify({ ...masked, stack: masked.stack, cause: masked.cause });
+    expect(everything).not.toMatch(/claire|yanis/);
+  });
+
+  it("turns a thrown non-error (a library's plain object) into an error saying so", () => {
+    const masked = maskedError({ value: { email: "claire.martin@finances.gouv.fr" } });
+    expect(masked.message).toBe("A non-error was thrown");
+    expect(JSON.stringify({ ...masked, stack: masked.stack })).not.toContain("claire");
   });
 });
 

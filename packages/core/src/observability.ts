@@ -80,7 +80,23 @@ export function lambdaHandler<Event, Result>(
  * a URL can carry a link token: both are masked before a message reaches a log line.
  */
 export function withoutPersonalData(text: string): string {
-  return text
-    .replace(/[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+/g, "<email>")
-    .replace(/\/lien\/[^\s/?#"']+/g, "/lien/<token>");
+  return (
+    text
+      .replace(/[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+/g, "<email>")
+      .replace(/\/lien\/[^\s/?#"']+/g, "/lien/<token>")
+      // Every signed link (own page, mentor space, my data, workshop), wherever it is quoted.
+      .replace(/[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{32,}/g, "<token>")
+  );
+}
+
+/**
+ * An error as it may leave a handler: a fresh `Error` of the same name (a state machine's Catch
+ * matches it), its message masked, with none of the original's properties, cause or stack, where
+ * the SDK or a library may have quoted an address (the runtime logs them all).
+ */
+export function maskedError(error: unknown): Error {
+  const original = error instanceof Error ? error : undefined;
+  const masked = new Error(withoutPersonalData(original?.message ?? "A non-error was thrown"));
+  masked.name = original?.name ?? "Error";
+  return masked;
 }
