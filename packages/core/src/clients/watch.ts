@@ -8,6 +8,7 @@ import {
   reportDown,
   reportUp,
 } from "../dependency";
+import { withoutPersonalData } from "../observability";
 
 /** DynamoDB operations that change the table: their attempts are journalled (see dependency.ts). */
 const writeOperations = new Set([
@@ -42,6 +43,7 @@ export function watch<Client extends Watched>(
         if (isWrite) recordWriteAttempt("applied");
         return result;
       } catch (error) {
+        maskMessage(error);
         if (isUnavailability(error)) reportDown(dependency, error);
         else if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode)
           reportUp(dependency);
@@ -67,4 +69,17 @@ export function watch<Client extends Watched>(
     );
   }
   return client;
+}
+
+/**
+ * A service's error message can quote an address (SES: "identities failed the check: …"): it is
+ * masked here, inside the tracer's middleware, so that neither the trace nor a caller's log
+ * line ever holds it. The error keeps its name and type, which callers read.
+ */
+function maskMessage(error: unknown) {
+  if (!(error instanceof Error)) return;
+  const masked = withoutPersonalData(error.message);
+  if (masked === error.message) return;
+  if (typeof error.stack === "string") error.stack = error.stack.replace(error.message, masked);
+  error.message = masked;
 }
