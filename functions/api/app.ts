@@ -13,7 +13,7 @@ import {
   writtenSoFar,
 } from "#core/dependency";
 import { checkHealth, tableCheck } from "#core/health";
-import { logger, withoutPersonalData } from "#core/observability";
+import { errorForLog, logger } from "#core/observability";
 import type { Localised } from "#core/programme";
 import { NotFoundPage } from "#web/layout";
 import { ProblemPage, problemMessages, unavailableMessage } from "#web/pages/problems";
@@ -204,7 +204,7 @@ app.onError((error, c) => {
   }
   logger.error("Unhandled error", {
     route: c.req.routePath,
-    error: { name: error.name, message: withoutPersonalData(error.message) },
+    error: errorForLog(error),
   });
   return problem(c, 500, "Une erreur inattendue s'est produite. Réessayez dans quelques instants.");
 });

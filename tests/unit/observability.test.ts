@@ -2,6 +2,7 @@ import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import type { Context } from "aws-lambda";
 import { describe, expect, it, vi } from "vitest";
 import {
+  errorForLog,
   lambdaHandler,
   logger,
   maskedError,
@@ -45,6 +46,17 @@ describe("an error leaving a handler", () => {
     expect(masked.message).toBe("Refused: <email>");
     const everything = JSON.stringify({ ...masked, stack: masked.stack, cause: masked.cause });
     expect(everything).not.toMatch(/claire|yanis/);
+  });
+
+  it("is logged by its name and masked message only", () => {
+    const error = Object.assign(new Error("No such item for yanis@example.org"), {
+      name: "ConditionalCheckFailedException",
+      Item: { email: { S: "yanis@example.org" } },
+    });
+    expect(errorForLog(error)).toEqual({
+      name: "ConditionalCheckFailedException",
+      message: "No such item for <email>",
+    });
   });
 
   it("turns a thrown non-error (a library's plain object) into an error saying so", () => {

@@ -89,6 +89,15 @@ export function withoutPersonalData(text: string): string {
   );
 }
 
+/** An error as a log line holds it: its name and masked message, never its properties or cause. */
+export function errorForLog(error: unknown): { name: string; message: string } {
+  const original = error instanceof Error ? error : undefined;
+  return {
+    name: original?.name ?? typeof error,
+    message: withoutPersonalData(original?.message ?? "A non-error was thrown"),
+  };
+}
+
 /**
  * An error as it may leave a handler: a fresh `Error` of the same name (a state machine's Catch
  * matches it), its message masked, with none of the original's properties, cause or stack, where

@@ -5,7 +5,7 @@
  * runner can be plugged in with `useBackgroundRunner`.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { logger } from "../observability";
+import { errorForLog, logger } from "../observability";
 
 export type BackgroundRunner = (name: string, work: () => Promise<void>) => void;
 
@@ -21,7 +21,7 @@ export const isInBackground = () => background.getStore() === true;
 const inProcess: BackgroundRunner = (name, work) => {
   const running = background
     .run(true, work)
-    .catch((error) => logger.error("Background work failed", { name, error }))
+    .catch((error) => logger.error("Background work failed", { name, error: errorForLog(error) }))
     .finally(() => pending.delete(running));
   pending.add(running);
 };

@@ -14,7 +14,7 @@ import { documents, getItem, queryAll, queryList } from "../clients/dynamodb";
 import { clock } from "../clock";
 import { env } from "../env";
 import { keys } from "../keys";
-import { logger } from "../observability";
+import { errorForLog, logger } from "../observability";
 import { startPair } from "../pair/start";
 import { type Delivery, dispatcher, type PairStartMessage } from "./dispatch";
 import {
@@ -203,7 +203,11 @@ export async function startOnePair(message: PairStartMessage, delivery: Delivery
   try {
     await startPair({ pairId: pairIdFor(cohortId, menteeId), cohortId, menteeId, mentorId });
   } catch (error) {
-    logger.error("A pair did not start", { cohortId, attempt: delivery.attempt, error });
+    logger.error("A pair did not start", {
+      cohortId,
+      attempt: delivery.attempt,
+      error: errorForLog(error),
+    });
     await markOutcome(message, delivery.last ? "failed" : "retrying", (error as Error).name);
     return false;
   }

@@ -11,7 +11,7 @@ import { conditionally, documents, getItem } from "../clients/dynamodb";
 import { clock } from "../clock";
 import { env } from "../env";
 import { keys } from "../keys";
-import { logger } from "../observability";
+import { errorForLog, logger } from "../observability";
 import { dispatcher } from "./dispatch";
 import { propose } from "./proposal";
 
@@ -87,7 +87,10 @@ export async function startMatching(cohortId: string): Promise<StartOutcome> {
   try {
     await (await dispatcher()).sendJob({ kind: "match", cohortId, runId });
   } catch (error) {
-    logger.error("The matching could not be sent to its function", { cohortId, error });
+    logger.error("The matching could not be sent to its function", {
+      cohortId,
+      error: errorForLog(error),
+    });
     await record(cohortId, runId, {
       status: "failed",
       finishedAt: clock.now().toISOString(),
@@ -143,7 +146,7 @@ export async function runMatching(cohortId: string, runId: string): Promise<void
         : { status: "failed", finishedAt: clock.now().toISOString(), message: outcome.message },
     );
   } catch (error) {
-    logger.error("The matching failed", { cohortId, error });
+    logger.error("The matching failed", { cohortId, error: errorForLog(error) });
     await record(cohortId, runId, {
       status: "failed",
       finishedAt: clock.now().toISOString(),

@@ -9,7 +9,7 @@ import { readCounts } from "../counts-store";
 import { env } from "../env";
 import { keys } from "../keys";
 import { listMentors, type MentorRecord } from "../mentor";
-import { logger } from "../observability";
+import { errorForLog, logger } from "../observability";
 import type { Pair } from "../pair/model";
 import { listPairs } from "../pair/store";
 import { listQuestionnaires, type QuestionnaireRecord } from "../questionnaire";
@@ -386,7 +386,10 @@ export async function saveProposal(
       const old = await queryParts(proposal.cohortId, previous.partsVersion ?? previous.version);
       await writeAll(old.map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } })));
     } catch (error) {
-      logger.warn("Old proposal pieces left in place", { cohortId: proposal.cohortId, error });
+      logger.warn("Old proposal pieces left in place", {
+        cohortId: proposal.cohortId,
+        error: errorForLog(error),
+      });
     }
   }
 }

@@ -7,7 +7,7 @@ import { decideAccess, safeReturnPath, sameSecret, sessionValue } from "#core/ad
 import { newPendingSignIn, type OidcSettings } from "#core/admin/oidc";
 import { authorizationUrl, completeSignIn, oidcSettings } from "#core/admin/oidc-client";
 import { env } from "#core/env";
-import { logger } from "#core/observability";
+import { errorForLog, logger } from "#core/observability";
 import { t } from "#web/i18n";
 import { Layout } from "#web/layout";
 import { LoginPage } from "#web/pages/admin/login";
@@ -56,7 +56,7 @@ async function startSignIn(c: Context, settings: OidcSettings, next: string) {
   try {
     url = await authorizationUrl(settings, pending);
   } catch (error) {
-    logger.error("Identity provider unreachable", { error: String(error) });
+    logger.error("Identity provider unreachable", { error: errorForLog(error) });
     return providerDown(c);
   }
   keepPendingSignIn(c, pending);
@@ -80,7 +80,7 @@ async function finishSignIn(c: Context, settings: OidcSettings) {
   try {
     outcome = await completeSignIn(settings, new URL(c.req.url).searchParams, pending);
   } catch (error) {
-    logger.error("Identity provider unreachable", { error: String(error) });
+    logger.error("Identity provider unreachable", { error: errorForLog(error) });
     return providerDown(c);
   }
   if (!outcome.ok) return refuse(outcome.reason);
