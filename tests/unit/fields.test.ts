@@ -24,6 +24,7 @@ describe("an email address in a form", () => {
   });
 
   it("is refused in French when a part is longer than mail allows, as a calendar invitation would refuse it", async () => {
+    expect(messagesOf(required, `pas-une-adresse-${"x".repeat(70)}`)).toEqual([refusal]);
     for (const address of [longLabel, longLocal]) {
       expect(messagesOf(required, address)).toEqual([refusal]);
       expect(messagesOf(optional, address)).toEqual([refusal]);

@@ -58,12 +58,11 @@ export const email = (message: string) =>
     v.trim(),
     v.nonEmpty(message),
     v.maxLength(254, "Cette adresse est trop longue."),
-    v.email(invalidEmail),
-    v.check(withinMailLimits, invalidEmail),
+    v.check((value) => isEmail(value), invalidEmail),
     v.toLowerCase(),
   );
 
-/** The same check as the required address (valibot's `email`): no `<script>` in a local part. */
+/** valibot's `email` (no `<script>` in a local part) within mail's lengths: one check, one message. */
 const isEmail = (value: string) =>
   v.is(v.pipe(v.string(), v.email()), value) && withinMailLimits(value);
 
