@@ -1,7 +1,7 @@
 import "../bootstrap/tracing";
 import type { DynamoDBStreamEvent } from "aws-lambda";
 import { deliverStreamRecords, type StreamRecord } from "#core/email/outbox";
-import { flushMetrics } from "#core/observability";
+import { flushMetrics, maskedError } from "#core/observability";
 
 /**
  * The outbox's sender: fed by the table's stream (new outbox items only, see the event source
@@ -11,6 +11,9 @@ import { flushMetrics } from "#core/observability";
 export const handler = async (event: Pick<DynamoDBStreamEvent, "Records">) => {
   try {
     return await deliverStreamRecords(event.Records as StreamRecord[]);
+  } catch (error) {
+    // The runtime logs what leaves the handler whole: its name and masked message only.
+    throw maskedError(error);
   } finally {
     flushMetrics();
   }

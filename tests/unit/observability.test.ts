@@ -121,4 +121,17 @@ describe("the Lambda entry (Powertools' injectLambdaContext and logMetrics)", ()
     await expect(handler({}, context)).rejects.toThrow("échec");
     expect(metrics.hasStoredMetrics()).toBe(false);
   });
+
+  it("lets an error out under its own name with its message masked, nothing else", async () => {
+    const entry = lambdaHandler(async () => {
+      throw Object.assign(new Error("Refused for claire.martin@finances.gouv.fr"), {
+        name: "MessageRejected",
+        quoted: "claire.martin@finances.gouv.fr",
+      });
+    });
+    const error = (await entry({}, context).catch((caught: unknown) => caught)) as Error;
+    expect(error.name).toBe("MessageRejected");
+    expect(error.message).toBe("Refused for <email>");
+    expect(JSON.stringify({ ...error, stack: error.stack })).not.toContain("claire");
+  });
 });

@@ -60,6 +60,7 @@ export function flushMetrics() {
  * the keys the invocation added, so the next invocation of a warm function starts clean;
  * `logMetrics` flushes the metrics it recorded, even when it fails. (Powertools' non-Middy form
  * is a class method decorator; the class is written once here rather than in every entry file.)
+ * An error leaves it as `maskedError` makes it.
  */
 export function lambdaHandler<Event, Result>(
   handler: (event: Event, context: Context) => Promise<Result>,
@@ -68,7 +69,12 @@ export function lambdaHandler<Event, Result>(
     @logger.injectLambdaContext({ resetKeys: true })
     @metrics.logMetrics()
     async handler(event: Event, context: Context): Promise<Result> {
-      return handler(event, context);
+      try {
+        return await handler(event, context);
+      } catch (error) {
+        // The runtime logs what leaves the handler whole: its name and masked message only.
+        throw maskedError(error);
+      }
     }
   }
   const entry = new Entry();
