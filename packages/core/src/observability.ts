@@ -97,11 +97,8 @@ export function withoutPersonalData(text: string): string {
 
 /** An error as a log line holds it: its name and masked message, never its properties or cause. */
 export function errorForLog(error: unknown): { name: string; message: string } {
-  const original = error instanceof Error ? error : undefined;
-  return {
-    name: original?.name ?? typeof error,
-    message: withoutPersonalData(original?.message ?? "A non-error was thrown"),
-  };
+  const { name, message } = maskedError(error);
+  return { name, message };
 }
 
 /**

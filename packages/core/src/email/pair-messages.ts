@@ -936,7 +936,7 @@ const expectedAction: Record<LinkPurpose, Localised> = {
 };
 
 /** "Le rendez-vous" is masculine, "la séance" feminine: the agreement of the French sentences. */
-function grammar(meeting: Meeting) {
+export function grammar(meeting: Meeting) {
   return meeting.kind === "preparation"
     ? { e: "", pronoun: "il" as const }
     : { e: "e", pronoun: "elle" as const };

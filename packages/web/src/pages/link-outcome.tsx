@@ -1,4 +1,4 @@
-import { meetingOfStep } from "#core/email/pair-messages";
+import { grammar, meetingOfStep } from "#core/email/pair-messages";
 import { type LinkPurpose, objectivesReachedLabel } from "#core/links";
 import type { Recorded } from "#core/pair/link-state";
 import { formats, type Localised, programme } from "#core/programme";
@@ -142,11 +142,10 @@ const no = { fr: "Non", en: "No" };
  */
 function meetingStatus(status: string, step: string | undefined): Localised {
   const meeting = step ? meetingOfStep(step) : undefined;
-  const e = meeting?.kind === "preparation" ? "" : "e";
   const agreed: Record<string, Localised> = meeting
     ? {
-        scheduled: { fr: `prévu${e}`, en: "planned" },
-        cancelled: { fr: `annulé${e}`, en: "called off" },
+        scheduled: { fr: `prévu${grammar(meeting).e}`, en: "planned" },
+        cancelled: { fr: `annulé${grammar(meeting).e}`, en: "called off" },
       }
     : {
         scheduled: { fr: "à venir", en: "planned" },

@@ -1,4 +1,4 @@
-import { meetingOfStep, meetingTitle } from "#core/email/pair-messages";
+import { grammar, meetingOfStep, meetingTitle } from "#core/email/pair-messages";
 import type { LinkPurpose } from "#core/links";
 import type { MeetingLine, OwnPageView, ParticipantPair } from "#core/pair/own-page";
 import { formats, type Localised, programme } from "#core/programme";
@@ -122,7 +122,7 @@ const otherWaits: Record<LinkPurpose, (name: string) => Localised> = {
 /** Where a meeting stands; French agrees with it: "la séance … annulée", "le rendez-vous … annulé". */
 const meetingState = (status: MeetingLine["status"], step: string): Localised => {
   // A step that names no meeting is titled as the preparation call (masculine), as in the table.
-  const e = (meetingOfStep(step)?.kind ?? "preparation") === "preparation" ? "" : "e";
+  const { e } = grammar(meetingOfStep(step) ?? { kind: "preparation" });
   const states: Record<MeetingLine["status"], Localised> = {
     held: { fr: "A eu lieu", en: "Took place" },
     scheduled: { fr: "À venir", en: "Coming up" },

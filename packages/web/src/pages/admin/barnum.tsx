@@ -308,9 +308,10 @@ export function BarnumAdminPage(props: {
                   {registration.firstName} — {slot ? t(lang, slotWhen(slot)) : ""}
                   {registration.theme ? `, ${themeOrOther(registration.theme, lang)}` : ""}
                   {registration.question
-                    ? lang === "fr"
-                      ? `\u00a0: «\u00a0${registration.question}\u00a0»`
-                      : `: “${registration.question}”`
+                    ? t(lang, {
+                        fr: ` : « ${registration.question} »`,
+                        en: `: “${registration.question}”`,
+                      })
                     : ""}
                 </li>
               );

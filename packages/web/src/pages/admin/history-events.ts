@@ -1,4 +1,4 @@
-import { meetingOfStep, meetingTitle } from "#core/email/pair-messages";
+import { grammar, meetingOfStep, meetingTitle } from "#core/email/pair-messages";
 import type { Localised } from "#core/programme";
 import { type Lang, t } from "../../i18n";
 
@@ -89,10 +89,11 @@ const pairEvents: Record<string, Localised> = {
   },
 };
 
-const meetingEvents: Record<string, Localised> = {
+/** What happened to a meeting; `e` agrees the participle with it (« annulé », « annulée »). */
+const meetingEvents = (e: string): Record<string, Localised> => ({
   scheduled: { fr: "date fixée", en: "date set" },
   rescheduled: { fr: "date déplacée", en: "date moved" },
-  cancelled: { fr: "annulé", en: "cancelled" },
+  cancelled: { fr: `annulé${e}`, en: "cancelled" },
   reminded: { fr: "rappel envoyé", en: "reminder sent" },
   held: { fr: "a eu lieu", en: "took place" },
   "no-show": { fr: "n'a pas eu lieu", en: "did not take place" },
@@ -100,24 +101,16 @@ const meetingEvents: Record<string, Localised> = {
     fr: "retour du cadre reçu (voir plus haut)",
     en: "manager's feedback received (see above)",
   },
-};
-
-/** The words of `meetingEvents` that agree with a feminine meeting (a séance). */
-const feminineMeetingEvents: Record<string, Localised> = {
-  cancelled: { fr: "annulée", en: "cancelled" },
-};
+});
 
 export function describeHistoryEvent(event: string, lang: Lang = "fr"): string {
   const known = pairEvents[event];
   if (known) return t(lang, known);
   const separator = event.lastIndexOf(".");
   const meeting = meetingOfStep(event.slice(0, separator));
-  const happened = event.slice(separator + 1);
-  // « Le rendez-vous » is masculine, « la séance » feminine: the participle agrees.
-  const what =
-    (meeting?.kind === "preparation" ? undefined : feminineMeetingEvents[happened]) ??
-    meetingEvents[happened];
-  if (!meeting || !what) return event;
+  if (!meeting) return event;
+  const what = meetingEvents(grammar(meeting).e)[event.slice(separator + 1)];
+  if (!what) return event;
   const title = t(lang, meetingTitle(meeting));
   return lang === "en" ? `${title}: ${t(lang, what)}` : `${title}\u00a0: ${t(lang, what)}`;
 }

@@ -186,9 +186,10 @@ export function PrivacyPersonPage(props: {
           {formatDate(request.receivedAt, lang)}, {t(lang, words.deadline).toLowerCase()}{" "}
           {formatDate(request.deadline, lang)}.
           {request.detail
-            ? lang === "fr"
-              ? ` ${t(lang, words.detail)}\u00a0: «\u00a0${request.detail}\u00a0»`
-              : ` ${t(lang, words.detail)}: “${request.detail}”`
+            ? t(lang, {
+                fr: ` ${words.detail.fr} : « ${request.detail} »`,
+                en: ` ${words.detail.en}: “${request.detail}”`,
+              })
             : ""}
         </p>
       ) : null}
