@@ -129,6 +129,19 @@ describe("the programme team's pages in English", () => {
     expect(await pageText(next)).toContain('<html lang="en">');
   });
 
+  it("explains the proposed pairs in the page's language", async () => {
+    const path = `/admin/vagues/${fixture.cohortId}/appariement`;
+    const english = await pageText(await adminPage(`${path}?lang=en`));
+    expect(english).toContain(
+      "Covers the manager's priority theme (professional social networks level 4); common format: video",
+    );
+    expect(english).not.toContain("Couvre");
+    const french = await pageText(await adminPage(path));
+    expect(french).toContain(
+      "Couvre votre thème prioritaire (réseaux sociaux professionnels niveau 4)\u00a0; format commun\u00a0: visio",
+    );
+  });
+
   it("writes dates, table captions, chart alternatives and history in English", async () => {
     const { cohortId, pairId } = fixture;
     const pair = await pageText(await adminPage(`/admin/binomes/${pairId}?lang=en`));

@@ -4,7 +4,8 @@ import type { StoredRegistration } from "#core/barnum/store";
 import type { WorkshopRecord } from "#core/events/workshop";
 import { addressRef } from "#core/events/workshop/people";
 import type { Participant } from "#core/events/workshop/store";
-import { explainFit, localiseExplanation } from "#core/matching/fit";
+import { proposeMatching } from "#core/matching";
+import { explainFit, explainPair, type FitDetails } from "#core/matching/fit";
 import type { NetworkMeeting } from "#core/network/model";
 import type { PrivacyRequest } from "#core/privacy";
 import { BarnumAdminPage } from "#web/pages/admin/barnum";
@@ -12,6 +13,7 @@ import { MeetingPage } from "#web/pages/admin/network";
 import { historyDetailText } from "#web/pages/admin/pair-writings";
 import { PrivacyPersonPage } from "#web/pages/admin/privacy";
 import { WorkshopPage } from "#web/pages/admin/workshops";
+import { generateCohort } from "../bench/cohort";
 
 /**
  * The wording of the programme team's pages, rendered in process from records built here: what a
@@ -223,7 +225,7 @@ describe("a person's privacy page", () => {
 });
 
 describe("a proposed pair's explanation", () => {
-  const french = explainFit({
+  const details: FitDetails = {
     covered: [
       { theme: "social-networks", rank: 0, level: 4, comfort: 1 },
       { theme: "artificial-intelligence", rank: 1, level: 3, comfort: 2 },
@@ -232,27 +234,55 @@ describe("a proposed pair's explanation", () => {
     commonFormats: ["video"],
     commonSlots: 2,
     sameSite: true,
-  });
+  };
+  const pair = { explanation: explainFit(details), details };
 
   it("reads in French with its no-break spaces", () => {
-    expect(localiseExplanation("fr", french)).toBe(
+    expect(explainPair("fr", pair)).toBe(
       `Couvre 2 de vos 3 thèmes prioritaires (réseaux sociaux professionnels niveau 4, intelligence artificielle niveau 3)${nbsp}; format commun${nbsp}: visio${nbsp}; 2 créneaux communs${nbsp}; même site`,
     );
   });
 
-  it("reads in English on the English page", () => {
-    expect(localiseExplanation("en", french)).toBe(
+  it("reads in English on the English page, from the pair's details", () => {
+    expect(explainPair("en", pair)).toBe(
       "Covers 2 of the manager's 3 priority themes (professional social networks level 4, artificial intelligence level 3); common format: video; 2 common slots; same site",
     );
-    const other = explainFit({
+    const other: FitDetails = {
       covered: [{ theme: "collaborative-tools", rank: 0, level: 2, comfort: 2 }],
       priorityCount: 1,
       commonFormats: ["site", "phone"],
       commonSlots: 0,
       sameSite: false,
-    });
-    expect(localiseExplanation("en", other)).toBe(
+    };
+    expect(explainPair("en", { explanation: explainFit(other), details: other })).toBe(
       "Covers the manager's priority theme (collaborative tools level 2); common formats: on site, phone; no common slot",
     );
+    expect(explainFit({ ...other, commonSlots: 1, commonFormats: ["video"] }, "en")).toBe(
+      "Covers the manager's priority theme (collaborative tools level 2); common format: video; 1 common slot",
+    );
+    expect(explainFit({ ...other, commonSlots: null }, "fr")).toBe(
+      "Couvre votre thème prioritaire (outils collaboratifs niveau 2) ; formats communs : sur site, téléphone",
+    );
+  });
+
+  it("reads in each language for every pair of a proposed cohort", () => {
+    const { mentees, mentors, settings } = generateCohort(300, 120);
+    const { pairs } = proposeMatching(mentees, mentors, settings);
+    expect(pairs.length).toBeGreaterThan(200);
+    for (const pair of pairs) {
+      expect(explainPair("fr", pair).replace(/\u00a0/g, " ")).toBe(pair.explanation);
+      expect(explainPair("en", pair)).not.toMatch(
+        /Couvre|niveau|commun|créneau|même site|visio|téléphone|sur site|[«»\u00a0]/,
+      );
+    }
+  });
+
+  it("shows a pair stored before its details as its French sentence, on either page", () => {
+    const stored = {
+      explanation: "Couvre votre thème prioritaire (outils collaboratifs niveau 2) ; même site",
+    };
+    const shown = `Couvre votre thème prioritaire (outils collaboratifs niveau 2)${nbsp}; même site`;
+    expect(explainPair("fr", stored)).toBe(shown);
+    expect(explainPair("en", stored)).toBe(shown);
   });
 });

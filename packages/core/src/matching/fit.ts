@@ -131,41 +131,13 @@ export function inSameManagementLine(mentee: MatchingMentee, mentor: MatchingMen
   );
 }
 
-function themeLabel(themeId: string): string {
-  const label = themeCatalogue.find((theme) => theme.id === themeId)?.label.fr ?? themeId;
+function themeLabel(themeId: string, lang: "fr" | "en"): string {
+  const label = themeCatalogue.find((theme) => theme.id === themeId)?.label[lang] ?? themeId;
   return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-
-/** A French sentence the programme team can read out, listing what the score rewards. */
-export function explainFit(details: FitDetails): string {
-  const { covered, priorityCount } = details;
-  const themeList = covered.map((item) => `${themeLabel(item.theme)} niveau ${item.level}`);
-  const coverage =
-    priorityCount === 1
-      ? "Couvre votre thème prioritaire"
-      : covered.length === priorityCount
-        ? `Couvre vos ${priorityCount} thèmes prioritaires`
-        : `Couvre ${covered.length} de vos ${priorityCount} thèmes prioritaires`;
-  const parts = [`${coverage} (${themeList.join(", ")})`];
-  const formatList = details.commonFormats.map((format) => formatWords[format]).join(", ");
-  parts.push(
-    details.commonFormats.length === 1
-      ? `format commun : ${formatList}`
-      : `formats communs : ${formatList}`,
-  );
-  if (details.commonSlots !== null) {
-    parts.push(
-      details.commonSlots === 0
-        ? "aucun créneau commun"
-        : plural(details.commonSlots, "créneau commun", "créneaux communs"),
-    );
-  }
-  if (details.sameSite) parts.push("même site");
-  return parts.join(" ; ");
 }
 
 const englishFormatWords: Record<MeetingFormat, string> = {
@@ -174,54 +146,65 @@ const englishFormatWords: Record<MeetingFormat, string> = {
   phone: "phone",
 };
 
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
-
-/** One part of a French explanation, in English; undefined when it is not one `explainFit` writes. */
-function englishPart(part: string): string | undefined {
-  const coverage = part.match(
-    /^Couvre (?:(votre thème prioritaire)|vos (\d+) thèmes prioritaires|(\d+) de vos (\d+) thèmes prioritaires) \((.*)\)$/s,
-  );
-  if (coverage) {
-    const [, one, all, some, of, list = ""] = coverage;
-    const head = one
-      ? "Covers the manager's priority theme"
-      : all
-        ? `Covers the manager's ${all} priority themes`
-        : `Covers ${some} of the manager's ${of} priority themes`;
-    let themeList = list;
-    const byLength = [...themeCatalogue].sort((a, b) => b.label.fr.length - a.label.fr.length);
-    for (const theme of byLength) {
-      themeList = themeList
-        .split(`${lowerFirst(theme.label.fr)} niveau `)
-        .join(`${lowerFirst(theme.label.en)} level `);
+/**
+ * A sentence the programme team can read out, listing what the score rewards: in French by
+ * default (as a proposal's `explanation` is stored; `frenchSpacing` adds the no-break spaces on a
+ * page), or in English.
+ */
+export function explainFit(details: FitDetails, lang: "fr" | "en" = "fr"): string {
+  const { covered, priorityCount } = details;
+  const slots = details.commonSlots;
+  const formats = details.commonFormats;
+  if (lang === "en") {
+    const themeList = covered.map((item) => `${themeLabel(item.theme, "en")} level ${item.level}`);
+    const coverage =
+      priorityCount === 1
+        ? "Covers the manager's priority theme"
+        : covered.length === priorityCount
+          ? `Covers the manager's ${priorityCount} priority themes`
+          : `Covers ${covered.length} of the manager's ${priorityCount} priority themes`;
+    const formatList = formats.map((format) => englishFormatWords[format]).join(", ");
+    const parts = [
+      `${coverage} (${themeList.join(", ")})`,
+      `${formats.length === 1 ? "common format" : "common formats"}: ${formatList}`,
+    ];
+    if (slots !== null) {
+      parts.push(slots === 0 ? "no common slot" : plural(slots, "common slot", "common slots"));
     }
-    return `${head} (${themeList.replace(/ niveau (\d)/g, " level $1")})`;
+    if (details.sameSite) parts.push("same site");
+    return parts.join("; ");
   }
-  const format = part.match(/^(formats? communs?) : (.*)$/);
-  if (format) {
-    const words = (format[2] ?? "").split(", ").map((word) => {
-      const id = formatOrder.find((item) => formatWords[item] === word);
-      return id ? englishFormatWords[id] : word;
-    });
-    return `${format[1] === "format commun" ? "common format" : "common formats"}: ${words.join(", ")}`;
+  const themeList = covered.map((item) => `${themeLabel(item.theme, "fr")} niveau ${item.level}`);
+  const coverage =
+    priorityCount === 1
+      ? "Couvre votre thème prioritaire"
+      : covered.length === priorityCount
+        ? `Couvre vos ${priorityCount} thèmes prioritaires`
+        : `Couvre ${covered.length} de vos ${priorityCount} thèmes prioritaires`;
+  const formatList = formats.map((format) => formatWords[format]).join(", ");
+  const parts = [
+    `${coverage} (${themeList.join(", ")})`,
+    formats.length === 1 ? `format commun : ${formatList}` : `formats communs : ${formatList}`,
+  ];
+  if (slots !== null) {
+    parts.push(
+      slots === 0 ? "aucun créneau commun" : plural(slots, "créneau commun", "créneaux communs"),
+    );
   }
-  if (part === "aucun créneau commun") return "no common slot";
-  const slots = part.match(/^(\d+) créneaux? communs?$/);
-  if (slots) return `${slots[1]} common slot${slots[1] === "1" ? "" : "s"}`;
-  if (part === "même site") return "same site";
-  return undefined;
+  if (details.sameSite) parts.push("même site");
+  return parts.join(" ; ");
 }
 
 /**
- * A pair's explanation (stored in French, as `explainFit` wrote it) in the page's language: French
- * with its no-break spaces, or English part by part (a part it does not know stays in French).
+ * A proposed pair's explanation in the page's language, from its fit details. A pair proposed
+ * before the details were stored with it has only its French sentence, shown as it is.
  */
-export function localiseExplanation(lang: "fr" | "en", explanation: string): string {
-  if (lang === "fr") return frenchSpacing(explanation);
-  return explanation
-    .split(" ; ")
-    .map((part) => englishPart(part) ?? part)
-    .join("; ");
+export function explainPair(
+  lang: "fr" | "en",
+  pair: { explanation: string; details?: FitDetails },
+): string {
+  const text = pair.details ? explainFit(pair.details, lang) : pair.explanation;
+  return lang === "fr" || !pair.details ? frenchSpacing(text) : text;
 }
 
 /** The score of the details, as documented by `fitWeights`. */

@@ -5,7 +5,7 @@
  * any pair is confirmed.
  */
 import { type CompiledCohort, compileCohort } from "./cohort";
-import type { MatchingMentee, MatchingMentor, MatchingSettings } from "./fit";
+import type { FitDetails, MatchingMentee, MatchingMentor, MatchingSettings } from "./fit";
 import { type PricingOptions, solveByPricing } from "./pricing";
 import type { AssignmentProblem, Candidate, OptimalityCertificate, RowProblem } from "./solver";
 
@@ -40,7 +40,10 @@ export type ProposedPair = {
   menteeId: string;
   mentorId: string;
   score: number;
+  /** In French, as `explainFit` writes it: what the JSON API gives. */
   explanation: string;
+  /** What the score rewards, for a page to explain in its language (`explainPair`). */
+  details?: FitDetails;
 };
 export type UnmatchedMentee = { menteeId: string; reason: string };
 export type MatchingProposal = {
@@ -99,6 +102,7 @@ export function describeAssignment(
         mentorId: mentor.id,
         score: fit.score,
         explanation: fit.explanation,
+        details: fit.details,
       });
     } else {
       unmatched.push({ menteeId: mentee.id, reason: cohort.unmatchedReason(i) });

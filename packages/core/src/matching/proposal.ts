@@ -19,6 +19,7 @@ import {
   cohortProblem,
   compileCohort,
   evaluateFit,
+  type FitDetails,
   type Level,
   type MatchingMentee,
   type MatchingMentor,
@@ -179,7 +180,7 @@ export function fitOrRefusal(
   roster: CohortRoster,
   menteeId: string,
   mentorId: string,
-): { score: number; explanation: string } | { message: string } {
+): { score: number; explanation: string; details: FitDetails } | { message: string } {
   const mentee = roster.mentees.get(menteeId);
   if (!mentee) return { message: "Ce cadre n'est pas à apparier dans cette vague." };
   const mentor = roster.mentors.get(mentorId);
@@ -190,7 +191,7 @@ export function fitOrRefusal(
   }
   const fit = evaluateFit(mentee, mentor, roster.settings);
   if (!fit.allowed) return { message: `Binôme impossible : ${blockerMessages[fit.blocker]}.` };
-  return { score: fit.score, explanation: fit.explanation };
+  return { score: fit.score, explanation: fit.explanation, details: fit.details };
 }
 
 /** Pure: the two mentees exchange their mentors, if both new pairs are allowed. */

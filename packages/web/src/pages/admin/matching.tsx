@@ -1,6 +1,6 @@
 import type { Cohort } from "#core/cohort";
 import type { PairStarts } from "#core/matching/confirm";
-import { localiseExplanation } from "#core/matching/fit";
+import { explainPair } from "#core/matching/fit";
 import type { JobProgress, MatchingJob } from "#core/matching/job";
 import type { Proposal } from "#core/matching/proposal";
 import { agreed, de } from "#core/words";
@@ -275,7 +275,7 @@ export function ProposalPage(props: {
                     <td>{name(pair.mentorId)}</td>
                     <td>{pair.score}</td>
                     <td>
-                      {localiseExplanation(lang, pair.explanation)}
+                      {explainPair(lang, pair)}
                       {pair.forced
                         ? ` (${say({ fr: "choix de l'équipe", en: "the team's choice" })})`
                         : ""}
