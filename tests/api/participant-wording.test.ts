@@ -232,6 +232,26 @@ describe("a link's form to set or move a date", () => {
   });
 });
 
+describe("a link's form to call a meeting off", () => {
+  const page = (step: string) =>
+    render(
+      LinkAnswerPage({
+        lang: "fr",
+        path: "/lien/jeton",
+        form: { purpose: "cancel-session", recipient: "mentor", step, context: { meeting } },
+      }),
+    );
+
+  it("agrees both participles with the meeting: the session feminine, the call masculine", async () => {
+    expect(await page("session-2")).toContain(
+      "est annulée pour vous deux et retirée de vos agendas.",
+    );
+    expect(await page("preparation")).toContain(
+      "est annulé pour vous deux et retiré de vos agendas.",
+    );
+  });
+});
+
 describe("the public BarNum' page", () => {
   const barnum: Barnum = {
     id: "b".repeat(32),

@@ -48,7 +48,9 @@ describe("a mentor's record of work", () => {
       pair({ status: "cancelled", sessionsDone: 0, mentorHours: 0 }),
     ]);
     const text = attestationLines(record, new Date("2026-12-01T10:00:00Z")).join("\n");
-    expect(text).toContain("Inès Benali, Chargée de projets numériques (Secrétariat général)");
+    expect(text).toContain(
+      "atteste qu'Inès Benali, Chargée de projets numériques (Secrétariat général)",
+    );
     expect(text).toContain("depuis le 2 mars 2026");
     expect(text).toContain("2 cadres accompagnés, dont 1 parcours mené jusqu'à la clôture");
     expect(text).toContain("3 séances tenues");

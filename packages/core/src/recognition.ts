@@ -16,7 +16,7 @@ import { logger } from "./observability";
 import type { Pair } from "./pair/model";
 import { listPairs } from "./pair/store";
 import { programme } from "./programme";
-import { de, formatDay, formatHours, frenchSpacing, plural } from "./words";
+import { de, formatDay, formatHours, frenchSpacing, plural, que } from "./words";
 
 /**
  * What a mentor did for the programme, and the attestation that says so. Mentors gain visibility
@@ -111,7 +111,7 @@ export async function loadRecordOfWork(mentorId: string): Promise<MentorRecordOf
 /** Pure: the attestation's sentences, in French (the language of the hierarchy it is shown to). */
 export function attestationLines(record: MentorRecordOfWork, issuedAt: Date): string[] {
   const lines = [
-    `${programme.name} atteste que ${record.name}, ${record.role} (${record.directorate}), participe au programme de mentorat inversé en tant que mentor${record.since ? ` depuis le ${formatDay(new Date(record.since)).fr}` : ""}.`,
+    `${programme.name} atteste ${que(record.name)}, ${record.role} (${record.directorate}), participe au programme de mentorat inversé en tant que mentor${record.since ? ` depuis le ${formatDay(new Date(record.since)).fr}` : ""}.`,
     "",
     `${plural("fr", record.pairs, "cadre accompagné", "cadres accompagnés")}, dont ${plural("fr", record.pairsCompleted, "parcours mené", "parcours menés")} jusqu'à la clôture ;`,
     `${plural("fr", record.sessionsHeld, "séance tenue", "séances tenues")} ;`,

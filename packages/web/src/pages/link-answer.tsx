@@ -337,7 +337,7 @@ function CancelSessionFields(props: Common & { labels: Record<string, string>; w
     <>
       <p>
         {fr
-          ? `En confirmant, ${the.fr} est annulé${feminine ? "e" : ""} pour vous deux et retiré de vos agendas. Vous pourrez proposer une nouvelle date.`
+          ? `En confirmant, ${the.fr} est annulé${feminine ? "e" : ""} pour vous deux et retiré${feminine ? "e" : ""} de vos agendas. Vous pourrez proposer une nouvelle date.`
           : `If you confirm, ${the.en} is called off for both of you and removed from your calendars. You will be able to propose a new date.`}
       </p>
       <TextField
