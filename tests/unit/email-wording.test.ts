@@ -5,6 +5,7 @@ import { type Bilingual, render } from "#core/email/layout";
 import * as messages from "#core/email/pair-messages";
 import { barnumVisitsCsv, mentorHoursCsv, networkAttendanceCsv } from "#core/event-figures";
 import { byteOrderMark, feedbackCsv, pairsCsv } from "#core/export";
+import { meetingCancelled, meetingMoved } from "#core/network/messages";
 import type { NetworkMeeting } from "#core/network/model";
 import type { Pair } from "#core/pair/model";
 import { unreachableAlert } from "#core/reachability";
@@ -194,6 +195,30 @@ describe("the programme team's alerts name the flag as the interface does", () =
     expect(french(message)).toContain("Le binôme est marqué «\u00a0à surveiller\u00a0».");
     expect(english(message)).toContain("The pair is flagged “to watch”.");
     expect(render(message).text).not.toMatch(/à traiter|needs attention/);
+  });
+});
+
+describe("a network meeting moved or cancelled", () => {
+  const meeting: NetworkMeeting = {
+    id: "n-1",
+    kind: "preparation",
+    startsAt: "2026-12-01T16:00:00.000Z",
+    durationMinutes: 90,
+    place: "Bercy",
+    agenda: "Premiers pas",
+    createdAt: "2026-11-01T09:00:00.000Z",
+    attendanceRecorded: false,
+  };
+
+  it("names the meeting with its article", () => {
+    const moved = meetingMoved({ firstName: "Inès", meeting, pageLink: "https://x/espace" });
+    expect(french(moved)).toContain(
+      "La séance de préparation des nouveaux mentors change de date\u00a0: elle aura lieu le",
+    );
+    expect(english(moved)).toContain("The preparation session for new mentors has a new date:");
+    const cancelled = meetingCancelled({ firstName: "Inès", meeting });
+    expect(french(cancelled)).toContain("La séance de préparation des nouveaux mentors prévue le");
+    expect(english(cancelled)).toContain("The preparation session for new mentors planned");
   });
 });
 

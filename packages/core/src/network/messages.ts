@@ -75,13 +75,13 @@ export function meetingMoved(input: {
     subject: `${kind.fr} : nouvelle date, ${when.fr}`,
     fr: [
       `Bonjour ${input.firstName},`,
-      `${kind.fr} change de date : elle aura lieu le ${when.fr}, ${meeting.place}. L'invitation jointe remplace la précédente dans votre agenda.`,
+      `La ${kind.fr.toLowerCase()} change de date : elle aura lieu le ${when.fr}, ${meeting.place}. L'invitation jointe remplace la précédente dans votre agenda.`,
       "Dites-nous si vous venez à cette nouvelle date :",
       { link: `${input.pageLink}#rencontre-${meeting.id}`, label: "Je dis si je viens" },
     ],
     en: [
       `Hello ${input.firstName},`,
-      `${kind.en} has a new date: ${when.en}, ${meeting.place}. The attached invitation replaces the previous one in your diary.`,
+      `The ${kind.en.toLowerCase()} has a new date: ${when.en}, ${meeting.place}. The attached invitation replaces the previous one in your diary.`,
       "Tell us whether you are coming at this new date:",
       { link: `${input.pageLink}?lang=en#rencontre-${meeting.id}`, label: "I say whether I come" },
     ],
@@ -97,11 +97,11 @@ export function meetingCancelled(input: { firstName: string; meeting: NetworkMee
     subject: `${kind.fr} du ${when.fr.replace(/ à .*/, "")} : annulée`,
     fr: [
       `Bonjour ${input.firstName},`,
-      `${kind.fr} prévue le ${when.fr}, ${meeting.place}, est annulée. Le fichier joint la retire de votre agenda.`,
+      `La ${kind.fr.toLowerCase()} prévue le ${when.fr}, ${meeting.place}, est annulée. Le fichier joint la retire de votre agenda.`,
     ],
     en: [
       `Hello ${input.firstName},`,
-      `${kind.en} planned ${when.en}, ${meeting.place}, is cancelled. The attached file removes it from your diary.`,
+      `The ${kind.en.toLowerCase()} planned ${when.en}, ${meeting.place}, is cancelled. The attached file removes it from your diary.`,
     ],
   };
 }
