@@ -138,7 +138,7 @@ describe("the programme team's pages in English", () => {
     expect(english).not.toContain("Couvre");
     const french = await pageText(await adminPage(path));
     expect(french).toContain(
-      "Couvre votre thème prioritaire (réseaux sociaux professionnels niveau 4)\u00a0; format commun\u00a0: visio",
+      "Couvre le thème prioritaire du cadre (réseaux sociaux professionnels niveau 4)\u00a0; format commun\u00a0: visio",
     );
   });
 

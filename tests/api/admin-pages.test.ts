@@ -144,7 +144,7 @@ describe("the matching page", () => {
     const page = await pageText(await adminPage(`${base}?fait=appariement-lance`));
     expect(expectAccessibleTables(page)).toBeGreaterThanOrEqual(1);
     expect(page).toContain(`${mentee.answers.firstName} ${mentee.answers.lastName}`);
-    expect(page).toContain("Couvre votre thème prioritaire");
+    expect(page).toContain("Couvre le thème prioritaire du cadre");
 
     const removed = await adminForm(`${base}/retrait`, { menteeId: other.id });
     expect(removed.status).toBe(303);

@@ -102,7 +102,7 @@ describe("matching proposal of a cohort", () => {
     expect(proposal.unmatched).toEqual([
       {
         menteeId: people.data.id,
-        reason: "Aucun mentor disponible ne couvre vos thèmes prioritaires",
+        reason: "Aucun mentor disponible ne couvre ses thèmes prioritaires",
       },
     ]);
 

@@ -95,7 +95,7 @@ describe("from questionnaires to started pairs", () => {
     expect(proposal.unmatched).toEqual([
       {
         menteeId: menteeIds[2],
-        reason: "Aucun mentor disponible ne couvre vos thèmes prioritaires",
+        reason: "Aucun mentor disponible ne couvre ses thèmes prioritaires",
       },
     ]);
 

@@ -239,7 +239,7 @@ describe("a proposed pair's explanation", () => {
 
   it("reads in French with its no-break spaces", () => {
     expect(explainPair("fr", pair)).toBe(
-      `Couvre 2 de vos 3 thèmes prioritaires (réseaux sociaux professionnels niveau 4, intelligence artificielle niveau 3)${nbsp}; format commun${nbsp}: visio${nbsp}; 2 créneaux communs${nbsp}; même site`,
+      `Couvre 2 des 3 thèmes prioritaires du cadre (réseaux sociaux professionnels niveau 4, intelligence artificielle niveau 3)${nbsp}; format commun${nbsp}: visio${nbsp}; 2 créneaux communs${nbsp}; même site`,
     );
   });
 
@@ -261,7 +261,7 @@ describe("a proposed pair's explanation", () => {
       "Covers the manager's priority theme (collaborative tools level 2); common format: video; 1 common slot",
     );
     expect(explainFit({ ...other, commonSlots: null }, "fr")).toBe(
-      "Couvre votre thème prioritaire (outils collaboratifs niveau 2) ; formats communs : sur site, téléphone",
+      "Couvre le thème prioritaire du cadre (outils collaboratifs niveau 2) ; formats communs : sur site, téléphone",
     );
   });
 
@@ -279,9 +279,10 @@ describe("a proposed pair's explanation", () => {
 
   it("shows a pair stored before its details as its French sentence, on either page", () => {
     const stored = {
-      explanation: "Couvre votre thème prioritaire (outils collaboratifs niveau 2) ; même site",
+      explanation:
+        "Couvre le thème prioritaire du cadre (outils collaboratifs niveau 2) ; même site",
     };
-    const shown = `Couvre votre thème prioritaire (outils collaboratifs niveau 2)${nbsp}; même site`;
+    const shown = `Couvre le thème prioritaire du cadre (outils collaboratifs niveau 2)${nbsp}; même site`;
     expect(explainPair("fr", stored)).toBe(shown);
     expect(explainPair("en", stored)).toBe(shown);
   });

@@ -295,7 +295,7 @@ describe("fit rules", () => {
       // pair 20 + IA 3×(4+3) + networks 2×(3+2) + format 2 + slots 2×2 + site 4
       score: 20 + 21 + 10 + 2 + 4 + 4,
       explanation:
-        "Couvre 2 de vos 3 thèmes prioritaires (intelligence artificielle niveau 4, " +
+        "Couvre 2 des 3 thèmes prioritaires du cadre (intelligence artificielle niveau 4, " +
         "réseaux sociaux professionnels niveau 3) ; format commun : visio ; " +
         "2 créneaux communs ; même site",
     });
@@ -582,7 +582,7 @@ describe("proposeMatching", () => {
       allowAll,
     );
     expect(proposal.unmatched[0]?.reason).toBe(
-      "Aucun mentor disponible ne couvre vos thèmes prioritaires",
+      "Aucun mentor disponible ne couvre ses thèmes prioritaires",
     );
   });
 
@@ -605,7 +605,7 @@ describe("proposeMatching", () => {
       strict,
     );
     expect(proposal.unmatched[0]?.reason).toBe(
-      "Les seuls mentors qui couvrent vos thèmes prioritaires sont dans votre ligne hiérarchique",
+      "Les seuls mentors qui couvrent ses thèmes prioritaires sont dans sa ligne hiérarchique",
     );
   });
 

@@ -147,7 +147,8 @@ const englishFormatWords: Record<MeetingFormat, string> = {
 };
 
 /**
- * A sentence the programme team can read out, listing what the score rewards: in French by
+ * A sentence for the programme team, of the manager in the third person, listing what the score
+ * rewards: in French by
  * default (as a proposal's `explanation` is stored; `frenchSpacing` adds the no-break spaces on a
  * page), or in English.
  */
@@ -177,10 +178,10 @@ export function explainFit(details: FitDetails, lang: "fr" | "en" = "fr"): strin
   const themeList = covered.map((item) => `${themeLabel(item.theme, "fr")} niveau ${item.level}`);
   const coverage =
     priorityCount === 1
-      ? "Couvre votre thème prioritaire"
+      ? "Couvre le thème prioritaire du cadre"
       : covered.length === priorityCount
-        ? `Couvre vos ${priorityCount} thèmes prioritaires`
-        : `Couvre ${covered.length} de vos ${priorityCount} thèmes prioritaires`;
+        ? `Couvre les ${priorityCount} thèmes prioritaires du cadre`
+        : `Couvre ${covered.length} des ${priorityCount} thèmes prioritaires du cadre`;
   const formatList = formats.map((format) => formatWords[format]).join(", ");
   const parts = [
     `${coverage} (${themeList.join(", ")})`,
@@ -266,11 +267,11 @@ const unmatchedReasons: Record<Blocker | "noMentor" | "full", string> = {
   noMentor: "Aucun mentor n'est disponible dans cette vague",
   noPriorityTheme: "Aucun thème prioritaire n'a été indiqué dans le questionnaire",
   noCommonFormat: "Aucun mentor ne propose de format compatible",
-  noPriorityThemeCovered: "Aucun mentor disponible ne couvre vos thèmes prioritaires",
+  noPriorityThemeCovered: "Aucun mentor disponible ne couvre ses thèmes prioritaires",
   sameManagementLine:
-    "Les seuls mentors qui couvrent vos thèmes prioritaires sont dans votre ligne hiérarchique",
+    "Les seuls mentors qui couvrent ses thèmes prioritaires sont dans sa ligne hiérarchique",
   excluded:
-    "Les mentors qui couvrent vos thèmes prioritaires ont été écartés par l'équipe d'animation",
+    "Les mentors qui couvrent ses thèmes prioritaires ont été écartés par l'équipe d'animation",
   full: "Tous les mentors compatibles sont déjà complets",
 };
 
