@@ -124,7 +124,10 @@ const cases: Record<string, Case> = {
       at: start,
     }),
     links: [`${env.appUrl}/admin/binomes/pair-42`],
-    mentions: ["ThrottlingException", "l'étape en cours"],
+    mentions: [
+      "Cause probable\u00a0: un service d'AWS a limité le nombre de demandes",
+      "l'étape en cours",
+    ],
   },
   pauseNotice: {
     message: messages.pauseNotice({
@@ -289,11 +292,24 @@ describe.each(Object.entries(cases))("the %s email", (_name, { message, links, m
 });
 
 describe("emails to the programme team", () => {
+  it("say what kind of fault stopped a step in words, never the error's name", () => {
+    const cause = (error: string) =>
+      render(messages.failureAlert({ pairId: "pair-42", step: "closure", error, at: start })).text;
+    expect(cause("States.Timeout")).toContain("un service n'a pas répondu à temps");
+    expect(cause("MessageRejected")).toContain("le service d'envoi a refusé le courriel");
+    expect(cause("ServiceUnavailable")).toContain("un service d'AWS était indisponible");
+    expect(cause("TypeError")).toContain("Cause probable\u00a0: une erreur technique.");
+    expect(cause("TypeError")).toContain("Likely cause: a technical error.");
+    for (const error of ["States.Timeout", "MessageRejected", "TypeError"]) {
+      expect(cause(error)).not.toContain(error);
+    }
+  });
+
   it("name the pair by its people and the step in words: no id, no step code, no address", () => {
     for (const { message } of [cases.escalation, cases.failureAlert] as Case[]) {
       const { subject, text } = render(message);
       const words = `${subject}\n${text}`.replaceAll(/https?:\/\/\S+/g, "");
-      expect(words).not.toMatch(/pair-42|session-2|send-invitation|closure/);
+      expect(words).not.toMatch(/pair-42|session-2|send-invitation|closure|Exception|States\./);
       const addresses = text.match(/[^\s@:]+@[^\s@]+\.[a-z]+/g) ?? [];
       expect(new Set(addresses)).toEqual(new Set(["mentorat-inverse@example.gouv.fr"]));
     }

@@ -599,9 +599,32 @@ export function noShowEscalation(
   };
 }
 
+/** What kind of fault an error's name points to, in words: the name itself stays in the logs. */
+export function faultInWords(error: string): Localised {
+  if (/^States\.(Heartbeat)?Timeout$|Timeout/.test(error)) {
+    return { fr: "un service n'a pas répondu à temps", en: "a service did not answer in time" };
+  }
+  if (/Throttl|TooManyRequests|LimitExceeded|ProvisionedThroughput/.test(error)) {
+    return {
+      fr: "un service d'AWS a limité le nombre de demandes",
+      en: "an AWS service limited the number of requests",
+    };
+  }
+  if (/^MessageRejected$|MailFromDomainNotVerified|SendingPaused|AccountSuspended/.test(error)) {
+    return {
+      fr: "le service d'envoi a refusé le courriel",
+      en: "the sending service refused the email",
+    };
+  }
+  if (/Unavailable|InternalServer|ServiceException|InternalFailure/.test(error)) {
+    return { fr: "un service d'AWS était indisponible", en: "an AWS service was unavailable" };
+  }
+  return { fr: "une erreur technique", en: "a technical error" };
+}
+
 /**
  * To the programme team: a step failed after its retries. The pair by its names when they could be
- * read; the error's name is given once, as a reference for the technical team.
+ * read; the kind of fault in words, the technical team finding the error in the execution.
  */
 export function failureAlert(
   input: Partial<PairNames> & {
@@ -613,6 +636,7 @@ export function failureAlert(
 ): Bilingual {
   const when = formatWhen(input.at);
   const step = theStep(input.step);
+  const fault = faultInWords(input.error);
   const names =
     input.menteeName && input.mentorName
       ? {
@@ -626,14 +650,14 @@ export function failureAlert(
       "Bonjour,",
       `Une étape du binôme${names.fr} a échoué le ${when.fr}, malgré les nouvelles tentatives automatiques : ${step.fr}.`,
       "Le binôme est marqué « à surveiller ». L'équipe technique peut relancer l'exécution depuis la console AWS une fois la cause corrigée.",
-      `Référence pour l'équipe technique : ${input.error}.`,
+      `Cause probable : ${fault.fr}. L'équipe technique en trouvera le détail dans l'exécution du binôme, ouverte depuis sa page.`,
       { link: pairAdminLink(input.pairId), label: "Voir le binôme" },
     ],
     en: [
       "Hello,",
       `A step of the pair${names.en} failed on ${when.en}, despite the automatic retries: ${step.en}.`,
       "The pair is flagged “to watch”. The technical team can redrive the execution from the AWS console once the cause is fixed.",
-      `Reference for the technical team: ${input.error}.`,
+      `Likely cause: ${fault.en}. The technical team will find the details in the pair's execution, opened from its page.`,
       { link: pairAdminLink(input.pairId), label: "Open the pair" },
     ],
   };
