@@ -247,6 +247,90 @@ const englishMessages: Record<string, string> = {
   "ce mentor est dans la ligne hiérarchique du cadre, ce que la vague n'autorise pas":
     "this mentor is in the manager's line of management, which the cohort does not allow",
   "l'équipe d'animation a écarté ce binôme": "the programme team ruled out this pair",
+  // A pair's link pages.
+  "Choisissez une durée.": "Choose a duration.",
+  "Choisissez comment vous vous rencontrerez.": "Choose how you will meet.",
+  "Choisissez une date dans les douze prochains mois.":
+    "Choose a date within the next twelve months.",
+  "Indiquez si le rendez-vous a eu lieu.": "Say whether the meeting took place.",
+  "Décrivez les objectifs convenus ensemble.": "Describe the goals you agreed together.",
+  "Choisissez un niveau pour ce thème.": "Choose a level for this theme.",
+  "Choisissez une note de 1 à 5 pour votre expérience.":
+    "Choose a rating from 1 to 5 for your experience.",
+  "Indiquez si les objectifs convenus ont été atteints.":
+    "Say whether the agreed goals were reached.",
+  // Asking for one's own page, data or mentor page.
+  "Indiquez votre adresse électronique.": "Enter your email address.",
+  "Décrivez la correction à faire.": "Describe the correction to make.",
+  "Cochez la case pour confirmer la demande d'effacement.":
+    "Tick the box to confirm the erasure request.",
+  "Choisissez ce que vous demandez à l'équipe d'animation.":
+    "Choose what you are asking the programme team.",
+  // The programme team's tools: notes, reminders, mailings, resources, data requests, pairs.
+  "Indiquez qui écrit cette note.": "Say who is writing this note.",
+  "Écrivez la note.": "Write the note.",
+  "Écrivez votre message.": "Write your message.",
+  "Ce binôme est terminé ou annulé : il n'y a plus personne à relancer.":
+    "This pair is over or cancelled: there is nobody left to remind.",
+  "Le binôme n'attend la réponse de personne pour l'instant : aucun lien à renvoyer.":
+    "The pair is waiting for nobody's answer at the moment: no link to send again.",
+  "Choisissez à qui écrire.": "Choose whom to write to.",
+  "Indiquez l'objet du courriel.": "Enter the email's subject.",
+  "Écrivez le texte du courriel.": "Write the email's text.",
+  "Choisissez le thème de la ressource.": "Choose the resource's theme.",
+  "Donnez un titre à la ressource.": "Give the resource a title.",
+  "Indiquez l'adresse de la ressource.": "Enter the resource's address.",
+  "Indiquez une adresse complète, par exemple https://www.exemple.gouv.fr/guide.":
+    "Enter a full address, for example https://www.exemple.gouv.fr/guide.",
+  "L'adresse doit commencer par https:// pour que la ressource s'ouvre en toute sécurité.":
+    "The address must start with https:// for the resource to open safely.",
+  "Décrivez la ressource en une phrase.": "Describe the resource in a sentence.",
+  "Indiquez la durée en minutes.": "Enter the duration in minutes.",
+  "Indiquez la durée en minutes, sans décimale.": "Enter the duration in whole minutes.",
+  "La durée doit être d'au moins une minute.": "The duration must be at least one minute.",
+  "La durée doit être de 10 heures au plus.": "The duration must be 10 hours at most.",
+  "Indiquez à qui s'adresse la ressource.": "Say whom the resource is for.",
+  "Indiquez l'adresse de la personne.": "Enter the person's address.",
+  "Choisissez le formulaire à corriger.": "Choose the form to correct.",
+  "Cette nouvelle adresse a déjà un formulaire dans la même vague.":
+    "This new address already has a form in the same cohort.",
+  "Cochez la case pour confirmer l'effacement.": "Tick the box to confirm the erasure.",
+  "Ce champ ne peut pas être corrigé.": "This field cannot be corrected.",
+  "Valeur refusée.": "Value refused.",
+  "Choisissez le mentor du nouveau binôme.": "Choose the new pair's mentor.",
+  "Seul un binôme arrêté ou annulé peut laisser place à un nouveau binôme.":
+    "Only a stopped or cancelled pair can make way for a new pair.",
+  "Ce cadre a déjà un binôme en cours.": "This manager already has a pair under way.",
+  "Le questionnaire de ce cadre n'existe plus (ses données ont été effacées).":
+    "This manager's questionnaire no longer exists (their data was erased).",
+  "Ce binôme a changé entre-temps : rechargez la page.":
+    "This pair changed in the meantime: reload the page.",
+  "Indiquez les deux cadres dont les mentors s'échangent.":
+    "Choose the two managers whose mentors are swapped.",
+  "Indiquez le cadre à retirer.": "Choose the manager to remove.",
+  "Indiquez le cadre.": "Choose the manager.",
+  "Indiquez le mentor.": "Choose the mentor.",
+  "Ce formulaire n'est plus valable : rechargez la page et recommencez.":
+    "This form is no longer valid: reload the page and start again.",
+  "Donnez la liste des participants.": "Give the list of participants.",
+  "Donnez au moins un participant.": "Give at least one participant.",
+  // The lists' filters.
+  "Cette vague n'existe pas.": "This cohort does not exist.",
+  "Cette phase n'existe pas.": "This phase does not exist.",
+  "Ce statut n'existe pas.": "This status does not exist.",
+  "Ce curseur de page n'est pas valide.": "This page cursor is not valid.",
+  "Une recherche tient en 120 caractères.": "A search holds 120 characters at most.",
+  "Indiquez 1 (oui) ou 0 (non).": "Enter 1 (yes) or 0 (no).",
+  // The matching job.
+  "L'appariement s'est interrompu : relancez-le.": "The matching stopped: run it again.",
+  "Un appariement est déjà en cours pour cette vague.":
+    "A matching is already under way for this cohort.",
+  "L'appariement n'a pas pu être lancé : réessayez dans un instant.":
+    "The matching could not be started: try again in a moment.",
+  "L'appariement a échoué : relancez-le ; si cela se reproduit, prévenez l'exploitation.":
+    "The matching failed: run it again; if it happens again, tell the operations team.",
+  "L'appariement n'a pas pu être prouvé optimal : prévenez l'exploitation.":
+    "The matching could not be proved optimal: tell the operations team.",
 };
 
 const englishMonths: Record<string, string> = {
@@ -290,6 +374,10 @@ const englishPatterns: [RegExp, (match: RegExpMatchArray) => string][] = [
     (m) => `The number of sessions goes from 1 to ${m[1]}.`,
   ],
   [/^La pause dure de 1 à (\d+) mois\.$/, (m) => `The pause lasts from 1 to ${m[1]} months.`],
+  [
+    /^Indiquez un nombre de séances entre (\d+) et (\d+)\.$/,
+    (m) => `Enter a number of sessions from ${m[1]} to ${m[2]}.`,
+  ],
   [/^Choisissez un niveau pour « (.+) »\.$/, (m) => `Choose a level for “${m[1]}”.`],
   [
     /^Binôme impossible : (.+)\.$/,

@@ -3,7 +3,7 @@ import { programme } from "#core/programme";
 import { AskForLinkPage, LinkSentPage } from "../address-link-pages";
 import { ErrorSummary, type FieldErrors, type FormValues, TextField } from "../form-kit";
 import { HoldingsView } from "../holdings-view";
-import { type Lang, pageTitle, t } from "../i18n";
+import { type Lang, localiseMessage, pageTitle, t } from "../i18n";
 import { Layout } from "../layout";
 
 /**
@@ -135,7 +135,7 @@ export function MyDataPage(props: {
               <div class={errors.confirm ? "field invalid" : "field"}>
                 {errors.confirm ? (
                   <p class="error-message" id="champ-confirm-erreur">
-                    {errors.confirm}
+                    {localiseMessage(lang, errors.confirm)}
                   </p>
                 ) : null}
                 <div class="choice">

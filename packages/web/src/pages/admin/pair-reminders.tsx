@@ -1,7 +1,7 @@
 import { theStep } from "#core/email/pair-messages";
 import type { PersonWait } from "#core/pair/reminders";
 import { type FieldErrors, type FormValues, TextField } from "../../form-kit";
-import { type Lang, t } from "../../i18n";
+import { type Lang, localiseMessage, t } from "../../i18n";
 import { inLanguage } from "./parts";
 
 type Text = { fr: string; en: string };
@@ -107,7 +107,7 @@ export function PairReminders(props: {
             tabindex={-1}
           >
             <legend>{say({ fr: "Destinataire *", en: "Recipient *" })}</legend>
-            {roleError ? <p class="error">{roleError}</p> : null}
+            {roleError ? <p class="error">{localiseMessage(lang, roleError)}</p> : null}
             <div class="choices">
               {(["mentor", "mentee"] as const).map((role) => (
                 <div class="choice">
