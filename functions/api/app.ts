@@ -144,7 +144,9 @@ export const app = new Hono()
     bodyLimit({
       maxSize: maxBodyBytes,
       onError: (c) =>
-        problem(c, 413, "Le corps de la requête est trop volumineux (64 Kio au plus)."),
+        isApi(c.req.path)
+          ? problem(c, 413, "Le corps de la requête est trop volumineux (64 Kio au plus).")
+          : answer(c, 413, problemMessages.tooLargeTitle, problemMessages.tooLarge),
     }),
   )
   .use(plausiblePath)
@@ -180,6 +182,9 @@ app.onError((error, c) => {
     if (!isApi(c.req.path) && error.status === 400) {
       return answer(c, 400, problemMessages.unreadableTitle, problemMessages.unreadableForm);
     }
+    if (!isApi(c.req.path) && error.status === 403) {
+      return answer(c, 403, problemMessages.refusedTitle, problemMessages.refused);
+    }
     return problem(
       c,
       error.status,
@@ -206,7 +211,14 @@ app.onError((error, c) => {
     route: c.req.routePath,
     error: errorForLog(error),
   });
-  return problem(c, 500, "Une erreur inattendue s'est produite. Réessayez dans quelques instants.");
+  if (isApi(c.req.path)) {
+    return problem(
+      c,
+      500,
+      "Une erreur inattendue s'est produite. Réessayez dans quelques instants.",
+    );
+  }
+  return answer(c, 500, problemMessages.unexpectedTitle, problemMessages.unexpected);
 });
 
 /** 200 when every part answers, else 503 naming the parts that do not (and Retry-After). */

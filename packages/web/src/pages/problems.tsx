@@ -46,6 +46,22 @@ export const problemMessages = {
     fr: "La requête est illisible : vérifiez qu'il s'agit d'un JSON valide.",
     en: "The request cannot be read: check that it is valid JSON.",
   },
+  refusedTitle: { fr: "Envoi refusé", en: "Submission refused" },
+  /** The form was posted from another site (Hono's CSRF check). */
+  refused: {
+    fr: "Ce formulaire doit être envoyé depuis une page de ce site. Revenez à la page du formulaire, rechargez-la, puis envoyez-le à nouveau.",
+    en: "This form must be sent from a page of this site. Go back to the form's page, reload it, then send it again.",
+  },
+  tooLargeTitle: { fr: "Envoi trop volumineux", en: "Submission too large" },
+  tooLarge: {
+    fr: "Ce que vous avez envoyé dépasse 64 Kio : il n'a pas été enregistré. Raccourcissez vos réponses, puis envoyez le formulaire à nouveau.",
+    en: "What you sent is over 64 KiB: it was not saved. Shorten your answers, then send the form again.",
+  },
+  unexpectedTitle: { fr: "Erreur inattendue", en: "Unexpected error" },
+  unexpected: {
+    fr: "Une erreur inattendue s'est produite de notre côté. Réessayez dans quelques instants ; si elle se reproduit, écrivez à l'équipe d'animation.",
+    en: "An unexpected error occurred on our side. Try again in a few moments; if it happens again, write to the programme team.",
+  },
   charsetTitle: { fr: "Encodage non pris en charge", en: "Unsupported encoding" },
   charset: {
     fr: "Le corps de la requête doit être encodé en UTF-8.",
