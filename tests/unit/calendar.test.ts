@@ -96,8 +96,22 @@ describe("calendar invitations", () => {
   it("escapes the description so that commas and semicolons cannot break the file", async () => {
     const ics = parseIcs(await calendarInvitation(session));
     expect(ics.event("DESCRIPTION")[0]).toBe(
-      "Séance avec Élodie et Marc\\; objectifs : LinkedIn\\, visio",
+      "Séance avec Élodie et Marc\\; objectifs\u00a0: LinkedIn\\, visio",
     );
+  });
+
+  it("writes the title and description with French spacing", async () => {
+    const ics = parseIcs(
+      await calendarInvitation({
+        ...session,
+        title: "Binôme — atelier « Intelligence artificielle » / workshop “AI”",
+        description: "Binôme : la séance n°\u00a02 d'Hélène",
+      }),
+    );
+    expect(ics.event("SUMMARY")[0]).toBe(
+      "Binôme — atelier «\u00a0Intelligence artificielle\u00a0» / workshop “AI”",
+    );
+    expect(ics.event("DESCRIPTION")[0]).toBe("Binôme\u00a0: la séance n°\u00a02 d'Hélène");
   });
 });
 

@@ -1,4 +1,5 @@
 import type { EventAttributes } from "ics";
+import { frenchSpacing } from "./words";
 
 /**
  * Calendar invitations for the preparation call and the sessions (RFC 5545 through `ics`).
@@ -52,8 +53,9 @@ export async function calendarInvitation(input: CalendarInvitationInput): Promis
     startInputType: "utc",
     startOutputType: "utc",
     duration: { minutes: input.durationMinutes },
-    title: input.title,
-    description: input.description,
+    // Titles and descriptions are French first: French spacing, as in the emails.
+    title: frenchSpacing(input.title),
+    description: frenchSpacing(input.description),
     location: input.location,
     organizer: { ...input.organizer, name: parameterValue(input.organizer.name) },
     attendees: input.attendees.map((attendee) => ({
