@@ -34,3 +34,24 @@ describe("history events as the programme team reads them", () => {
     expect(describeHistoryEvent("something.new")).toBe("something.new");
   });
 });
+
+describe("history events as the person reads them in a copy of their data", () => {
+  it("says the same facts without pointing into the team's pages", () => {
+    expect(describeHistoryEvent("session-1.feedback", "fr", "person")).toBe(
+      "Séance n°\u00a01\u00a0: retour du cadre reçu",
+    );
+    expect(describeHistoryEvent("session-1.feedback", "en", "person")).toBe(
+      "Session 1: manager's feedback received",
+    );
+    expect(describeHistoryEvent("step.failed", "fr", "person")).toBe(
+      "Incident technique, signalé à l'équipe d'animation",
+    );
+    expect(describeHistoryEvent("pair.started", "fr", "person")).toBe(
+      "Binôme confirmé, parcours démarré",
+    );
+    for (const event of ["session-1.feedback", "step.failed", "pair.paired-again"]) {
+      expect(describeHistoryEvent(event, "fr", "person")).not.toMatch(/voir|exécution/);
+      expect(describeHistoryEvent(event, "en", "person")).not.toMatch(/see |execution/);
+    }
+  });
+});

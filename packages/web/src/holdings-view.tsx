@@ -199,7 +199,8 @@ export function HoldingsView({ holdings, lang }: { holdings: Holdings; lang: Lan
             {history.map((entry) => (
               <li>
                 {formatDateTime(String(entry.at), lang)}
-                {lang === "fr" ? "\u00a0:" : ":"} {describeHistoryEvent(String(entry.event), lang)}
+                {lang === "fr" ? "\u00a0:" : ":"}{" "}
+                {describeHistoryEvent(String(entry.event), lang, "person")}
               </li>
             ))}
           </ul>

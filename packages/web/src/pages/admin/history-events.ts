@@ -103,7 +103,30 @@ const meetingEvents = (e: string): Record<string, Localised> => ({
   },
 });
 
-export function describeHistoryEvent(event: string, lang: Lang = "fr"): string {
+/** For the person the pair is about, who sees neither the execution nor the team's page. */
+const personEvents: Record<string, Localised> = {
+  "step.failed": {
+    fr: "Incident technique, signalé à l'équipe d'animation",
+    en: "Technical incident, reported to the programme team",
+  },
+};
+
+/** A cross-reference to another part of the team's page, « (voir plus haut) ». */
+const crossReference = / \((voir|see) [^)]*\)$/;
+
+/**
+ * The history line as the team reads it on a pair's page, or as the person reads it in a copy of
+ * their data (`reader: "person"`): the same facts, without what points into the team's pages.
+ */
+export function describeHistoryEvent(
+  event: string,
+  lang: Lang = "fr",
+  reader: "team" | "person" = "team",
+): string {
+  if (reader === "person") {
+    const own = personEvents[event];
+    return own ? t(lang, own) : describeHistoryEvent(event, lang).replace(crossReference, "");
+  }
   const known = pairEvents[event];
   if (known) return t(lang, known);
   const separator = event.lastIndexOf(".");
