@@ -120,14 +120,11 @@ const cases: Record<string, Case> = {
     message: messages.failureAlert({
       pairId: "pair-42",
       step: "send-invitation",
-      error: "ThrottlingException",
+      error: "TransientStepError",
       at: start,
     }),
     links: [`${env.appUrl}/admin/binomes/pair-42`],
-    mentions: [
-      "Cause probable\u00a0: un service d'AWS a limité le nombre de demandes",
-      "l'étape en cours",
-    ],
+    mentions: ["Cause probable\u00a0: un service était indisponible ou saturé", "l'étape en cours"],
   },
   pauseNotice: {
     message: messages.pauseNotice({
@@ -295,12 +292,16 @@ describe("emails to the programme team", () => {
   it("say what kind of fault stopped a step in words, never the error's name", () => {
     const cause = (error: string) =>
       render(messages.failureAlert({ pairId: "pair-42", step: "closure", error, at: start })).text;
-    expect(cause("States.Timeout")).toContain("un service n'a pas répondu à temps");
+    const busy = "un service était indisponible ou saturé, malgré plusieurs essais";
+    expect(cause("TransientStepError")).toContain(busy);
+    expect(cause("Lambda.ServiceException")).toContain(busy);
+    expect(cause("States.Timeout")).toContain("une étape a dépassé le temps qui lui est donné");
     expect(cause("MessageRejected")).toContain("le service d'envoi a refusé le courriel");
-    expect(cause("ServiceUnavailable")).toContain("un service d'AWS était indisponible");
-    expect(cause("TypeError")).toContain("Cause probable\u00a0: une erreur technique.");
-    expect(cause("TypeError")).toContain("Likely cause: a technical error.");
-    for (const error of ["States.Timeout", "MessageRejected", "TypeError"]) {
+    for (const error of ["TypeError", "States.DataLimitExceeded", "States.TaskFailed"]) {
+      expect(cause(error)).toContain("Cause probable\u00a0: une erreur technique.");
+      expect(cause(error)).toContain("Likely cause: a technical error.");
+    }
+    for (const error of ["TransientStepError", "States.Timeout", "MessageRejected", "TypeError"]) {
       expect(cause(error)).not.toContain(error);
     }
   });

@@ -2,6 +2,7 @@ import { env } from "../env";
 import type { LinkPurpose, LinkRecipient } from "../links";
 import { type Format, formats, type Localised, programme, themes } from "../programme";
 import { agreed, capitalise, de, formatDay, formatHours, formatWhen, plural, que } from "../words";
+import { workflowErrors } from "../workflow/payload";
 import type { Bilingual, Paragraph } from "./layout";
 
 /**
@@ -599,25 +600,35 @@ export function noShowEscalation(
   };
 }
 
+/**
+ * The names a failed step reaches the alert with: the workflow retries what is transient, then
+ * catches it under `TransientStepError` or Lambda's own names (stacks/workflow/retry.ts); a
+ * step's timeout is the engine's; other errors keep their own name.
+ */
+const timedOut = new Set(["States.Timeout", "States.HeartbeatTimeout", "Sandbox.Timedout"]);
+const refusedEmail = new Set([
+  "MessageRejected",
+  "MailFromDomainNotVerifiedException",
+  "AccountSuspendedException",
+  "SendingPausedException",
+]);
+
 /** What kind of fault an error's name points to, in words: the name itself stays in the logs. */
 export function faultInWords(error: string): Localised {
-  if (/^States\.(Heartbeat)?Timeout$|Timeout/.test(error)) {
-    return { fr: "un service n'a pas répondu à temps", en: "a service did not answer in time" };
-  }
-  if (/Throttl|TooManyRequests|LimitExceeded|ProvisionedThroughput/.test(error)) {
+  if (error === workflowErrors.transient || error.startsWith("Lambda.")) {
     return {
-      fr: "un service d'AWS a limité le nombre de demandes",
-      en: "an AWS service limited the number of requests",
+      fr: "un service était indisponible ou saturé, malgré plusieurs essais",
+      en: "a service was unavailable or overloaded, despite several attempts",
     };
   }
-  if (/^MessageRejected$|MailFromDomainNotVerified|SendingPaused|AccountSuspended/.test(error)) {
+  if (timedOut.has(error)) {
+    return { fr: "une étape a dépassé le temps qui lui est donné", en: "a step ran out of time" };
+  }
+  if (refusedEmail.has(error)) {
     return {
       fr: "le service d'envoi a refusé le courriel",
       en: "the sending service refused the email",
     };
-  }
-  if (/Unavailable|InternalServer|ServiceException|InternalFailure/.test(error)) {
-    return { fr: "un service d'AWS était indisponible", en: "an AWS service was unavailable" };
   }
   return { fr: "une erreur technique", en: "a technical error" };
 }
