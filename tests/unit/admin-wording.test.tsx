@@ -277,13 +277,22 @@ describe("a proposed pair's explanation", () => {
     }
   });
 
-  it("shows a pair stored before its details as its French sentence, on either page", () => {
+  it("reads a pair stored before its details from its French sentence, in either language", () => {
     const stored = {
       explanation:
-        "Couvre le thème prioritaire du cadre (outils collaboratifs niveau 2) ; même site",
+        "Couvre 2 de vos 3 thèmes prioritaires (outils collaboratifs niveau 2, intelligence artificielle niveau 3) ; formats communs : sur site, téléphone ; 1 créneau commun ; même site",
     };
-    const shown = `Couvre le thème prioritaire du cadre (outils collaboratifs niveau 2)${nbsp}; même site`;
-    expect(explainPair("fr", stored)).toBe(shown);
-    expect(explainPair("en", stored)).toBe(shown);
+    expect(explainPair("fr", stored)).toBe(
+      `Couvre 2 de vos 3 thèmes prioritaires (outils collaboratifs niveau 2, intelligence artificielle niveau 3)${nbsp}; formats communs${nbsp}: sur site, téléphone${nbsp}; 1 créneau commun${nbsp}; même site`,
+    );
+    expect(explainPair("en", stored)).toBe(
+      "Covers 2 of the manager's 3 priority themes (collaborative tools level 2, artificial intelligence level 3); common formats: on site, phone; 1 common slot; same site",
+    );
+    expect(
+      explainPair("en", {
+        explanation:
+          "Couvre votre thème prioritaire (outils collaboratifs niveau 4) ; aucun créneau commun",
+      }),
+    ).toBe("Covers the manager's priority theme (collaborative tools level 4); no common slot");
   });
 });

@@ -15,7 +15,7 @@ import { localiseMessage } from "#web/i18n";
 
 /** Words that only the French messages use. */
 const french =
-  /\b(Indiquez|Choisissez|Cochez|Écrivez|Décrivez|Donnez|Saisissez|Dites|vous|votre|une|le|la|les|des)\b/;
+  /(?<!\p{L})(Indiquez|Choisissez|Cochez|Écrivez|Décrivez|Donnez|Saisissez|Dites|vous|votre|une|le|la|les|des)(?!\p{L})/u;
 
 const messagesOf = (issues: readonly { message: string }[] | undefined) =>
   (issues ?? []).map((issue) => issue.message);
@@ -68,6 +68,17 @@ describe("the forms' messages on an English page", () => {
     expect(messages.length).toBeGreaterThan(0);
     for (const message of messages) {
       expect(localiseMessage("en", message), message).not.toMatch(french);
+    }
+  });
+
+  it("reads in English the reasons of proposals stored before their wording changed", () => {
+    for (const reason of [
+      "Aucun mentor disponible ne couvre vos thèmes prioritaires",
+      "Les seuls mentors qui couvrent vos thèmes prioritaires sont dans votre ligne hiérarchique",
+      "Aucun mentor disponible ne couvre ses thèmes prioritaires",
+      "Les seuls mentors qui couvrent ses thèmes prioritaires sont dans sa ligne hiérarchique",
+    ]) {
+      expect(localiseMessage("en", reason), reason).not.toMatch(french);
     }
   });
 });

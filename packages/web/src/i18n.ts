@@ -232,6 +232,13 @@ const englishMessages: Record<string, string> = {
   "Aucun thème prioritaire n'a été indiqué dans le questionnaire":
     "No priority theme was given in the questionnaire",
   "Aucun mentor ne propose de format compatible": "No mentor offers a compatible format",
+  // The same reasons as proposals stored before 2026-12-04 wrote them.
+  "Aucun mentor disponible ne couvre vos thèmes prioritaires":
+    "No available mentor covers the priority themes",
+  "Les seuls mentors qui couvrent vos thèmes prioritaires sont dans votre ligne hiérarchique":
+    "The only mentors who cover the priority themes are in the manager's line of management",
+  "Les mentors qui couvrent vos thèmes prioritaires ont été écartés par l'équipe d'animation":
+    "The mentors who cover the priority themes were ruled out by the programme team",
   "Aucun mentor disponible ne couvre ses thèmes prioritaires":
     "No available mentor covers the priority themes",
   "Les seuls mentors qui couvrent ses thèmes prioritaires sont dans sa ligne hiérarchique":

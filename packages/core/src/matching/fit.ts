@@ -198,14 +198,62 @@ export function explainFit(details: FitDetails, lang: "fr" | "en" = "fr"): strin
 
 /**
  * A proposed pair's explanation in the page's language, from its fit details. A pair proposed
- * before the details were stored with it has only its French sentence, shown as it is.
+ * before the details were stored with it (before 2026-12-04) has only its French sentence, which
+ * `storedInEnglish` reads part by part.
  */
 export function explainPair(
   lang: "fr" | "en",
   pair: { explanation: string; details?: FitDetails },
 ): string {
-  const text = pair.details ? explainFit(pair.details, lang) : pair.explanation;
-  return lang === "fr" || !pair.details ? frenchSpacing(text) : text;
+  if (pair.details) {
+    const text = explainFit(pair.details, lang);
+    return lang === "fr" ? frenchSpacing(text) : text;
+  }
+  return lang === "fr" ? frenchSpacing(pair.explanation) : storedInEnglish(pair.explanation);
+}
+
+/**
+ * A French explanation as `explainFit` wrote it before 2026-12-04 (« Couvre vos 2 thèmes
+ * prioritaires (…) ; format commun : visio »), in English part by part; a part it does not know
+ * stays in French.
+ */
+function storedInEnglish(explanation: string): string {
+  const english = (part: string): string => {
+    const coverage = part.match(
+      /^Couvre (?:(votre thème prioritaire)|vos (\d+) thèmes prioritaires|(\d+) de vos (\d+) thèmes prioritaires) \((.*)\)$/s,
+    );
+    if (coverage) {
+      const [, one, all, some, of, list = ""] = coverage;
+      const head = one
+        ? "Covers the manager's priority theme"
+        : all
+          ? `Covers the manager's ${all} priority themes`
+          : `Covers ${some} of the manager's ${of} priority themes`;
+      const themeList = list
+        .split(", ")
+        .map((item) => {
+          const [label = "", level = ""] = item.split(" niveau ");
+          const theme = themeCatalogue.find((entry) => themeLabel(entry.id, "fr") === label);
+          return `${theme ? themeLabel(theme.id, "en") : label} level ${level}`;
+        })
+        .join(", ");
+      return `${head} (${themeList})`;
+    }
+    const format = part.match(/^(formats? communs?) : (.*)$/);
+    if (format) {
+      const words = (format[2] ?? "").split(", ").map((word) => {
+        const id = formatOrder.find((item) => formatWords[item] === word);
+        return id ? englishFormatWords[id] : word;
+      });
+      return `${format[1] === "format commun" ? "common format" : "common formats"}: ${words.join(", ")}`;
+    }
+    if (part === "aucun créneau commun") return "no common slot";
+    const slots = part.match(/^(\d+) créneaux? communs?$/);
+    if (slots) return plural(Number(slots[1]), "common slot", "common slots");
+    if (part === "même site") return "same site";
+    return part;
+  };
+  return explanation.split(" ; ").map(english).join("; ");
 }
 
 /** The score of the details, as documented by `fitWeights`. */
