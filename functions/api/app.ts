@@ -47,7 +47,12 @@ const httpErrorTitles: Record<number, string> = {
 };
 
 const isApi = (path: string) => path.startsWith("/api/");
-const langOf = (c: Context) => (getCookie(c, "lang") === "en" ? "en" : "fr");
+/** The page's language: as asked (`?lang=`, which the English forms post to), else as remembered. */
+const langOf = (c: Context) => {
+  const asked = c.req.query("lang");
+  if (asked === "en" || asked === "fr") return asked;
+  return getCookie(c, "lang") === "en" ? "en" : "fr";
+};
 
 /** An error told in the client's terms: problem+json on the API, a page in the site's frame. */
 function answer(
