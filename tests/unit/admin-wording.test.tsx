@@ -291,8 +291,19 @@ describe("a proposed pair's explanation", () => {
     expect(
       explainPair("en", {
         explanation:
-          "Couvre votre thème prioritaire (outils collaboratifs niveau 4) ; aucun créneau commun",
+          "Couvre votre thème prioritaire (outils collaboratifs niveau 4) ; format commun : visio ; aucun créneau commun",
       }),
-    ).toBe("Covers the manager's priority theme (collaborative tools level 4); no common slot");
+    ).toBe(
+      "Covers the manager's priority theme (collaborative tools level 4); common format: video; no common slot",
+    );
+  });
+
+  it("shows a stored sentence it cannot read whole as it is, in French", () => {
+    const unreadable = {
+      explanation: "Couvre votre thème prioritaire (cuisine niveau 2) ; même site",
+    };
+    expect(explainPair("en", unreadable)).toBe(
+      `Couvre votre thème prioritaire (cuisine niveau 2)${nbsp}; même site`,
+    );
   });
 });

@@ -140,120 +140,124 @@ function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-const englishFormatWords: Record<MeetingFormat, string> = {
-  site: "on site",
-  video: "video",
-  phone: "phone",
+/** The words of an explanation, per language: the sentence is built once, from the details. */
+const explanationWords = {
+  fr: {
+    coverage: (covered: number, of: number) =>
+      of === 1
+        ? "Couvre le thème prioritaire du cadre"
+        : covered === of
+          ? `Couvre les ${of} thèmes prioritaires du cadre`
+          : `Couvre ${covered} des ${of} thèmes prioritaires du cadre`,
+    level: "niveau",
+    formats: (count: number) => (count === 1 ? "format commun :" : "formats communs :"),
+    format: formatWords,
+    slots: (count: number) =>
+      count === 0 ? "aucun créneau commun" : plural(count, "créneau commun", "créneaux communs"),
+    sameSite: "même site",
+    between: " ; ",
+  },
+  en: {
+    coverage: (covered: number, of: number) =>
+      of === 1
+        ? "Covers the manager's priority theme"
+        : covered === of
+          ? `Covers the manager's ${of} priority themes`
+          : `Covers ${covered} of the manager's ${of} priority themes`,
+    level: "level",
+    formats: (count: number) => (count === 1 ? "common format:" : "common formats:"),
+    format: { site: "on site", video: "video", phone: "phone" } as Record<MeetingFormat, string>,
+    slots: (count: number) =>
+      count === 0 ? "no common slot" : plural(count, "common slot", "common slots"),
+    sameSite: "same site",
+    between: "; ",
+  },
 };
 
 /**
  * A sentence for the programme team, of the manager in the third person, listing what the score
- * rewards: in French by
- * default (as a proposal's `explanation` is stored; `frenchSpacing` adds the no-break spaces on a
- * page), or in English.
+ * rewards: in French by default (as a proposal's `explanation` is stored; `frenchSpacing` adds
+ * the no-break spaces on a page), or in English.
  */
 export function explainFit(details: FitDetails, lang: "fr" | "en" = "fr"): string {
-  const { covered, priorityCount } = details;
-  const slots = details.commonSlots;
-  const formats = details.commonFormats;
-  if (lang === "en") {
-    const themeList = covered.map((item) => `${themeLabel(item.theme, "en")} level ${item.level}`);
-    const coverage =
-      priorityCount === 1
-        ? "Covers the manager's priority theme"
-        : covered.length === priorityCount
-          ? `Covers the manager's ${priorityCount} priority themes`
-          : `Covers ${covered.length} of the manager's ${priorityCount} priority themes`;
-    const formatList = formats.map((format) => englishFormatWords[format]).join(", ");
-    const parts = [
-      `${coverage} (${themeList.join(", ")})`,
-      `${formats.length === 1 ? "common format" : "common formats"}: ${formatList}`,
-    ];
-    if (slots !== null) {
-      parts.push(slots === 0 ? "no common slot" : plural(slots, "common slot", "common slots"));
-    }
-    if (details.sameSite) parts.push("same site");
-    return parts.join("; ");
-  }
-  const themeList = covered.map((item) => `${themeLabel(item.theme, "fr")} niveau ${item.level}`);
-  const coverage =
-    priorityCount === 1
-      ? "Couvre le thème prioritaire du cadre"
-      : covered.length === priorityCount
-        ? `Couvre les ${priorityCount} thèmes prioritaires du cadre`
-        : `Couvre ${covered.length} des ${priorityCount} thèmes prioritaires du cadre`;
-  const formatList = formats.map((format) => formatWords[format]).join(", ");
+  const words = explanationWords[lang];
+  const themeList = details.covered
+    .map((item) => `${themeLabel(item.theme, lang)} ${words.level} ${item.level}`)
+    .join(", ");
+  const formatList = details.commonFormats.map((format) => words.format[format]).join(", ");
   const parts = [
-    `${coverage} (${themeList.join(", ")})`,
-    formats.length === 1 ? `format commun : ${formatList}` : `formats communs : ${formatList}`,
+    `${words.coverage(details.covered.length, details.priorityCount)} (${themeList})`,
+    `${words.formats(details.commonFormats.length)} ${formatList}`,
   ];
-  if (slots !== null) {
-    parts.push(
-      slots === 0 ? "aucun créneau commun" : plural(slots, "créneau commun", "créneaux communs"),
-    );
-  }
-  if (details.sameSite) parts.push("même site");
-  return parts.join(" ; ");
+  if (details.commonSlots !== null) parts.push(words.slots(details.commonSlots));
+  if (details.sameSite) parts.push(words.sameSite);
+  return parts.join(words.between);
 }
 
 /**
  * A proposed pair's explanation in the page's language, from its fit details. A pair proposed
- * before the details were stored with it (before 2026-12-04) has only its French sentence, which
- * `storedInEnglish` reads part by part.
+ * before the details were stored with it (before 2026-12-04) has only its French sentence, whose
+ * details `storedDetails` reads back.
  */
 export function explainPair(
   lang: "fr" | "en",
   pair: { explanation: string; details?: FitDetails },
 ): string {
-  if (pair.details) {
-    const text = explainFit(pair.details, lang);
-    return lang === "fr" ? frenchSpacing(text) : text;
-  }
-  return lang === "fr" ? frenchSpacing(pair.explanation) : storedInEnglish(pair.explanation);
+  if (lang === "fr" && !pair.details) return frenchSpacing(pair.explanation);
+  const details = pair.details ?? storedDetails(pair.explanation);
+  if (!details) return frenchSpacing(pair.explanation);
+  const text = explainFit(details, lang);
+  return lang === "fr" ? frenchSpacing(text) : text;
 }
 
 /**
- * A French explanation as `explainFit` wrote it before 2026-12-04 (« Couvre vos 2 thèmes
- * prioritaires (…) ; format commun : visio »), in English part by part; a part it does not know
- * stays in French.
+ * The details of a French explanation as `explainFit` wrote it before 2026-12-04 (« Couvre vos
+ * 2 thèmes prioritaires (…) ; format commun : visio »), as far as the sentence tells them (not
+ * the ranks and comforts behind the score); undefined for a sentence it does not read whole.
  */
-function storedInEnglish(explanation: string): string {
-  const english = (part: string): string => {
-    const coverage = part.match(
-      /^Couvre (?:(votre thème prioritaire)|vos (\d+) thèmes prioritaires|(\d+) de vos (\d+) thèmes prioritaires) \((.*)\)$/s,
-    );
-    if (coverage) {
-      const [, one, all, some, of, list = ""] = coverage;
-      const head = one
-        ? "Covers the manager's priority theme"
-        : all
-          ? `Covers the manager's ${all} priority themes`
-          : `Covers ${some} of the manager's ${of} priority themes`;
-      const themeList = list
-        .split(", ")
-        .map((item) => {
-          const [label = "", level = ""] = item.split(" niveau ");
-          const theme = themeCatalogue.find((entry) => themeLabel(entry.id, "fr") === label);
-          return `${theme ? themeLabel(theme.id, "en") : label} level ${level}`;
-        })
-        .join(", ");
-      return `${head} (${themeList})`;
-    }
-    const format = part.match(/^(formats? communs?) : (.*)$/);
-    if (format) {
-      const words = (format[2] ?? "").split(", ").map((word) => {
-        const id = formatOrder.find((item) => formatWords[item] === word);
-        return id ? englishFormatWords[id] : word;
-      });
-      return `${format[1] === "format commun" ? "common format" : "common formats"}: ${words.join(", ")}`;
-    }
-    if (part === "aucun créneau commun") return "no common slot";
-    const slots = part.match(/^(\d+) créneaux? communs?$/);
-    if (slots) return plural(Number(slots[1]), "common slot", "common slots");
-    if (part === "même site") return "same site";
-    return part;
+function storedDetails(explanation: string): FitDetails | undefined {
+  const [head = "", ...rest] = explanation.split(" ; ");
+  const coverage = head.match(
+    /^Couvre (?:(votre thème prioritaire)|vos (\d+) thèmes prioritaires|(\d+) de vos (\d+) thèmes prioritaires) \((.*)\)$/s,
+  );
+  if (!coverage) return undefined;
+  const [, one, all, some, of, list = ""] = coverage;
+  const covered: CoveredTheme[] = [];
+  for (const item of list.split(", ")) {
+    const [label, level] = item.split(" niveau ");
+    const theme = themeCatalogue.find((entry) => themeLabel(entry.id, "fr") === label);
+    if (!theme || !/^[1-4]$/.test(level ?? "")) return undefined;
+    covered.push({
+      theme: theme.id,
+      rank: covered.length,
+      level: Number(level) as Level,
+      comfort: 1,
+    });
+  }
+  const details: FitDetails = {
+    covered,
+    priorityCount: one ? 1 : Number(all ?? of),
+    commonFormats: [],
+    commonSlots: null,
+    sameSite: false,
   };
-  return explanation.split(" ; ").map(english).join("; ");
+  if (some !== undefined && Number(some) !== covered.length) return undefined;
+  for (const part of rest) {
+    const formats = part.match(/^formats? communs? : (.*)$/);
+    const slots = part.match(/^(\d+) créneaux? communs?$/);
+    if (formats) {
+      for (const word of (formats[1] ?? "").split(", ")) {
+        const format = formatOrder.find((item) => formatWords[item] === word);
+        if (!format) return undefined;
+        details.commonFormats.push(format);
+      }
+    } else if (part === "aucun créneau commun") details.commonSlots = 0;
+    else if (slots) details.commonSlots = Number(slots[1]);
+    else if (part === "même site") details.sameSite = true;
+    else return undefined;
+  }
+  // Every allowed pair has a format in common: a sentence without one is not one explainFit wrote.
+  return details.commonFormats.length > 0 ? details : undefined;
 }
 
 /** The score of the details, as documented by `fitWeights`. */
