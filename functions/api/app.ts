@@ -1,6 +1,5 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { getCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
@@ -17,6 +16,7 @@ import { errorForLog, logger } from "#core/observability";
 import type { Localised } from "#core/programme";
 import { NotFoundPage } from "#web/layout";
 import { ProblemPage, problemMessages, unavailableMessage } from "#web/pages/problems";
+import { requestLang } from "./lang";
 import { describe, ok, openApiDocument } from "./openapi";
 import { problem } from "./problem";
 import { adminApi } from "./routes/admin/api";
@@ -47,12 +47,6 @@ const httpErrorTitles: Record<number, string> = {
 };
 
 const isApi = (path: string) => path.startsWith("/api/");
-/** The page's language: as asked (`?lang=`, which the English forms post to), else as remembered. */
-const langOf = (c: Context) => {
-  const asked = c.req.query("lang");
-  if (asked === "en" || asked === "fr") return asked;
-  return getCookie(c, "lang") === "en" ? "en" : "fr";
-};
 
 /** An error told in the client's terms: problem+json on the API, a page in the site's frame. */
 function answer(
@@ -63,7 +57,7 @@ function answer(
   extra: Record<string, unknown> = {},
 ) {
   if (isApi(c.req.path)) return problem(c, status, body.fr, extra);
-  return c.html(ProblemPage({ lang: langOf(c), path: c.req.path, title, body }), status);
+  return c.html(ProblemPage({ lang: requestLang(c), path: c.req.path, title, body }), status);
 }
 
 /**
@@ -179,7 +173,7 @@ export const app = new Hono()
 app.notFound((c) =>
   isApi(c.req.path)
     ? problem(c, 404, "Cette adresse n'existe pas.")
-    : c.html(NotFoundPage({ lang: langOf(c), path: c.req.path }), 404),
+    : c.html(NotFoundPage({ lang: requestLang(c), path: c.req.path }), 404),
 );
 
 app.onError((error, c) => {
